@@ -11,3 +11,4 @@ export * from './readModel.js';
 export * from './richText.js';
 export * from './roles.js';
 export * from './validation.js';
+export * from './permissions.js';

@@ -1,0 +1,99 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CloseCode } from '../shared/protocol.js';
+import type { Config } from './config.js';
+import { createApiHandler } from './http/api.js';
+import { createStaticHandler } from './http/staticFiles.js';
+import { SqliteStore } from './store/SqliteStore.js';
+import { RoomRegistry } from './sync/RoomRegistry.js';
+import { SyncServer } from './sync/SyncServer.js';
+import { WorkshopService } from './workshops/WorkshopService.js';
+
+export interface App {
+  readonly port: number;
+  readonly url: string;
+  readonly store: SqliteStore;
+  readonly registry: RoomRegistry;
+  readonly sync: SyncServer;
+  /** Graceful: stop accepting, commit and snapshot everything, close connections and the database. */
+  close(): Promise<void>;
+}
+
+export type Log = (message: string, error?: unknown) => void;
+
+export const consoleLog: Log = (message, error) => {
+  if (error) console.error(`[pkl] ${message}:`, error);
+  else console.log(`[pkl] ${message}`);
+};
+
+/** Composition root: builds every part from the parsed config and wires them together. */
+export async function startApp(config: Config, log: Log = consoleLog): Promise<App> {
+  const store = new SqliteStore(config.dataDir);
+  let sync: SyncServer | null = null;
+  const registry = new RoomRegistry({
+    store,
+    idleUnloadMs: config.idleUnloadMs,
+    compactAfterRows: config.compactAfterRows,
+    compactAfterBytes: config.compactAfterBytes,
+    log,
+    onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
+  });
+  sync = new SyncServer({
+    registry,
+    workshops: store,
+    maxFrameBytes: config.maxFrameBytes,
+    maxMessagesPerSecond: config.maxMessagesPerSecond,
+    maxConnectionsPerToken: config.maxConnectionsPerToken,
+    log,
+  });
+  const workshops = new WorkshopService(store, store, config.demoFixturePath);
+  const startedAt = Date.now();
+  const api = createApiHandler({
+    workshops,
+    maxBodyBytes: config.maxHttpBodyBytes,
+    log,
+    health: () => ({
+      ok: true,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      rooms: registry.size,
+      connections: sync!.connectionCount,
+    }),
+  });
+  const serveStatic = createStaticHandler(config.staticDir);
+
+  const server = http.createServer((req, res) => {
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+      decodeURIComponent(pathname);
+    } catch {
+      res.writeHead(400).end('Bad request');
+      return;
+    }
+    if (pathname === '/api' || pathname.startsWith('/api/')) api(req, res, pathname);
+    else serveStatic(req, res, pathname);
+  });
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    if (!sync!.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      server.close();
+      sync!.closeAll(CloseCode.GOING_AWAY, 'server is restarting');
+      registry.closeAll();
+      store.close();
+      server.closeAllConnections();
+    })());
+
+  return { port, url: `http://localhost:${port}`, store, registry, sync, close };
+}

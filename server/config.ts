@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Everything the server can be configured with, parsed once at start (see README, Configuration). */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Built client (vite build output); the server serves it when present. */
+  staticDir: string;
+  /** Largest websocket frame accepted; larger frames close the connection with TOO_LARGE. */
+  maxFrameBytes: number;
+  /** Messages per second per participant (token bucket refill), burst = 4× that. */
+  maxMessagesPerSecond: number;
+  maxConnectionsPerToken: number;
+  maxHttpBodyBytes: number;
+  /** A room without connections is unloaded from memory after this long. */
+  idleUnloadMs: number;
+  /** Compact a room's update log into a snapshot after this many rows or bytes. */
+  compactAfterRows: number;
+  compactAfterBytes: number;
+  /** The sample workshop offered as a one-click demo; null disables it. */
+  demoFixturePath: string | null;
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const DEFAULTS: Config = {
+  host: '0.0.0.0',
+  port: 8080,
+  dataDir: path.join(repoRoot, 'data'),
+  staticDir: path.join(repoRoot, 'dist', 'client'),
+  maxFrameBytes: 1024 * 1024,
+  maxMessagesPerSecond: 200,
+  maxConnectionsPerToken: 20,
+  maxHttpBodyBytes: 64 * 1024,
+  idleUnloadMs: 30_000,
+  compactAfterRows: 500,
+  compactAfterBytes: 1024 * 1024,
+  demoFixturePath: path.resolve(repoRoot, '..', 'shared', 'fixtures', 'sample-workshop.json'),
+};
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.PKL_HOST || DEFAULTS.host,
+    port: int(env, 'PORT', DEFAULTS.port, 0, 65535),
+    dataDir: path.resolve(env.PKL_DATA_DIR || DEFAULTS.dataDir),
+    staticDir: path.resolve(env.PKL_STATIC_DIR || DEFAULTS.staticDir),
+    maxFrameBytes: int(env, 'PKL_MAX_FRAME_BYTES', DEFAULTS.maxFrameBytes, 1024, 64 * 1024 * 1024),
+    maxMessagesPerSecond: int(env, 'PKL_MAX_MESSAGES_PER_SECOND', DEFAULTS.maxMessagesPerSecond, 1, 100_000),
+    maxConnectionsPerToken: int(env, 'PKL_MAX_CONNECTIONS_PER_TOKEN', DEFAULTS.maxConnectionsPerToken, 1, 10_000),
+    maxHttpBodyBytes: DEFAULTS.maxHttpBodyBytes,
+    idleUnloadMs: int(env, 'PKL_IDLE_UNLOAD_MS', DEFAULTS.idleUnloadMs, 0, 24 * 3600 * 1000),
+    compactAfterRows: int(env, 'PKL_COMPACT_AFTER_ROWS', DEFAULTS.compactAfterRows, 1, 1_000_000),
+    compactAfterBytes: DEFAULTS.compactAfterBytes,
+    demoFixturePath:
+      env.PKL_DEMO_FIXTURE === 'off' ? null : env.PKL_DEMO_FIXTURE ? path.resolve(env.PKL_DEMO_FIXTURE) : DEFAULTS.demoFixturePath,
+  };
+}

@@ -1,0 +1,46 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WorkshopService } from '../workshops/WorkshopService.js';
+import { HttpError, readJson, sendError, sendJson } from './respond.js';
+
+export interface ApiDeps {
+  workshops: WorkshopService;
+  maxBodyBytes: number;
+  health: () => Record<string, unknown>;
+  log: (message: string, error?: unknown) => void;
+}
+
+const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me)?$/;
+
+/** The small JSON API. Every failure is a JSON error with a readable message. */
+export function createApiHandler(deps: ApiDeps) {
+  const route = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    const method = req.method ?? 'GET';
+    if (pathname === '/api/health' && method === 'GET') return sendJson(res, 200, deps.health());
+    if (pathname === '/api/workshops' && method === 'POST') {
+      return sendJson(res, 201, deps.workshops.create(await readJson(req, deps.maxBodyBytes)));
+    }
+    if (pathname === '/api/demo') {
+      if (method === 'GET') return sendJson(res, 200, { available: deps.workshops.demoAvailable() });
+      if (method === 'POST') return sendJson(res, 201, deps.workshops.createDemo());
+    }
+    const m = WORKSHOP.exec(pathname);
+    if (m) {
+      const [, id, sub] = m;
+      if (!sub && method === 'GET') return sendJson(res, 200, deps.workshops.info(id));
+      if (sub === '/participants' && method === 'POST') {
+        return sendJson(res, 201, deps.workshops.join(id, await readJson(req, deps.maxBodyBytes)));
+      }
+      if (sub === '/me' && method === 'GET') return sendJson(res, 200, deps.workshops.whoAmI(id, req.headers.authorization));
+    }
+    throw new HttpError(404, 'not_found', `No API route ${method} ${pathname}.`);
+  };
+
+  return (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
+    route(req, res, pathname).catch((error: unknown) => {
+      if (res.headersSent) return res.destroy();
+      if (error instanceof HttpError) return sendError(res, error);
+      deps.log(`API error on ${req.method} ${pathname}`, error);
+      sendError(res, new HttpError(500, 'server_error', 'Something went wrong on the server. Please try again.'));
+    });
+  };
+}

@@ -1,0 +1,160 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AccessRole } from '../../shared/roles.js';
+import type { DocStore, ParticipantRecord, StoredUpdate, WorkshopRecord, WorkshopStore } from './Store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  partners TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  partner TEXT NOT NULL,
+  role TEXT NOT NULL,
+  access TEXT NOT NULL,
+  token_hash BLOB NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS participants_workshop ON participants(workshop_id);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  room TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_room ON doc_updates(room, seq);
+CREATE INDEX IF NOT EXISTS doc_updates_workshop ON doc_updates(workshop_id);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  room TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL,
+  data BLOB NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_snapshots_workshop ON doc_snapshots(workshop_id);
+`;
+
+/** One SQLite file (WAL) holding workshops, participants and every document's snapshot and update log. */
+export class SqliteStore implements DocStore, WorkshopStore {
+  readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(dataDir: string, fileName = 'partnerschapskaart.sqlite') {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, fileName));
+    this.db.pragma('journal_mode = WAL');
+    // FULL, set explicitly: a commit is on disk before we broadcast (WAL's default NORMAL can lose the last commits on power loss).
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.stmts = {
+      snapshot: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE room = ?'),
+      updates: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE room = ? ORDER BY seq'),
+      insertUpdate: this.db.prepare('INSERT INTO doc_updates (room, workshop_id, data) VALUES (?, ?, ?)'),
+      upsertSnapshot: this.db.prepare(
+        `INSERT INTO doc_snapshots (room, workshop_id, data, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      ),
+      deleteLog: this.db.prepare('DELETE FROM doc_updates WHERE room = ?'),
+      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, title, created_at, partners) VALUES (?, ?, ?, ?)'),
+      getWorkshop: this.db.prepare<[string], { id: string; title: string; created_at: number; partners: string }>(
+        'SELECT id, title, created_at, partners FROM workshops WHERE id = ?',
+      ),
+      insertParticipant: this.db.prepare(
+        `INSERT INTO participants (id, workshop_id, name, partner, role, access, token_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      participantByToken: this.db.prepare<
+        [string, Buffer],
+        { id: string; workshop_id: string; name: string; partner: string; role: string; access: string; revoked_at: number | null }
+      >(
+        `SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants
+         WHERE workshop_id = ? AND token_hash = ?`,
+      ),
+      deleteWorkshopUpdates: this.db.prepare('DELETE FROM doc_updates WHERE workshop_id = ?'),
+      deleteWorkshopSnapshots: this.db.prepare('DELETE FROM doc_snapshots WHERE workshop_id = ?'),
+      deleteWorkshopParticipants: this.db.prepare('DELETE FROM participants WHERE workshop_id = ?'),
+      deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
+    };
+  }
+
+  loadDoc(room: string) {
+    const snap = this.stmts.snapshot.get(room);
+    const rows = this.stmts.updates.all(room);
+    let logBytes = 0;
+    const updates = rows.map((r) => {
+      logBytes += r.data.byteLength;
+      return new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength);
+    });
+    return {
+      snapshot: snap ? new Uint8Array(snap.data.buffer, snap.data.byteOffset, snap.data.byteLength) : null,
+      updates,
+      logRows: rows.length,
+      logBytes,
+    };
+  }
+
+  appendUpdates = this.transaction((updates: readonly StoredUpdate[]) => {
+    for (const u of updates) this.stmts.insertUpdate.run(u.room, u.workshopId, u.data);
+  });
+
+  compact = this.transaction((room: string, workshopId: string, state: Uint8Array) => {
+    this.stmts.upsertSnapshot.run(room, workshopId, state, Date.now());
+    this.stmts.deleteLog.run(room);
+  });
+
+  createWorkshop(w: WorkshopRecord): void {
+    this.stmts.insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners));
+  }
+
+  getWorkshop(id: string): WorkshopRecord | null {
+    const row = this.stmts.getWorkshop.get(id);
+    if (!row) return null;
+    return { id: row.id, title: row.title, createdAt: row.created_at, partners: JSON.parse(row.partners) };
+  }
+
+  addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Buffer): void {
+    this.stmts.insertParticipant.run(p.id, p.workshopId, p.name, p.partner, p.role, p.access, tokenHash, Date.now());
+  }
+
+  findParticipantByToken(workshopId: string, tokenHash: Buffer): ParticipantRecord | null {
+    const row = this.stmts.participantByToken.get(workshopId, tokenHash);
+    if (!row) return null;
+    return {
+      id: row.id,
+      workshopId: row.workshop_id,
+      name: row.name,
+      partner: row.partner,
+      role: row.role,
+      access: row.access as AccessRole,
+      revoked: row.revoked_at !== null,
+    };
+  }
+
+  deleteWorkshop = this.transaction((id: string) => {
+    this.stmts.deleteWorkshopUpdates.run(id);
+    this.stmts.deleteWorkshopSnapshots.run(id);
+    this.stmts.deleteWorkshopParticipants.run(id);
+    this.stmts.deleteWorkshop.run(id);
+  });
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private transaction<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+    // Bound lazily: `this.db` is set in the constructor, after field initialisers run.
+    let tx: ((...args: A) => void) | undefined;
+    return (...args: A) => {
+      tx ??= this.db.transaction(fn);
+      tx(...args);
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import type { Partner } from '../../shared/partners.js';
+import type { AccessRole } from '../../shared/roles.js';
+
+/**
+ * The storage interfaces. SQLite is the embedded default; a Postgres store can replace it behind the
+ * same interface when one machine is no longer enough (see docs/ARCHITECTURE.md).
+ */
+export interface StoredUpdate {
+  room: string;
+  workshopId: string;
+  data: Uint8Array;
+}
+
+export interface DocStore {
+  /** Snapshot plus every logged update of a room, in log order. */
+  loadDoc(room: string): { snapshot: Uint8Array | null; updates: Uint8Array[]; logRows: number; logBytes: number };
+  /** Append many updates in one transaction (group commit); durable when this returns. */
+  appendUpdates(updates: readonly StoredUpdate[]): void;
+  /** Replace a room's snapshot and drop its log rows, atomically. */
+  compact(room: string, workshopId: string, state: Uint8Array): void;
+}
+
+export interface WorkshopRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+  partners: Partner[];
+}
+
+export interface ParticipantRecord {
+  id: string;
+  workshopId: string;
+  name: string;
+  partner: string;
+  role: string;
+  access: AccessRole;
+  revoked: boolean;
+}
+
+export interface WorkshopStore {
+  createWorkshop(w: WorkshopRecord): void;
+  getWorkshop(id: string): WorkshopRecord | null;
+  addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Buffer): void;
+  findParticipantByToken(workshopId: string, tokenHash: Buffer): ParticipantRecord | null;
+  deleteWorkshop(id: string): void;
+}

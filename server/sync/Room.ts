@@ -1,0 +1,181 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { MIGRATION, type ConnectionOrigin } from '../../shared/origins.js';
+import type { DocName } from '../../shared/protocol.js';
+import type { DocStore } from '../store/Store.js';
+import type { CommitListener, Committer } from './Committer.js';
+import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
+
+/** What a room needs from a connection; the websocket details stay in SyncServer. */
+export interface RoomConnection {
+  readonly origin: ConnectionOrigin;
+  /** Awareness client ids this connection has published; it may publish no others. */
+  readonly clientIds: Set<number>;
+  send(message: Uint8Array): void;
+}
+
+export interface RoomOptions {
+  name: string;
+  workshopId: string;
+  docName: DocName;
+  store: DocStore;
+  committer: Committer;
+  compactAfterRows: number;
+  compactAfterBytes: number;
+  onFatal: (room: Room, error: unknown) => void;
+}
+
+/**
+ * One live document. Write path: apply (origin = connection) → queue for the group commit →
+ * after the commit broadcast to every connection, the sender included (the echo is its ack).
+ * Nothing leaves the room before it is on disk.
+ */
+export class Room implements CommitListener {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<RoomConnection>();
+  private outbox: Uint8Array[] = [];
+  private afterCommit: (() => void)[] = [];
+  private logRows: number;
+  private logBytes: number;
+  private compactScheduled = false;
+  destroyed = false;
+
+  constructor(private readonly opts: RoomOptions) {
+    const stored = opts.store.loadDoc(opts.name);
+    // Loaded before any handler is attached: stored state is never re-logged or re-broadcast.
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+        for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+      },
+      MIGRATION,
+    );
+    this.logRows = stored.logRows;
+    this.logBytes = stored.logBytes;
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get name(): string {
+    return this.opts.name;
+  }
+
+  get docName(): DocName {
+    return this.opts.docName;
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.outbox.length > 0;
+  }
+
+  private onDocUpdate = (update: Uint8Array) => {
+    this.outbox.push(encodeUpdate(update));
+    this.opts.committer.enqueue(this, { room: this.opts.name, workshopId: this.opts.workshopId, data: update });
+  };
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+  ) => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    const message = encodeAwareness(this.awareness, changed);
+    for (const c of this.connections) c.send(message);
+  };
+
+  onCommitted(rows: number, bytes: number): void {
+    this.logRows += rows;
+    this.logBytes += bytes;
+    const messages = this.outbox;
+    this.outbox = [];
+    for (const c of this.connections) for (const m of messages) c.send(m);
+    const callbacks = this.afterCommit;
+    this.afterCommit = [];
+    for (const cb of callbacks) cb();
+    if (this.logRows >= this.opts.compactAfterRows || this.logBytes >= this.opts.compactAfterBytes) {
+      this.scheduleCompaction();
+    }
+  }
+
+  onCommitFailed(error: unknown): void {
+    // The live document now holds updates that are not on disk. Drop the room so it reloads from the
+    // store; the clients still hold their edits and send them again when they reconnect.
+    this.outbox = [];
+    this.afterCommit = [];
+    this.opts.onFatal(this, error);
+  }
+
+  /** Run `fn` once everything applied so far is durable (at once when nothing is pending). */
+  whenCommitted(fn: () => void): void {
+    if (this.outbox.length === 0) fn();
+    else this.afterCommit.push(fn);
+  }
+
+  applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, conn.origin);
+  }
+
+  /** Sync step 2 for a client; deferred until pending writes are durable, so no one sees unstored state. */
+  sendStateTo(conn: RoomConnection, stateVector: Uint8Array): void {
+    this.whenCommitted(() => {
+      if (!this.destroyed && this.connections.has(conn)) conn.send(encodeSyncStep2(this.doc, stateVector));
+    });
+  }
+
+  sendAwarenessTo(conn: RoomConnection): void {
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length) conn.send(encodeAwareness(this.awareness, clients));
+  }
+
+  applyAwareness(conn: RoomConnection, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+  }
+
+  removeConnection(conn: RoomConnection): void {
+    if (!this.connections.delete(conn)) return;
+    const ids = [...conn.clientIds].filter((id) => this.awareness.getStates().has(id));
+    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  /** Whether some other live connection already publishes this awareness client id. */
+  isClientIdTaken(clientId: number, by: RoomConnection): boolean {
+    for (const c of this.connections) if (c !== by && c.clientIds.has(clientId)) return true;
+    return false;
+  }
+
+  private scheduleCompaction(): void {
+    if (this.compactScheduled) return;
+    this.compactScheduled = true;
+    // Off the message path: runs after the current batch has been broadcast.
+    setImmediate(() => {
+      this.compactScheduled = false;
+      if (!this.destroyed) this.compactNow();
+    });
+  }
+
+  /**
+   * Replace the log by a snapshot of the live document. Only when nothing is pending, so the snapshot
+   * holds exactly what is committed; otherwise the next commit schedules it again.
+   */
+  compactNow(): boolean {
+    if (this.outbox.length > 0) return false;
+    if (this.logRows === 0) return true;
+    this.opts.store.compact(this.opts.name, this.opts.workshopId, Y.encodeStateAsUpdate(this.doc));
+    this.logRows = 0;
+    this.logBytes = 0;
+    return true;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.off('update', this.onDocUpdate);
+    this.doc.destroy();
+    this.connections.clear();
+  }
+}

@@ -1,0 +1,119 @@
+import { parseRoomName } from '../../shared/protocol.js';
+import type { DocStore } from '../store/Store.js';
+import { Committer } from './Committer.js';
+import { Room } from './Room.js';
+
+export interface RegistryOptions {
+  store: DocStore;
+  idleUnloadMs: number;
+  compactAfterRows: number;
+  compactAfterBytes: number;
+  log: (message: string, error?: unknown) => void;
+  /** Called when a room has to be dropped (a failed commit); the owner closes its connections. */
+  onRoomFailed: (room: Room) => void;
+}
+
+/** Loaded rooms by name; loads on first use, unloads after the last connection has been idle a while. */
+export class RoomRegistry {
+  readonly committer: Committer;
+  private readonly rooms = new Map<string, Room>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly opts: RegistryOptions) {
+    this.committer = new Committer(opts.store);
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  has(name: string): boolean {
+    return this.rooms.has(name);
+  }
+
+  /** The loaded room, without loading it. */
+  peek(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  get(name: string): Room {
+    this.cancelUnload(name);
+    let room = this.rooms.get(name);
+    if (room) return room;
+    const parsed = parseRoomName(name);
+    if (!parsed) throw new Error(`invalid room name ${name}`);
+    room = new Room({
+      name,
+      workshopId: parsed.workshop,
+      docName: parsed.doc,
+      store: this.opts.store,
+      committer: this.committer,
+      compactAfterRows: this.opts.compactAfterRows,
+      compactAfterBytes: this.opts.compactAfterBytes,
+      onFatal: (r, error) => {
+        this.opts.log(`room ${r.name}: commit failed, unloading`, error);
+        this.opts.onRoomFailed(r);
+        this.drop(r);
+      },
+    });
+    this.rooms.set(name, room);
+    return room;
+  }
+
+  /** Call when a connection left; unloads the room once it has had no connections for idleUnloadMs. */
+  releaseIfIdle(room: Room): void {
+    if (room.connections.size > 0 || room.destroyed) return;
+    this.cancelUnload(room.name);
+    const timer = setTimeout(() => this.tryUnload(room), this.opts.idleUnloadMs);
+    timer.unref();
+    this.idleTimers.set(room.name, timer);
+  }
+
+  private tryUnload(room: Room): void {
+    this.idleTimers.delete(room.name);
+    if (room.connections.size > 0 || room.destroyed || this.rooms.get(room.name) !== room) return;
+    if (room.hasPendingWrites) {
+      // Never unload before the last write is committed; look again after it is.
+      room.whenCommitted(() => this.tryUnload(room));
+      return;
+    }
+    try {
+      room.compactNow();
+    } catch (error) {
+      this.opts.log(`room ${room.name}: compaction on unload failed; the update log is kept`, error);
+    }
+    this.drop(room);
+  }
+
+  private drop(room: Room): void {
+    this.cancelUnload(room.name);
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    room.destroy();
+  }
+
+  /** Unload every room of a workshop without writing (used when the workshop is deleted). */
+  dropWorkshop(workshopId: string): Room[] {
+    const dropped = [...this.rooms.values()].filter((r) => r.name.startsWith(`${workshopId}/`));
+    for (const r of dropped) this.drop(r);
+    return dropped;
+  }
+
+  private cancelUnload(name: string): void {
+    const t = this.idleTimers.get(name);
+    if (t) clearTimeout(t);
+    this.idleTimers.delete(name);
+  }
+
+  /** Shutdown: commit what is queued, snapshot every room, unload all. */
+  closeAll(): void {
+    this.committer.flush();
+    for (const room of [...this.rooms.values()]) {
+      try {
+        room.compactNow();
+      } catch (error) {
+        this.opts.log(`room ${room.name}: compaction at shutdown failed; the update log is kept`, error);
+      }
+      this.drop(room);
+    }
+  }
+}

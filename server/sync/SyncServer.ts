@@ -1,0 +1,228 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { connectionOrigin, type ConnectionOrigin } from '../../shared/origins.js';
+import { canReadDoc, canWriteDoc, type Principal } from '../../shared/permissions.js';
+import { CloseCode, SYNC_PATH, parseRoomName } from '../../shared/protocol.js';
+import { randomId } from '../../shared/ids.js';
+import { hashToken, isTokenShaped } from '../auth/tokens.js';
+import type { WorkshopStore } from '../store/Store.js';
+import { decodeFrame, MalformedFrame } from './decodeFrame.js';
+import { encodeSyncStep1 } from './encode.js';
+import type { Room, RoomConnection } from './Room.js';
+import type { RoomRegistry } from './RoomRegistry.js';
+import { addsNothingNew } from './updateInspection.js';
+import { TokenBucket } from './TokenBucket.js';
+
+export interface SyncServerOptions {
+  registry: RoomRegistry;
+  workshops: WorkshopStore;
+  maxFrameBytes: number;
+  maxMessagesPerSecond: number;
+  maxConnectionsPerToken: number;
+  log: (message: string, error?: unknown) => void;
+}
+
+/** At most this many awareness client ids per connection (a provider uses one; a reload may bring a new one). */
+const MAX_CLIENT_IDS_PER_CONNECTION = 4;
+
+class Connection implements RoomConnection {
+  readonly origin: ConnectionOrigin;
+  readonly clientIds = new Set<number>();
+  room: Room | null = null;
+  closed = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly principal: Principal,
+    readonly tokenKey: string,
+    readonly bucket: TokenBucket,
+  ) {
+    this.origin = connectionOrigin(randomId(12));
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    this.ws.send(message, { binary: true }, (err) => {
+      if (err) this.close(CloseCode.SERVER_ERROR, 'send failed');
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    // Close reasons are limited to 123 bytes by the websocket protocol.
+    this.ws.close(code, reason.slice(0, 120));
+  }
+}
+
+/**
+ * The websocket sync endpoint: standard y-websocket protocol on /sync/<workshopId>/<docName>?token=…
+ * Authenticates each connection, decodes every frame strictly, enforces document permissions and
+ * limits, and hands valid updates to the room's write path.
+ */
+export class SyncServer {
+  private readonly wss: WebSocketServer;
+  private readonly connections = new Set<Connection>();
+  private readonly perToken = new Map<string, number>();
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(private readonly opts: SyncServerOptions) {
+    // ws enforces an upper bound itself; frames between maxFrameBytes and this bound get our clearer TOO_LARGE code.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes * 2 });
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Attach to the HTTP server's upgrade event. Returns false when the path is not ours. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(`${SYNC_PATH}/`)) return false;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url));
+    return true;
+  }
+
+  private refuse(ws: WebSocket, code: number, reason: string): void {
+    ws.close(code, reason);
+  }
+
+  private accept(ws: WebSocket, url: URL): void {
+    ws.on('error', (err) => this.opts.log('websocket error', err));
+    let roomName: string;
+    try {
+      roomName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1));
+    } catch {
+      return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown document');
+    }
+    const parsed = parseRoomName(roomName);
+    if (!parsed) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown document');
+    const workshop = this.opts.workshops.getWorkshop(parsed.workshop);
+    if (!workshop) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown workshop');
+    const token = url.searchParams.get('token');
+    if (!isTokenShaped(token)) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'missing or invalid token');
+    const participant = this.opts.workshops.findParticipantByToken(workshop.id, hashToken(token));
+    if (!participant || participant.revoked) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'invalid or revoked token');
+    const principal: Principal = { access: participant.access, participantId: participant.id, partner: participant.partner };
+    if (parsed.doc.startsWith('map:') && parsed.doc !== 'map:joint') {
+      const partnerId = parsed.doc.slice(4);
+      if (!workshop.partners.some((p) => p.id === partnerId)) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown map');
+    }
+    if (!canReadDoc(principal, parsed.doc)) return this.refuse(ws, CloseCode.FORBIDDEN, 'no access to this document');
+    const tokenKey = participant.id;
+    const open = this.perToken.get(tokenKey) ?? 0;
+    if (open >= this.opts.maxConnectionsPerToken) return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections');
+    this.perToken.set(tokenKey, open + 1);
+
+    let bucket = this.buckets.get(tokenKey);
+    if (!bucket) {
+      bucket = new TokenBucket(this.opts.maxMessagesPerSecond, this.opts.maxMessagesPerSecond * 4);
+      this.buckets.set(tokenKey, bucket);
+    }
+    const conn = new Connection(ws, principal, tokenKey, bucket);
+    this.connections.add(conn);
+    ws.on('close', () => this.onClose(conn));
+
+    let room: Room;
+    try {
+      room = this.opts.registry.get(roomName);
+    } catch (error) {
+      this.opts.log(`could not load room ${roomName}`, error);
+      conn.close(CloseCode.SERVER_ERROR, 'could not load document');
+      return;
+    }
+    conn.room = room;
+    room.connections.add(conn);
+    ws.on('message', (data, isBinary) => this.onMessage(conn, data as Buffer, isBinary));
+    conn.send(encodeSyncStep1(room.doc));
+    room.sendAwarenessTo(conn);
+  }
+
+  private onMessage(conn: Connection, data: Buffer, isBinary: boolean): void {
+    const room = conn.room;
+    if (conn.closed || !room || room.destroyed) return;
+    if (!isBinary) return conn.close(CloseCode.MALFORMED, 'text frames are not part of the protocol');
+    if (data.byteLength > this.opts.maxFrameBytes) return conn.close(CloseCode.TOO_LARGE, 'message too large');
+    if (!conn.bucket.take()) return conn.close(CloseCode.SLOW_DOWN, 'too many messages, slow down');
+    try {
+      this.dispatch(conn, room, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    } catch (error) {
+      if (error instanceof MalformedFrame) {
+        conn.close(CloseCode.MALFORMED, `malformed message: ${error.message}`);
+      } else {
+        this.opts.log(`error handling a message in ${room.name}`, error);
+        conn.close(CloseCode.SERVER_ERROR, 'server error');
+      }
+    }
+  }
+
+  private dispatch(conn: Connection, room: Room, data: Uint8Array): void {
+    const frame = decodeFrame(data);
+    switch (frame.type) {
+      case 'sync-step1':
+        room.sendStateTo(conn, frame.stateVector);
+        return;
+      case 'sync-update':
+        if (!canWriteDoc(conn.principal, room.docName)) {
+          // A read-only client may resend what it already got from us; only a real write is refused.
+          if (addsNothingNew(room.doc, frame.update)) return;
+          return conn.close(CloseCode.FORBIDDEN, 'you may not change this document');
+        }
+        try {
+          room.applyClientUpdate(conn, frame.update);
+        } catch (error) {
+          throw new MalformedFrame(error instanceof Error ? error.message : 'update could not be applied');
+        }
+        return;
+      case 'awareness':
+        for (const entry of frame.entries) {
+          if (conn.clientIds.has(entry.clientId)) continue;
+          if (room.isClientIdTaken(entry.clientId, conn) || conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) {
+            return conn.close(CloseCode.FORBIDDEN, 'you may only set your own presence');
+          }
+          conn.clientIds.add(entry.clientId);
+        }
+        room.applyAwareness(conn, frame.update);
+        return;
+      case 'query-awareness':
+        room.sendAwarenessTo(conn);
+        return;
+      default: {
+        const never: never = frame;
+        throw new MalformedFrame(`unhandled frame ${String(never)}`);
+      }
+    }
+  }
+
+  private onClose(conn: Connection): void {
+    conn.closed = true;
+    this.connections.delete(conn);
+    const left = (this.perToken.get(conn.tokenKey) ?? 1) - 1;
+    if (left <= 0) {
+      this.perToken.delete(conn.tokenKey);
+      this.buckets.delete(conn.tokenKey);
+    } else this.perToken.set(conn.tokenKey, left);
+    const room = conn.room;
+    if (room && !room.destroyed) {
+      room.removeConnection(conn);
+      this.opts.registry.releaseIfIdle(room);
+    }
+  }
+
+  /** Close every connection of a room (after its commit failed or its workshop was deleted). */
+  closeRoom(room: Room, code: number, reason: string): void {
+    for (const c of this.connections) if (c.room === room) c.close(code, reason);
+  }
+
+  closeWorkshop(workshopId: string, code: number, reason: string): void {
+    for (const c of this.connections) if (c.room?.name.startsWith(`${workshopId}/`)) c.close(code, reason);
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const c of this.connections) c.close(code, reason);
+    for (const c of this.connections) c.ws.terminate();
+    this.wss.close();
+  }
+}
+

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api.js';
+import { SYNC_PATH, roomName, type DocName } from '../../shared/protocol.js';
+import { startApp, type App } from '../app.js';
+import { DEFAULTS, type Config } from '../config.js';
+
+/** Test fixtures: a real server on port 0 with a real SQLite file in a fresh temp directory. */
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-test-'));
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...DEFAULTS, host: '127.0.0.1', port: 0, dataDir: tempDataDir(), demoFixturePath: null, ...overrides };
+}
+
+const quiet = () => {};
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<App & { config: Config }> {
+  const config = testConfig(overrides);
+  const app = await startApp(config, quiet);
+  return Object.assign(app, { config });
+}
+
+export async function api<T>(baseUrl: string, method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(baseUrl + pathname, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export interface TestWorkshop {
+  id: string;
+  facilitatorToken: string;
+  participant(name?: string, partnerIndex?: number): Promise<string>;
+  partners: { id: string; name: string }[];
+}
+
+export async function createWorkshop(baseUrl: string, partners = ['Gemeente', 'Wijkteam']): Promise<TestWorkshop> {
+  const created = await api<CreateWorkshopResponse>(baseUrl, 'POST', '/api/workshops', { title: 'Test', partners });
+  if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
+  const info = await api<{ partners: { id: string; name: string }[] }>(baseUrl, 'GET', `/api/workshops/${created.body.id}`);
+  return {
+    id: created.body.id,
+    facilitatorToken: created.body.facilitatorToken,
+    partners: info.body.partners,
+    async participant(name = 'Anna', partnerIndex = 0) {
+      const joined = await api<JoinResponse>(baseUrl, 'POST', `/api/workshops/${created.body.id}/participants`, {
+        name,
+        partner: info.body.partners[partnerIndex].id,
+        role: 'professional',
+      });
+      if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
+      return joined.body.token;
+    },
+  };
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  closes: { code: number; reason: string }[];
+  destroy(): void;
+}
+
+/** A real upstream y-websocket provider, as a browser would use it (BroadcastChannel off). */
+export function connectClient(port: number, workshopId: string, doc: DocName, token: string, ydoc = new Y.Doc()): TestClient {
+  const closes: { code: number; reason: string }[] = [];
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}${SYNC_PATH}`, roomName(workshopId as never, doc), ydoc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  return {
+    doc: ydoc,
+    provider,
+    closes,
+    destroy() {
+      provider.destroy();
+      ydoc.destroy();
+    },
+  };
+}
+
+/** Poll a condition without fixed sleeps; fails with the message after the timeout. */
+export async function waitFor(condition: () => boolean, message: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for: ${message}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const synced = (c: TestClient) => waitFor(() => c.provider.synced, 'client synced');

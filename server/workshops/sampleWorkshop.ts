@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import * as Y from 'yjs';
+import { isCardStatus } from '../../shared/cardSchema.js';
+import { isColumnId } from '../../shared/columns.js';
+import { createCard } from '../../shared/ops.js';
+import { SEED } from '../../shared/origins.js';
+
+/**
+ * Reads the sample workshop file (a neutral format kept beside the project, not inside it) and maps it
+ * onto our schema. Returns null when the file is absent or unreadable, which hides the demo button.
+ */
+export interface SampleCard {
+  column: string;
+  text: string;
+  status?: string;
+  author?: string;
+}
+
+export interface SampleWorkshop {
+  title: string;
+  partners: { id: string; name: string }[];
+  participants: { id: string; name: string; partner: string }[];
+  partnerMaps: Record<string, SampleCard[]>;
+  jointMap: SampleCard[];
+}
+
+export function readSampleWorkshop(file: string | null): SampleWorkshop | null {
+  if (!file || !fs.existsSync(file)) return null;
+  try {
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (typeof raw.title !== 'string' || !Array.isArray(raw.partners)) return null;
+    return {
+      title: raw.title,
+      partners: raw.partners,
+      participants: Array.isArray(raw.participants) ? raw.participants : [],
+      partnerMaps: raw.partnerMaps ?? {},
+      jointMap: Array.isArray(raw.jointMap) ? raw.jointMap : [],
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Fill a map document with sample cards; `partnerOf` maps the sample's partner ids to ours. */
+export function seedMap(
+  cards: SampleCard[],
+  sample: SampleWorkshop,
+  partnerOf: (samplePartnerId: string) => string,
+): Uint8Array {
+  const doc = new Y.Doc();
+  const people = new Map(sample.participants.map((p) => [p.id, p]));
+  const baseTime = Date.now();
+  cards.forEach((card, i) => {
+    if (!isColumnId(card.column) || typeof card.text !== 'string') return;
+    const author = card.author ? people.get(card.author) : undefined;
+    createCard(
+      doc,
+      {
+        column: card.column,
+        text: card.text,
+        author: '',
+        authorName: author?.name ?? '',
+        partner: (author ? partnerOf(author.partner) : '') as never,
+        status: isCardStatus(card.status) ? card.status : 'open',
+        createdAt: baseTime + i,
+      },
+      SEED,
+    );
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
