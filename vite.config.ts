@@ -6,6 +6,13 @@ export default defineConfig({
   root: 'client',
   publicDir: 'public',
   plugins: [react()],
+  // In development the API and the sync socket live in the Node server; the browser talks to one origin.
+  server: {
+    proxy: {
+      '/api': 'http://localhost:8080',
+      '/sync': { target: 'http://localhost:8080', ws: true },
+    },
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -1,0 +1,55 @@
+import type {
+  ApiError,
+  CreateWorkshopResponse,
+  JoinResponse,
+  WhoAmIResponse,
+  WorkshopInfo,
+} from '../../shared/api.js';
+import type { WorkshopId } from '../../shared/ids.js';
+import type { FieldError } from '../../shared/validation.js';
+
+/**
+ * The HTTP API as typed results: callers switch on `kind` instead of catching, so every page
+ * has a plain-language answer for "not found", "invalid" and "the network is gone".
+ */
+export type ApiResult<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'invalid'; fields: FieldError[]; message: string }
+  | { kind: 'notFound' }
+  | { kind: 'unauthorized' }
+  | { kind: 'error'; status: number | null };
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+    });
+  } catch {
+    return { kind: 'error', status: null };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) return { kind: 'ok', value: body as T };
+  if (response.status === 404) return { kind: 'notFound' };
+  if (response.status === 401) return { kind: 'unauthorized' };
+  if (response.status === 400) {
+    const err = (body ?? {}) as Partial<ApiError>;
+    return { kind: 'invalid', fields: Array.isArray(err.fields) ? err.fields : [], message: err.message ?? '' };
+  }
+  return { kind: 'error', status: response.status };
+}
+
+const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+
+export const api = {
+  createWorkshop: (input: { title: string; partners: string[] }) =>
+    request<CreateWorkshopResponse>('/api/workshops', json(input)),
+  getWorkshop: (id: WorkshopId) => request<WorkshopInfo>(`/api/workshops/${id}`),
+  join: (id: WorkshopId, input: { name: string; partner: string; role: string }) =>
+    request<JoinResponse>(`/api/workshops/${id}/participants`, json(input)),
+  whoAmI: (id: WorkshopId, token: string) =>
+    request<WhoAmIResponse>(`/api/workshops/${id}/me`, { headers: { Authorization: `Bearer ${token}` } }),
+  demoStatus: () => request<{ available: boolean }>('/api/demo'),
+  createDemo: () => request<CreateWorkshopResponse>('/api/demo', { method: 'POST' }),
+};

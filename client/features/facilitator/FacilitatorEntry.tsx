@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mapPath } from '../../../shared/api.js';
+import type { WorkshopId } from '../../../shared/ids.js';
+import { api } from '../../app/api.js';
+import { saveIdentity } from '../../app/identity.js';
+import { Loading } from '../../app/Loading.js';
+import { NotFound } from '../../app/NotFound.js';
+import { PageShell } from '../../app/PageShell.js';
+import { navigate } from '../../app/router.js';
+import { useDocumentTitle } from '../../app/useDocumentTitle.js';
+
+type State = 'checking' | 'noToken' | 'invalid' | 'notFound' | 'error';
+
+/**
+ * The facilitator link carries its token in the fragment (never sent to the server in a URL).
+ * We trade it for an identity once, then replace the URL so the secret leaves the address bar.
+ */
+export function FacilitatorEntry({ workshopId }: { workshopId: WorkshopId }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('facilitator.pageTitle'));
+  const [state, setState] = useState<State>('checking');
+  useEffect(() => {
+    const token = decodeURIComponent(window.location.hash.replace(/^#/, ''));
+    if (!token) {
+      setState('noToken');
+      return;
+    }
+    let live = true;
+    void api.whoAmI(workshopId, token).then((r) => {
+      if (!live) return;
+      if (r.kind === 'ok') {
+        const me = r.value;
+        saveIdentity(workshopId, {
+          participantId: me.participantId,
+          token,
+          name: me.name,
+          partner: me.partner,
+          role: me.role,
+          access: me.access,
+        });
+        navigate(mapPath(workshopId), { replace: true });
+      } else if (r.kind === 'notFound') setState('notFound');
+      else if (r.kind === 'unauthorized') setState('invalid');
+      else setState('error');
+    });
+    return () => {
+      live = false;
+    };
+  }, [workshopId]);
+
+  if (state === 'notFound') return <NotFound what="workshop" />;
+  return (
+    <PageShell>
+      <h1>{t('facilitator.pageTitle')}</h1>
+      {state === 'checking' ? (
+        <>
+          <p>{t('facilitator.checking')}</p>
+          <Loading />
+        </>
+      ) : (
+        <p className="form-error" role="alert" data-testid="facilitator.error">
+          {t(state === 'error' ? 'errors.network' : `facilitator.${state}`)}
+        </p>
+      )}
+    </PageShell>
+  );
+}

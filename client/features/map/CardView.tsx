@@ -1,0 +1,145 @@
+import { memo, useRef, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getCard, getCardText } from '../../../shared/cardSchema.js';
+import type { ColumnDef } from '../../../shared/columns.js';
+import type { Partner } from '../../../shared/partners.js';
+import type { CardSnapshot } from '../../../shared/readModel.js';
+import { useMapEnv } from '../../collab/hooks.js';
+import type { Person } from '../../collab/presence.js';
+import { useLang } from '../../i18n/index.js';
+import { CardEditor } from './CardEditor.js';
+import { CardText } from './CardText.js';
+import { CardToolbar } from './CardToolbar.js';
+import { CARD_MIME, isCardDrag } from './dragDrop.js';
+import { useMe } from './me.js';
+import { PartnerBadge } from './PartnerBadge.js';
+import type { CardActions } from './useCardActions.js';
+import { useFocusRequest } from './useFocusRequest.js';
+import { useMapUi, useMapUiApi } from './uiStore.js';
+
+interface Props {
+  card: CardSnapshot;
+  index: number;
+  total: number;
+  column: ColumnDef;
+  partner: Partner | undefined;
+  /** Other people editing this card now (from awareness). */
+  editors: readonly Person[] | undefined;
+  actions: CardActions;
+  onDrop: (event: DragEvent) => void;
+}
+
+function CardViewImpl({ card, index, total, column, partner, editors, actions, onDrop }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const me = useMe();
+  const { doc } = useMapEnv();
+  const ui = useMapUiApi();
+  const isEditing = useMapUi((s) => s.editing === card.id);
+  const isDragged = useMapUi((s) => s.dragging === card.id);
+  const dropBefore = useMapUi((s) => s.dropTarget?.column === card.column && s.dropTarget.beforeId === card.id);
+  const ref = useRef<HTMLElement>(null);
+  useFocusRequest(card.id, ref);
+
+  const label = t('card.label', { n: index + 1, total, column: column.label[lang] });
+  const textId = `card-${card.id}-text`;
+  const metaId = `card-${card.id}-meta`;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // Keys typed inside the editor belong to the editor.
+    if (isEditing || !me.canEdit) return;
+    const onCard = event.target === event.currentTarget;
+    if (event.altKey && !event.ctrlKey && !event.metaKey) {
+      const move: Record<string, () => void> = {
+        ArrowUp: () => actions.moveBy(card.id, -1),
+        ArrowDown: () => actions.moveBy(card.id, 1),
+        // Left on screen is the next step: the map runs from right to left.
+        ArrowLeft: () => actions.moveStep(card.id, 1),
+        ArrowRight: () => actions.moveStep(card.id, -1),
+      };
+      const run = move[event.key];
+      if (run) {
+        // Also stops Alt+Left/Right from navigating the browser history.
+        event.preventDefault();
+        run();
+      }
+      return;
+    }
+    if (!onCard) return;
+    if (event.key === 'Enter' || event.key === 'F2') {
+      event.preventDefault();
+      actions.edit(card.id);
+    } else if (event.key === 'Delete') {
+      event.preventDefault();
+      actions.remove(card.id);
+    }
+  };
+
+  const onDragStart = (event: DragEvent<HTMLElement>) => {
+    event.dataTransfer.setData(CARD_MIME, card.id);
+    event.dataTransfer.setData('text/plain', card.plainText);
+    event.dataTransfer.effectAllowed = 'move';
+    ui.getState().setDragging(card.id);
+  };
+  const onDragOver = (event: DragEvent<HTMLElement>) => {
+    if (!isCardDrag(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    event.dataTransfer.dropEffect = 'move';
+    ui.getState().setDropTarget({ column: card.column, beforeId: card.id });
+  };
+
+  // Looked up on every render: if someone deletes the card and undo restores it, the restored card has
+  // a new fragment, and the editor must bind to that one.
+  const yCard = isEditing ? getCard(doc, card.id) : undefined;
+  const fragment = yCard && getCardText(yCard);
+  const editorNames = editors?.map((p) => p.name).join(', ');
+
+  return (
+    <li className="card-slot" data-drop-before={dropBefore || undefined}>
+      <article
+        ref={ref}
+        className="card"
+        data-testid="card"
+        data-card-id={card.id}
+        data-editing={isEditing || undefined}
+        data-dragging={isDragged || undefined}
+        tabIndex={0}
+        aria-label={label}
+        aria-describedby={isEditing ? metaId : `${textId} ${metaId}`}
+        style={{ ['--partner-color' as string]: partner?.color ?? '#4d4d4d' }}
+        draggable={me.canEdit && !isEditing}
+        onKeyDown={onKeyDown}
+        onDragStart={onDragStart}
+        onDragEnd={() => ui.getState().setDragging(null)}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+      >
+        <div className="card-meta" id={metaId}>
+          {partner && <PartnerBadge name={partner.name} color={partner.color} />}
+          <span className="card-author">{t('card.by', { name: card.authorName || '?' })}</span>
+        </div>
+        {isEditing && fragment ? (
+          <CardEditor
+            fragment={fragment}
+            label={`${t('editor.label')} – ${label}`}
+            onDone={() => actions.finishEditing(card.id)}
+          />
+        ) : (
+          <CardText id={textId} blocks={card.blocks} plainText={card.plainText} />
+        )}
+        {editorNames && (
+          <p className="card-editing-by" data-testid="card.editingBy">
+            <span className="editing-dot" aria-hidden="true" style={{ backgroundColor: editors![0].color }} />
+            {t(editors!.length > 1 ? 'card.editingByMany' : 'card.editingBy', { names: editorNames })}
+          </p>
+        )}
+        {me.canEdit && !isEditing && (
+          <CardToolbar id={card.id} column={card.column} index={index} total={total} actions={actions} />
+        )}
+      </article>
+    </li>
+  );
+}
+
+export const CardView = memo(CardViewImpl);

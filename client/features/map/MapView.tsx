@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkshopId } from '../../../shared/ids.js';
+import { useMapEnv } from '../../collab/hooks.js';
+import { Announcer } from './Announcer.js';
+import { Board } from './Board.js';
+import { ConnectionNotice } from './ConnectionStatus.js';
+import { MapHeader } from './MapHeader.js';
+import { useMe } from './me.js';
+import { ToastArea } from './Toast.js';
+import { useCardActions } from './useCardActions.js';
+import { useUndoShortcuts } from './useUndoShortcuts.js';
+import { createMapUiStore, MapUiContext, useMapUi } from './uiStore.js';
+
+interface Props {
+  workshopId: WorkshopId;
+  title: string;
+  onRejoin: () => void;
+}
+
+/** The map screen; needs MapEnvContext, MeContext and PartnersContext (no provider: tests use a plain Y.Doc). */
+export function MapView(props: Props) {
+  const [store] = useState(createMapUiStore);
+  return (
+    <MapUiContext.Provider value={store}>
+      <MapScreen {...props} />
+    </MapUiContext.Provider>
+  );
+}
+
+function MapScreen({ workshopId, title, onRejoin }: Props) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { awarenessHost } = useMapEnv();
+  const actions = useCardActions();
+  const editing = useMapUi((s) => s.editing);
+  useUndoShortcuts(actions);
+
+  // Presence: others see which card I am editing (drives their "… is editing" label).
+  useEffect(() => {
+    const { awareness } = awarenessHost;
+    if (awareness.getLocalState() !== null) awareness.setLocalStateField('editing', editing);
+  }, [awarenessHost, editing]);
+
+  return (
+    <div className="map-page" data-testid="map">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <MapHeader workshopId={workshopId} title={title} actions={actions} />
+      <ConnectionNotice onRejoin={onRejoin} />
+      <main id="main" className="map-main" tabIndex={-1}>
+        {!me.canEdit && <p className="notice-bar">{t('map.readOnly')}</p>}
+        <p className="sr-only">{t('card.keyboardHelp')}</p>
+        <Board />
+      </main>
+      <ToastArea actions={actions} />
+      <Announcer />
+    </div>
+  );
+}

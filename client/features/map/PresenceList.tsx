@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { usePresence } from '../../collab/hooks.js';
+
+export function PresenceList() {
+  const { t } = useTranslation();
+  const people = usePresence();
+  return (
+    <section className="presence" data-testid="presence" aria-labelledby="presence-heading">
+      <h2 id="presence-heading" className="sr-only">
+        {t('presence.heading')}
+      </h2>
+      <p className="presence-count">{t('presence.count', { count: people.length })}</p>
+      <ul>
+        {people.map((p) => (
+          <li key={p.clientId} data-testid="presence.person" data-self={p.isSelf || undefined}>
+            <span className="presence-dot" aria-hidden="true" style={{ backgroundColor: p.color }} />
+            <span className="presence-name">
+              {p.name}
+              {p.isSelf && ` (${t('map.you')})`}
+            </span>
+            {(p.partnerName || p.role === 'facilitator') && (
+              <span className="presence-partner">
+                {p.partnerName || t('roles.facilitator')}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
