@@ -12,3 +12,4 @@ export * from './richText.js';
 export * from './roles.js';
 export * from './validation.js';
 export * from './permissions.js';
+export * from './session.js';

@@ -14,6 +14,13 @@ export const SYNC_PATH = '/sync';
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/**
+ * Our one addition: a server-to-client notice (varUint type, then a JSON string `Notice`).
+ * The upstream provider ignores unknown message types; our client registers a handler.
+ */
+export const MESSAGE_NOTICE = 7;
+
+export type Notice = { code: 'column-locked'; columns: string[] };
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;

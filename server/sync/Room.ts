@@ -1,7 +1,11 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MIGRATION, type ConnectionOrigin } from '../../shared/origins.js';
-import type { DocName } from '../../shared/protocol.js';
+import * as encoding from 'lib0/encoding';
+import { MESSAGE_NOTICE, type DocName, type Notice } from '../../shared/protocol.js';
+import type { Principal } from '../../shared/permissions.js';
+import { readSession, writableColumns } from '../../shared/session.js';
+import { applyGuarded } from './columnGuard.js';
 import type { DocStore } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
@@ -11,6 +15,7 @@ export interface RoomConnection {
   readonly origin: ConnectionOrigin;
   /** Awareness client ids this connection has published; it may publish no others. */
   readonly clientIds: Set<number>;
+  readonly principal: Principal;
   send(message: Uint8Array): void;
 }
 
@@ -40,6 +45,10 @@ export class Room implements CommitListener {
   private logBytes: number;
   private compactScheduled = false;
   destroyed = false;
+  /** Other rooms that depend on this one being loaded (a map room pins its session room). */
+  pins = 0;
+  /** For map documents: the workshop's session room, whose state decides which columns are open. */
+  sessionRoom: Room | null = null;
 
   constructor(private readonly opts: RoomOptions) {
     const stored = opts.store.loadDoc(opts.name);
@@ -116,7 +125,13 @@ export class Room implements CommitListener {
   }
 
   applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update, conn.origin);
+    if (!this.sessionRoom || conn.principal.access === 'facilitator') {
+      Y.applyUpdate(this.doc, update, conn.origin);
+      return;
+    }
+    const writable = writableColumns(readSession(this.sessionRoom.doc), conn.principal);
+    const { refused } = applyGuarded(this.doc, update, conn.origin, writable);
+    if (refused.length > 0) sendNotice(conn, { code: 'column-locked', columns: refused });
   }
 
   /** Sync step 2 for a client; deferred until pending writes are durable, so no one sees unstored state. */
@@ -178,4 +193,11 @@ export class Room implements CommitListener {
     this.doc.destroy();
     this.connections.clear();
   }
+}
+
+function sendNotice(conn: RoomConnection, notice: Notice): void {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_NOTICE);
+  encoding.writeVarString(e, JSON.stringify(notice));
+  conn.send(encoding.toUint8Array(e));
 }

@@ -57,12 +57,17 @@ export class RoomRegistry {
       },
     });
     this.rooms.set(name, room);
+    if (parsed.doc.startsWith('map:')) {
+      const session = this.get(`${parsed.workshop}/session`);
+      session.pins++;
+      room.sessionRoom = session;
+    }
     return room;
   }
 
   /** Call when a connection left; unloads the room once it has had no connections for idleUnloadMs. */
   releaseIfIdle(room: Room): void {
-    if (room.connections.size > 0 || room.destroyed) return;
+    if (room.connections.size > 0 || room.pins > 0 || room.destroyed) return;
     this.cancelUnload(room.name);
     const timer = setTimeout(() => this.tryUnload(room), this.opts.idleUnloadMs);
     timer.unref();
@@ -71,7 +76,7 @@ export class RoomRegistry {
 
   private tryUnload(room: Room): void {
     this.idleTimers.delete(room.name);
-    if (room.connections.size > 0 || room.destroyed || this.rooms.get(room.name) !== room) return;
+    if (room.connections.size > 0 || room.pins > 0 || room.destroyed || this.rooms.get(room.name) !== room) return;
     if (room.hasPendingWrites) {
       // Never unload before the last write is committed; look again after it is.
       room.whenCommitted(() => this.tryUnload(room));
@@ -89,6 +94,12 @@ export class RoomRegistry {
     this.cancelUnload(room.name);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     room.destroy();
+    const session = room.sessionRoom;
+    if (session) {
+      room.sessionRoom = null;
+      session.pins--;
+      this.releaseIfIdle(session);
+    }
   }
 
   /** Unload every room of a workshop without writing (used when the workshop is deleted). */

@@ -1,0 +1,102 @@
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { getCards } from '../shared/cardSchema.js';
+import { createCard, deleteCard, moveCard, setCardPlainText } from '../shared/ops.js';
+import { LOCAL_USER } from '../shared/origins.js';
+import { CloseCode, MESSAGE_NOTICE, roomName, type Notice } from '../shared/protocol.js';
+import { readMap } from '../shared/readModel.js';
+import { setActiveColumns, setSessionPlan } from '../shared/session.js';
+import { connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+const mapJson = (doc: Y.Doc) => JSON.stringify(readMap(doc));
+
+async function guidedWorkshop() {
+  const app = await startTestServer();
+  cleanup.push(() => app.close());
+  const w = await createWorkshop(app.url);
+  const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
+  const session = track(connectClient(app.port, w.id, 'session', w.facilitatorToken));
+  const facilitator = track(connectClient(app.port, w.id, 'map:joint', w.facilitatorToken));
+  const participant = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Pia')));
+  const observer = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Otto', 1)));
+  await Promise.all([session, facilitator, participant, observer].map(synced));
+  const notices: Notice[] = [];
+  participant.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => {
+    notices.push(JSON.parse(decoding.readVarString(decoder)));
+  };
+  // Step 1 (values) is active: participants may only write there.
+  setSessionPlan(session.doc, { mode: 'separate' }, LOCAL_USER);
+  const sessionRoom = () => app.registry.peek(roomName(w.id as never, 'session'));
+  await waitFor(() => sessionRoom()?.doc.getMap('session').get('guided') === true, 'session plan on the server');
+  const all = [facilitator, participant, observer];
+  const converged = () => waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(facilitator.doc)), 'all clients identical');
+  return { app, w, session, facilitator, participant, observer, notices, converged, sessionRoom };
+}
+
+describe('column locks are enforced by the server', () => {
+  it('[G1] a card created in a closed column is reverted for everyone, and the author is told', async () => {
+    const t = await guidedWorkshop();
+    const ok = createCard(t.participant.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'mag' }, LOCAL_USER);
+    const bad = createCard(t.participant.doc, { column: 'relations', author: '', authorName: 'Pia', partner: '', text: 'mag niet' }, LOCAL_USER);
+    await waitFor(() => t.notices.length > 0, 'notice received');
+    expect(t.notices[0]).toEqual({ code: 'column-locked', columns: ['relations'] });
+    await waitFor(() => !getCards(t.participant.doc).has(bad), 'the author\'s copy is reverted too');
+    await waitFor(() => getCards(t.observer.doc).has(ok), 'allowed card arrives');
+    await t.converged();
+    expect(getCards(t.observer.doc).has(bad)).toBe(false);
+    // No gap: the participant keeps working normally after a refusal.
+    const later = createCard(t.participant.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'daarna' }, LOCAL_USER);
+    await waitFor(() => getCards(t.observer.doc).has(later), 'later edit still arrives');
+    await t.converged();
+  });
+
+  it('[G2] moves into or out of a closed column, edits and deletes there are reverted; the facilitator may do all', async () => {
+    const t = await guidedWorkshop();
+    const inValues = createCard(t.facilitator.doc, { column: 'values', author: '', authorName: 'F', partner: '', text: 'waarde' }, LOCAL_USER);
+    const inSteps = createCard(t.facilitator.doc, { column: 'steps', author: '', authorName: 'F', partner: '', text: 'actie' }, LOCAL_USER);
+    await waitFor(() => getCards(t.participant.doc).size === 2, 'participant has both');
+
+    moveCard(t.participant.doc, inValues, 'relations', 0, LOCAL_USER);
+    await waitFor(() => t.notices.length === 1, 'move refused');
+    await waitFor(() => readMap(t.participant.doc).columns.values.some((c) => c.id === inValues), 'moved back');
+
+    setCardPlainText(t.participant.doc, inSteps, 'veranderd', LOCAL_USER);
+    await waitFor(() => t.notices.length === 2, 'edit refused');
+    deleteCard(t.participant.doc, inSteps, LOCAL_USER);
+    await waitFor(() => t.notices.length === 3, 'delete refused');
+    await waitFor(() => readMap(t.participant.doc).columns.steps[0]?.plainText === 'actie', 'text and card restored');
+    await t.converged();
+
+    // The facilitator opens step 2: now the participant may move the card there.
+    setActiveColumns(t.session.doc, ['values', 'relations'], LOCAL_USER);
+    await waitFor(() => JSON.stringify(t.sessionRoom()?.doc.getMap('session').get('active')) === '["values","relations"]', 'step 2 open');
+    moveCard(t.participant.doc, inValues, 'relations', 0, LOCAL_USER);
+    await waitFor(() => readMap(t.observer.doc).columns.relations.some((c) => c.id === inValues), 'allowed move arrives');
+    // The facilitator can always edit a closed column.
+    setCardPlainText(t.facilitator.doc, inSteps, 'door begeleider', LOCAL_USER);
+    await waitFor(() => readMap(t.observer.doc).columns.steps[0]?.plainText === 'door begeleider', 'facilitator edit arrives');
+    await t.converged();
+    expect(t.notices).toHaveLength(3);
+  });
+
+  it('[G3] a participant writing the session document is refused: nothing applied, stored or broadcast', async () => {
+    const t = await guidedWorkshop();
+    const sneaky = connectClient(t.app.port, t.w.id, 'session', await t.w.participant('Sneaky'));
+    cleanup.push(() => sneaky.destroy());
+    await synced(sneaky);
+    setActiveColumns(sneaky.doc, ['values', 'relations', 'actions', 'conditions', 'steps'], LOCAL_USER);
+    await waitFor(() => sneaky.closes.some((c) => c.code === CloseCode.FORBIDDEN), 'closed with FORBIDDEN');
+    expect(t.sessionRoom()!.doc.getMap('session').get('active')).toEqual(['values']);
+    expect(t.session.doc.getMap('session').get('active')).toEqual(['values']);
+    const stored = t.app.store.loadDoc(roomName(t.w.id as never, 'session'));
+    const fromDisk = new Y.Doc();
+    for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
+    expect(fromDisk.getMap('session').get('active')).toEqual(['values']);
+  });
+});
