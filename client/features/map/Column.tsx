@@ -47,6 +47,7 @@ function ColumnImpl({ column, cards, partners, editorsByCard, actions, onDrop }:
     if (s.dropTarget?.column === column.id) s.setDropTarget(null);
   };
 
+  // The whole column accepts a drop (at the end), not only the card area: a bigger target.
   return (
     <section
       id={`column-${column.id}`}
@@ -54,6 +55,9 @@ function ColumnImpl({ column, cards, partners, editorsByCard, actions, onDrop }:
       data-testid={`column.${column.id}`}
       data-active={active || undefined}
       aria-labelledby={titleId}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
     >
       <div className="column-head">
         <h2 id={titleId}>
@@ -69,13 +73,7 @@ function ColumnImpl({ column, cards, partners, editorsByCard, actions, onDrop }:
           </ul>
         </details>
       </div>
-      <div
-        className="card-area"
-        data-drop-end={dropAtEnd || undefined}
-        onDragOver={onDragOver}
-        onDragLeave={onDragLeave}
-        onDrop={onDrop}
-      >
+      <div className="card-area" data-drop-end={dropAtEnd || undefined}>
         {cards.length === 0 ? (
           <p className="column-empty">{t('map.emptyColumn')}</p>
         ) : (

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from './router.js';
+
+const id = 'abcdefghij0123456789abcdef';
+
+describe('routes', () => {
+  it.each([
+    ['/', { name: 'start' }],
+    [`/w/${id}`, { name: 'join', workshopId: id }],
+    [`/w/${id}/`, { name: 'join', workshopId: id }],
+    [`/w/${id}/map`, { name: 'map', workshopId: id }],
+    [`/w/${id}/facilitator`, { name: 'facilitator', workshopId: id }],
+    ['/w/not-an-id', { name: 'badWorkshop' }],
+    ['/w/ABCDEFGHIJ0123456789ABCDEF/map', { name: 'badWorkshop' }],
+    [`/w/${id}/elsewhere`, { name: 'unknown' }],
+    ['/about', { name: 'unknown' }],
+  ])('%s', (path, route) => {
+    expect(parseRoute(path)).toEqual(route);
+  });
+});
