@@ -76,7 +76,7 @@ describe('start page: create a workshop', () => {
   });
 
   it("shows the server's field errors next to the fields", async () => {
-    handler = (url, init) =>
+    handler = (_url, init) =>
       init?.method === 'POST'
         ? { status: 400, body: { error: 'invalid', message: 'invalid', fields: [{ field: 'partners.2', code: 'tooLong' }] } }
         : { status: 200, body: { available: false } };
@@ -94,7 +94,7 @@ describe('start page: create a workshop', () => {
 
   it('on success shows the full participant link and the secret facilitator link with a warning', async () => {
     const id = 'abcdefghij0123456789abcdef';
-    handler = (url, init) =>
+    handler = (_url, init) =>
       init?.method === 'POST'
         ? {
             status: 201,
