@@ -132,6 +132,25 @@ describe('bad input on the sync endpoint', () => {
     await stillWorks(app, w, good);
   });
 
+  it('[S8] upstream providers echo each other\'s presence; that is not refused', async () => {
+    const { app, w, good } = await setup();
+    const others = await Promise.all(['A', 'B', 'C', 'D', 'E'].map(async (n) => connectClient(app.port, w.id, 'map:joint', await w.participant(n))));
+    cleanup.push(() => others.forEach((o) => o.destroy()));
+    const everyone = [good, ...others];
+    everyone.forEach((c, i) => c.provider.awareness.setLocalStateField('user', { name: `P${i}` }));
+    await waitFor(() => everyone.every((c) => c.provider.awareness.getStates().size === everyone.length), 'everyone sees everyone');
+    // People leave and come back: removals and re-adds are echoed around as well.
+    others[0].destroy();
+    others[1].provider.disconnect();
+    await waitFor(() => good.provider.awareness.getStates().size === everyone.length - 2, 'two gone');
+    others[1].provider.connect();
+    await waitFor(() => good.provider.awareness.getStates().size === everyone.length - 1, 'one back');
+    everyone.forEach((c, i) => c.provider.awareness.setLocalStateField('editing', `card${i}`));
+    await waitFor(() => good.provider.awareness.getStates().get(others[4].doc.clientID)?.editing === 'card5', 'latest presence arrives');
+    const refused = everyone.flatMap((c) => c.closes).filter((c) => c.code !== 1000 && c.code !== 1005);
+    expect(refused).toEqual([]);
+  });
+
   it('[S9] too many messages close with SLOW_DOWN, a retryable code', async () => {
     const { app, token, room } = await setup({ maxMessagesPerSecond: 5 });
     const bad = await rawSocket(app.port, room, token);

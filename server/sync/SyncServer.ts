@@ -7,7 +7,8 @@ import { CloseCode, SYNC_PATH, parseRoomName } from '../../shared/protocol.js';
 import { randomId } from '../../shared/ids.js';
 import { hashToken, isTokenShaped } from '../auth/tokens.js';
 import type { WorkshopStore } from '../store/Store.js';
-import { decodeFrame, MalformedFrame } from './decodeFrame.js';
+import { decodeFrame, MalformedFrame, type AwarenessEntry } from './decodeFrame.js';
+import { encodeAwarenessEntries } from './encode.js';
 import { encodeSyncStep1 } from './encode.js';
 import type { Room, RoomConnection } from './Room.js';
 import type { RoomRegistry } from './RoomRegistry.js';
@@ -25,6 +26,34 @@ export interface SyncServerOptions {
 
 /** At most this many awareness client ids per connection (a provider uses one; a reload may bring a new one). */
 const MAX_CLIENT_IDS_PER_CONNECTION = 4;
+
+/**
+ * Keep the presence entries a connection may set: its own. The upstream provider re-broadcasts every
+ * awareness change it receives, so entries of other live clients arrive all the time; those are
+ * echoes and are dropped, unless they are newer than what the server knows, which is a real attempt
+ * to change someone else's presence and is refused.
+ * The server is the clock authority for the ids a connection owns: a client that comes back after
+ * its state was removed still has its old clock, which every peer would ignore, so its entries are
+ * lifted just above the last clock the server knows.
+ */
+function filterOwnPresence(conn: Connection, room: Room, entries: AwarenessEntry[]): AwarenessEntry[] | 'refuse' {
+  const own: AwarenessEntry[] = [];
+  for (const entry of entries) {
+    const known = room.awareness.meta.get(entry.clientId);
+    if (!conn.clientIds.has(entry.clientId)) {
+      if (room.isClientIdTaken(entry.clientId, conn)) {
+        if (known && entry.clock > known.clock) return 'refuse';
+        continue;
+      }
+      // Removals of clients nobody owns are echoes of someone leaving; only a live state claims an id.
+      if (entry.state === null) continue;
+      if (conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) return 'refuse';
+      conn.clientIds.add(entry.clientId);
+    }
+    own.push({ ...entry, clock: Math.max(entry.clock, (known?.clock ?? -1) + 1) });
+  }
+  return own;
+}
 
 class Connection implements RoomConnection {
   readonly origin: ConnectionOrigin;
@@ -175,16 +204,12 @@ export class SyncServer {
           throw new MalformedFrame(error instanceof Error ? error.message : 'update could not be applied');
         }
         return;
-      case 'awareness':
-        for (const entry of frame.entries) {
-          if (conn.clientIds.has(entry.clientId)) continue;
-          if (room.isClientIdTaken(entry.clientId, conn) || conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) {
-            return conn.close(CloseCode.FORBIDDEN, 'you may only set your own presence');
-          }
-          conn.clientIds.add(entry.clientId);
-        }
-        room.applyAwareness(conn, frame.update);
+      case 'awareness': {
+        const own = filterOwnPresence(conn, room, frame.entries);
+        if (own === 'refuse') return conn.close(CloseCode.FORBIDDEN, 'you may only set your own presence');
+        if (own.length > 0) room.applyAwareness(conn, encodeAwarenessEntries(own));
         return;
+      }
       case 'query-awareness':
         room.sendAwarenessTo(conn);
         return;

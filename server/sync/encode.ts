@@ -22,3 +22,15 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(e);
 }
+
+/** The inner awareness update (without the message type) holding just these entries. */
+export function encodeAwarenessEntries(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(e, entry.clientId);
+    encoding.writeVarUint(e, entry.clock);
+    encoding.writeVarString(e, JSON.stringify(entry.state));
+  }
+  return encoding.toUint8Array(e);
+}
