@@ -23,8 +23,15 @@ export function launchBrowser(): Promise<Browser> {
  * One actor = one browser context: pages in one context share a BroadcastChannel and would sync
  * without the server, which would hide exactly the bugs these tests are for.
  */
-export async function newActor(browser: Browser, baseUrl: string, viewport = { width: 1600, height: 1000 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport });
+export async function newActor(
+  browser: Browser,
+  baseUrl: string,
+  viewport = { width: 1600, height: 1000 },
+  options: { injectsScripts?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  // Only the accessibility checks bypass the content security policy, to inject axe-core;
+  // every other test runs the app under its real policy, so a forbidden outside load would fail.
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, bypassCSP: options.injectsScripts ?? false });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return { context, page };
