@@ -3,6 +3,7 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import { MapReadModel } from '../../shared/readModel.js';
 import type { PresenceState } from '../../shared/protocol.js';
 import { staticConnection, type ConnectionSource } from './connectionState.js';
+import { NoticeFeed } from './notices.js';
 import { PresenceStore } from './presence.js';
 import { createUndoManager, UndoState } from './undo.js';
 
@@ -19,6 +20,7 @@ export interface MapEnv {
   awarenessHost: { awareness: Awareness };
   presence: PresenceStore;
   connection: ConnectionSource;
+  notices: NoticeFeed;
 }
 
 export function buildMapEnv(doc: Y.Doc, awareness: Awareness, connection: ConnectionSource): MapEnv {
@@ -31,6 +33,7 @@ export function buildMapEnv(doc: Y.Doc, awareness: Awareness, connection: Connec
     awarenessHost: { awareness },
     presence: new PresenceStore(awareness),
     connection,
+    notices: new NoticeFeed(),
   };
 }
 
@@ -39,6 +42,7 @@ export function destroyMapEnv(env: MapEnv, beforeDocDestroy?: () => void): void 
   const { awareness } = env.awarenessHost;
   removeAwarenessStates(awareness, [env.doc.clientID], 'left');
   beforeDocDestroy?.();
+  env.notices.destroy();
   env.presence.destroy();
   env.undoState.destroy();
   env.undoManager.destroy();

@@ -1,9 +1,18 @@
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import type { WorkshopId } from '../../shared/ids.js';
-import { isRetryableClose, JOINT_MAP, roomName, SYNC_PATH, type PresenceState } from '../../shared/protocol.js';
+import {
+  isRetryableClose,
+  JOINT_MAP,
+  MESSAGE_NOTICE,
+  roomName,
+  SYNC_PATH,
+  type PresenceState,
+} from '../../shared/protocol.js';
 import { buildMapEnv, destroyMapEnv, type MapEnv } from './mapEnv.js';
+import { parseNotice } from './notices.js';
 import { ProviderConnection } from './providerConnection.js';
 
 export interface MapSession {
@@ -31,6 +40,11 @@ export function openMapSession(workshopId: WorkshopId, token: string, user: Pres
   });
   const connection = new ProviderConnection(provider);
   const env = buildMapEnv(doc, awareness, connection);
+  // The server's own message type; without a handler the provider would log it as unknown.
+  provider.messageHandlers[MESSAGE_NOTICE] = (_encoder, decoder) => {
+    const notice = parseNotice(decoding.readVarString(decoder));
+    if (notice) env.notices.emit(notice);
+  };
   return {
     env,
     destroy: () =>

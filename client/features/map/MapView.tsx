@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getColumn } from '../../../shared/columns.js';
 import type { WorkshopId } from '../../../shared/ids.js';
 import { useMapEnv } from '../../collab/hooks.js';
+import { useLang } from '../../i18n/index.js';
 import { Announcer } from './Announcer.js';
 import { Board } from './Board.js';
 import { ConnectionNotice } from './ConnectionStatus.js';
@@ -10,7 +12,7 @@ import { useMe } from './me.js';
 import { ToastArea } from './Toast.js';
 import { useCardActions } from './useCardActions.js';
 import { useUndoShortcuts } from './useUndoShortcuts.js';
-import { createMapUiStore, MapUiContext, useMapUi } from './uiStore.js';
+import { createMapUiStore, MapUiContext, useMapUi, useMapUiApi } from './uiStore.js';
 
 interface Props {
   workshopId: WorkshopId;
@@ -31,7 +33,9 @@ export function MapView(props: Props) {
 function MapScreen({ workshopId, title, onRejoin }: Props) {
   const { t } = useTranslation();
   const me = useMe();
-  const { awarenessHost } = useMapEnv();
+  const { awarenessHost, notices } = useMapEnv();
+  const lang = useLang();
+  const ui = useMapUiApi();
   const actions = useCardActions();
   const editing = useMapUi((s) => s.editing);
   useUndoShortcuts(actions);
@@ -41,6 +45,17 @@ function MapScreen({ workshopId, title, onRejoin }: Props) {
     const { awareness } = awarenessHost;
     if (awareness.getLocalState() !== null) awareness.setLocalStateField('editing', editing);
   }, [awarenessHost, editing]);
+
+  useEffect(
+    () =>
+      notices.subscribe((notice) => {
+        const columns = notice.columns.map((c) => getColumn(c).label[lang]).join(', ');
+        const text = t('notice.columnLocked', { columns });
+        ui.getState().showToast({ text });
+        ui.getState().announce(text);
+      }),
+    [notices, lang, t, ui],
+  );
 
   return (
     <div className="map-page" data-testid="map">

@@ -1,0 +1,70 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WorkshopId } from '../../shared/ids.js';
+import { FacilitatorEntry } from '../features/facilitator/FacilitatorEntry.js';
+import { App } from './App.js';
+import { loadIdentity } from './identity.js';
+
+const ID = 'abcdefghij0123456789abcdef' as WorkshopId;
+let requests: { url: string; auth: string | null }[] = [];
+
+beforeEach(() => {
+  requests = [];
+  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+    const auth = new Headers(init?.headers).get('Authorization');
+    requests.push({ url, auth });
+    if (url === `/api/workshops/${ID}/me`) {
+      return auth === 'Bearer s3cret'
+        ? new Response(JSON.stringify({ participantId: 'f1', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' }))
+        : new Response(JSON.stringify({ error: 'unauthorized', message: '' }), { status: 401 });
+    }
+    return new Response(JSON.stringify({ error: 'not_found', message: '' }), { status: 404 });
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  history.replaceState(null, '', '/');
+});
+
+describe('app routes', () => {
+  it('an impossible workshop id shows "not found" without asking the server', () => {
+    history.replaceState(null, '', '/w/nope');
+    render(<App />);
+    expect(screen.getByTestId('notfound')).toHaveTextContent('Deze workshop bestaat niet');
+    expect(requests).toEqual([]);
+  });
+
+  it('an unknown workshop shows "not found", never a blank page', async () => {
+    history.replaceState(null, '', `/w/${ID}`);
+    render(<App />);
+    expect(await screen.findByTestId('notfound')).toBeInTheDocument();
+  });
+
+  it('the map without an identity sends the person to the join page', async () => {
+    history.replaceState(null, '', `/w/${ID}/map`);
+    render(<App />);
+    await waitFor(() => expect(location.pathname).toBe(`/w/${ID}`));
+  });
+
+  it('the facilitator link trades the token in the fragment for a stored identity and drops it from the URL', async () => {
+    history.replaceState(null, '', `/w/${ID}/facilitator#s3cret`);
+    render(<FacilitatorEntry workshopId={ID} />);
+    await waitFor(() => expect(location.pathname).toBe(`/w/${ID}/map`));
+    expect(location.hash).toBe('');
+    expect(loadIdentity(ID)).toEqual({
+      participantId: 'f1',
+      token: 's3cret',
+      name: 'Begeleider',
+      partner: '',
+      role: 'facilitator',
+      access: 'facilitator',
+    });
+  });
+
+  it('a wrong facilitator token says so in plain words', async () => {
+    history.replaceState(null, '', `/w/${ID}/facilitator#wrong`);
+    render(<FacilitatorEntry workshopId={ID} />);
+    expect(await screen.findByTestId('facilitator.error')).toHaveTextContent('werkt niet');
+    expect(loadIdentity(ID)).toBeNull();
+  });
+});
