@@ -1,4 +1,4 @@
-import { memo, useRef, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, Suspense, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getCard, getCardText } from '../../../shared/cardSchema.js';
 import type { ColumnDef } from '../../../shared/columns.js';
@@ -7,11 +7,11 @@ import type { CardSnapshot } from '../../../shared/readModel.js';
 import { useMapEnv } from '../../collab/hooks.js';
 import type { Person } from '../../collab/presence.js';
 import { useLang } from '../../i18n/index.js';
-import { CardEditor } from './CardEditor.js';
 import { CardText } from './CardText.js';
 import { CardToolbar } from './CardToolbar.js';
 import { CARD_MIME, isCardDrag } from './dragDrop.js';
 import { useMe } from './me.js';
+import { LazyCardEditor } from './lazyEditor.js';
 import { PartnerBadge } from './PartnerBadge.js';
 import type { CardActions } from './useCardActions.js';
 import { useFocusRequest } from './useFocusRequest.js';
@@ -120,11 +120,13 @@ function CardViewImpl({ card, index, total, column, partner, editors, actions, o
           <span className="card-author">{t('card.by', { name: card.authorName || '?' })}</span>
         </div>
         {isEditing && fragment ? (
-          <CardEditor
-            fragment={fragment}
-            label={`${t('editor.label')} – ${label}`}
-            onDone={() => actions.finishEditing(card.id)}
-          />
+          <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
+            <LazyCardEditor
+              fragment={fragment}
+              label={`${t('editor.label')} – ${label}`}
+              onDone={() => actions.finishEditing(card.id)}
+            />
+          </Suspense>
         ) : (
           <CardText id={textId} blocks={card.blocks} plainText={card.plainText} />
         )}

@@ -9,6 +9,7 @@ import { Board } from './Board.js';
 import { ConnectionNotice } from './ConnectionStatus.js';
 import { MapHeader } from './MapHeader.js';
 import { useMe } from './me.js';
+import { loadCardEditor } from './lazyEditor.js';
 import { ToastArea } from './Toast.js';
 import { useCardActions } from './useCardActions.js';
 import { useUndoShortcuts } from './useUndoShortcuts.js';
@@ -39,6 +40,9 @@ function MapScreen({ workshopId, title, onRejoin }: Props) {
   const actions = useCardActions();
   const editing = useMapUi((s) => s.editing);
   useUndoShortcuts(actions);
+  useEffect(() => {
+    if (me.canEdit) void loadCardEditor();
+  }, [me.canEdit]);
 
   // Presence: others see which card I am editing (drives their "… is editing" label).
   useEffect(() => {
