@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mapPath } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
 import { api } from '../../app/api.js';
-import { saveIdentity } from '../../app/identity.js';
+import { loadIdentity, saveIdentity } from '../../app/identity.js';
 import { Loading } from '../../app/Loading.js';
 import { NotFound } from '../../app/NotFound.js';
 import { PageShell } from '../../app/PageShell.js';
@@ -23,7 +23,9 @@ export function FacilitatorEntry({ workshopId }: { workshopId: WorkshopId }) {
   useEffect(() => {
     const token = decodeURIComponent(window.location.hash.replace(/^#/, ''));
     if (!token) {
-      setState('noToken');
+      // Reopening the link without its secret part: a facilitator who already signed in may continue.
+      if (loadIdentity(workshopId)?.access === 'facilitator') navigate(mapPath(workshopId), { replace: true });
+      else setState('noToken');
       return;
     }
     let live = true;

@@ -5,7 +5,7 @@ import type { ColumnDef } from '../../../shared/columns.js';
 import type { Partner } from '../../../shared/partners.js';
 import type { CardSnapshot } from '../../../shared/readModel.js';
 import { useMapEnv } from '../../collab/hooks.js';
-import type { Person } from '../../collab/presence.js';
+import { NEUTRAL_COLOR, type Person } from '../../collab/presence.js';
 import { useLang } from '../../i18n/index.js';
 import { CardText } from './CardText.js';
 import { CardToolbar } from './CardToolbar.js';
@@ -16,6 +16,9 @@ import { PartnerBadge } from './PartnerBadge.js';
 import type { CardActions } from './useCardActions.js';
 import { useFocusRequest } from './useFocusRequest.js';
 import { useMapUi, useMapUiApi } from './uiStore.js';
+
+/** One sr-only sentence on the map explains the card keys; every card points at it. */
+export const KEYBOARD_HELP_ID = 'card-keyboard-help';
 
 interface Props {
   card: CardSnapshot;
@@ -106,8 +109,8 @@ function CardViewImpl({ card, index, total, column, partner, editors, actions, o
         data-dragging={isDragged || undefined}
         tabIndex={0}
         aria-label={label}
-        aria-describedby={isEditing ? metaId : `${textId} ${metaId}`}
-        style={{ ['--partner-color' as string]: partner?.color ?? '#4d4d4d' }}
+        aria-describedby={isEditing ? metaId : `${textId} ${metaId}${me.canEdit ? ` ${KEYBOARD_HELP_ID}` : ''}`}
+        style={{ ['--partner-color' as string]: partner?.color ?? NEUTRAL_COLOR }}
         draggable={me.canEdit && !isEditing}
         onKeyDown={onKeyDown}
         onDragStart={onDragStart}

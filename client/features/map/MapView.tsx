@@ -9,6 +9,7 @@ import { Board } from './Board.js';
 import { ConnectionNotice } from './ConnectionStatus.js';
 import { MapHeader } from './MapHeader.js';
 import { useMe } from './me.js';
+import { KEYBOARD_HELP_ID } from './CardView.js';
 import { loadCardEditor } from './lazyEditor.js';
 import { ToastArea } from './Toast.js';
 import { useCardActions } from './useCardActions.js';
@@ -70,7 +71,9 @@ function MapScreen({ workshopId, title, onRejoin }: Props) {
       <ConnectionNotice onRejoin={onRejoin} />
       <main id="main" className="map-main" tabIndex={-1}>
         {!me.canEdit && <p className="notice-bar">{t('map.readOnly')}</p>}
-        <p className="sr-only">{t('card.keyboardHelp')}</p>
+        <p className="sr-only" id={KEYBOARD_HELP_ID}>
+          {t('card.keyboardHelp')}
+        </p>
         <Board />
       </main>
       <ToastArea actions={actions} />

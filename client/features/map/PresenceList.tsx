@@ -18,14 +18,16 @@ export function PresenceList() {
               {p.name}
               {p.isSelf && ` (${t('map.you')})`}
             </span>
-            {(p.partnerName || p.role === 'facilitator') && (
-              <span className="presence-partner">
-                {p.partnerName || t('roles.facilitator')}
-              </span>
-            )}
+            <PersonGroup name={p.name} group={p.partnerName || (p.role === 'facilitator' ? t('roles.facilitator') : '')} />
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** "Anna · Gemeente"; the facilitator's group is left out when it only repeats the name. */
+function PersonGroup({ name, group }: { name: string; group: string }) {
+  if (!group || group.toLowerCase() === name.toLowerCase()) return null;
+  return <span className="presence-partner">{group}</span>;
 }

@@ -115,15 +115,25 @@ export function useCardActions() {
       state().announce(t('card.restored'));
     };
 
+    // Undoing a create removes the card that may have had focus; keep keyboard users on the map.
+    const keepFocusOnMap = () =>
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body || document.activeElement === null) {
+          document.getElementById('main')?.focus();
+        }
+      });
     const undo = () => {
       if (!undoManager.canUndo()) {
         state().announce(t('undo.nothing'));
         return;
       }
       undoManager.undo();
+      keepFocusOnMap();
     };
     const redo = () => {
-      if (undoManager.canRedo()) undoManager.redo();
+      if (!undoManager.canRedo()) return;
+      undoManager.redo();
+      keepFocusOnMap();
     };
 
     const edit = (id: CardId) => state().startEditing(id);
