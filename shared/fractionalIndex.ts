@@ -31,8 +31,10 @@ export function isValidOrderKey(key: unknown): key is string {
 /** A key strictly between `before` and `after` (null means open end). */
 export function keyBetween(before: string | null, after: string | null): string {
   if (before !== null && after !== null && before >= after) {
-    // Concurrent inserts can leave equal neighbours; the id tie-break orders them, so sit just after `before`.
-    return midpoint(before, null);
+    // Concurrent inserts can leave equal neighbours; the id tie-break orders them, so sit just after `before`:
+    // one more digit sorts after every key equal to `before` and before every larger key that does not
+    // extend it (midpoint(before, null) would jump halfway to the end of the key space, past the next card).
+    return before + midpoint('', null);
   }
   return midpoint(before ?? '', after);
 }

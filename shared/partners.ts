@@ -34,7 +34,8 @@ export function partnerIdFrom(name: string, taken: ReadonlySet<string>): Partner
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 30) || 'partner';
+      .slice(0, 30)
+      .replace(/-+$/, '') || 'partner'; // the cut can end on a separator
   let id = base;
   for (let n = 2; taken.has(id) || id === 'joint'; n++) id = `${base}-${n}`;
   return id as PartnerId;
