@@ -28,7 +28,7 @@ async function tabTo(page: Page, testId: string, max = 80): Promise<void> {
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
 
 describe('keyboard only', () => {
-  it('[M5] a keyboard user adds a card, writes it and moves it to the next step and back up; another participant sees it', async () => {
+  it('[U3] a keyboard user adds a card, writes it and moves it to the next step and back up; another participant sees it', async () => {
     const setup = await newActor(browser, server.url);
     const start = new StartPage(setup.page);
     await start.open();

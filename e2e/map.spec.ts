@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('two participants fill the map together', () => {
-  it('[M1][S1][P1] one adds, edits and moves a card; the other sees it live, after a reload and after a server restart', async () => {
+  it('[U2][S1][P1] one adds, edits and moves a card; the other sees it live, after a reload and after a server restart', async () => {
     const facilitator = await newActor(browser, server.url);
     const { participantUrl } = await new StartPage(facilitator.page).open().then(() =>
       new StartPage(facilitator.page).createWorkshop('Samen sterk in de wijk', ['Gemeente', 'Wijkteam', 'Bewoners']),
@@ -81,7 +81,7 @@ describe('two participants fill the map together', () => {
     await Promise.all([facilitator.context.close(), anna.context.close(), bram.context.close(), late.context.close()]);
   });
 
-  it('[M2] the five columns stand right to left: step 1 Waarden at the right, step 5 Acties at the left', async () => {
+  it('[U1] the five columns stand right to left: step 1 Waarden at the right, step 5 Acties at the left', async () => {
     const actor = await newActor(browser, server.url);
     const start = new StartPage(actor.page);
     await start.open();
