@@ -115,4 +115,30 @@ describe('rooms and persistence', () => {
     cleanup.push(() => b.destroy());
     await waitFor(() => readMap(b.doc).columns.relations[0]?.plainText === 'laatste', 'card kept');
   });
+
+  it('[P7] a failed commit broadcasts nothing; the client reconnects and its edit is stored after all', async () => {
+    const app = await server();
+    const w = await createWorkshop(app.url);
+    const a = connectClient(app.port, w.id, 'map:joint', await w.participant('A'));
+    const b = connectClient(app.port, w.id, 'map:joint', await w.participant('B'));
+    cleanup.push(() => a.destroy(), () => b.destroy());
+    await Promise.all([synced(a), synced(b)]);
+    // Simulate a full disk for exactly one commit.
+    const real = app.store.appendUpdates;
+    let failures = 0;
+    app.store.appendUpdates = (updates) => {
+      if (failures++ === 0) throw new Error('SQLITE_FULL: database or disk is full');
+      return real(updates);
+    };
+    const id = createCard(a.doc, { column: 'values', author: '', authorName: 'A', partner: '', text: 'na de storing' }, LOCAL_USER);
+    await waitFor(() => a.closes.some((c) => c.code === CloseCode.SERVER_ERROR), 'author disconnected with 4500');
+    await waitFor(() => getCards(b.doc).has(id), 'after reconnecting, the edit arrives at B');
+    const room = roomName(w.id as never, 'map:joint');
+    await waitFor(() => !app.registry.peek(room)?.hasPendingWrites, 'stored');
+    const stored = app.store.loadDoc(room);
+    const fromDisk = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(fromDisk, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
+    expect(getCards(fromDisk).has(id)).toBe(true);
+  });
 });
