@@ -34,8 +34,15 @@ describe('HTTP API', () => {
     ]);
     // Tokens are stored hashed only.
     const rows = app.store.db.prepare('SELECT token_hash FROM participants').all() as { token_hash: Buffer }[];
-    expect(rows).toHaveLength(1);
-    expect(rows[0].token_hash.toString('base64url')).not.toBe(res.body.facilitatorToken);
+    // The facilitator and the projector.
+    expect(rows).toHaveLength(2);
+    const projectorToken = res.body.projectorPath.split('#')[1];
+    for (const r of rows) {
+      expect([res.body.facilitatorToken, projectorToken]).not.toContain(r.token_hash.toString('base64url'));
+      expect(r.token_hash).toHaveLength(32);
+    }
+    expect(res.body.projectorPath).toMatch(new RegExp(`^/w/${res.body.id}/projector#[A-Za-z0-9_-]{43}$`));
+    expect(res.body.joinCode).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
     const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${res.body.id}/me`, undefined, {
       authorization: `Bearer ${res.body.facilitatorToken}`,
     });

@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CloseCode } from '../shared/protocol.js';
+import type { WorkshopId } from '../shared/ids.js';
+import { SERVER } from '../shared/origins.js';
+import { CloseCode, roomName } from '../shared/protocol.js';
+import { markParticipantRemoved, upsertParticipant } from '../shared/workshopDoc.js';
 import type { Config } from './config.js';
 import { createApiHandler } from './http/api.js';
 import { createStaticHandler } from './http/staticFiles.js';
@@ -46,7 +49,20 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxConnectionsPerToken: config.maxConnectionsPerToken,
     log,
   });
-  const workshops = new WorkshopService(store, store, config.demoFixturePath);
+  const workshopDoc = (workshopId: string) => registry.get(roomName(workshopId as WorkshopId, 'workshop'));
+  const workshops = new WorkshopService(store, store, config.demoFixturePath, {
+    joined(workshopId, entry) {
+      const room = workshopDoc(workshopId);
+      upsertParticipant(room.doc, entry, SERVER);
+      registry.releaseIfIdle(room);
+    },
+    removed(workshopId, participantId) {
+      const room = workshopDoc(workshopId);
+      markParticipantRemoved(room.doc, participantId, SERVER);
+      registry.releaseIfIdle(room);
+      sync!.closeParticipant(participantId, CloseCode.UNAUTHORIZED, 'removed by the facilitator');
+    },
+  });
   const startedAt = Date.now();
   const api = createApiHandler({
     workshops,

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ColumnId } from './columns.js';
 import { getCard, getCards, getCardText, readCardColumn, type CardStatus, type CardYMap } from './cardSchema.js';
+import { canAgree } from './agreement.js';
 import { keyBetween } from './fractionalIndex.js';
 import { newCardId, type CardId, type ParticipantId, type PartnerId } from './ids.js';
 import type { Origin } from './origins.js';
@@ -22,6 +23,13 @@ export interface CreateCardInput {
   index?: number;
   status?: CardStatus;
   createdAt?: number;
+  /** "Build on this": the card this one extends. */
+  buildsOn?: CardId;
+  /** Set when the card is written for someone else (rule 3, one-laptop mode): the typist. */
+  writtenBy?: ParticipantId;
+  writtenByName?: string;
+  /** Only for cards in a drafts document: the map the card is meant for (see drafts.ts). */
+  draftFor?: string;
 }
 
 interface Placed {
@@ -66,6 +74,12 @@ export function createCard(doc: Y.Doc, input: CreateCardInput, origin: Origin): 
     card.set('partner', input.partner);
     card.set('createdAt', input.createdAt ?? Date.now());
     card.set('status', input.status ?? 'open');
+    if (input.buildsOn) card.set('buildsOn', input.buildsOn);
+    if (input.draftFor) card.set('map', input.draftFor);
+    if (input.writtenBy) {
+      card.set('writtenBy', input.writtenBy);
+      card.set('writtenByName', input.writtenByName ?? '');
+    }
     card.set('text', text);
     getCards(doc).set(id, card);
     if (input.text) writePlainText(text, input.text);
@@ -77,9 +91,15 @@ export interface CardPatch {
   status?: CardStatus;
 }
 
+/** Returns false when the card is gone, or when it may not be agreed yet (see missingForAgreement). */
 export function updateCard(doc: Y.Doc, id: CardId, patch: CardPatch, origin: Origin): boolean {
   const card = getCard(doc, id);
   if (!card) return false;
+  if (patch.status === 'agreed') {
+    const column = readCardColumn(card);
+    const str = (k: string) => (typeof card.get(k) === 'string' ? (card.get(k) as string) : '');
+    if (!column || !canAgree({ column, who: str('who'), what: str('what'), when: str('when') })) return false;
+  }
   doc.transact(() => {
     if (patch.status !== undefined && card.get('status') !== patch.status) card.set('status', patch.status);
   }, origin);

@@ -66,8 +66,20 @@ describe('readMap', () => {
       status: 'open',
       blocks: [{ type: 'paragraph', runs: [{ text: 'Wie doet wat' }] }],
       plainText: 'Wie doet wat',
+      supporters: [],
+      arguments: [],
+      agreedBy: {},
+      history: [],
+      buildsOn: '',
+      who: '',
+      what: '',
+      when: '',
+      writtenBy: '',
+      writtenByName: '',
     });
     card.set('status', 'maybe');
+    card.set('supporters', 'not a map');
+    card.set('history', 3);
     card.set('createdAt', 'yesterday');
     card.delete('text');
     card.set('authorName', 12);
@@ -77,6 +89,8 @@ describe('readMap', () => {
     expect(snap.authorName).toBe('');
     expect(snap.blocks).toEqual([]);
     expect(snap.plainText).toBe('');
+    expect(snap.supporters).toEqual([]);
+    expect(snap.history).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { getCards, getCardText, isCardStatus, readCardColumn, type CardStatus, t
 import type { CardId, ParticipantId, PartnerId } from './ids.js';
 import { compareOrder } from './ops.js';
 import { blocksToPlainText, readBlocks, type Block } from './richText.js';
+import type { Agreement, CardArgument, HistoryEntry, Supporter } from './cardDetails.js';
 
 /** An immutable picture of one card; a new object only when the card changed. */
 export interface CardSnapshot {
@@ -17,6 +18,16 @@ export interface CardSnapshot {
   status: CardStatus;
   blocks: Block[];
   plainText: string;
+  supporters: (Supporter & { id: string })[];
+  arguments: CardArgument[];
+  agreedBy: Readonly<Record<string, Agreement>>;
+  history: HistoryEntry[];
+  buildsOn: CardId | '';
+  who: string;
+  what: string;
+  when: string;
+  writtenBy: ParticipantId | '';
+  writtenByName: string;
 }
 
 export type MapSnapshot = {
@@ -35,6 +46,11 @@ export function readCard(id: string, card: CardYMap): CardSnapshot | null {
   };
   const status = card.get('status');
   const createdAt = card.get('createdAt');
+  const mapOf = (key: string): [string, unknown][] => {
+    const m = card.get(key);
+    return m instanceof Y.Map ? [...m.entries()] : [];
+  };
+  const history = card.get('history');
   return {
     id: id as CardId,
     column,
@@ -46,6 +62,22 @@ export function readCard(id: string, card: CardYMap): CardSnapshot | null {
     status: isCardStatus(status) ? status : 'open',
     blocks,
     plainText: blocksToPlainText(blocks),
+    supporters: mapOf('supporters')
+      .filter(([, v]) => typeof v === 'object' && v !== null)
+      .map(([id, v]) => ({ ...(v as Supporter), id }))
+      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)),
+    arguments: mapOf('arguments')
+      .map(([, v]) => v as CardArgument)
+      .filter((a) => typeof a === 'object' && a !== null && (a.side === 'for' || a.side === 'against'))
+      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)),
+    agreedBy: Object.fromEntries(mapOf('agreedBy').filter(([, v]) => typeof v === 'object' && v !== null)) as Record<string, Agreement>,
+    history: history instanceof Y.Array ? (history.toArray() as HistoryEntry[]) : [],
+    buildsOn: str('buildsOn') as CardId | '',
+    who: str('who'),
+    what: str('what'),
+    when: str('when'),
+    writtenBy: str('writtenBy') as ParticipantId | '',
+    writtenByName: str('writtenByName'),
   };
 }
 

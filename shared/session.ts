@@ -14,6 +14,25 @@ export const SESSION_KEY = 'session';
 export const STEP_MODES = ['separate', 'short', 'free'] as const;
 export type StepMode = (typeof STEP_MODES)[number];
 
+/** `together`: new cards go straight to the map. `private`: write alone first, until the reveal. */
+export type Phase = 'together' | 'private';
+
+/** Running: `endsAt` (server clock, ms) is set. Paused or not started: `remainingMs` holds the time left. */
+export interface TimerState {
+  durationMs: number;
+  endsAt: number | null;
+  remainingMs: number;
+}
+
+/** What the projector shows large. */
+export type ProjectorFocus = { kind: 'map' } | { kind: 'column'; column: ColumnId } | { kind: 'card'; cardId: string };
+
+/** Round mode (rule 2): everyone gets the turn in this order. */
+export interface RoundState {
+  order: string[];
+  index: number;
+}
+
 export interface SessionState {
   /** false until the facilitator starts guiding: then every column is open, as on paper. */
   guided: boolean;
@@ -23,6 +42,16 @@ export interface SessionState {
   active: ColumnId[];
   /** Columns the facilitator opened again for participants, on top of the active ones. */
   reopened: ColumnId[];
+  phase: Phase;
+  /** Incremented by the facilitator to reveal all private cards at once (the server moves them). */
+  revealSeq: number;
+  timer: TimerState | null;
+  focus: ProjectorFocus;
+  /** A facilitator prompt id (FACILITATOR_PROMPTS) shown on the projector, or null. */
+  prompt: string | null;
+  /** The dialogue rule (1–5) in focus on projector and participant screens, or null. */
+  rule: number | null;
+  round: RoundState | null;
 }
 
 export const DEFAULT_SESSION: SessionState = Object.freeze({
@@ -31,6 +60,13 @@ export const DEFAULT_SESSION: SessionState = Object.freeze({
   direction: 'rtl',
   active: [...COLUMN_IDS],
   reopened: [],
+  phase: 'together',
+  revealSeq: 0,
+  timer: null,
+  focus: { kind: 'map' },
+  prompt: null,
+  rule: null,
+  round: null,
 }) as SessionState;
 
 function columnList(value: unknown): ColumnId[] {
@@ -41,17 +77,53 @@ export function getSessionMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(SESSION_KEY);
 }
 
+function readTimer(value: unknown): TimerState | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const t = value as Record<string, unknown>;
+  if (typeof t.durationMs !== 'number' || typeof t.remainingMs !== 'number') return null;
+  return { durationMs: t.durationMs, remainingMs: t.remainingMs, endsAt: typeof t.endsAt === 'number' ? t.endsAt : null };
+}
+
+function readFocus(value: unknown): ProjectorFocus {
+  const f = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (f.kind === 'column' && isColumnId(f.column)) return { kind: 'column', column: f.column };
+  if (f.kind === 'card' && typeof f.cardId === 'string') return { kind: 'card', cardId: f.cardId };
+  return { kind: 'map' };
+}
+
+function readRound(value: unknown): RoundState | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const r = value as Record<string, unknown>;
+  if (!Array.isArray(r.order) || typeof r.index !== 'number') return null;
+  return { order: r.order.filter((x): x is string => typeof x === 'string'), index: r.index };
+}
+
 export function readSession(doc: Y.Doc): SessionState {
   const m = getSessionMap(doc);
-  if (m.get('guided') !== true) return DEFAULT_SESSION;
   const mode = m.get('mode');
+  const revealSeq = m.get('revealSeq');
+  const prompt = m.get('prompt');
+  const rule = m.get('rule');
+  const guided = m.get('guided') === true;
   return {
-    guided: true,
+    guided,
     mode: (STEP_MODES as readonly unknown[]).includes(mode) ? (mode as StepMode) : 'separate',
     direction: m.get('direction') === 'ltr' ? 'ltr' : 'rtl',
-    active: columnList(m.get('active')),
+    active: guided ? columnList(m.get('active')) : [...COLUMN_IDS],
     reopened: columnList(m.get('reopened')),
+    phase: guided && m.get('phase') === 'private' ? 'private' : 'together',
+    revealSeq: typeof revealSeq === 'number' ? revealSeq : 0,
+    timer: readTimer(m.get('timer')),
+    focus: readFocus(m.get('focus')),
+    prompt: typeof prompt === 'string' ? prompt : null,
+    rule: typeof rule === 'number' && rule >= 1 && rule <= 5 ? rule : null,
+    round: readRound(m.get('round')),
   };
+}
+
+/** The remaining time of a timer at `now` (server clock). */
+export function timerRemaining(timer: TimerState, now: number): number {
+  return timer.endsAt === null ? timer.remainingMs : Math.max(0, timer.endsAt - now);
 }
 
 /** The columns a principal may add to or edit cards in right now. */
@@ -94,4 +166,84 @@ export function setReopened(doc: Y.Doc, reopened: ColumnId[], origin: Origin): v
 
 export function stopGuiding(doc: Y.Doc, origin: Origin): void {
   doc.transact(() => getSessionMap(doc).set('guided', false), origin);
+}
+
+function setField(doc: Y.Doc, key: string, value: unknown, origin: Origin): void {
+  doc.transact(() => getSessionMap(doc).set(key, value), origin);
+}
+
+export function setPhase(doc: Y.Doc, phase: Phase, origin: Origin): void {
+  setField(doc, 'phase', phase, origin);
+}
+
+/** Reveal every private card at once: the server moves them into the map when this number grows. */
+export function requestReveal(doc: Y.Doc, origin: Origin): void {
+  doc.transact(() => {
+    const m = getSessionMap(doc);
+    m.set('revealSeq', readSession(doc).revealSeq + 1);
+    m.set('phase', 'together');
+  }, origin);
+}
+
+export function setTimer(doc: Y.Doc, durationMs: number, origin: Origin): void {
+  setField(doc, 'timer', { durationMs, endsAt: null, remainingMs: durationMs } satisfies TimerState, origin);
+}
+
+export function startTimer(doc: Y.Doc, now: number, origin: Origin): void {
+  const t = readSession(doc).timer;
+  if (!t || t.endsAt !== null) return;
+  setField(doc, 'timer', { ...t, endsAt: now + t.remainingMs }, origin);
+}
+
+export function pauseTimer(doc: Y.Doc, now: number, origin: Origin): void {
+  const t = readSession(doc).timer;
+  if (!t || t.endsAt === null) return;
+  setField(doc, 'timer', { ...t, endsAt: null, remainingMs: timerRemaining(t, now) }, origin);
+}
+
+export function addTimerMinute(doc: Y.Doc, now: number, origin: Origin): void {
+  const t = readSession(doc).timer;
+  if (!t) return;
+  const extra = 60_000;
+  const next: TimerState =
+    t.endsAt === null
+      ? { ...t, durationMs: t.durationMs + extra, remainingMs: t.remainingMs + extra }
+      : { ...t, durationMs: t.durationMs + extra, endsAt: Math.max(t.endsAt, now) + extra };
+  setField(doc, 'timer', next, origin);
+}
+
+export function clearTimer(doc: Y.Doc, origin: Origin): void {
+  setField(doc, 'timer', null, origin);
+}
+
+export function setFocus(doc: Y.Doc, focus: ProjectorFocus, origin: Origin): void {
+  setField(doc, 'focus', focus, origin);
+}
+
+export function setPromptShown(doc: Y.Doc, prompt: string | null, origin: Origin): void {
+  setField(doc, 'prompt', prompt, origin);
+}
+
+export function setRuleInFocus(doc: Y.Doc, rule: number | null, origin: Origin): void {
+  setField(doc, 'rule', rule, origin);
+}
+
+export function setRound(doc: Y.Doc, round: RoundState | null, origin: Origin): void {
+  setField(doc, 'round', round, origin);
+}
+
+/** The steps in the order of the plan: right to left (1→5) or left to right (5→1). */
+export function stepSequence(session: SessionState): ColumnId[][] {
+  const order = session.direction === 'rtl' ? [...COLUMN_IDS] : [...COLUMN_IDS].reverse();
+  if (session.mode === 'short') return [[order[0]], order.slice(1)];
+  return order.map((c) => [c]);
+}
+
+/** The next step after the active one in the plan, or null at the end (free mode has no next step). */
+export function nextStep(session: SessionState): ColumnId[] | null {
+  if (session.mode === 'free') return null;
+  const steps = stepSequence(session);
+  const key = [...session.active].sort().join(',');
+  const i = steps.findIndex((s) => [...s].sort().join(',') === key);
+  return i >= 0 && i < steps.length - 1 ? steps[i + 1] : null;
 }

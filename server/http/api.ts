@@ -10,6 +10,8 @@ export interface ApiDeps {
 }
 
 const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me)?$/;
+const PARTICIPANT = /^\/api\/workshops\/([^/]+)\/participants\/([^/]+)$/;
+const JOIN_CODE = /^\/api\/join\/([^/]{1,20})$/;
 
 /** The small JSON API. Every failure is a JSON error with a readable message. */
 export function createApiHandler(deps: ApiDeps) {
@@ -22,6 +24,15 @@ export function createApiHandler(deps: ApiDeps) {
     if (pathname === '/api/demo') {
       if (method === 'GET') return sendJson(res, 200, { available: deps.workshops.demoAvailable() });
       if (method === 'POST') return sendJson(res, 201, deps.workshops.createDemo());
+    }
+    if (pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() });
+    const code = JOIN_CODE.exec(pathname);
+    if (code && method === 'GET') return sendJson(res, 200, deps.workshops.byJoinCode(decodeURIComponent(code[1])));
+    const person = PARTICIPANT.exec(pathname);
+    if (person && method === 'DELETE') {
+      deps.workshops.remove(person[1], req.headers.authorization, person[2]);
+      res.writeHead(204).end();
+      return;
     }
     const m = WORKSHOP.exec(pathname);
     if (m) {

@@ -9,7 +9,8 @@ CREATE TABLE IF NOT EXISTS workshops (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
   created_at INTEGER NOT NULL,
-  partners TEXT NOT NULL
+  partners TEXT NOT NULL,
+  join_code TEXT NOT NULL UNIQUE
 );
 CREATE TABLE IF NOT EXISTS participants (
   id TEXT PRIMARY KEY,
@@ -40,6 +41,40 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
 CREATE INDEX IF NOT EXISTS doc_snapshots_workshop ON doc_snapshots(workshop_id);
 `;
 
+interface WorkshopRow {
+  id: string;
+  title: string;
+  created_at: number;
+  partners: string;
+  join_code: string;
+}
+
+interface ParticipantRow {
+  id: string;
+  workshop_id: string;
+  name: string;
+  partner: string;
+  role: string;
+  access: string;
+  revoked_at: number | null;
+}
+
+function toWorkshop(row: WorkshopRow): WorkshopRecord {
+  return { id: row.id, title: row.title, createdAt: row.created_at, partners: JSON.parse(row.partners), joinCode: row.join_code };
+}
+
+function toParticipant(row: ParticipantRow): ParticipantRecord {
+  return {
+    id: row.id,
+    workshopId: row.workshop_id,
+    name: row.name,
+    partner: row.partner,
+    role: row.role,
+    access: row.access as AccessRole,
+    revoked: row.revoked_at !== null,
+  };
+}
+
 /** One SQLite file (WAL) holding workshops, participants and every document's snapshot and update log. */
 export class SqliteStore implements DocStore, WorkshopStore {
   readonly db: Database.Database;
@@ -63,18 +98,20 @@ export class SqliteStore implements DocStore, WorkshopStore {
          ON CONFLICT(room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
       ),
       deleteLog: this.db.prepare('DELETE FROM doc_updates WHERE room = ?'),
-      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, title, created_at, partners) VALUES (?, ?, ?, ?)'),
-      getWorkshop: this.db.prepare<[string], { id: string; title: string; created_at: number; partners: string }>(
-        'SELECT id, title, created_at, partners FROM workshops WHERE id = ?',
+      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, title, created_at, partners, join_code) VALUES (?, ?, ?, ?, ?)'),
+      getWorkshop: this.db.prepare<[string], WorkshopRow>('SELECT id, title, created_at, partners, join_code FROM workshops WHERE id = ?'),
+      workshopByCode: this.db.prepare<[string], WorkshopRow>(
+        'SELECT id, title, created_at, partners, join_code FROM workshops WHERE join_code = ?',
+      ),
+      revokeParticipant: this.db.prepare('UPDATE participants SET revoked_at = ? WHERE id = ? AND workshop_id = ? AND revoked_at IS NULL'),
+      getParticipant: this.db.prepare<[string, string], ParticipantRow>(
+        'SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants WHERE id = ? AND workshop_id = ?',
       ),
       insertParticipant: this.db.prepare(
         `INSERT INTO participants (id, workshop_id, name, partner, role, access, token_hash, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      participantByToken: this.db.prepare<
-        [string, Buffer],
-        { id: string; workshop_id: string; name: string; partner: string; role: string; access: string; revoked_at: number | null }
-      >(
+      participantByToken: this.db.prepare<[string, Buffer], ParticipantRow>(
         `SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants
          WHERE workshop_id = ? AND token_hash = ?`,
       ),
@@ -111,13 +148,26 @@ export class SqliteStore implements DocStore, WorkshopStore {
   });
 
   createWorkshop(w: WorkshopRecord): void {
-    this.stmts.insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners));
+    this.stmts.insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode);
   }
 
   getWorkshop(id: string): WorkshopRecord | null {
     const row = this.stmts.getWorkshop.get(id);
-    if (!row) return null;
-    return { id: row.id, title: row.title, createdAt: row.created_at, partners: JSON.parse(row.partners) };
+    return row ? toWorkshop(row) : null;
+  }
+
+  findWorkshopByCode(code: string): WorkshopRecord | null {
+    const row = this.stmts.workshopByCode.get(code);
+    return row ? toWorkshop(row) : null;
+  }
+
+  getParticipant(workshopId: string, id: string): ParticipantRecord | null {
+    const row = this.stmts.getParticipant.get(id, workshopId);
+    return row ? toParticipant(row) : null;
+  }
+
+  revokeParticipant(workshopId: string, id: string): boolean {
+    return this.stmts.revokeParticipant.run(Date.now(), id, workshopId).changes > 0;
   }
 
   addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Buffer): void {
@@ -126,16 +176,7 @@ export class SqliteStore implements DocStore, WorkshopStore {
 
   findParticipantByToken(workshopId: string, tokenHash: Buffer): ParticipantRecord | null {
     const row = this.stmts.participantByToken.get(workshopId, tokenHash);
-    if (!row) return null;
-    return {
-      id: row.id,
-      workshopId: row.workshop_id,
-      name: row.name,
-      partner: row.partner,
-      role: row.role,
-      access: row.access as AccessRole,
-      revoked: row.revoked_at !== null,
-    };
+    return row ? toParticipant(row) : null;
   }
 
   deleteWorkshop = this.transaction((id: string) => {

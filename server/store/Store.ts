@@ -25,6 +25,7 @@ export interface WorkshopRecord {
   title: string;
   createdAt: number;
   partners: Partner[];
+  joinCode: string;
 }
 
 export interface ParticipantRecord {
@@ -42,5 +43,9 @@ export interface WorkshopStore {
   getWorkshop(id: string): WorkshopRecord | null;
   addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Buffer): void;
   findParticipantByToken(workshopId: string, tokenHash: Buffer): ParticipantRecord | null;
+  findWorkshopByCode(code: string): WorkshopRecord | null;
+  getParticipant(workshopId: string, id: string): ParticipantRecord | null;
+  /** Returns false when there was no such active participant. */
+  revokeParticipant(workshopId: string, id: string): boolean;
   deleteWorkshop(id: string): void;
 }

@@ -240,6 +240,10 @@ export class SyncServer {
     for (const c of this.connections) if (c.room === room) c.close(code, reason);
   }
 
+  closeParticipant(participantId: string, code: number, reason: string): void {
+    for (const c of this.connections) if (c.principal.participantId === participantId) c.close(code, reason);
+  }
+
   closeWorkshop(workshopId: string, code: number, reason: string): void {
     for (const c of this.connections) if (c.room?.name.startsWith(`${workshopId}/`)) c.close(code, reason);
   }

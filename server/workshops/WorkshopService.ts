@@ -1,5 +1,15 @@
-import type { CreateWorkshopResponse, JoinResponse, WhoAmIResponse, WorkshopInfo } from '../../shared/api.js';
-import { facilitatorPath, participantPath } from '../../shared/api.js';
+import type { CreateWorkshopResponse, JoinCodeResponse, JoinResponse, WhoAmIResponse, WorkshopInfo } from '../../shared/api.js';
+import {
+  facilitatorPath,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  normalizeJoinCode,
+  participantPath,
+  projectorPath,
+} from '../../shared/api.js';
+import type { AccessRole } from '../../shared/roles.js';
+import type { ParticipantEntry } from '../../shared/workshopDoc.js';
+import { randomInt } from 'node:crypto';
 import { newParticipantId, newWorkshopId, type PartnerId, type WorkshopId } from '../../shared/ids.js';
 import { partnerColor, partnerIdFrom, type Partner } from '../../shared/partners.js';
 import { JOINT_MAP, partnerMapName, roomName } from '../../shared/protocol.js';
@@ -10,13 +20,27 @@ import type { DocStore, WorkshopStore } from '../store/Store.js';
 import { readSampleWorkshop, seedMap } from './sampleWorkshop.js';
 
 const FACILITATOR_NAME = 'Begeleider';
+const PROJECTOR_NAME = 'Projector';
 
-/** Workshops and the people in them: creation, joining, token checks. */
+/** Where the live list of participants (the `workshop` document) and open connections are updated. */
+export interface ParticipantEvents {
+  joined(workshopId: string, entry: ParticipantEntry): void;
+  removed(workshopId: string, participantId: string): void;
+}
+
+function newJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** Workshops and the people in them: creation, joining, token checks, removal. */
 export class WorkshopService {
   constructor(
     private readonly workshops: WorkshopStore,
     private readonly docs: DocStore,
     private readonly demoFixturePath: string | null,
+    private readonly events: ParticipantEvents,
   ) {}
 
   create(body: unknown): CreateWorkshopResponse {
@@ -33,25 +57,57 @@ export class WorkshopService {
       taken.add(pid);
       return { id: pid, name, color: partnerColor(i) };
     });
-    this.workshops.createWorkshop({ id, title, createdAt: Date.now(), partners });
-    const token = newToken();
-    this.workshops.addParticipant(
-      { id: newParticipantId(), workshopId: id, name: FACILITATOR_NAME, partner: '', role: 'other', access: 'facilitator' },
-      hashToken(token),
-    );
+    // 31^6 ≈ 887 million codes: a collision is rare; the UNIQUE constraint catches it and we draw again.
+    let joinCode = newJoinCode();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.workshops.createWorkshop({ id, title, createdAt: Date.now(), partners, joinCode });
+        break;
+      } catch (error) {
+        if (attempt > 5 || !String(error).includes('UNIQUE')) throw error;
+        joinCode = newJoinCode();
+      }
+    }
+    const token = this.addPerson(id, FACILITATOR_NAME, '', 'other', 'facilitator');
+    const projectorToken = this.addPerson(id, PROJECTOR_NAME, '', 'other', 'projector');
     const response: CreateWorkshopResponse = {
       id,
       participantPath: participantPath(id),
       facilitatorPath: facilitatorPath(id, token),
       facilitatorToken: token,
+      projectorPath: projectorPath(id, projectorToken),
+      joinCode,
     };
     return { response, partners };
+  }
+
+  private addPerson(workshopId: string, name: string, partner: string, role: string, access: AccessRole) {
+    const token = newToken();
+    const id = newParticipantId();
+    this.workshops.addParticipant({ id, workshopId, name, partner, role, access }, hashToken(token));
+    this.events.joined(workshopId, { id, name, partner, role, access, joinedAt: Date.now(), removed: false });
+    return token;
   }
 
   info(id: string): WorkshopInfo {
     const w = this.workshops.getWorkshop(id);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
-    return { id: w.id as WorkshopId, title: w.title, createdAt: w.createdAt, partners: w.partners };
+    return { id: w.id as WorkshopId, title: w.title, createdAt: w.createdAt, partners: w.partners, joinCode: w.joinCode };
+  }
+
+  byJoinCode(code: string): JoinCodeResponse {
+    const w = this.workshops.findWorkshopByCode(normalizeJoinCode(code));
+    if (!w) throw new HttpError(404, 'not_found', 'There is no workshop with this code.');
+    return { id: w.id as WorkshopId };
+  }
+
+  /** The facilitator removes someone: their token stops working and their connections close. */
+  remove(id: string, authorization: string | undefined, participantId: string): void {
+    const me = this.whoAmI(id, authorization);
+    if (me.access !== 'facilitator') throw new HttpError(403, 'forbidden', 'Only the facilitator can remove someone.');
+    const target = this.workshops.getParticipant(id, participantId);
+    if (!target || target.access !== 'participant') throw new HttpError(404, 'not_found', 'There is no such participant.');
+    if (this.workshops.revokeParticipant(id, participantId)) this.events.removed(id, participantId);
   }
 
   join(id: string, body: unknown): JoinResponse {
@@ -60,10 +116,9 @@ export class WorkshopService {
     if (!input.ok) throw new HttpError(400, 'invalid', 'Check your name, partner and role.', input.errors);
     const token = newToken();
     const participantId = newParticipantId();
-    this.workshops.addParticipant(
-      { id: participantId, workshopId: id, name: input.value.name, partner: input.value.partner, role: input.value.role, access: 'participant' },
-      hashToken(token),
-    );
+    const { name, partner, role } = input.value;
+    this.workshops.addParticipant({ id: participantId, workshopId: id, name, partner, role, access: 'participant' }, hashToken(token));
+    this.events.joined(id, { id: participantId, name, partner, role, access: 'participant', joinedAt: Date.now(), removed: false });
     return { participantId, token };
   }
 

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { ApiError, CreateWorkshopResponse, JoinCodeResponse, TimeResponse, WhoAmIResponse } from '../shared/api.js';
+import { getCards } from '../shared/cardSchema.js';
+import { createCard } from '../shared/ops.js';
+import { LOCAL_USER } from '../shared/origins.js';
+import { CloseCode, roomName } from '../shared/protocol.js';
+import { readParticipants } from '../shared/workshopDoc.js';
+import { api, connectClient, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+function readParticipantId(app: Awaited<ReturnType<typeof startTestServer>>, workshopId: string, name: string): string {
+  const row = app.store.db.prepare('SELECT id FROM participants WHERE workshop_id = ? AND name = ?').get(workshopId, name) as { id: string };
+  return row.id;
+}
+
+async function setup() {
+  const app = await startTestServer();
+  cleanup.push(() => app.close());
+  const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', { title: 'Rollen', partners: ['Gemeente', 'Buurt'] });
+  const w = created.body;
+  const join = async (name: string, partner = 'gemeente') =>
+    (await api<{ participantId: string; token: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, { name, partner, role: 'citizen' })).body;
+  const client = (doc: 'map:joint' | 'workshop' | 'session', token: string) => {
+    const c = connectClient(app.port, w.id, doc, token);
+    cleanup.push(() => c.destroy());
+    return c;
+  };
+  return { app, w, join, client, projectorToken: w.projectorPath.split('#')[1] };
+}
+
+describe('roles and links', () => {
+  it('[R1] the short join code leads to the workshop; unknown codes are 404', async () => {
+    const { app, w } = await setup();
+    const found = await api<JoinCodeResponse>(app.url, 'GET', `/api/join/${w.joinCode.toLowerCase()}`);
+    expect(found.body.id).toBe(w.id);
+    const missing = await api<ApiError>(app.url, 'GET', '/api/join/ZZZZZZ');
+    expect(missing.status).toBe(404);
+    const time = await api<TimeResponse>(app.url, 'GET', '/api/time');
+    expect(Math.abs(time.body.now - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('[R2] the facilitator sees who joined (name, partner, role) live in the workshop document', async () => {
+    const { w, join, client } = await setup();
+    const console_: TestClient = client('workshop', w.facilitatorToken);
+    await synced(console_);
+    await join('Fatima', 'buurt');
+    await waitFor(() => readParticipants(console_.doc).some((p) => p.name === 'Fatima'), 'Fatima listed');
+    const fatima = readParticipants(console_.doc).find((p) => p.name === 'Fatima')!;
+    expect(fatima).toMatchObject({ partner: 'buurt', role: 'citizen', access: 'participant', removed: false });
+    expect(readParticipants(console_.doc).map((p) => p.access).sort()).toEqual(['facilitator', 'participant', 'projector']);
+  });
+
+  it('[R3] removing someone revokes the token, closes their connections with 4401 and marks them removed', async () => {
+    const { app, w, join, client } = await setup();
+    const bo = await join('Bo');
+    const boClient = client('map:joint', bo.token);
+    const console_ = client('workshop', w.facilitatorToken);
+    await Promise.all([synced(boClient), synced(console_)]);
+    const notAllowed = await api<ApiError>(app.url, 'DELETE', `/api/workshops/${w.id}/participants/${bo.participantId}`, undefined, {
+      authorization: `Bearer ${bo.token}`,
+    });
+    expect(notAllowed.status).toBe(403);
+    const res = await fetch(`${app.url}/api/workshops/${w.id}/participants/${bo.participantId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${w.facilitatorToken}` },
+    });
+    expect(res.status).toBe(204);
+    await waitFor(() => boClient.closes.some((c) => c.code === CloseCode.UNAUTHORIZED), 'Bo disconnected');
+    expect(boClient.closes.find((c) => c.code === CloseCode.UNAUTHORIZED)?.reason).toBe('removed by the facilitator');
+    expect(boClient.provider.shouldConnect).toBe(false);
+    await waitFor(() => readParticipants(console_.doc).find((p) => p.id === bo.participantId)?.removed === true, 'marked removed');
+    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, { authorization: `Bearer ${bo.token}` });
+    expect(me.status).toBe(401);
+    const again = client('map:joint', bo.token);
+    await waitFor(() => again.closes.some((c) => c.code === CloseCode.UNAUTHORIZED), 'revoked token refused');
+  });
+
+  it('[R4] the projector reads but cannot write: a real write is refused, nothing stored or broadcast', async () => {
+    const { app, w, join, client, projectorToken } = await setup();
+    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, { authorization: `Bearer ${projectorToken}` });
+    expect(me.body.access).toBe('projector');
+    const writer = client('map:joint', (await join('Wim')).token);
+    const projector = client('map:joint', projectorToken);
+    await Promise.all([synced(writer), synced(projector)]);
+    const id = createCard(writer.doc, { column: 'values', author: '', authorName: 'W', partner: '', text: 'zichtbaar' }, LOCAL_USER);
+    await waitFor(() => getCards(projector.doc).has(id), 'projector sees cards');
+    createCard(projector.doc, { column: 'values', author: '', authorName: 'P', partner: '', text: 'mag niet' }, LOCAL_USER);
+    await waitFor(() => projector.closes.some((c) => c.code === CloseCode.FORBIDDEN), 'projector write refused');
+    const room = app.registry.peek(roomName(w.id, 'map:joint'))!;
+    expect(getCards(room.doc).size).toBe(1);
+    const stored = app.store.loadDoc(roomName(w.id, 'map:joint'));
+    const fromDisk = new Y.Doc();
+    for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
+    expect(getCards(fromDisk).size).toBe(1);
+    expect(getCards(writer.doc).size).toBe(1);
+    // Private drafts are never readable to a projector (nor to other participants).
+    const wim = readParticipantId(app, w.id, 'Wim');
+    for (const token of [projectorToken, (await join('Ander')).token]) {
+      const peek = connectClient(app.port, w.id, `drafts:${wim}`, token);
+      cleanup.push(() => peek.destroy());
+      await waitFor(() => peek.closes.some((c) => c.code === CloseCode.FORBIDDEN), 'drafts refused');
+    }
+  });
+});
