@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
+import enConsole from './en.console.json';
+import enSession from './en.session.json';
+import { CATALOGUES } from './index.js';
 import nl from './nl.json';
+import nlConsole from './nl.console.json';
+import nlSession from './nl.session.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -14,9 +19,16 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogues = { nl: flatten(nl as Tree), en: flatten(en as Tree) };
+const catalogues = { nl: flatten(CATALOGUES.nl as Tree), en: flatten(CATALOGUES.en as Tree) };
 
 describe('i18n catalogues', () => {
+  it('feature files never define the same top-level key twice', () => {
+    for (const files of [[nl, nlSession, nlConsole], [en, enSession, enConsole]]) {
+      const keys = files.flatMap((f) => Object.keys(f));
+      expect(keys.length).toBe(new Set(keys).size);
+    }
+  });
+
   it('have identical key sets', () => {
     const nlKeys = [...catalogues.nl.keys()].sort();
     const enKeys = [...catalogues.en.keys()].sort();

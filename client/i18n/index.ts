@@ -1,8 +1,23 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/columns.js';
+import enConsole from './en.console.json';
 import en from './en.json';
+import enSession from './en.session.json';
+import nlConsole from './nl.console.json';
 import nl from './nl.json';
+import nlSession from './nl.session.json';
+
+/**
+ * One catalogue per language, kept in several files by feature so that work on one feature does not
+ * touch another's strings: `*.json` (app, start, join, map), `*.session.json` (guided session on the
+ * map, card dialogue), `*.console.json` (facilitator console, projector, join code, versions).
+ * Each file holds its own top-level keys; no key appears in two files.
+ */
+export const CATALOGUES = {
+  nl: { ...nl, ...nlSession, ...nlConsole },
+  en: { ...en, ...enSession, ...enConsole },
+};
 
 export const LANG_STORAGE_KEY = 'pkl.lang';
 export const DEFAULT_LANG: Lang = 'nl';
@@ -29,7 +44,7 @@ function applyDocumentLang(lang: Lang): void {
 export function initI18n(lang: Lang = storedLang()): typeof i18n {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { nl: { translation: nl }, en: { translation: en } },
+      resources: { nl: { translation: CATALOGUES.nl }, en: { translation: CATALOGUES.en } },
       lng: lang,
       fallbackLng: DEFAULT_LANG,
       supportedLngs: ['nl', 'en'],
