@@ -10,6 +10,8 @@ import { createStaticHandler } from './http/staticFiles.js';
 import { SqliteStore } from './store/SqliteStore.js';
 import { RoomRegistry } from './sync/RoomRegistry.js';
 import { SyncServer } from './sync/SyncServer.js';
+import { watchSession } from './sync/sessionEffects.js';
+import { VersionService } from './workshops/VersionService.js';
 import { WorkshopService } from './workshops/WorkshopService.js';
 
 export interface App {
@@ -40,7 +42,23 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     compactAfterBytes: config.compactAfterBytes,
     log,
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
+    onRoomLoaded: (room) => {
+      if (room.docName !== 'session') return;
+      watchSession(room, {
+        onStepChange: (active) => guard(`step versions of ${room.workshopId}`, () => versions.saveStepVersions(room.workshopId, active)),
+        onReveal: () => guard(`reveal in ${room.workshopId}`, () => versions.revealAll(room.workshopId)),
+      });
+    },
   });
+  const versions = new VersionService(store, registry);
+  // Effects run outside any request: a failure is logged, never thrown into the event loop.
+  const guard = (what: string, fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      log(`${what} failed`, error);
+    }
+  };
   sync = new SyncServer({
     registry,
     workshops: store,
@@ -66,6 +84,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   const startedAt = Date.now();
   const api = createApiHandler({
     workshops,
+    versions,
     maxBodyBytes: config.maxHttpBodyBytes,
     log,
     health: () => ({

@@ -19,3 +19,4 @@ export * from './dialogue.js';
 export * from './participation.js';
 export * from './workshopDoc.js';
 export * from './drafts.js';
+export * from './restore.js';

@@ -20,7 +20,13 @@ export const MESSAGE_QUERY_AWARENESS = 3;
  */
 export const MESSAGE_NOTICE = 7;
 
-export type Notice = { code: 'column-locked'; columns: string[] };
+export type Notice =
+  /** A change in a column that is closed for you was reverted. */
+  | { code: 'column-locked'; columns: string[] }
+  /** A new card on the map while everyone writes alone first was reverted (it belongs in your drafts). */
+  | { code: 'private-phase' }
+  /** A step card was set to agreed without who, what and when; reverted. */
+  | { code: 'needs-who-what-when'; missing: string[] };
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { VersionService } from '../workshops/VersionService.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 import { HttpError, readJson, sendError, sendJson } from './respond.js';
 
 export interface ApiDeps {
   workshops: WorkshopService;
+  versions: VersionService;
   maxBodyBytes: number;
   health: () => Record<string, unknown>;
   log: (message: string, error?: unknown) => void;
@@ -11,6 +13,7 @@ export interface ApiDeps {
 
 const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me)?$/;
 const PARTICIPANT = /^\/api\/workshops\/([^/]+)\/participants\/([^/]+)$/;
+const VERSIONS = /^\/api\/workshops\/([^/]+)\/versions(?:\/(\d{1,12})(\/restore)?)?$/;
 const JOIN_CODE = /^\/api\/join\/([^/]{1,20})$/;
 
 /** The small JSON API. Every failure is a JSON error with a readable message. */
@@ -33,6 +36,21 @@ export function createApiHandler(deps: ApiDeps) {
       deps.workshops.remove(person[1], req.headers.authorization, person[2]);
       res.writeHead(204).end();
       return;
+    }
+    const v = VERSIONS.exec(pathname);
+    if (v) {
+      const [, id, vid, restore] = v;
+      deps.workshops.requireFacilitator(id, req.headers.authorization);
+      const url = new URL(req.url ?? '', 'http://localhost');
+      if (!vid && method === 'GET') return sendJson(res, 200, { versions: deps.versions.list(id, url.searchParams.get('doc') ?? 'map:joint') });
+      if (!vid && method === 'POST') {
+        const body = (await readJson(req, deps.maxBodyBytes)) as { doc?: unknown; label?: unknown } | null;
+        const doc = typeof body?.doc === 'string' ? body.doc : 'map:joint';
+        const label = typeof body?.label === 'string' ? body.label.trim() : '';
+        return sendJson(res, 201, deps.versions.saveManual(id, doc, label));
+      }
+      if (vid && !restore && method === 'GET') return sendJson(res, 200, deps.versions.get(id, Number(vid)));
+      if (vid && restore && method === 'POST') return sendJson(res, 200, deps.versions.restore(id, Number(vid)));
     }
     const m = WORKSHOP.exec(pathname);
     if (m) {

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AccessRole } from '../../shared/roles.js';
-import type { DocStore, ParticipantRecord, StoredUpdate, WorkshopRecord, WorkshopStore } from './Store.js';
+import type { VersionInfo } from '../../shared/api.js';
+import type { DocStore, NewVersion, ParticipantRecord, StoredUpdate, VersionStore, WorkshopRecord, WorkshopStore } from './Store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -39,6 +40,18 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
   updated_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS doc_snapshots_workshop ON doc_snapshots(workshop_id);
+CREATE TABLE IF NOT EXISTS doc_versions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  room TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  label TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  card_count INTEGER NOT NULL,
+  state BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_versions_room ON doc_versions(room, id);
+CREATE INDEX IF NOT EXISTS doc_versions_workshop ON doc_versions(workshop_id);
 `;
 
 interface WorkshopRow {
@@ -59,6 +72,30 @@ interface ParticipantRow {
   revoked_at: number | null;
 }
 
+interface VersionRow {
+  id: number;
+  room: string;
+  kind: string;
+  label: string;
+  created_at: number;
+  card_count: number;
+}
+
+function docOf(room: string): string {
+  return room.slice(room.indexOf('/') + 1);
+}
+
+function toVersion(row: VersionRow): VersionInfo {
+  return {
+    id: row.id,
+    doc: docOf(row.room),
+    kind: row.kind as VersionInfo['kind'],
+    label: row.label,
+    createdAt: row.created_at,
+    cardCount: row.card_count,
+  };
+}
+
 function toWorkshop(row: WorkshopRow): WorkshopRecord {
   return { id: row.id, title: row.title, createdAt: row.created_at, partners: JSON.parse(row.partners), joinCode: row.join_code };
 }
@@ -76,7 +113,7 @@ function toParticipant(row: ParticipantRow): ParticipantRecord {
 }
 
 /** One SQLite file (WAL) holding workshops, participants and every document's snapshot and update log. */
-export class SqliteStore implements DocStore, WorkshopStore {
+export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
   readonly db: Database.Database;
   private readonly stmts;
 
@@ -115,6 +152,20 @@ export class SqliteStore implements DocStore, WorkshopStore {
         `SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants
          WHERE workshop_id = ? AND token_hash = ?`,
       ),
+      insertVersion: this.db.prepare(
+        'INSERT INTO doc_versions (room, workshop_id, kind, label, created_at, card_count, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listVersions: this.db.prepare<[string], VersionRow>(
+        'SELECT id, room, kind, label, created_at, card_count FROM doc_versions WHERE room = ? ORDER BY id DESC',
+      ),
+      getVersion: this.db.prepare<[number, string], VersionRow & { state: Buffer }>(
+        'SELECT id, room, kind, label, created_at, card_count, state FROM doc_versions WHERE id = ? AND workshop_id = ?',
+      ),
+      roomsOfWorkshop: this.db.prepare<{ ws: string; like: string }, { room: string }>(
+        `SELECT room FROM doc_snapshots WHERE workshop_id = @ws AND room LIKE @like
+         UNION SELECT DISTINCT room FROM doc_updates WHERE workshop_id = @ws AND room LIKE @like`,
+      ),
+      deleteWorkshopVersions: this.db.prepare('DELETE FROM doc_versions WHERE workshop_id = ?'),
       deleteWorkshopUpdates: this.db.prepare('DELETE FROM doc_updates WHERE workshop_id = ?'),
       deleteWorkshopSnapshots: this.db.prepare('DELETE FROM doc_snapshots WHERE workshop_id = ?'),
       deleteWorkshopParticipants: this.db.prepare('DELETE FROM participants WHERE workshop_id = ?'),
@@ -179,7 +230,30 @@ export class SqliteStore implements DocStore, WorkshopStore {
     return row ? toParticipant(row) : null;
   }
 
+  saveVersion(v: NewVersion): VersionInfo {
+    const createdAt = Date.now();
+    const result = this.stmts.insertVersion.run(v.room, v.workshopId, v.kind, v.label, createdAt, v.cardCount, v.state);
+    return { id: Number(result.lastInsertRowid), doc: docOf(v.room), kind: v.kind, label: v.label, createdAt, cardCount: v.cardCount };
+  }
+
+  listVersions(room: string): VersionInfo[] {
+    return this.stmts.listVersions.all(room).map(toVersion);
+  }
+
+  getVersion(workshopId: string, id: number): { info: VersionInfo; room: string; state: Uint8Array } | null {
+    const row = this.stmts.getVersion.get(id, workshopId);
+    if (!row) return null;
+    return { info: toVersion(row), room: row.room, state: new Uint8Array(row.state) };
+  }
+
+  /** Stored room names of a workshop whose document name starts with `docPrefix` (e.g. 'drafts:'). */
+  roomsOf(workshopId: string, docPrefix: string): string[] {
+    const like = `${workshopId}/${docPrefix.replace(/[%_]/g, '')}%`;
+    return this.stmts.roomsOfWorkshop.all({ ws: workshopId, like }).map((r) => r.room);
+  }
+
   deleteWorkshop = this.transaction((id: string) => {
+    this.stmts.deleteWorkshopVersions.run(id);
     this.stmts.deleteWorkshopUpdates.run(id);
     this.stmts.deleteWorkshopSnapshots.run(id);
     this.stmts.deleteWorkshopParticipants.run(id);

@@ -1,3 +1,4 @@
+import type { VersionInfo } from '../../shared/api.js';
 import type { Partner } from '../../shared/partners.js';
 import type { AccessRole } from '../../shared/roles.js';
 
@@ -48,4 +49,22 @@ export interface WorkshopStore {
   /** Returns false when there was no such active participant. */
   revokeParticipant(workshopId: string, id: string): boolean;
   deleteWorkshop(id: string): void;
+}
+
+export interface NewVersion {
+  room: string;
+  workshopId: string;
+  kind: VersionInfo['kind'];
+  label: string;
+  cardCount: number;
+  state: Uint8Array;
+}
+
+/** Named versions of map documents (at every step change, by hand, before a restore). Never deleted but with the workshop. */
+export interface VersionStore {
+  saveVersion(v: NewVersion): VersionInfo;
+  /** Newest first. */
+  listVersions(room: string): VersionInfo[];
+  getVersion(workshopId: string, id: number): { info: VersionInfo; room: string; state: Uint8Array } | null;
+  roomsOf(workshopId: string, docPrefix: string): string[];
 }

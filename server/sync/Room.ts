@@ -78,6 +78,10 @@ export class Room implements CommitListener {
     return this.opts.docName;
   }
 
+  get workshopId(): string {
+    return this.opts.workshopId;
+  }
+
   get hasPendingWrites(): boolean {
     return this.outbox.length > 0;
   }
@@ -125,13 +129,16 @@ export class Room implements CommitListener {
   }
 
   applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
-    if (!this.sessionRoom || conn.principal.access === 'facilitator') {
+    if (!this.sessionRoom) {
       Y.applyUpdate(this.doc, update, conn.origin);
       return;
     }
-    const writable = writableColumns(readSession(this.sessionRoom.doc), conn.principal);
-    const { refused } = applyGuarded(this.doc, update, conn.origin, writable);
-    if (refused.length > 0) sendNotice(conn, { code: 'column-locked', columns: refused });
+    const session = readSession(this.sessionRoom.doc);
+    const notice = applyGuarded(this.doc, update, conn.origin, {
+      writable: writableColumns(session, conn.principal),
+      mayCreate: conn.principal.access === 'facilitator' || session.phase !== 'private',
+    });
+    if (notice) sendNotice(conn, notice);
   }
 
   /** Sync step 2 for a client; deferred until pending writes are durable, so no one sees unstored state. */

@@ -11,6 +11,8 @@ export interface RegistryOptions {
   log: (message: string, error?: unknown) => void;
   /** Called when a room has to be dropped (a failed commit); the owner closes its connections. */
   onRoomFailed: (room: Room) => void;
+  /** Called once per load, after the stored state is in (e.g. to watch a session document). */
+  onRoomLoaded?: (room: Room) => void;
 }
 
 /** Loaded rooms by name; loads on first use, unloads after the last connection has been idle a while. */
@@ -29,6 +31,12 @@ export class RoomRegistry {
 
   has(name: string): boolean {
     return this.rooms.has(name);
+  }
+
+  /** Names of loaded rooms of a workshop whose document name starts with `docPrefix`. */
+  loadedNames(workshopId: string, docPrefix: string): string[] {
+    const prefix = `${workshopId}/${docPrefix}`;
+    return [...this.rooms.keys()].filter((n) => n.startsWith(prefix));
   }
 
   /** The loaded room, without loading it. */
@@ -57,6 +65,7 @@ export class RoomRegistry {
       },
     });
     this.rooms.set(name, room);
+    this.opts.onRoomLoaded?.(room);
     if (parsed.doc.startsWith('map:')) {
       const session = this.get(`${parsed.workshop}/session`);
       session.pins++;

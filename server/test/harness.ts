@@ -102,3 +102,12 @@ export async function waitFor(condition: () => boolean, message: string, timeout
 }
 
 export const synced = (c: TestClient) => waitFor(() => c.provider.synced, 'client synced');
+
+/** Like waitFor, for conditions that need I/O (an API call) to check. */
+export async function waitForAsync(condition: () => Promise<boolean>, message: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for: ${message}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

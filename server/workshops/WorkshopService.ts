@@ -101,10 +101,15 @@ export class WorkshopService {
     return { id: w.id as WorkshopId };
   }
 
+  requireFacilitator(id: string, authorization: string | undefined): WhoAmIResponse {
+    const me = this.whoAmI(id, authorization);
+    if (me.access !== 'facilitator') throw new HttpError(403, 'forbidden', 'Only the facilitator can do this.');
+    return me;
+  }
+
   /** The facilitator removes someone: their token stops working and their connections close. */
   remove(id: string, authorization: string | undefined, participantId: string): void {
-    const me = this.whoAmI(id, authorization);
-    if (me.access !== 'facilitator') throw new HttpError(403, 'forbidden', 'Only the facilitator can remove someone.');
+    this.requireFacilitator(id, authorization);
     const target = this.workshops.getParticipant(id, participantId);
     if (!target || target.access !== 'participant') throw new HttpError(404, 'not_found', 'There is no such participant.');
     if (this.workshops.revokeParticipant(id, participantId)) this.events.removed(id, participantId);

@@ -1,0 +1,29 @@
+import type { ColumnId } from '../../shared/columns.js';
+import { MIGRATION } from '../../shared/origins.js';
+import { readSession } from '../../shared/session.js';
+import type { Room } from './Room.js';
+
+export interface SessionEffects {
+  /** The facilitator moved to another step: save a version of every map. */
+  onStepChange(active: ColumnId[]): void;
+  /** The facilitator asked to reveal the private cards. */
+  onReveal(): void;
+}
+
+/**
+ * Turns changes of a workshop's session document into server actions. They run after the current
+ * message has been handled (setImmediate), so they never nest inside the facilitator's transaction.
+ */
+export function watchSession(room: Room, effects: SessionEffects): void {
+  let last = readSession(room.doc);
+  room.doc.on('afterTransaction', (tr) => {
+    if (tr.origin === MIGRATION) return;
+    const now = readSession(room.doc);
+    if (now.revealSeq > last.revealSeq) setImmediate(() => effects.onReveal());
+    if (now.guided && JSON.stringify(now.active) !== JSON.stringify(last.active)) {
+      const active = now.active;
+      setImmediate(() => effects.onStepChange(active));
+    }
+    last = now;
+  });
+}

@@ -1,0 +1,121 @@
+import * as Y from 'yjs';
+import type { RestoreResponse, VersionInfo } from '../../shared/api.js';
+import { getCards } from '../../shared/cardSchema.js';
+import type { ColumnId } from '../../shared/columns.js';
+import { revealDrafts } from '../../shared/drafts.js';
+import { SERVER } from '../../shared/origins.js';
+import { parseRoomName, roomName, type DocName } from '../../shared/protocol.js';
+import { readMap, type MapSnapshot } from '../../shared/readModel.js';
+import { restoreCards } from '../../shared/restore.js';
+import { HttpError } from '../http/respond.js';
+import type { DocStore, VersionStore, WorkshopStore } from '../store/Store.js';
+import type { Room } from '../sync/Room.js';
+import type { RoomRegistry } from '../sync/RoomRegistry.js';
+
+/** Versions of map documents and the reveal of private drafts: server actions on whole documents. */
+export class VersionService {
+  constructor(
+    private readonly store: DocStore & VersionStore & WorkshopStore,
+    private readonly registry: RoomRegistry,
+  ) {}
+
+  /** Current state of a room: from memory when loaded, otherwise from SQLite. Null when it has none. */
+  private currentState(room: string): Uint8Array | null {
+    const live = this.registry.peek(room);
+    if (live) return Y.encodeStateAsUpdate(live.doc);
+    const stored = this.store.loadDoc(room);
+    const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
+    return parts.length ? Y.mergeUpdates(parts) : null;
+  }
+
+  private validMap(workshopId: string, doc: string): DocName {
+    const parsed = parseRoomName(`${workshopId}/${doc}`);
+    if (!parsed || !parsed.doc.startsWith('map:')) throw new HttpError(400, 'invalid', 'Name a map document, e.g. map:joint.');
+    const partner = parsed.doc.slice(4);
+    const w = this.store.getWorkshop(workshopId);
+    if (partner !== 'joint' && !w?.partners.some((p) => p.id === partner)) throw new HttpError(404, 'not_found', 'There is no such map.');
+    return parsed.doc;
+  }
+
+  save(workshopId: string, doc: string, kind: VersionInfo['kind'], label: string): VersionInfo | null {
+    const room = roomName(workshopId as never, this.validMap(workshopId, doc));
+    const state = this.currentState(room);
+    if (!state) return null;
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, state);
+    const cardCount = getCards(ydoc).size;
+    ydoc.destroy();
+    return this.store.saveVersion({ room, workshopId, kind, label: label.slice(0, 80), cardCount, state });
+  }
+
+  /** A manual save always stores a version, also of an empty map. */
+  saveManual(workshopId: string, doc: string, label: string): VersionInfo {
+    const saved = this.save(workshopId, doc, 'manual', label);
+    if (saved) return saved;
+    const room = roomName(workshopId as never, this.validMap(workshopId, doc));
+    return this.store.saveVersion({ room, workshopId, kind: 'manual', label, cardCount: 0, state: Y.encodeStateAsUpdate(new Y.Doc()) });
+  }
+
+  list(workshopId: string, doc: string): VersionInfo[] {
+    return this.store.listVersions(roomName(workshopId as never, this.validMap(workshopId, doc)));
+  }
+
+  get(workshopId: string, versionId: number): { version: VersionInfo; map: MapSnapshot } {
+    const v = this.store.getVersion(workshopId, versionId);
+    if (!v) throw new HttpError(404, 'not_found', 'There is no such version.');
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, v.state);
+    const map = readMap(ydoc);
+    ydoc.destroy();
+    return { version: v.info, map };
+  }
+
+  /** Save the current state first, then make the live map equal to the version, as a new change. */
+  restore(workshopId: string, versionId: number): RestoreResponse {
+    const v = this.store.getVersion(workshopId, versionId);
+    if (!v) throw new HttpError(404, 'not_found', 'There is no such version.');
+    const backup = this.save(workshopId, v.info.doc, 'before-restore', String(versionId)) ?? this.saveManual(workshopId, v.info.doc, String(versionId));
+    const source = new Y.Doc();
+    Y.applyUpdate(source, v.state);
+    const room = this.registry.get(v.room);
+    try {
+      restoreCards(room.doc, source, SERVER);
+    } finally {
+      source.destroy();
+      this.registry.releaseIfIdle(room);
+    }
+    return { backup: { ...backup, kind: 'before-restore' } };
+  }
+
+  /** At a step change: one version of every map of the workshop that has content. */
+  saveStepVersions(workshopId: string, active: ColumnId[]): void {
+    const maps = new Set([...this.store.roomsOf(workshopId, 'map:'), ...this.registry.loadedNames(workshopId, 'map:')]);
+    for (const room of maps) this.save(workshopId, room.slice(room.indexOf('/') + 1), 'step', active.join(','));
+  }
+
+  /** Move every private draft of the workshop into its map. */
+  revealAll(workshopId: string): number {
+    const drafts = new Set([...this.store.roomsOf(workshopId, 'drafts:'), ...this.registry.loadedNames(workshopId, 'drafts:')]);
+    const touched = new Set<Room>();
+    let moved = 0;
+    for (const name of drafts) {
+      const draftRoom = this.registry.get(name);
+      touched.add(draftRoom);
+      moved += revealDrafts(
+        draftRoom.doc,
+        (target) => {
+          try {
+            const mapRoom = this.registry.get(roomName(workshopId as never, this.validMap(workshopId, target)));
+            touched.add(mapRoom);
+            return mapRoom.doc;
+          } catch {
+            return null;
+          }
+        },
+        SERVER,
+      );
+    }
+    for (const r of touched) this.registry.releaseIfIdle(r);
+    return moved;
+  }
+}
