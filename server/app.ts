@@ -11,6 +11,7 @@ import { SqliteStore } from './store/SqliteStore.js';
 import { RoomRegistry } from './sync/RoomRegistry.js';
 import { SyncServer } from './sync/SyncServer.js';
 import { watchSession } from './sync/sessionEffects.js';
+import { BackupService } from './workshops/BackupService.js';
 import { VersionService } from './workshops/VersionService.js';
 import { WorkshopService } from './workshops/WorkshopService.js';
 
@@ -82,9 +83,14 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     },
   });
   const startedAt = Date.now();
+  const backups = new BackupService(store, registry, workshops, (id) =>
+    sync!.closeWorkshop(id, CloseCode.NOT_FOUND, 'this workshop was deleted'),
+  );
   const api = createApiHandler({
     workshops,
     versions,
+    backups,
+    maxImportBytes: config.maxImportBytes,
     maxBodyBytes: config.maxHttpBodyBytes,
     log,
     health: () => ({

@@ -14,6 +14,8 @@ export interface Config {
   maxMessagesPerSecond: number;
   maxConnectionsPerToken: number;
   maxHttpBodyBytes: number;
+  /** Largest backup file accepted for import. */
+  maxImportBytes: number;
   /** A room without connections is unloaded from memory after this long. */
   idleUnloadMs: number;
   /** Compact a room's update log into a snapshot after this many rows or bytes. */
@@ -34,6 +36,7 @@ export const DEFAULTS: Config = {
   maxMessagesPerSecond: 200,
   maxConnectionsPerToken: 20,
   maxHttpBodyBytes: 64 * 1024,
+  maxImportBytes: 50 * 1024 * 1024,
   idleUnloadMs: 30_000,
   compactAfterRows: 500,
   compactAfterBytes: 1024 * 1024,
@@ -60,6 +63,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessagesPerSecond: int(env, 'PKL_MAX_MESSAGES_PER_SECOND', DEFAULTS.maxMessagesPerSecond, 1, 100_000),
     maxConnectionsPerToken: int(env, 'PKL_MAX_CONNECTIONS_PER_TOKEN', DEFAULTS.maxConnectionsPerToken, 1, 10_000),
     maxHttpBodyBytes: DEFAULTS.maxHttpBodyBytes,
+    maxImportBytes: int(env, 'PKL_MAX_IMPORT_BYTES', DEFAULTS.maxImportBytes, 1024, 1024 * 1024 * 1024),
     idleUnloadMs: int(env, 'PKL_IDLE_UNLOAD_MS', DEFAULTS.idleUnloadMs, 0, 24 * 3600 * 1000),
     compactAfterRows: int(env, 'PKL_COMPACT_AFTER_ROWS', DEFAULTS.compactAfterRows, 1, 1_000_000),
     compactAfterBytes: DEFAULTS.compactAfterBytes,

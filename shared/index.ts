@@ -20,3 +20,4 @@ export * from './participation.js';
 export * from './workshopDoc.js';
 export * from './drafts.js';
 export * from './restore.js';
+export * from './backup.js';

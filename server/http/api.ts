@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BackupService } from '../workshops/BackupService.js';
 import type { VersionService } from '../workshops/VersionService.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 import { HttpError, readJson, sendError, sendJson } from './respond.js';
@@ -6,12 +7,14 @@ import { HttpError, readJson, sendError, sendJson } from './respond.js';
 export interface ApiDeps {
   workshops: WorkshopService;
   versions: VersionService;
+  backups: BackupService;
+  maxImportBytes: number;
   maxBodyBytes: number;
   health: () => Record<string, unknown>;
   log: (message: string, error?: unknown) => void;
 }
 
-const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me)?$/;
+const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me|\/backup)?$/;
 const PARTICIPANT = /^\/api\/workshops\/([^/]+)\/participants\/([^/]+)$/;
 const VERSIONS = /^\/api\/workshops\/([^/]+)\/versions(?:\/(\d{1,12})(\/restore)?)?$/;
 const JOIN_CODE = /^\/api\/join\/([^/]{1,20})$/;
@@ -27,6 +30,9 @@ export function createApiHandler(deps: ApiDeps) {
     if (pathname === '/api/demo') {
       if (method === 'GET') return sendJson(res, 200, { available: deps.workshops.demoAvailable() });
       if (method === 'POST') return sendJson(res, 201, deps.workshops.createDemo());
+    }
+    if (pathname === '/api/backup' && method === 'POST') {
+      return sendJson(res, 201, deps.backups.import(await readJson(req, deps.maxImportBytes)));
     }
     if (pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() });
     const code = JOIN_CODE.exec(pathname);
@@ -56,6 +62,18 @@ export function createApiHandler(deps: ApiDeps) {
     if (m) {
       const [, id, sub] = m;
       if (!sub && method === 'GET') return sendJson(res, 200, deps.workshops.info(id));
+      if (!sub && method === 'DELETE') {
+        deps.workshops.requireFacilitator(id, req.headers.authorization);
+        deps.backups.delete(id);
+        res.writeHead(204).end();
+        return;
+      }
+      if (sub === '/backup' && method === 'GET') {
+        deps.workshops.requireFacilitator(id, req.headers.authorization);
+        const file = deps.backups.export(id);
+        res.setHeader('content-disposition', `attachment; filename="partnerschapskaart-${id.slice(0, 8)}.json"`);
+        return sendJson(res, 200, file);
+      }
       if (sub === '/participants' && method === 'POST') {
         return sendJson(res, 201, deps.workshops.join(id, await readJson(req, deps.maxBodyBytes)));
       }

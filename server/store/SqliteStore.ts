@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AccessRole } from '../../shared/roles.js';
 import type { VersionInfo } from '../../shared/api.js';
 import type { DocStore, NewVersion, ParticipantRecord, StoredUpdate, VersionStore, WorkshopRecord, WorkshopStore } from './Store.js';
+
+/** Raised on every incompatible change of SCHEMA; a future change adds a migration from the previous number. */
+const SCHEMA_VERSION = 1;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -14,7 +18,7 @@ CREATE TABLE IF NOT EXISTS workshops (
   join_code TEXT NOT NULL UNIQUE
 );
 CREATE TABLE IF NOT EXISTS participants (
-  id TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
   workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
   name TEXT NOT NULL,
   partner TEXT NOT NULL,
@@ -22,7 +26,8 @@ CREATE TABLE IF NOT EXISTS participants (
   access TEXT NOT NULL,
   token_hash BLOB NOT NULL UNIQUE,
   created_at INTEGER NOT NULL,
-  revoked_at INTEGER
+  revoked_at INTEGER,
+  PRIMARY KEY (workshop_id, id)
 );
 CREATE INDEX IF NOT EXISTS participants_workshop ON participants(workshop_id);
 CREATE TABLE IF NOT EXISTS doc_updates (
@@ -125,7 +130,16 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    const hasTables = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (hasTables.n > 0 && version !== SCHEMA_VERSION) {
+      throw new Error(
+        `The data directory ${dataDir} holds a database of schema version ${version}; this server needs ${SCHEMA_VERSION}. ` +
+          'Move the directory away (or set PKL_DATA_DIR) to start with a fresh database.',
+      );
+    }
     this.db.exec(SCHEMA);
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     this.stmts = {
       snapshot: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE room = ?'),
       updates: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE room = ? ORDER BY seq'),
@@ -151,6 +165,9 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
       participantByToken: this.db.prepare<[string, Buffer], ParticipantRow>(
         `SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants
          WHERE workshop_id = ? AND token_hash = ?`,
+      ),
+      participantsOf: this.db.prepare<[string], ParticipantRow>(
+        'SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants WHERE workshop_id = ? ORDER BY created_at',
       ),
       insertVersion: this.db.prepare(
         'INSERT INTO doc_versions (room, workshop_id, kind, label, created_at, card_count, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -230,8 +247,18 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
     return row ? toParticipant(row) : null;
   }
 
+  participantsOf(workshopId: string): ParticipantRecord[] {
+    return this.stmts.participantsOf.all(workshopId).map(toParticipant);
+  }
+
+  /** A person from an imported backup: kept for their names on cards, without a usable token. */
+  addImportedParticipant(p: { id: string; workshopId: string; name: string; partner: string; role: string }): void {
+    this.stmts.insertParticipant.run(p.id, p.workshopId, p.name, p.partner, p.role, 'participant', randomBytes(32), Date.now());
+    this.stmts.revokeParticipant.run(Date.now(), p.id, p.workshopId);
+  }
+
   saveVersion(v: NewVersion): VersionInfo {
-    const createdAt = Date.now();
+    const createdAt = v.createdAt ?? Date.now();
     const result = this.stmts.insertVersion.run(v.room, v.workshopId, v.kind, v.label, createdAt, v.cardCount, v.state);
     return { id: Number(result.lastInsertRowid), doc: docOf(v.room), kind: v.kind, label: v.label, createdAt, cardCount: v.cardCount };
   }

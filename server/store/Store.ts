@@ -58,6 +58,8 @@ export interface NewVersion {
   label: string;
   cardCount: number;
   state: Uint8Array;
+  /** Defaults to now; set when versions come from a backup. */
+  createdAt?: number;
 }
 
 /** Named versions of map documents (at every step change, by hand, before a restore). Never deleted but with the workshop. */

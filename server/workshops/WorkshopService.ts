@@ -49,19 +49,21 @@ export class WorkshopService {
     return this.createFrom(input.value.title, input.value.partners).response;
   }
 
-  private createFrom(title: string, partnerNames: string[]) {
+  private createFrom(title: string, partnerNames: string[], keep?: { partners: Partner[]; createdAt: number }) {
     const id = newWorkshopId();
     const taken = new Set<string>();
-    const partners: Partner[] = partnerNames.map((name, i) => {
-      const pid = partnerIdFrom(name, taken);
-      taken.add(pid);
-      return { id: pid, name, color: partnerColor(i) };
-    });
+    const partners: Partner[] =
+      keep?.partners ??
+      partnerNames.map((name, i) => {
+        const pid = partnerIdFrom(name, taken);
+        taken.add(pid);
+        return { id: pid, name, color: partnerColor(i) };
+      });
     // 31^6 ≈ 887 million codes: a collision is rare; the UNIQUE constraint catches it and we draw again.
     let joinCode = newJoinCode();
     for (let attempt = 0; ; attempt++) {
       try {
-        this.workshops.createWorkshop({ id, title, createdAt: Date.now(), partners, joinCode });
+        this.workshops.createWorkshop({ id, title, createdAt: keep?.createdAt ?? Date.now(), partners, joinCode });
         break;
       } catch (error) {
         if (attempt > 5 || !String(error).includes('UNIQUE')) throw error;
@@ -79,6 +81,16 @@ export class WorkshopService {
       joinCode,
     };
     return { response, partners };
+  }
+
+  /** A workshop from a backup: same title, partners (ids and colours) and date, new id, code and links. */
+  createImported(title: string, partners: Partner[], createdAt: unknown): CreateWorkshopResponse {
+    const safe = partners.map((p, i) => ({
+      id: (typeof p.id === 'string' && /^[a-z0-9-]{1,40}$/.test(p.id) ? p.id : `partner-${i + 1}`) as PartnerId,
+      name: p.name,
+      color: typeof p.color === 'string' && /^#[0-9a-f]{6}$/i.test(p.color) ? p.color : partnerColor(i),
+    }));
+    return this.createFrom(title, [], { partners: safe, createdAt: typeof createdAt === 'number' ? createdAt : Date.now() }).response;
   }
 
   private addPerson(workshopId: string, name: string, partner: string, role: string, access: AccessRole) {

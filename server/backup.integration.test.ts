@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiError, CreateWorkshopResponse } from '../shared/api.js';
+import type { BackupFile } from '../shared/backup.js';
+import { setSupport } from '../shared/cardDetails.js';
+import { createCard } from '../shared/ops.js';
+import { LOCAL_USER } from '../shared/origins.js';
+import { CloseCode } from '../shared/protocol.js';
+import { readMap } from '../shared/readModel.js';
+import { setActiveColumns, setSessionPlan } from '../shared/session.js';
+import { api, connectClient, createWorkshop, startTestServer, synced, waitFor, waitForAsync } from './test/harness.js';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+async function filledWorkshop() {
+  const app = await startTestServer();
+  cleanup.push(() => app.close());
+  const w = await createWorkshop(app.url, ['Gemeente', 'Wijkverpleging']);
+  const open = (doc: Parameters<typeof connectClient>[2], token: string) => {
+    const c = connectClient(app.port, w.id, doc, token);
+    cleanup.push(() => c.destroy());
+    return c;
+  };
+  const session = open('session', w.facilitatorToken);
+  const map = open('map:joint', w.facilitatorToken);
+  const partnerMap = open(`map:${w.partners[1].id}`, w.facilitatorToken);
+  await Promise.all([session, map, partnerMap].map(synced));
+  const token = await w.participant('Fatima', 1);
+  setSessionPlan(session.doc, { mode: 'short' }, LOCAL_USER);
+  const id = createCard(map.doc, { column: 'values', author: '', authorName: 'Fatima', partner: w.partners[1].id as never, text: 'Mantelzorgers trekken eerder aan de bel — €0 extra, ëën idee' }, LOCAL_USER);
+  setSupport(map.doc, id, { id: 'p' as never, name: 'Ruud', partner: '' }, true, LOCAL_USER);
+  createCard(partnerMap.doc, { column: 'steps', author: '', authorName: 'Joost', partner: '', text: 'Wijkoverleg plannen ✓' }, LOCAL_USER);
+  setActiveColumns(session.doc, ['relations', 'actions', 'conditions', 'steps'], LOCAL_USER);
+  const auth = { authorization: `Bearer ${w.facilitatorToken}` };
+  await waitForAsync(async () => {
+    const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
+    return file.versions.length >= 2 && Object.keys(file.readable).length === 2 && file.readable['map:joint'].cardCount === 1;
+  }, 'everything stored, step versions saved');
+  return { app, w, auth, token, map };
+}
+
+function comparable(file: BackupFile) {
+  return {
+    workshop: file.workshop,
+    readable: file.readable,
+    documents: Object.keys(file.documents).sort(),
+    versions: file.versions.map((v) => ({ doc: v.doc, kind: v.kind, label: v.label, cardCount: v.cardCount, createdAt: v.createdAt })),
+    participants: file.participants.filter((p) => p.access === 'participant').map((p) => [p.id, p.name, p.partner, p.role]),
+  };
+}
+
+describe('backup, import and delete', () => {
+  it('[B1] backup → import → backup gives the same content, under new links', async () => {
+    const { app, w, auth, token } = await filledWorkshop();
+    const first = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
+    expect(JSON.stringify(first)).not.toContain(w.facilitatorToken);
+    expect(first.readable['map:joint'].columns.values[0].plainText).toContain('€0 extra, ëën');
+
+    const imported = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/backup', first);
+    expect(imported.status).toBe(201);
+    expect(imported.body.id).not.toBe(w.id);
+    const newAuth = { authorization: `Bearer ${imported.body.facilitatorToken}` };
+    const second = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${imported.body.id}/backup`, undefined, newAuth)).body;
+    expect(comparable(second)).toEqual(comparable(first));
+
+    // The imported workshop is live: a fresh client gets the cards; old tokens do not open it.
+    const c = connectClient(app.port, imported.body.id, 'map:joint', imported.body.facilitatorToken);
+    cleanup.push(() => c.destroy());
+    await waitFor(() => readMap(c.doc).cardCount === 1, 'imported map loads');
+    const old = connectClient(app.port, imported.body.id, 'map:joint', token);
+    cleanup.push(() => old.destroy());
+    await waitFor(() => old.closes.some((x) => x.code === CloseCode.UNAUTHORIZED), 'old token refused');
+  });
+
+  it('[B2] a damaged or foreign file is refused with a message and creates nothing', async () => {
+    const { app, w, auth } = await filledWorkshop();
+    const count = () => (app.store.db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
+    const before = count();
+    const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
+    const broken = { ...file, documents: { ...file.documents, 'map:joint': file.documents['map:joint'].slice(0, 20) } };
+    const res = await api<ApiError>(app.url, 'POST', '/api/backup', broken);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/damaged|invalid/);
+    const foreign = await api<ApiError>(app.url, 'POST', '/api/backup', { hello: 'world' });
+    expect(foreign.status).toBe(400);
+    expect(count()).toBe(before);
+  });
+
+  it('[B3] deleting a workshop leaves no row of it in SQLite and closes its connections', async () => {
+    const { app, w, auth, map } = await filledWorkshop();
+    const participant = await w.participant('Niet de begeleider');
+    const refused = await api<ApiError>(app.url, 'DELETE', `/api/workshops/${w.id}`, undefined, { authorization: `Bearer ${participant}` });
+    expect(refused.status).toBe(403);
+    const other = await createWorkshop(app.url);
+    const res = await fetch(`${app.url}/api/workshops/${w.id}`, { method: 'DELETE', headers: auth });
+    expect(res.status).toBe(204);
+    await waitFor(() => map.closes.some((c) => c.code === CloseCode.NOT_FOUND), 'connections closed');
+    const tables = app.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+    let leftovers = 0;
+    for (const { name } of tables) {
+      const rows = app.store.db.prepare(`SELECT * FROM ${name}`).all() as Record<string, unknown>[];
+      leftovers += rows.filter((r) => JSON.stringify(Object.values(r).map((v) => (Buffer.isBuffer(v) ? '' : v))).includes(w.id)).length;
+    }
+    expect(leftovers).toBe(0);
+    expect(app.registry.loadedNames(w.id, '')).toEqual([]);
+    expect((await api(app.url, 'GET', `/api/workshops/${w.id}`)).status).toBe(404);
+    // Other workshops are untouched.
+    expect((await api(app.url, 'GET', `/api/workshops/${other.id}`)).status).toBe(200);
+  });
+});
