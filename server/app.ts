@@ -66,6 +66,8 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxFrameBytes: config.maxFrameBytes,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
     maxConnectionsPerToken: config.maxConnectionsPerToken,
+    maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+    maxAwarenessPerSecond: config.maxAwarenessPerSecond,
     log,
   });
   const workshopDoc = (workshopId: string) => registry.get(roomName(workshopId as WorkshopId, 'workshop'));

@@ -158,4 +158,21 @@ describe('bad input on the sync endpoint', () => {
     for (let i = 0; i < 100; i++) bad.ws.send(step1);
     expect((await bad.closed).code).toBe(CloseCode.SLOW_DOWN);
   });
+
+  it('[S9] too many connections from one address, or too many presence updates, close with SLOW_DOWN', async () => {
+    const { app, w, room } = await setup({ maxConnectionsPerAddress: 3, maxAwarenessPerSecond: 2 });
+    // The good client already holds one connection from 127.0.0.1.
+    const second = await rawSocket(app.port, room, await w.participant('B'));
+    const third = await rawSocket(app.port, room, await w.participant('C'));
+    const fourth = await rawSocket(app.port, room, await w.participant('D'));
+    expect(await fourth.closed).toEqual({ code: CloseCode.SLOW_DOWN, reason: 'too many connections from this address' });
+    third.ws.close();
+    await third.closed;
+    const chatty = connectClient(app.port, w.id, 'map:joint', await w.participant('E'));
+    cleanup.push(() => chatty.destroy());
+    await synced(chatty);
+    for (let i = 0; i < 10; i++) chatty.provider.awareness.setLocalStateField('cursor', i);
+    await waitFor(() => chatty.closes.some((c) => c.code === CloseCode.SLOW_DOWN), 'presence flood refused');
+    second.ws.close();
+  });
 });

@@ -13,6 +13,10 @@ export interface Config {
   /** Messages per second per participant (token bucket refill), burst = 4× that. */
   maxMessagesPerSecond: number;
   maxConnectionsPerToken: number;
+  /** Open websocket connections per client address; high, because a whole workshop shares one Wi-Fi. */
+  maxConnectionsPerAddress: number;
+  /** Presence (awareness) messages per second per connection, burst 2×; cursors move a lot but not this much. */
+  maxAwarenessPerSecond: number;
   maxHttpBodyBytes: number;
   /** Largest backup file accepted for import. */
   maxImportBytes: number;
@@ -35,6 +39,8 @@ export const DEFAULTS: Config = {
   maxFrameBytes: 1024 * 1024,
   maxMessagesPerSecond: 200,
   maxConnectionsPerToken: 20,
+  maxConnectionsPerAddress: 500,
+  maxAwarenessPerSecond: 30,
   maxHttpBodyBytes: 64 * 1024,
   maxImportBytes: 50 * 1024 * 1024,
   idleUnloadMs: 30_000,
@@ -62,6 +68,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFrameBytes: int(env, 'PKL_MAX_FRAME_BYTES', DEFAULTS.maxFrameBytes, 1024, 64 * 1024 * 1024),
     maxMessagesPerSecond: int(env, 'PKL_MAX_MESSAGES_PER_SECOND', DEFAULTS.maxMessagesPerSecond, 1, 100_000),
     maxConnectionsPerToken: int(env, 'PKL_MAX_CONNECTIONS_PER_TOKEN', DEFAULTS.maxConnectionsPerToken, 1, 10_000),
+    maxConnectionsPerAddress: int(env, 'PKL_MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.maxConnectionsPerAddress, 1, 100_000),
+    maxAwarenessPerSecond: int(env, 'PKL_MAX_AWARENESS_PER_SECOND', DEFAULTS.maxAwarenessPerSecond, 1, 10_000),
     maxHttpBodyBytes: DEFAULTS.maxHttpBodyBytes,
     maxImportBytes: int(env, 'PKL_MAX_IMPORT_BYTES', DEFAULTS.maxImportBytes, 1024, 1024 * 1024 * 1024),
     idleUnloadMs: int(env, 'PKL_IDLE_UNLOAD_MS', DEFAULTS.idleUnloadMs, 0, 24 * 3600 * 1000),

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { connectionOrigin, type ConnectionOrigin } from '../../shared/origins.js';
 import { canReadDoc, canWriteDoc, type Principal } from '../../shared/permissions.js';
-import { CloseCode, SYNC_PATH, parseRoomName } from '../../shared/protocol.js';
+import { CloseCode, MESSAGE_AWARENESS, SYNC_PATH, parseRoomName } from '../../shared/protocol.js';
 import { randomId } from '../../shared/ids.js';
 import { hashToken, isTokenShaped } from '../auth/tokens.js';
 import type { WorkshopStore } from '../store/Store.js';
@@ -21,6 +21,8 @@ export interface SyncServerOptions {
   maxFrameBytes: number;
   maxMessagesPerSecond: number;
   maxConnectionsPerToken: number;
+  maxConnectionsPerAddress: number;
+  maxAwarenessPerSecond: number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -65,7 +67,10 @@ class Connection implements RoomConnection {
     readonly ws: WebSocket,
     readonly principal: Principal,
     readonly tokenKey: string,
+    readonly address: string,
     readonly bucket: TokenBucket,
+    readonly awarenessBucket: TokenBucket,
+    readonly awarenessFrameBucket: TokenBucket,
   ) {
     this.origin = connectionOrigin(randomId(12));
   }
@@ -94,6 +99,7 @@ export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<Connection>();
   private readonly perToken = new Map<string, number>();
+  private readonly perAddress = new Map<string, number>();
   private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(private readonly opts: SyncServerOptions) {
@@ -109,7 +115,8 @@ export class SyncServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(`${SYNC_PATH}/`)) return false;
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url));
+    const address = req.socket.remoteAddress ?? 'unknown';
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url, address));
     return true;
   }
 
@@ -117,8 +124,11 @@ export class SyncServer {
     ws.close(code, reason);
   }
 
-  private accept(ws: WebSocket, url: URL): void {
+  private accept(ws: WebSocket, url: URL, address: string): void {
     ws.on('error', (err) => this.opts.log('websocket error', err));
+    if ((this.perAddress.get(address) ?? 0) >= this.opts.maxConnectionsPerAddress) {
+      return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections from this address');
+    }
     let roomName: string;
     try {
       roomName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1));
@@ -149,7 +159,11 @@ export class SyncServer {
       bucket = new TokenBucket(this.opts.maxMessagesPerSecond, this.opts.maxMessagesPerSecond * 4);
       this.buckets.set(tokenKey, bucket);
     }
-    const conn = new Connection(ws, principal, tokenKey, bucket);
+    const awarenessBucket = new TokenBucket(this.opts.maxAwarenessPerSecond, this.opts.maxAwarenessPerSecond * 2);
+    // Echoes scale with the room: allow a whole 40-person room's presence changes plus headroom.
+    const frameRate = this.opts.maxAwarenessPerSecond * 40;
+    const conn = new Connection(ws, principal, tokenKey, address, bucket, awarenessBucket, new TokenBucket(frameRate, frameRate * 2));
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     this.connections.add(conn);
     ws.on('close', () => this.onClose(conn));
 
@@ -173,7 +187,10 @@ export class SyncServer {
     if (conn.closed || !room || room.destroyed) return;
     if (!isBinary) return conn.close(CloseCode.MALFORMED, 'text frames are not part of the protocol');
     if (data.byteLength > this.opts.maxFrameBytes) return conn.close(CloseCode.TOO_LARGE, 'message too large');
-    if (!conn.bucket.take()) return conn.close(CloseCode.SLOW_DOWN, 'too many messages, slow down');
+    // Presence frames have their own, larger budget: the upstream provider echoes every presence change
+    // of the room back to the server, so their rate grows with the room, not with this client.
+    const bucket = data[0] === MESSAGE_AWARENESS ? conn.awarenessFrameBucket : conn.bucket;
+    if (!bucket.take()) return conn.close(CloseCode.SLOW_DOWN, 'too many messages, slow down');
     try {
       this.dispatch(conn, room, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (error) {
@@ -207,7 +224,10 @@ export class SyncServer {
       case 'awareness': {
         const own = filterOwnPresence(conn, room, frame.entries);
         if (own === 'refuse') return conn.close(CloseCode.FORBIDDEN, 'you may only set your own presence');
-        if (own.length > 0) room.applyAwareness(conn, encodeAwarenessEntries(own));
+        if (own.length === 0) return;
+        // Only changes of one's own presence count here; echoes of others were dropped above.
+        if (!conn.awarenessBucket.take()) return conn.close(CloseCode.SLOW_DOWN, 'too many presence updates, slow down');
+        room.applyAwareness(conn, encodeAwarenessEntries(own));
         return;
       }
       case 'query-awareness':
@@ -228,6 +248,9 @@ export class SyncServer {
       this.perToken.delete(conn.tokenKey);
       this.buckets.delete(conn.tokenKey);
     } else this.perToken.set(conn.tokenKey, left);
+    const fromAddress = (this.perAddress.get(conn.address) ?? 1) - 1;
+    if (fromAddress <= 0) this.perAddress.delete(conn.address);
+    else this.perAddress.set(conn.address, fromAddress);
     const room = conn.room;
     if (room && !room.destroyed) {
       room.removeConnection(conn);
