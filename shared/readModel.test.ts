@@ -76,6 +76,8 @@ describe('readMap', () => {
       when: '',
       writtenBy: '',
       writtenByName: '',
+      origins: [],
+      tag: '',
     });
     card.set('status', 'maybe');
     card.set('supporters', 'not a map');

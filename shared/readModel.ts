@@ -5,6 +5,7 @@ import type { CardId, ParticipantId, PartnerId } from './ids.js';
 import { compareOrder } from './ops.js';
 import { blocksToPlainText, readBlocks, type Block } from './richText.js';
 import type { Agreement, CardArgument, HistoryEntry, Supporter } from './cardDetails.js';
+import type { CardOrigin } from './compare/merge.js';
 
 /** An immutable picture of one card; a new object only when the card changed. */
 export interface CardSnapshot {
@@ -28,6 +29,10 @@ export interface CardSnapshot {
   when: string;
   writtenBy: ParticipantId | '';
   writtenByName: string;
+  /** For a joint card built from partner maps: where it came from (see compare/merge.ts). */
+  origins: CardOrigin[];
+  /** The group tag it was taken with: shared, complementary or tension. */
+  tag: string;
 }
 
 export type MapSnapshot = {
@@ -51,6 +56,7 @@ export function readCard(id: string, card: CardYMap): CardSnapshot | null {
     return m instanceof Y.Map ? [...m.entries()] : [];
   };
   const history = card.get('history');
+  const origins = card.get('origins');
   return {
     id: id as CardId,
     column,
@@ -78,6 +84,8 @@ export function readCard(id: string, card: CardYMap): CardSnapshot | null {
     when: str('when'),
     writtenBy: str('writtenBy') as ParticipantId | '',
     writtenByName: str('writtenByName'),
+    origins: origins instanceof Y.Array ? (origins.toArray() as CardOrigin[]).filter((o) => typeof o === 'object' && o !== null) : [],
+    tag: str('tag'),
   };
 }
 

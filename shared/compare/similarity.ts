@@ -1,0 +1,63 @@
+import { contentWords, wordMatch } from './dutchText.js';
+
+/** Two words count as the same idea at or above this match (see wordMatch). */
+const WORD_MATCH = 0.75;
+/** Two statements are grouped at or above this similarity. */
+export const SIMILAR = 0.33;
+
+/**
+ * Similarity of two short statements, 0..1: the share of content words of the shorter statement that
+ * have a match in the other (the overlap coefficient over fuzzy word matches). Short statements on
+ * cards rarely repeat words, so one strong shared word (after stemming and compound matching) is a
+ * real signal; stop words and words every card uses are left out beforehand.
+ */
+export function similarity(a: string, b: string): number {
+  const wa = [...new Set(contentWords(a))];
+  const wb = [...new Set(contentWords(b))];
+  if (wa.length === 0 || wb.length === 0) return 0;
+  const [small, large] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  let matched = 0;
+  for (const w of small) if (large.some((x) => wordMatch(w, x) >= WORD_MATCH)) matched++;
+  return matched / small.length;
+}
+
+export interface Statement {
+  id: string;
+  text: string;
+  /** Who said it (a partner id); statements of one source are never grouped only with each other. */
+  source: string;
+}
+
+export interface StatementGroup {
+  /** Stable key: the sorted ids of its statements. */
+  key: string;
+  ids: string[];
+  sources: string[];
+  /** True when only one source said it. */
+  single: boolean;
+}
+
+/**
+ * Group statements that say similar things (single linkage over `similarity ≥ SIMILAR`). Every
+ * statement ends in exactly one group; a group with one source is marked `single` ("only this partner
+ * said it"). Deterministic: the same input gives the same groups in the same order.
+ */
+export function groupStatements(statements: readonly Statement[]): StatementGroup[] {
+  const parent = statements.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < statements.length; i++) {
+    for (let j = i + 1; j < statements.length; j++) {
+      if (statements[i].source === statements[j].source) continue;
+      if (similarity(statements[i].text, statements[j].text) >= SIMILAR) parent[find(i)] = find(j);
+    }
+  }
+  const byRoot = new Map<number, number[]>();
+  statements.forEach((_, i) => byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), i]));
+  return [...byRoot.values()]
+    .map((members) => {
+      const ids = members.map((i) => statements[i].id).sort();
+      const sources = [...new Set(members.map((i) => statements[i].source))].sort();
+      return { key: ids.join('+'), ids, sources, single: sources.length === 1 };
+    })
+    .sort((a, b) => b.sources.length - a.sources.length || (a.key < b.key ? -1 : 1));
+}
