@@ -48,6 +48,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
       watchSession(room, {
         onStepChange: (active) => guard(`step versions of ${room.workshopId}`, () => versions.saveStepVersions(room.workshopId, active)),
         onReveal: () => guard(`reveal in ${room.workshopId}`, () => versions.revealAll(room.workshopId)),
+        onStageChange: () => guard(`stage change in ${room.workshopId}`, () => sync!.recheckWorkshop(room.workshopId)),
       });
     },
   });

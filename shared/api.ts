@@ -1,5 +1,6 @@
 import type { ParticipantId, WorkshopId } from './ids.js';
 import type { Partner } from './partners.js';
+import type { Flow } from './permissions.js';
 import type { AccessRole } from './roles.js';
 import type { FieldError } from './validation.js';
 
@@ -21,6 +22,7 @@ export interface WorkshopInfo {
   createdAt: number;
   partners: Partner[];
   joinCode: string;
+  flow: Flow;
 }
 
 /** GET /api/join/<code> */

@@ -1,4 +1,5 @@
 import type { Partner } from './partners.js';
+import type { Flow } from './permissions.js';
 import type { MapSnapshot } from './readModel.js';
 import type { AccessRole } from './roles.js';
 
@@ -14,7 +15,7 @@ export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: number;
-  workshop: { title: string; createdAt: number; partners: Partner[] };
+  workshop: { title: string; createdAt: number; partners: Partner[]; flow?: Flow };
   participants: { id: string; name: string; partner: string; role: string; access: AccessRole }[];
   /** docName → base64 Yjs update of the whole document. */
   documents: Record<string, string>;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { COLUMN_IDS, isColumnId, type ColumnId } from './columns.js';
 import type { Origin } from './origins.js';
-import type { Principal } from './permissions.js';
+import type { Principal, Stage } from './permissions.js';
 
 /**
  * The session document (`session` room): how the facilitator guides the group. Only the facilitator
@@ -52,6 +52,8 @@ export interface SessionState {
   /** The dialogue rule (1–5) in focus on projector and participant screens, or null. */
   rule: number | null;
   round: RoundState | null;
+  /** Partners-first workshops: each partner's own map first (homogeneous), then the mixed session. */
+  stage: Stage;
 }
 
 export const DEFAULT_SESSION: SessionState = Object.freeze({
@@ -67,6 +69,7 @@ export const DEFAULT_SESSION: SessionState = Object.freeze({
   prompt: null,
   rule: null,
   round: null,
+  stage: 'homogeneous',
 }) as SessionState;
 
 function columnList(value: unknown): ColumnId[] {
@@ -118,6 +121,7 @@ export function readSession(doc: Y.Doc): SessionState {
     prompt: typeof prompt === 'string' ? prompt : null,
     rule: typeof rule === 'number' && rule >= 1 && rule <= 5 ? rule : null,
     round: readRound(m.get('round')),
+    stage: m.get('stage') === 'heterogeneous' ? 'heterogeneous' : 'homogeneous',
   };
 }
 
@@ -246,4 +250,9 @@ export function nextStep(session: SessionState): ColumnId[] | null {
   const key = [...session.active].sort().join(',');
   const i = steps.findIndex((s) => [...s].sort().join(',') === key);
   return i >= 0 && i < steps.length - 1 ? steps[i + 1] : null;
+}
+
+/** Open the mixed session (or go back to the partners' own maps); the server adjusts who may open what. */
+export function setStage(doc: Y.Doc, stage: Stage, origin: Origin): void {
+  setField(doc, 'stage', stage, origin);
 }

@@ -1,3 +1,4 @@
+import { isFlow, type Flow } from './permissions.js';
 import { isParticipantRole, type ParticipantRole } from './roles.js';
 
 /** Limits of the HTTP API, checked by the server and mirrored in the forms (maxLength). */
@@ -21,6 +22,7 @@ function cleanText(value: unknown): string | null {
 export interface NewWorkshopInput {
   title: string;
   partners: string[];
+  flow: Flow;
 }
 
 export function validateNewWorkshop(body: unknown): Result<NewWorkshopInput> {
@@ -44,7 +46,9 @@ export function validateNewWorkshop(body: unknown): Result<NewWorkshopInput> {
     if (partners.length < LIMITS.partnersMin) errors.push({ field: 'partners', code: 'tooFew' });
     if (partners.length > LIMITS.partnersMax) errors.push({ field: 'partners', code: 'tooMany' });
   }
-  return errors.length ? { ok: false, errors } : { ok: true, value: { title: title!, partners } };
+  if (b.flow !== undefined && !isFlow(b.flow)) errors.push({ field: 'flow', code: 'invalid' });
+  const flow: Flow = isFlow(b.flow) ? b.flow : 'joint';
+  return errors.length ? { ok: false, errors } : { ok: true, value: { title: title!, partners, flow } };
 }
 
 export interface JoinInput {

@@ -4,10 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AccessRole } from '../../shared/roles.js';
 import type { VersionInfo } from '../../shared/api.js';
+import { isFlow } from '../../shared/permissions.js';
 import type { DocStore, NewVersion, ParticipantRecord, StoredUpdate, VersionStore, WorkshopRecord, WorkshopStore } from './Store.js';
 
 /** Raised on every incompatible change of SCHEMA; a future change adds a migration from the previous number. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+/** Migrations from each older version to the next, run in order inside one transaction. */
+const MIGRATIONS: Record<number, string> = {
+  1: "ALTER TABLE workshops ADD COLUMN flow TEXT NOT NULL DEFAULT 'joint';",
+};
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -15,7 +21,8 @@ CREATE TABLE IF NOT EXISTS workshops (
   title TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   partners TEXT NOT NULL,
-  join_code TEXT NOT NULL UNIQUE
+  join_code TEXT NOT NULL UNIQUE,
+  flow TEXT NOT NULL DEFAULT 'joint'
 );
 CREATE TABLE IF NOT EXISTS participants (
   id TEXT NOT NULL,
@@ -65,6 +72,7 @@ interface WorkshopRow {
   created_at: number;
   partners: string;
   join_code: string;
+  flow: string;
 }
 
 interface ParticipantRow {
@@ -102,7 +110,14 @@ function toVersion(row: VersionRow): VersionInfo {
 }
 
 function toWorkshop(row: WorkshopRow): WorkshopRecord {
-  return { id: row.id, title: row.title, createdAt: row.created_at, partners: JSON.parse(row.partners), joinCode: row.join_code };
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: row.created_at,
+    partners: JSON.parse(row.partners),
+    joinCode: row.join_code,
+    flow: isFlow(row.flow) ? row.flow : 'joint',
+  };
 }
 
 function toParticipant(row: ParticipantRow): ParticipantRecord {
@@ -132,7 +147,12 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
     this.db.pragma('busy_timeout = 5000');
     const version = this.db.pragma('user_version', { simple: true }) as number;
     const hasTables = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-    if (hasTables.n > 0 && version !== SCHEMA_VERSION) {
+    if (hasTables.n > 0 && version < SCHEMA_VERSION && MIGRATIONS[version]) {
+      this.db.transaction(() => {
+        for (let v = version; v < SCHEMA_VERSION; v++) this.db.exec(MIGRATIONS[v]);
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })();
+    } else if (hasTables.n > 0 && version !== SCHEMA_VERSION) {
       throw new Error(
         `The data directory ${dataDir} holds a database of schema version ${version}; this server needs ${SCHEMA_VERSION}. ` +
           'Move the directory away (or set PKL_DATA_DIR) to start with a fresh database.',
@@ -149,10 +169,10 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
          ON CONFLICT(room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
       ),
       deleteLog: this.db.prepare('DELETE FROM doc_updates WHERE room = ?'),
-      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, title, created_at, partners, join_code) VALUES (?, ?, ?, ?, ?)'),
-      getWorkshop: this.db.prepare<[string], WorkshopRow>('SELECT id, title, created_at, partners, join_code FROM workshops WHERE id = ?'),
+      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, title, created_at, partners, join_code, flow) VALUES (?, ?, ?, ?, ?, ?)'),
+      getWorkshop: this.db.prepare<[string], WorkshopRow>('SELECT id, title, created_at, partners, join_code, flow FROM workshops WHERE id = ?'),
       workshopByCode: this.db.prepare<[string], WorkshopRow>(
-        'SELECT id, title, created_at, partners, join_code FROM workshops WHERE join_code = ?',
+        'SELECT id, title, created_at, partners, join_code, flow FROM workshops WHERE join_code = ?',
       ),
       revokeParticipant: this.db.prepare('UPDATE participants SET revoked_at = ? WHERE id = ? AND workshop_id = ? AND revoked_at IS NULL'),
       getParticipant: this.db.prepare<[string, string], ParticipantRow>(
@@ -216,7 +236,7 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
   });
 
   createWorkshop(w: WorkshopRecord): void {
-    this.stmts.insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode);
+    this.stmts.insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode, w.flow);
   }
 
   getWorkshop(id: string): WorkshopRecord | null {

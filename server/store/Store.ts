@@ -1,5 +1,6 @@
 import type { VersionInfo } from '../../shared/api.js';
 import type { Partner } from '../../shared/partners.js';
+import type { Flow } from '../../shared/permissions.js';
 import type { AccessRole } from '../../shared/roles.js';
 
 /**
@@ -27,6 +28,7 @@ export interface WorkshopRecord {
   createdAt: number;
   partners: Partner[];
   joinCode: string;
+  flow: Flow;
 }
 
 export interface ParticipantRecord {

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { connectionOrigin, type ConnectionOrigin } from '../../shared/origins.js';
-import { canReadDoc, canWriteDoc, type Principal } from '../../shared/permissions.js';
+import { canReadDoc, canWriteDoc, type AccessContext, type Flow, type Principal } from '../../shared/permissions.js';
+import { readSession } from '../../shared/session.js';
 import { CloseCode, MESSAGE_AWARENESS, SYNC_PATH, parseRoomName } from '../../shared/protocol.js';
 import { randomId } from '../../shared/ids.js';
 import { hashToken, isTokenShaped } from '../auth/tokens.js';
@@ -66,6 +67,7 @@ class Connection implements RoomConnection {
   constructor(
     readonly ws: WebSocket,
     readonly principal: Principal,
+    readonly flow: Flow,
     readonly tokenKey: string,
     readonly address: string,
     readonly bucket: TokenBucket,
@@ -148,7 +150,9 @@ export class SyncServer {
       const partnerId = parsed.doc.slice(4);
       if (!workshop.partners.some((p) => p.id === partnerId)) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown map');
     }
-    if (!canReadDoc(principal, parsed.doc)) return this.refuse(ws, CloseCode.FORBIDDEN, 'no access to this document');
+    if (!canReadDoc(principal, parsed.doc, this.accessContext(workshop.id, workshop.flow))) {
+      return this.refuse(ws, CloseCode.FORBIDDEN, 'no access to this document');
+    }
     const tokenKey = participant.id;
     const open = this.perToken.get(tokenKey) ?? 0;
     if (open >= this.opts.maxConnectionsPerToken) return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections');
@@ -162,7 +166,7 @@ export class SyncServer {
     const awarenessBucket = new TokenBucket(this.opts.maxAwarenessPerSecond, this.opts.maxAwarenessPerSecond * 2);
     // Echoes scale with the room: allow a whole 40-person room's presence changes plus headroom.
     const frameRate = this.opts.maxAwarenessPerSecond * 40;
-    const conn = new Connection(ws, principal, tokenKey, address, bucket, awarenessBucket, new TokenBucket(frameRate, frameRate * 2));
+    const conn = new Connection(ws, principal, workshop.flow, tokenKey, address, bucket, awarenessBucket, new TokenBucket(frameRate, frameRate * 2));
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     this.connections.add(conn);
     ws.on('close', () => this.onClose(conn));
@@ -210,7 +214,7 @@ export class SyncServer {
         room.sendStateTo(conn, frame.stateVector);
         return;
       case 'sync-update':
-        if (!canWriteDoc(conn.principal, room.docName)) {
+        if (!canWriteDoc(conn.principal, room.docName, this.roomContext(conn, room))) {
           // A read-only client may resend what it already got from us; only a real write is refused.
           if (addsNothingNew(room.doc, frame.update)) return;
           return conn.close(CloseCode.FORBIDDEN, 'you may not change this document');
@@ -236,6 +240,31 @@ export class SyncServer {
       default: {
         const never: never = frame;
         throw new MalformedFrame(`unhandled frame ${String(never)}`);
+      }
+    }
+  }
+
+  /** Flow and stage of a workshop; the stage lives in its session document (loaded if needed). */
+  private accessContext(workshopId: string, flow: Flow): AccessContext {
+    if (flow === 'joint') return { flow, stage: 'heterogeneous' };
+    const session = this.opts.registry.get(`${workshopId}/session`);
+    const stage = readSession(session.doc).stage;
+    this.opts.registry.releaseIfIdle(session);
+    return { flow, stage };
+  }
+
+  private roomContext(conn: Connection, room: Room): AccessContext {
+    if (conn.flow === 'joint') return { flow: 'joint', stage: 'heterogeneous' };
+    return { flow: conn.flow, stage: room.sessionRoom ? readSession(room.sessionRoom.doc).stage : 'homogeneous' };
+  }
+
+  /** After the stage changed: close connections to documents their owner may no longer open. */
+  recheckWorkshop(workshopId: string): void {
+    for (const c of this.connections) {
+      const room = c.room;
+      if (!room || !room.name.startsWith(`${workshopId}/`)) continue;
+      if (!canReadDoc(c.principal, room.docName, this.accessContext(workshopId, c.flow))) {
+        c.close(CloseCode.FORBIDDEN, 'this map is closed in this part of the session');
       }
     }
   }

@@ -8,6 +8,8 @@ export interface SessionEffects {
   onStepChange(active: ColumnId[]): void;
   /** The facilitator asked to reveal the private cards. */
   onReveal(): void;
+  /** Partners first: the mixed session opened (or closed again). */
+  onStageChange(): void;
 }
 
 /**
@@ -20,6 +22,7 @@ export function watchSession(room: Room, effects: SessionEffects): void {
     if (tr.origin === MIGRATION) return;
     const now = readSession(room.doc);
     if (now.revealSeq > last.revealSeq) setImmediate(() => effects.onReveal());
+    if (now.stage !== last.stage) setImmediate(() => effects.onStageChange());
     if (now.guided && JSON.stringify(now.active) !== JSON.stringify(last.active)) {
       const active = now.active;
       setImmediate(() => effects.onStepChange(active));

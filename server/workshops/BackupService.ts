@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, fromBase64, toBase64, type BackupFile } from '../../shared/backup.js';
 import { newParticipantId } from '../../shared/ids.js';
+import { isFlow } from '../../shared/permissions.js';
 import { parseRoomName, roomName, type DocName } from '../../shared/protocol.js';
 import { readMap } from '../../shared/readModel.js';
 import { isParticipantRole } from '../../shared/roles.js';
@@ -63,7 +64,7 @@ export class BackupService {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: Date.now(),
-      workshop: { title: w.title, createdAt: w.createdAt, partners: w.partners },
+      workshop: { title: w.title, createdAt: w.createdAt, partners: w.partners, flow: w.flow },
       participants: this.store.participantsOf(workshopId).map(({ id, name, partner, role, access }) => ({ id, name, partner, role, access })),
       documents,
       versions,
@@ -105,6 +106,7 @@ export class BackupService {
       file.workshop!.title,
       partners.map((p) => ({ id: p.id, name: p.name, color: p.color })),
       file.workshop!.createdAt,
+      isFlow(file.workshop!.flow) ? file.workshop!.flow : 'joint',
     );
     const id = created.id;
     this.store.db.transaction(() => {

@@ -7,6 +7,7 @@ import {
   participantPath,
   projectorPath,
 } from '../../shared/api.js';
+import type { Flow } from '../../shared/permissions.js';
 import type { AccessRole } from '../../shared/roles.js';
 import type { ParticipantEntry } from '../../shared/workshopDoc.js';
 import { randomInt } from 'node:crypto';
@@ -46,10 +47,10 @@ export class WorkshopService {
   create(body: unknown): CreateWorkshopResponse {
     const input = validateNewWorkshop(body);
     if (!input.ok) throw new HttpError(400, 'invalid', 'Check the title and the partner names.', input.errors);
-    return this.createFrom(input.value.title, input.value.partners).response;
+    return this.createFrom(input.value.title, input.value.partners, undefined, input.value.flow).response;
   }
 
-  private createFrom(title: string, partnerNames: string[], keep?: { partners: Partner[]; createdAt: number }) {
+  private createFrom(title: string, partnerNames: string[], keep?: { partners: Partner[]; createdAt: number }, flow: Flow = 'joint') {
     const id = newWorkshopId();
     const taken = new Set<string>();
     const partners: Partner[] =
@@ -63,7 +64,7 @@ export class WorkshopService {
     let joinCode = newJoinCode();
     for (let attempt = 0; ; attempt++) {
       try {
-        this.workshops.createWorkshop({ id, title, createdAt: keep?.createdAt ?? Date.now(), partners, joinCode });
+        this.workshops.createWorkshop({ id, title, createdAt: keep?.createdAt ?? Date.now(), partners, joinCode, flow });
         break;
       } catch (error) {
         if (attempt > 5 || !String(error).includes('UNIQUE')) throw error;
@@ -84,13 +85,13 @@ export class WorkshopService {
   }
 
   /** A workshop from a backup: same title, partners (ids and colours) and date, new id, code and links. */
-  createImported(title: string, partners: Partner[], createdAt: unknown): CreateWorkshopResponse {
+  createImported(title: string, partners: Partner[], createdAt: unknown, flow: Flow = 'joint'): CreateWorkshopResponse {
     const safe = partners.map((p, i) => ({
       id: (typeof p.id === 'string' && /^[a-z0-9-]{1,40}$/.test(p.id) ? p.id : `partner-${i + 1}`) as PartnerId,
       name: p.name,
       color: typeof p.color === 'string' && /^#[0-9a-f]{6}$/i.test(p.color) ? p.color : partnerColor(i),
     }));
-    return this.createFrom(title, [], { partners: safe, createdAt: typeof createdAt === 'number' ? createdAt : Date.now() }).response;
+    return this.createFrom(title, [], { partners: safe, createdAt: typeof createdAt === 'number' ? createdAt : Date.now() }, flow).response;
   }
 
   private addPerson(workshopId: string, name: string, partner: string, role: string, access: AccessRole) {
@@ -104,7 +105,7 @@ export class WorkshopService {
   info(id: string): WorkshopInfo {
     const w = this.workshops.getWorkshop(id);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
-    return { id: w.id as WorkshopId, title: w.title, createdAt: w.createdAt, partners: w.partners, joinCode: w.joinCode };
+    return { id: w.id as WorkshopId, title: w.title, createdAt: w.createdAt, partners: w.partners, joinCode: w.joinCode, flow: w.flow };
   }
 
   byJoinCode(code: string): JoinCodeResponse {
@@ -156,7 +157,7 @@ export class WorkshopService {
   createDemo(): CreateWorkshopResponse {
     const sample = readSampleWorkshop(this.demoFixturePath);
     if (!sample) throw new HttpError(404, 'not_found', 'No demo workshop is available on this server.');
-    const { response, partners } = this.createFrom(sample.title, sample.partners.map((p) => p.name));
+    const { response, partners } = this.createFrom(sample.title, sample.partners.map((p) => p.name), undefined, sample.flow);
     const ourId = new Map(sample.partners.map((p, i) => [p.id, partners[i].id]));
     const partnerOf = (sampleId: string) => ourId.get(sampleId) ?? '';
     this.docs.compact(roomName(response.id, JOINT_MAP), response.id, seedMap(sample.jointMap, sample, partnerOf));

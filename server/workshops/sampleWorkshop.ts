@@ -4,6 +4,7 @@ import { isCardStatus } from '../../shared/cardSchema.js';
 import { isColumnId } from '../../shared/columns.js';
 import { createCard } from '../../shared/ops.js';
 import { SEED } from '../../shared/origins.js';
+import { isFlow, type Flow } from '../../shared/permissions.js';
 
 /**
  * Reads the sample workshop file (a neutral format kept beside the project, not inside it) and maps it
@@ -18,6 +19,7 @@ export interface SampleCard {
 
 export interface SampleWorkshop {
   title: string;
+  flow: Flow;
   partners: { id: string; name: string }[];
   participants: { id: string; name: string; partner: string }[];
   partnerMaps: Record<string, SampleCard[]>;
@@ -31,6 +33,7 @@ export function readSampleWorkshop(file: string | null): SampleWorkshop | null {
     if (typeof raw.title !== 'string' || !Array.isArray(raw.partners)) return null;
     return {
       title: raw.title,
+      flow: isFlow(raw.flow) ? raw.flow : 'joint',
       partners: raw.partners,
       participants: Array.isArray(raw.participants) ? raw.participants : [],
       partnerMaps: raw.partnerMaps ?? {},

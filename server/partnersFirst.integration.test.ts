@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CreateWorkshopResponse, WorkshopInfo } from '../shared/api.js';
+import { getCards } from '../shared/cardSchema.js';
+import { createCard } from '../shared/ops.js';
+import { LOCAL_USER } from '../shared/origins.js';
+import { CloseCode, roomName, type DocName } from '../shared/protocol.js';
+import { setStage } from '../shared/session.js';
+import { api, connectClient, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+async function partnersFirst() {
+  const app = await startTestServer();
+  cleanup.push(() => app.close());
+  const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', { title: 'Eerst apart', partners: ['Zorg', 'Gemeente'], flow: 'partners-first' });
+  const w = created.body;
+  const info = (await api<WorkshopInfo>(app.url, 'GET', `/api/workshops/${w.id}`)).body;
+  expect(info.flow).toBe('partners-first');
+  const join = async (name: string, partner: string) =>
+    (await api<{ token: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, { name, partner, role: 'professional' })).body.token;
+  const open = (doc: DocName, token: string): TestClient => {
+    const c = connectClient(app.port, w.id, doc, token);
+    cleanup.push(() => c.destroy());
+    return c;
+  };
+  return { app, w, join, open };
+}
+
+const refusedWith = (c: TestClient, code: number) => waitFor(() => c.closes.some((x) => x.code === code), `closed with ${code}`);
+
+describe('partners first', () => {
+  it('[F1] in the homogeneous stage a participant opens and writes only their own partner map', async () => {
+    const { app, w, join, open } = await partnersFirst();
+    const fatima = await join('Fatima', 'zorg');
+    const own = open('map:zorg', fatima);
+    await synced(own);
+    const id = createCard(own.doc, { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'eerder aan de bel' }, LOCAL_USER);
+    const facilitatorView = open('map:zorg', w.facilitatorToken);
+    await waitFor(() => getCards(facilitatorView.doc).has(id), 'the facilitator sees the zorg map fill up');
+    await refusedWith(open('map:gemeente', fatima), CloseCode.FORBIDDEN);
+    await refusedWith(open('map:joint', fatima), CloseCode.FORBIDDEN);
+    // Nothing of the other map reached her: the refused connections never synced.
+    const otherRoom = app.registry.peek(roomName(w.id, 'map:gemeente'));
+    expect(otherRoom?.connections.size ?? 0).toBe(0);
+  });
+
+  it('[F2] the mixed session opens every partner map read-only and the joint map for writing; going back closes them again', async () => {
+    const { w, join, open } = await partnersFirst();
+    const fatima = await join('Fatima', 'zorg');
+    const ruud = await join('Ruud', 'gemeente');
+    const ruudsMap = open('map:gemeente', ruud);
+    await synced(ruudsMap);
+    createCard(ruudsMap.doc, { column: 'values', author: '', authorName: 'Ruud', partner: 'gemeente' as never, text: 'de gemeente luistert' }, LOCAL_USER);
+    const session = open('session', w.facilitatorToken);
+    await synced(session);
+    setStage(session.doc, 'heterogeneous', LOCAL_USER);
+
+    let other: TestClient | null = null;
+    await waitFor(() => {
+      if (other && other.closes.length === 0 && other.provider.synced) return true;
+      if (!other || other.closes.length) other = open('map:gemeente', fatima);
+      return false;
+    }, 'Fatima reads the gemeente map in the mixed session');
+    await waitFor(() => getCards(other!.doc).size === 1, 'with its card');
+    const jointMap = open('map:joint', fatima);
+    await synced(jointMap);
+    // Partner maps are kept as they were: a write to her own map is now refused.
+    const ownMap = open('map:zorg', fatima);
+    await synced(ownMap);
+    createCard(ownMap.doc, { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'te laat' }, LOCAL_USER);
+    await refusedWith(ownMap, CloseCode.FORBIDDEN);
+
+    setStage(session.doc, 'homogeneous', LOCAL_USER);
+    await refusedWith(other!, CloseCode.FORBIDDEN);
+    await refusedWith(jointMap, CloseCode.FORBIDDEN);
+    expect(other!.closes.find((c) => c.code === CloseCode.FORBIDDEN)?.reason).toBe('this map is closed in this part of the session');
+  });
+});

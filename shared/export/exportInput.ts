@@ -1,0 +1,64 @@
+import type { Lang } from '../columns.js';
+import type { Partner } from '../partners.js';
+import type { CardSnapshot, MapSnapshot } from '../readModel.js';
+
+/**
+ * Everything an export needs, gathered by the caller from the live documents. Exports are pure
+ * functions of this value, so the same input gives the same PDF, DOCX and Markdown in the browser
+ * and in Node.
+ */
+export interface ExportInput {
+  lang: Lang;
+  /** Workshop title. */
+  title: string;
+  /** Workshop date: an ISO string ("2026-03-12" or a full timestamp) or epoch milliseconds. */
+  date: string | number;
+  partners: Partner[];
+  /** The map being exported. */
+  map: MapSnapshot;
+  /** 'joint' for the shared map, otherwise the id of the partner whose map this is. */
+  mapName: 'joint' | string;
+  /** For a partner map: the "filled in by" field of the paper sheet (usually the partner's name). */
+  filledBy?: string;
+  /** The partners' own maps, present when the partners-first flow was used. */
+  partnerMaps?: Record<string, MapSnapshot>;
+  /** For joint cards: the ids of the partners whose maps the card came from. */
+  cardOrigins?: Record<string, string[]>;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A readable date in the export language; a bare ISO day is shown as that day in every time zone. */
+export function formatExportDate(date: string | number, lang: Lang): string {
+  const d = new Date(date);
+  if (Number.isNaN(d.getTime())) return String(date);
+  const dateOnly = typeof date === 'string' && DATE_ONLY.test(date);
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...(dateOnly ? { timeZone: 'UTC' } : {}),
+  }).format(d);
+}
+
+/** Grey for a partner id the workshop no longer knows: its name is still shown, never dropped. */
+const UNKNOWN_PARTNER_COLOR = '#6b6b6b';
+
+export function partnerOf(input: Pick<ExportInput, 'partners'>, id: string): Partner {
+  return input.partners.find((p) => p.id === id) ?? ({ id, name: id, color: UNKNOWN_PARTNER_COLOR } as Partner);
+}
+
+/**
+ * The partners a card stands for: on a joint map the partner maps it came from (when known),
+ * otherwise the partner of its author.
+ */
+export function cardPartners(input: Pick<ExportInput, 'partners' | 'cardOrigins'>, card: CardSnapshot): Partner[] {
+  const origins = input.cardOrigins?.[card.id]?.filter(Boolean) ?? [];
+  const ids = origins.length ? [...new Set(origins)] : card.partner ? [card.partner] : [];
+  return ids.map((id) => partnerOf(input, id));
+}
+
+/** Name of the exported map, e.g. for the PDF header and the convenant. */
+export function isJointMap(input: Pick<ExportInput, 'mapName'>): boolean {
+  return input.mapName === 'joint';
+}

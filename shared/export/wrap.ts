@@ -1,0 +1,93 @@
+import type { Measure } from './layoutTypes.js';
+
+/** Tabs, non-breaking and other odd spaces become plain spaces; control characters go. */
+export function cleanLine(text: string): string {
+  return text
+    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\u00ad]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * Break a word that is wider than the line into pieces that fit, each but the last ending in a
+ * hyphen, so a long compound or a pasted URL never runs out of its card. The first piece may have
+ * less room (`firstWidth`) when the line starts with a label or bullet.
+ */
+export function breakWord(word: string, width: number, size: number, bold: boolean, measure: Measure, firstWidth = width): string[] {
+  const chars = Array.from(word);
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    const room = pieces.length === 0 ? firstWidth : width;
+    const rest = chars.slice(start).join('');
+    if (measure(rest, size, bold) <= room) {
+      pieces.push(rest);
+      break;
+    }
+    // Largest n with chars[start..start+n] + '-' fitting; always at least one character so we advance.
+    let lo = 1;
+    let hi = chars.length - start - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (measure(chars.slice(start, start + mid).join('') + '-', size, bold) <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    const piece = chars.slice(start, start + lo).join('');
+    pieces.push(piece.endsWith('-') ? piece : piece + '-');
+    start += lo;
+  }
+  return pieces;
+}
+
+/**
+ * Greedy word wrap of one paragraph. `firstWidth` lets a caller keep room for a label or a bullet
+ * on the first line only. Returns at least one line (possibly empty).
+ */
+export function wrapText(
+  text: string,
+  width: number,
+  size: number,
+  bold: boolean,
+  measure: Measure,
+  firstWidth: number = width,
+): string[] {
+  const words = cleanLine(text).split(' ').filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  const room = () => (lines.length === 0 ? firstWidth : width);
+  for (const word of words) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (measure(candidate, size, bold) <= room()) {
+      line = candidate;
+      continue;
+    }
+    if (line) {
+      lines.push(line);
+      line = '';
+    }
+    if (measure(word, size, bold) <= room()) {
+      line = word;
+      continue;
+    }
+    const pieces = breakWord(word, width, size, bold, measure, room());
+    line = pieces.pop() ?? '';
+    lines.push(...pieces);
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** Remember widths: the layout measures the same words again at each trial font size. */
+export function memoMeasure(measure: Measure): Measure {
+  const cache = new Map<string, number>();
+  return (text, size, bold) => {
+    const key = `${bold ? 'b' : 'r'}${size}|${text}`;
+    let w = cache.get(key);
+    if (w === undefined) {
+      w = measure(text, size, bold);
+      cache.set(key, w);
+    }
+    return w;
+  };
+}
