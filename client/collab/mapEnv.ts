@@ -23,7 +23,12 @@ export interface MapEnv {
   notices: NoticeFeed;
 }
 
-export function buildMapEnv(doc: Y.Doc, awareness: Awareness, connection: ConnectionSource): MapEnv {
+export function buildMapEnv(
+  doc: Y.Doc,
+  awareness: Awareness,
+  connection: ConnectionSource,
+  notices: NoticeFeed = new NoticeFeed(),
+): MapEnv {
   const undoManager = createUndoManager(doc);
   return {
     doc,
@@ -33,7 +38,7 @@ export function buildMapEnv(doc: Y.Doc, awareness: Awareness, connection: Connec
     awarenessHost: { awareness },
     presence: new PresenceStore(awareness),
     connection,
-    notices: new NoticeFeed(),
+    notices,
   };
 }
 

@@ -1,10 +1,18 @@
 import { COLUMN_IDS, type ColumnId } from '../../shared/columns.js';
 
 /**
- * Server notices (protocol MESSAGE_NOTICE) as the UI needs them. Today there is one: a change in a
- * closed column was reverted by the server, and the person who made it should hear why.
+ * Server notices (protocol MESSAGE_NOTICE) as the UI needs them: a change the server reverted, and
+ * why, so the person who made it hears it in plain words.
  */
-export type ClientNotice = { code: 'column-locked'; columns: ColumnId[] };
+export type ClientNotice =
+  /** A change in a column that is closed for you. */
+  | { code: 'column-locked'; columns: ColumnId[] }
+  /** A new card on the map while everyone writes alone first. */
+  | { code: 'private-phase' }
+  /** A step card set to agreed without who, what and when. */
+  | { code: 'needs-who-what-when'; missing: ('who' | 'what' | 'when')[] };
+
+const STEP_FIELDS = ['who', 'what', 'when'] as const;
 
 export function parseNotice(raw: string): ClientNotice | null {
   let value: unknown;
@@ -14,7 +22,14 @@ export function parseNotice(raw: string): ClientNotice | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const v = value as { code?: unknown; columns?: unknown };
+  const v = value as { code?: unknown; columns?: unknown; missing?: unknown };
+  if (v.code === 'private-phase') return { code: 'private-phase' };
+  if (v.code === 'needs-who-what-when') {
+    const missing = Array.isArray(v.missing)
+      ? v.missing.filter((m): m is (typeof STEP_FIELDS)[number] => (STEP_FIELDS as readonly unknown[]).includes(m))
+      : [];
+    return { code: 'needs-who-what-when', missing };
+  }
   if (v.code !== 'column-locked') return null;
   const columns = Array.isArray(v.columns)
     ? v.columns.filter((c): c is ColumnId => (COLUMN_IDS as readonly unknown[]).includes(c))
