@@ -8,8 +8,16 @@ describe('validateNewWorkshop', () => {
   it('accepts a title and partners, collapsing whitespace and skipping empty partner rows', () => {
     expect(validateNewWorkshop({ title: '  Wijk   Oost \n 2026 ', partners: ['Gemeente ', '', '  ', ' Buurt\tteam'] })).toEqual({
       ok: true,
-      value: { title: 'Wijk Oost 2026', partners: ['Gemeente', 'Buurt team'] },
+      value: { title: 'Wijk Oost 2026', partners: ['Gemeente', 'Buurt team'], flow: 'joint' },
     });
+  });
+
+  it('[F1] takes the flow: joint by default, partners-first on request, anything else refused', () => {
+    const ok = validateNewWorkshop({ title: 'T', partners: ['A'], flow: 'partners-first' });
+    expect(ok.ok && ok.value.flow).toBe('partners-first');
+    const bad = validateNewWorkshop({ title: 'T', partners: ['A'], flow: 'everyone-alone' });
+    expect(bad.ok).toBe(false);
+    expect(errorsOf(bad)).toContainEqual({ field: 'flow', code: 'invalid' });
   });
 
   it('requires a title and a partner list; never throws on odd bodies', () => {
