@@ -49,16 +49,17 @@ export function partnerOf(input: Pick<ExportInput, 'partners'>, id: string): Par
 }
 
 /**
- * The partners a card stands for: on a joint map the partner maps it came from (when known),
- * otherwise the partner of its author.
+ * The partners a card stands for: on a joint map the partner maps it came from (from the caller's
+ * `cardOrigins`, else the card's own recorded origins), otherwise the partner of its author.
  */
 export function cardPartners(input: Pick<ExportInput, 'partners' | 'cardOrigins'>, card: CardSnapshot): Partner[] {
-  const origins = input.cardOrigins?.[card.id]?.filter(Boolean) ?? [];
+  const given = input.cardOrigins?.[card.id] ?? (card.origins ?? []).map((o) => o.partner);
+  const origins = given.filter(Boolean);
   const ids = origins.length ? [...new Set(origins)] : card.partner ? [card.partner] : [];
   return ids.map((id) => partnerOf(input, id));
 }
 
-/** Name of the exported map, e.g. for the PDF header and the convenant. */
+/** True for the shared map, false for one partner's own map. */
 export function isJointMap(input: Pick<ExportInput, 'mapName'>): boolean {
   return input.mapName === 'joint';
 }
