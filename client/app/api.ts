@@ -1,10 +1,15 @@
 import type {
   ApiError,
   CreateWorkshopResponse,
+  JoinCodeResponse,
   JoinResponse,
+  RestoreResponse,
+  VersionInfo,
+  VersionListResponse,
   WhoAmIResponse,
   WorkshopInfo,
 } from '../../shared/api.js';
+import type { MapSnapshot } from '../../shared/readModel.js';
 import type { WorkshopId } from '../../shared/ids.js';
 import type { FieldError } from '../../shared/validation.js';
 
@@ -41,6 +46,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<ApiResu
 }
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 export const api = {
   createWorkshop: (input: { title: string; partners: string[] }) =>
@@ -52,4 +58,21 @@ export const api = {
     request<WhoAmIResponse>(`/api/workshops/${id}/me`, { headers: { Authorization: `Bearer ${token}` } }),
   demoStatus: () => request<{ available: boolean }>('/api/demo'),
   createDemo: () => request<CreateWorkshopResponse>('/api/demo', { method: 'POST' }),
+  /** The code is sent as typed after normalizing; the server answers 404 for an unknown code. */
+  findByJoinCode: (code: string) => request<JoinCodeResponse>(`/api/join/${encodeURIComponent(code)}`),
+  removeParticipant: (id: WorkshopId, participantId: string, token: string) =>
+    request<null>(`/api/workshops/${id}/participants/${encodeURIComponent(participantId)}`, {
+      method: 'DELETE',
+      headers: bearer(token),
+    }),
+  listVersions: (id: WorkshopId, token: string, doc = 'map:joint') =>
+    request<VersionListResponse>(`/api/workshops/${id}/versions?doc=${encodeURIComponent(doc)}`, { headers: bearer(token) }),
+  getVersion: (id: WorkshopId, token: string, versionId: number) =>
+    request<{ version: VersionInfo; map: MapSnapshot }>(`/api/workshops/${id}/versions/${versionId}`, { headers: bearer(token) }),
+  saveVersion: (id: WorkshopId, token: string, label: string, doc = 'map:joint') =>
+    request<VersionInfo>(`/api/workshops/${id}/versions`, { ...json({ doc, label }), headers: bearer(token) }),
+  restoreVersion: (id: WorkshopId, token: string, versionId: number) =>
+    request<RestoreResponse>(`/api/workshops/${id}/versions/${versionId}/restore`, { method: 'POST', headers: bearer(token) }),
 };
+
+export type Api = typeof api;

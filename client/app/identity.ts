@@ -44,3 +44,46 @@ export function saveIdentity(workshopId: WorkshopId, identity: Identity): void {
 export function forgetIdentity(workshopId: WorkshopId): void {
   localStorage.removeItem(identityKey(workshopId));
 }
+
+/**
+ * The projector keeps its own identity, apart from the person's: the projector window usually runs in
+ * the facilitator's own browser, and must not replace the facilitator's identity there.
+ */
+export const projectorIdentityKey = (workshopId: WorkshopId) => `pkl.projector.${workshopId}`;
+
+export function loadProjectorIdentity(workshopId: WorkshopId): Identity | null {
+  try {
+    const raw = localStorage.getItem(projectorIdentityKey(workshopId));
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    return isIdentity(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveProjectorIdentity(workshopId: WorkshopId, identity: Identity): void {
+  localStorage.setItem(projectorIdentityKey(workshopId), JSON.stringify(identity));
+}
+
+/**
+ * The projector link is only handed out when the workshop is made; this browser remembers it for the
+ * facilitator's console (it is read-only, so keeping it is no risk to the workshop).
+ */
+export const projectorLinkKey = (workshopId: WorkshopId) => `pkl.projectorLink.${workshopId}`;
+
+export function rememberProjectorLink(workshopId: WorkshopId, path: string): void {
+  try {
+    localStorage.setItem(projectorLinkKey(workshopId), path);
+  } catch {
+    // Not remembering only means the console cannot show the link; the start page still does.
+  }
+}
+
+export function loadProjectorLink(workshopId: WorkshopId): string | null {
+  try {
+    const value = localStorage.getItem(projectorLinkKey(workshopId));
+    return value && value.startsWith(`/w/${workshopId}/projector#`) ? value : null;
+  } catch {
+    return null;
+  }
+}
