@@ -1,14 +1,22 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantPath } from '../../../shared/api.js';
 import type { CreateWorkshopResponse } from '../../../shared/api.js';
-import { navigate } from '../../app/router.js';
+import { rememberProjectorLink } from '../../app/identity.js';
+import { QrCode } from '../../app/QrCode.js';
+import { JOIN_CODE_ROUTE, navigate } from '../../app/router.js';
 import { CopyField } from './CopyField.js';
+import '../../styles/console.css';
 
 export function CreatedLinks({ created }: { created: CreateWorkshopResponse }) {
   const { t } = useTranslation();
   const origin = window.location.origin;
   const participantUrl = origin + (created.participantPath || participantPath(created.id));
   const facilitatorUrl = origin + created.facilitatorPath;
+  useEffect(() => {
+    // The console in this browser can then offer the projector link too.
+    if (created.projectorPath) rememberProjectorLink(created.id, created.projectorPath);
+  }, [created.id, created.projectorPath]);
   return (
     <section className="panel created" data-testid="start.created" aria-labelledby="created-heading">
       <h2 id="created-heading" tabIndex={-1}>
@@ -20,6 +28,28 @@ export function CreatedLinks({ created }: { created: CreateWorkshopResponse }) {
         value={participantUrl}
         testId="start.participantLink"
       />
+      {created.joinCode && (
+        <div className="invite-grid start-invite">
+          <QrCode value={participantUrl} label={t('joinCode.qrLabel', { url: participantUrl })} testId="start.qr" className="qr-small" />
+          <div>
+            <p className="join-code-line">
+              {t('joinCode.codeIs')}{' '}
+              <strong className="join-code" data-testid="start.joinCode">
+                {created.joinCode}
+              </strong>
+            </p>
+            <p className="hint">{t('joinCode.howTo', { url: origin + JOIN_CODE_ROUTE })}</p>
+          </div>
+        </div>
+      )}
+      {created.projectorPath && (
+        <CopyField
+          label={t('console.links.projector')}
+          hint={t('console.links.projectorHint')}
+          value={origin + created.projectorPath}
+          testId="start.projectorLink"
+        />
+      )}
       <div className="secret">
         <CopyField
           label={t('start.facilitatorLink')}

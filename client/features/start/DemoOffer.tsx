@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
+import { rememberProjectorLink } from '../../app/identity.js';
 import { navigate } from '../../app/router.js';
 
 /** Shown only when the server has a demo to offer; a missing demo endpoint simply hides it. */
@@ -24,7 +25,10 @@ export function DemoOffer() {
     setFailed(false);
     const r = await api.createDemo();
     setBusy(false);
-    if (r.kind === 'ok') navigate(r.value.facilitatorPath);
+    if (r.kind === 'ok') {
+      if (r.value.projectorPath) rememberProjectorLink(r.value.id, r.value.projectorPath);
+      navigate(r.value.facilitatorPath);
+    }
     else setFailed(true);
   };
   return (

@@ -98,7 +98,14 @@ describe('start page: create a workshop', () => {
       init?.method === 'POST'
         ? {
             status: 201,
-            body: { id, participantPath: `/w/${id}`, facilitatorPath: `/w/${id}/facilitator#secret`, facilitatorToken: 'secret' },
+            body: {
+              id,
+              participantPath: `/w/${id}`,
+              facilitatorPath: `/w/${id}/facilitator#secret`,
+              facilitatorToken: 'secret',
+              projectorPath: `/w/${id}/projector#proj`,
+              joinCode: 'K7M2QX',
+            },
           }
         : { status: 200, body: { available: false } };
     render(<StartPage />);
@@ -112,6 +119,13 @@ describe('start page: create a workshop', () => {
     const secret = within(created).getByTestId('start.facilitatorLink');
     expect(secret).toHaveValue(`${location.origin}/w/${id}/facilitator#secret`);
     expect(secret).toHaveAccessibleDescription(expect.stringContaining('Houd deze link geheim'));
+    expect(within(created).getByTestId('start.joinCode')).toHaveTextContent('K7M2QX');
+    const qr = within(created).getByTestId('start.qr');
+    expect(qr.tagName.toLowerCase()).toBe('svg');
+    expect(qr).toHaveAccessibleName(`QR-code met de link om mee te doen: ${location.origin}/w/${id}`);
+    expect(within(created).getByTestId('start.projectorLink')).toHaveValue(`${location.origin}/w/${id}/projector#proj`);
+    // The console in this browser can offer the projector link later.
+    expect(localStorage.getItem(`pkl.projectorLink.${id}`)).toBe(`/w/${id}/projector#proj`);
 
     await user.click(within(created).getByTestId('start.openAsFacilitator'));
     expect(location.pathname).toBe(`/w/${id}/facilitator`);
