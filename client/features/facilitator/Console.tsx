@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getPrompt, getRule } from '../../../shared/dialogue.js';
+import { useSessionState } from '../../collab/useSyncedDoc.js';
+import { useLang } from '../../i18n/index.js';
+import { MapView } from '../map/MapView.js';
+import { useConsoleEnv } from './consoleEnv.js';
+import { DialoguePanel } from './DialoguePanel.js';
+import { FocusPanel } from './FocusPanel.js';
+import { ParticipationPanel } from './ParticipationPanel.js';
+import { PeoplePanel } from './PeoplePanel.js';
+import { PlanPanel } from './PlanPanel.js';
+import { stepsLabel } from './sessionText.js';
+import { Tabs } from './Tabs.js';
+import { TimerControls } from './TimerControls.js';
+import { VersionsPanel } from './VersionsPanel.js';
+import '../../styles/console.css';
+
+const TABS = ['steps', 'dialogue', 'participation', 'people', 'screen', 'versions'] as const;
+type TabId = (typeof TABS)[number];
+
+/**
+ * The facilitator's console: the live map (the facilitator can type for the group there) with a panel
+ * beside it. Needs MapEnvContext, MeContext, PartnersContext (the map's) and ConsoleEnvContext.
+ */
+export function Console({ onRejoin }: { onRejoin: () => void }) {
+  const { t } = useTranslation();
+  const { workshopId, info } = useConsoleEnv();
+  const [tab, setTab] = useState<TabId>('steps');
+  return (
+    <div className="console-layout" data-testid="console">
+      <a className="skip-link" href="#console-panel">
+        {t('console.skipToPanel')}
+      </a>
+      <div className="console-map">
+        <MapView workshopId={workshopId} title={info.title} onRejoin={onRejoin} />
+      </div>
+      <aside id="console-panel" className="console-panel" aria-labelledby="console-heading" tabIndex={-1}>
+        <h2 id="console-heading" className="console-heading">
+          {t('console.heading')}
+        </h2>
+        <ConsoleStatus />
+        <TimerControls />
+        <Tabs
+          label={t('console.tabsLabel')}
+          idPrefix="console"
+          selected={tab}
+          onSelect={(id) => setTab(id as TabId)}
+          tabs={TABS.map((id) => ({
+            id,
+            label: t(`console.tabs.${id}`),
+            content:
+              id === 'steps' ? (
+                <PlanPanel />
+              ) : id === 'dialogue' ? (
+                <DialoguePanel />
+              ) : id === 'participation' ? (
+                <ParticipationPanel />
+              ) : id === 'people' ? (
+                <PeoplePanel />
+              ) : id === 'screen' ? (
+                <FocusPanel />
+              ) : (
+                <VersionsPanel visible={tab === 'versions'} />
+              ),
+          }))}
+        />
+      </aside>
+    </div>
+  );
+}
+
+/** One glance: the step now, whether people write alone, and what the projector shows besides the map. */
+function ConsoleStatus() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { sessionDoc } = useConsoleEnv();
+  const session = useSessionState(sessionDoc);
+  const rule = session.rule ? getRule(session.rule) : undefined;
+  const prompt = session.prompt ? getPrompt(session.prompt) : undefined;
+  return (
+    <div className="console-status" data-testid="console.status">
+      <p>
+        <span className="status-label">{t('console.status.now')}</span>{' '}
+        <strong data-testid="console.status.step">
+          {session.guided ? stepsLabel(t, lang, session.active) : t('console.status.notGuided')}
+        </strong>
+      </p>
+      {session.phase === 'private' && <p className="status-chip status-private">{t('console.status.private')}</p>}
+      {(rule || prompt) && (
+        <p className="console-onscreen">
+          <span className="status-label">{t('console.status.onScreen')}</span>{' '}
+          {[rule && t('console.status.rule', { n: rule.id }), prompt && `“${prompt.text[lang]}”`].filter(Boolean).join(' · ')}
+        </p>
+      )}
+    </div>
+  );
+}

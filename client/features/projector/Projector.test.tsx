@@ -1,0 +1,198 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { setSupport } from '../../../shared/cardDetails.js';
+import { createCard } from '../../../shared/ops.js';
+import { LOCAL_USER, SERVER } from '../../../shared/origins.js';
+import type { DocName } from '../../../shared/protocol.js';
+import {
+  setFocus,
+  setPhase,
+  setPromptShown,
+  setRound,
+  setRuleInFocus,
+  setSessionPlan,
+  setTimer,
+  startTimer,
+} from '../../../shared/session.js';
+import { upsertParticipant } from '../../../shared/workshopDoc.js';
+import { identityKey, loadIdentity, loadProjectorIdentity, saveIdentity } from '../../app/identity.js';
+import { FACILITATOR, INFO, manualClock, participant, WORKSHOP_ID } from '../facilitator/testHarness.js';
+import { ProjectorPage, ProjectorScreen } from './ProjectorPage.js';
+
+let fetched: string[] = [];
+beforeEach(() => {
+  fetched = [];
+  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+    fetched.push(url);
+    const auth = new Headers(init?.headers).get('Authorization');
+    if (url === `/api/workshops/${WORKSHOP_ID}`) return new Response(JSON.stringify(INFO));
+    if (url === `/api/workshops/${WORKSHOP_ID}/me`)
+      return auth === 'Bearer proj'
+        ? new Response(JSON.stringify({ participantId: 'pr1', name: 'Projector', partner: '', role: 'other', access: 'projector' }))
+        : new Response(JSON.stringify({ error: 'unauthorized', message: '' }), { status: 401 });
+    if (url === '/api/time') return new Response(JSON.stringify({ now: 1 }));
+    return new Response('{}', { status: 404 });
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  history.replaceState(null, '', '/');
+});
+
+/** A workshop in the middle of a session: one card on the map, a private draft, participants, activity. */
+function workshop() {
+  const docs = new Map<DocName, Y.Doc>([
+    ['session', new Y.Doc()],
+    ['workshop', new Y.Doc()],
+    ['map:joint', new Y.Doc()],
+    ['drafts:p2', new Y.Doc()],
+  ]);
+  const opened: DocName[] = [];
+  const openDoc = (name: DocName) => {
+    opened.push(name);
+    return { doc: docs.get(name) ?? new Y.Doc(), destroy: () => {} };
+  };
+  const map = docs.get('map:joint')!;
+  const session = docs.get('session')!;
+  upsertParticipant(docs.get('workshop')!, participant('p1', 'Anna', 'gemeente', 1), SERVER);
+  upsertParticipant(docs.get('workshop')!, participant('p2', 'Bram', 'zorg', 2), SERVER);
+  const cardId = createCard(map, { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Iedereen doet mee' } as never, LOCAL_USER);
+  setSupport(map, cardId, { id: 'p2', name: 'Bram', partner: 'zorg' } as never, true, LOCAL_USER);
+  createCard(map, { column: 'relations', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'We delen kennis' } as never, LOCAL_USER);
+  createCard(docs.get('drafts:p2')!, { column: 'values', author: 'p2', authorName: 'Bram', partner: 'zorg', text: 'Geheim concept' } as never, LOCAL_USER);
+  setSessionPlan(session, { mode: 'short' }, LOCAL_USER);
+  setPhase(session, 'private', LOCAL_USER);
+  return { docs, opened, openDoc, map, session, cardId };
+}
+
+/** The screen is up and subscribed to its documents (they are read in effects after the first paint). */
+async function ready() {
+  await waitFor(() => {
+    expect(screen.getByTestId('projector.step')).toHaveTextContent('Stap 1 · Waarden');
+    expect(screen.getByTestId('projector.focus')).toHaveTextContent('Iedereen doet mee');
+  });
+}
+
+describe('projector', () => {
+  it('shows the step, the live cards, how to join; never drafts, participation or controls', async () => {
+    const w = workshop();
+    const clock = manualClock(5_000_000);
+    const { container } = render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={clock} />);
+    const screenEl = await screen.findByTestId('projector');
+    await ready();
+    expect([...w.opened].sort()).toEqual(['map:joint', 'session', 'workshop']);
+
+    expect(screen.getByTestId('projector.step')).toHaveTextContent('Stap 1 · Waarden');
+    const values = screen.getByTestId('projector.column.values');
+    expect(values).toHaveAttribute('data-active');
+    expect(values).toHaveTextContent('Wanneer is onze samenwerking geslaagd?');
+    expect(values).toHaveTextContent('Iedereen doet mee');
+    expect(values).toHaveTextContent('1 steunt dit');
+    expect(screen.getByTestId('projector.column.relations')).toHaveAttribute('data-dimmed');
+    expect(screen.getByTestId('projector.private')).toHaveTextContent('eerst alleen');
+
+    expect(screen.getByTestId('projector.joinCode')).toHaveTextContent('K7M2QX');
+    expect(screen.getByTestId('projector.qr').tagName.toLowerCase()).toBe('svg');
+    expect(screen.getByTestId('projector.qr')).toHaveAccessibleName(expect.stringContaining(`/w/${WORKSHOP_ID}`));
+
+    // Private cards and participation never reach the big screen.
+    expect(screenEl).not.toHaveTextContent('Geheim concept');
+    expect(screenEl).not.toHaveTextContent(/bijgedragen|Kaarten|Bewerkt/);
+    expect(screen.queryByTestId('console.participation')).toBeNull();
+    expect(screen.queryByTestId('console.notContributed')).toBeNull();
+    expect(screenEl).not.toHaveTextContent('Bram');
+    // Nothing to edit or click.
+    expect(container.querySelectorAll('button, input, select, textarea, [contenteditable], a')).toHaveLength(0);
+
+    // Still never, after the facilitator reveals and after changes.
+    act(() => {
+      setPhase(w.session, 'together', LOCAL_USER);
+    });
+    expect(screen.queryByTestId('projector.private')).toBeNull();
+    expect(w.opened.some((n) => n.startsWith('drafts:'))).toBe(false);
+  });
+
+  it('follows the focus: one column large, one card large, back to the whole map', async () => {
+    const w = workshop();
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={manualClock()} />);
+    const focus = await screen.findByTestId('projector.focus');
+    await ready();
+    expect(focus).toHaveAttribute('data-kind', 'map');
+    expect(within(focus).getAllByRole('region')).toHaveLength(5);
+
+    act(() => setFocus(w.session, { kind: 'column', column: 'relations' }, LOCAL_USER));
+    expect(focus).toHaveAttribute('data-kind', 'column');
+    expect(within(focus).getByRole('heading', { level: 2 })).toHaveTextContent('Relaties');
+    expect(focus).toHaveTextContent('We delen kennis');
+    expect(focus).not.toHaveTextContent('Iedereen doet mee');
+
+    act(() => setFocus(w.session, { kind: 'card', cardId: w.cardId }, LOCAL_USER));
+    expect(focus).toHaveAttribute('data-kind', 'card');
+    expect(within(focus).getAllByTestId('snapshot.card')).toHaveLength(1);
+    expect(focus).toHaveTextContent('Iedereen doet mee');
+    expect(focus).not.toHaveTextContent('We delen kennis');
+
+    // A card that no longer exists: the whole map again, not an empty screen.
+    act(() => setFocus(w.session, { kind: 'card', cardId: 'gone' }, LOCAL_USER));
+    expect(focus).toHaveAttribute('data-kind', 'map');
+
+    act(() => setFocus(w.session, { kind: 'map' }, LOCAL_USER));
+    expect(within(focus).getAllByTestId('snapshot.card')).toHaveLength(2);
+  });
+
+  it('shows the timer in server time, the rule, the prompt and whose turn it is', async () => {
+    const w = workshop();
+    const clock = manualClock(5_000_000);
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={clock} />);
+    await ready();
+    expect(screen.queryByTestId('projector.timer')).toBeNull();
+    act(() => {
+      setTimer(w.session, 120_000, LOCAL_USER);
+      setRuleInFocus(w.session, 4, LOCAL_USER);
+      setPromptShown(w.session, 'when-success', LOCAL_USER);
+      setRound(w.session, { order: ['p2', 'p1'], index: 0 }, LOCAL_USER);
+    });
+    expect(screen.getByTestId('projector.timer')).toHaveTextContent('2:00');
+    expect(screen.getByTestId('projector.rule')).toHaveTextContent('Regel 4');
+    expect(screen.getByTestId('projector.rule')).toHaveTextContent('Anderen kunnen betere argumenten hebben.');
+    expect(screen.getByTestId('projector.prompt')).toHaveTextContent('Wanneer noemt u dit geslaagd?');
+    expect(screen.getByTestId('projector.turn')).toHaveTextContent('Bram · Zorg');
+
+    // Started 30 s ago by server time: the projector counts from the server clock, not its own.
+    act(() => startTimer(w.session, clock.now() - 30_000, LOCAL_USER));
+    expect(screen.getByTestId('projector.timer')).toHaveTextContent('1:30');
+    act(() => startTimer(w.session, 0, LOCAL_USER)); // already running: no change
+    act(() => setTimer(w.session, 0, LOCAL_USER));
+    expect(screen.getByTestId('projector.timer')).toHaveTextContent('0:00');
+    expect(screen.getByTestId('projector.timer')).toHaveTextContent('De tijd is om');
+  });
+});
+
+describe('projector link', () => {
+  it('stores a projector identity apart from the facilitator identity and drops the token from the address', async () => {
+    saveIdentity(WORKSHOP_ID, FACILITATOR);
+    history.replaceState(null, '', `/w/${WORKSHOP_ID}/projector#proj`);
+    const w = workshop();
+    render(<ProjectorPage workshopId={WORKSHOP_ID} openDoc={w.openDoc} />);
+    await screen.findByTestId('projector');
+    expect(location.pathname).toBe(`/w/${WORKSHOP_ID}/projector`);
+    expect(location.hash).toBe('');
+    expect(loadProjectorIdentity(WORKSHOP_ID)).toMatchObject({ token: 'proj', access: 'projector' });
+    expect(loadIdentity(WORKSHOP_ID)).toEqual(FACILITATOR);
+    expect(localStorage.getItem(identityKey(WORKSHOP_ID))).toContain('facilitator-token');
+  });
+
+  it('a wrong projector link says so in plain words', async () => {
+    history.replaceState(null, '', `/w/${WORKSHOP_ID}/projector#wrong`);
+    render(<ProjectorPage workshopId={WORKSHOP_ID} openDoc={workshop().openDoc} />);
+    expect(await screen.findByTestId('projector.error')).toHaveTextContent('werkt niet');
+    expect(loadProjectorIdentity(WORKSHOP_ID)).toBeNull();
+  });
+
+  it('without a token and without a stored projector, asks for the whole link', async () => {
+    history.replaceState(null, '', `/w/${WORKSHOP_ID}/projector`);
+    render(<ProjectorPage workshopId={WORKSHOP_ID} openDoc={workshop().openDoc} />);
+    await waitFor(() => expect(screen.getByTestId('projector.error')).toHaveTextContent('niet compleet'));
+  });
+});
