@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkshopId } from '../../shared/ids.js';
 import { FacilitatorEntry } from '../features/facilitator/FacilitatorEntry.js';
 import { App } from './App.js';
-import { loadIdentity } from './identity.js';
+import { loadIdentity, saveIdentity } from './identity.js';
 
 const ID = 'abcdefghij0123456789abcdef' as WorkshopId;
 let requests: { url: string; auth: string | null }[] = [];
@@ -46,10 +46,10 @@ describe('app routes', () => {
     await waitFor(() => expect(location.pathname).toBe(`/w/${ID}`));
   });
 
-  it('the facilitator link trades the token in the fragment for a stored identity and drops it from the URL', async () => {
+  it('the facilitator link trades the token in the fragment for a stored identity, drops it from the URL and opens the console', async () => {
     history.replaceState(null, '', `/w/${ID}/facilitator#s3cret`);
     render(<FacilitatorEntry workshopId={ID} />);
-    await waitFor(() => expect(location.pathname).toBe(`/w/${ID}/map`));
+    await waitFor(() => expect(location.pathname).toBe(`/w/${ID}/console`));
     expect(location.hash).toBe('');
     expect(loadIdentity(ID)).toEqual({
       participantId: 'f1',
@@ -59,6 +59,28 @@ describe('app routes', () => {
       role: 'facilitator',
       access: 'facilitator',
     });
+  });
+
+  it('the facilitator link without its secret part continues to the console for a known facilitator', async () => {
+    saveIdentity(ID, { participantId: 'f1', token: 's3cret', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' });
+    history.replaceState(null, '', `/w/${ID}/facilitator`);
+    render(<FacilitatorEntry workshopId={ID} />);
+    await waitFor(() => expect(location.pathname).toBe(`/w/${ID}/console`));
+  });
+
+  it('the console refuses a browser without the facilitator identity, without opening anything', async () => {
+    saveIdentity(ID, { participantId: 'p1', token: 't', name: 'Sam', partner: 'zorg', role: 'citizen', access: 'participant' });
+    history.replaceState(null, '', `/w/${ID}/console`);
+    render(<App />);
+    expect(await screen.findByTestId('console.noAccess')).toHaveTextContent('alleen voor de begeleider');
+    expect(screen.getByRole('link', { name: 'Naar de kaart' })).toHaveAttribute('href', `/w/${ID}/map`);
+  });
+
+  it('/join shows the join-code form', () => {
+    history.replaceState(null, '', '/join');
+    render(<App />);
+    expect(screen.getByTestId('joincode.input')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Meedoen met een code');
   });
 
   it('a wrong facilitator token says so in plain words', async () => {

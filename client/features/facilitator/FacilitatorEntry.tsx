@@ -7,14 +7,15 @@ import { loadIdentity, saveIdentity } from '../../app/identity.js';
 import { Loading } from '../../app/Loading.js';
 import { NotFound } from '../../app/NotFound.js';
 import { PageShell } from '../../app/PageShell.js';
-import { navigate } from '../../app/router.js';
+import { consolePath, navigate } from '../../app/router.js';
 import { useDocumentTitle } from '../../app/useDocumentTitle.js';
 
 type State = 'checking' | 'noToken' | 'invalid' | 'notFound' | 'error';
 
 /**
  * The facilitator link carries its token in the fragment (never sent to the server in a URL).
- * We trade it for an identity once, then replace the URL so the secret leaves the address bar.
+ * We trade it for an identity once, then replace the URL so the secret leaves the address bar, and
+ * open the console (the live map with the facilitator's panel beside it).
  */
 export function FacilitatorEntry({ workshopId }: { workshopId: WorkshopId }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function FacilitatorEntry({ workshopId }: { workshopId: WorkshopId }) {
     const token = decodeURIComponent(window.location.hash.replace(/^#/, ''));
     if (!token) {
       // Reopening the link without its secret part: a facilitator who already signed in may continue.
-      if (loadIdentity(workshopId)?.access === 'facilitator') navigate(mapPath(workshopId), { replace: true });
+      if (loadIdentity(workshopId)?.access === 'facilitator') navigate(consolePath(workshopId), { replace: true });
       else setState('noToken');
       return;
     }
@@ -41,7 +42,7 @@ export function FacilitatorEntry({ workshopId }: { workshopId: WorkshopId }) {
           role: me.role,
           access: me.access,
         });
-        navigate(mapPath(workshopId), { replace: true });
+        navigate(me.access === 'facilitator' ? consolePath(workshopId) : mapPath(workshopId), { replace: true });
       } else if (r.kind === 'notFound') setState('notFound');
       else if (r.kind === 'unauthorized') setState('invalid');
       else setState('error');
