@@ -25,6 +25,8 @@ export interface ExportTexts {
   when: string;
   notFilled: string;
   status: Record<CardStatus, string>;
+  /** The status in words only, for documents. */
+  statusWord: Record<CardStatus, string>;
   legend: string;
   formula: string;
   page: (n: number, total: number) => string;
@@ -33,6 +35,9 @@ export interface ExportTexts {
   convenantTitle: string;
   dateLine: (date: string) => string;
   mapLine: string;
+  mapWithFiller: (map: string, filledBy: string) => string;
+  stepRef: (step: number, label: string) => string;
+  stepFields: (who: string, what: string, when: string) => string;
   note: string;
   onlyAgreedNote: string;
   attachMap: string;
@@ -86,6 +91,7 @@ const nl: ExportTexts = {
   when: 'Wanneer:',
   notFilled: '—',
   status: { open: '○ open', agreed: '✓ eens', parked: '‖ geparkeerd' },
+  statusWord: { open: 'nog open', agreed: 'eens', parked: 'geparkeerd' },
   legend: 'Status van een kaart:',
   formula: 'Succes = acties + voorwaarden + goed samenwerken',
   page: (n, t) => `Blad ${n} van ${t}`,
@@ -93,6 +99,9 @@ const nl: ExportTexts = {
   convenantTitle: 'Bouwstenen voor de samenwerkingsovereenkomst',
   dateLine: (d) => `Datum: ${d}`,
   mapLine: 'Kaart:',
+  mapWithFiller: (m, f) => `${m} (ingevuld door ${f})`,
+  stepRef: (s, l) => `Stap ${s}: ${l}`,
+  stepFields: (who, what, when) => `Wie: ${who || '—'} · Wat: ${what || '—'} · Wanneer: ${when || '—'}`,
   note:
     'Let op: dit is input voor de samenwerkingsovereenkomst (het convenant). Het is niet de getekende overeenkomst. ' +
     'De partners lezen de tekst, vullen hem aan en stellen hem samen vast.',
@@ -156,6 +165,7 @@ const en: ExportTexts = {
   when: 'When:',
   notFilled: '—',
   status: { open: '○ open', agreed: '✓ agreed', parked: '‖ parked' },
+  statusWord: { open: 'still open', agreed: 'agreed', parked: 'parked' },
   legend: 'Status of a card:',
   formula: 'Success = steps + conditions + working well together',
   page: (n, t) => `Page ${n} of ${t}`,
@@ -163,6 +173,9 @@ const en: ExportTexts = {
   convenantTitle: 'Building blocks for the partnership agreement',
   dateLine: (d) => `Date: ${d}`,
   mapLine: 'Map:',
+  mapWithFiller: (m, f) => `${m} (filled in by ${f})`,
+  stepRef: (s, l) => `Step ${s}: ${l}`,
+  stepFields: (who, what, when) => `Who: ${who || '—'} · What: ${what || '—'} · When: ${when || '—'}`,
   note:
     'Please note: this is input for the partnership agreement (convenant). It is not the signed agreement. ' +
     'The partners read the text, complete it and adopt it together.',
