@@ -6,7 +6,32 @@ import type { AccessRole } from '../../shared/roles.js';
 import { useDocEnv } from './hooks.js';
 import { createLocalMapEnv, type MapEnv } from './mapEnv.js';
 import { ServerClock } from './serverClock.js';
+import type { SyncedDoc } from './syncedDoc.js';
 import { useSyncedDoc } from './useSyncedDoc.js';
+
+/** How long the map waits for the session document before it shows anyway (the server still guards). */
+const SESSION_WAIT_MS = 4000;
+
+function useSyncedOnce(synced: SyncedDoc | null): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!synced || ready) return;
+    if (synced.provider.synced) {
+      setReady(true);
+      return;
+    }
+    const done = (isSynced: boolean) => {
+      if (isSynced) setReady(true);
+    };
+    synced.provider.on('sync', done);
+    const timer = setTimeout(() => setReady(true), SESSION_WAIT_MS);
+    return () => {
+      synced.provider.off('sync', done);
+      clearTimeout(timer);
+    };
+  }, [synced, ready]);
+  return ready;
+}
 
 /**
  * What the map needs besides the map document during a guided session: the `session` document
@@ -21,6 +46,11 @@ export interface SessionEnv {
   drafts: MapEnv | null;
   /** Server time in ms (the timer's `endsAt` is server time); any `{ now() }` will do. */
   clock: SessionClock;
+  /**
+   * The session document has synced once (or we stopped waiting): before that a participant would
+   * briefly see every column open. Absent means ready.
+   */
+  ready?: boolean;
 }
 
 export interface SessionClock {
@@ -77,8 +107,9 @@ export function useLiveSessionEnv(
   useEffect(() => {
     void clock.sync();
   }, [clock]);
+  const ready = useSyncedOnce(session);
   return useMemo(
-    () => ({ sessionDoc: session?.doc ?? null, workshopDoc: workshop?.doc ?? null, drafts, clock }),
-    [session, workshop, drafts, clock],
+    () => ({ sessionDoc: session?.doc ?? null, workshopDoc: workshop?.doc ?? null, drafts, clock, ready }),
+    [session, workshop, drafts, clock, ready],
   );
 }

@@ -1,15 +1,28 @@
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COLUMNS } from '../../../shared/columns.js';
+import { COLUMNS, type ColumnId } from '../../../shared/columns.js';
 import type { CardId } from '../../../shared/ids.js';
-import { useMapEnv, useMapSnapshot, usePresence } from '../../collab/hooks.js';
+import type { CardSnapshot, MapSnapshot } from '../../../shared/readModel.js';
+import { useMapEnv, useMapSnapshot, usePresence, useSnapshotOf } from '../../collab/hooks.js';
 import type { Person } from '../../collab/presence.js';
+import { useSessionEnv } from '../../collab/sessionEnv.js';
 import { Column } from './Column.js';
-import { CARD_MIME, dropIndex } from './dragDrop.js';
+import { CARD_MIME } from './dragDrop.js';
 import { usePartners } from './me.js';
 import { StepTabs } from './StepTabs.js';
 import { useCardActions } from './useCardActions.js';
 import { useMapUi, useMapUiApi } from './uiStore.js';
+
+/** My drafts per column, without any that already stand on the map (a reveal arrives in two documents). */
+function draftsByColumn(drafts: MapSnapshot, map: MapSnapshot): Record<ColumnId, readonly CardSnapshot[]> {
+  const onMap = new Set(COLUMNS.flatMap((c) => map.columns[c.id].map((card) => card.id)));
+  const out = {} as Record<ColumnId, readonly CardSnapshot[]>;
+  for (const c of COLUMNS) {
+    const list = drafts.columns[c.id];
+    out[c.id] = list.some((d) => onMap.has(d.id)) ? list.filter((d) => !onMap.has(d.id)) : list;
+  }
+  return out;
+}
 
 /**
  * The five columns. DOM order is step 1..5 (reading and tab order follow the method);
@@ -18,12 +31,15 @@ import { useMapUi, useMapUiApi } from './uiStore.js';
 export function Board() {
   const { t } = useTranslation();
   const snapshot = useMapSnapshot();
+  const { drafts: draftsEnv } = useSessionEnv();
+  const draftsSnapshot = useSnapshotOf(draftsEnv);
   const people = usePresence();
   const partners = usePartners();
-  const { doc, readModel } = useMapEnv();
+  const { readModel } = useMapEnv();
   const ui = useMapUiApi();
   const actions = useCardActions();
   const editing = useMapUi((s) => s.editing);
+  const drafts = useMemo(() => draftsByColumn(draftsSnapshot, snapshot), [draftsSnapshot, snapshot]);
 
   const editorsByCard = useMemo(() => {
     const map = new Map<string, Person[]>();
@@ -37,14 +53,21 @@ export function Board() {
   }, [people]);
 
   // The card being edited can vanish under us (someone else deleted it): close the editor and say so.
+  // A draft that the reveal moved to the map keeps its id, so its editor simply stays open there; if
+  // the drafts document empties before the map has the card, the editor closes and the reveal notice
+  // (useRevealNotice) explains it, without claiming the card was deleted.
+  const knownDrafts = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
-    if (editing && !readModel.getCard(editing)) {
+    const wasDraft = knownDrafts.current;
+    knownDrafts.current = new Set(COLUMNS.flatMap((c) => draftsSnapshot.columns[c.id].map((d) => d.id)));
+    if (editing && !readModel.getCard(editing) && !draftsEnv?.readModel.getCard(editing)) {
       const s = ui.getState();
       s.stopEditing();
+      if (wasDraft.has(editing)) return;
       s.showToast({ text: t('editor.cardDeleted') });
       s.announce(t('editor.cardDeleted'));
     }
-  }, [snapshot, editing, readModel, ui, t]);
+  }, [snapshot, draftsSnapshot, editing, readModel, draftsEnv, ui, t]);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -56,9 +79,9 @@ export function Board() {
       event.preventDefault();
       event.stopPropagation();
       if (target.beforeId === dragged) return;
-      actions.moveTo(dragged, target.column, dropIndex(doc, dragged, target));
+      actions.dropAt(dragged, target);
     },
-    [ui, doc, actions],
+    [ui, actions],
   );
 
   return (
@@ -77,6 +100,7 @@ export function Board() {
             key={column.id}
             column={column}
             cards={snapshot.columns[column.id]}
+            drafts={drafts[column.id]}
             partners={partners}
             editorsByCard={editorsByCard}
             actions={actions}

@@ -4,6 +4,7 @@ import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/r
 import StarterKit from '@tiptap/starter-kit';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { useMapEnv } from '../../collab/hooks.js';
 import { useMe } from './me.js';
@@ -13,6 +14,8 @@ interface Props {
   /** Names the text box for screen readers, e.g. "Tekst van de kaart – Kaart 2 van 3 in Waarden". */
   label: string;
   onDone: () => void;
+  /** Whose awareness carries the carets: the document that holds the card (map or my drafts). */
+  awarenessHost?: { awareness: Awareness };
 }
 
 /**
@@ -20,9 +23,10 @@ interface Props {
  * the fragment is the content, and seeding it again would duplicate the text for everyone.
  * The editor's own undo (from Collaboration) covers typing; the map's undo covers cards.
  */
-export function CardEditor({ fragment, label, onDone }: Props) {
+export function CardEditor({ fragment, label, onDone, awarenessHost: host }: Props) {
   const { t } = useTranslation();
-  const { awarenessHost } = useMapEnv();
+  const mapEnv = useMapEnv();
+  const awarenessHost = host ?? mapEnv.awarenessHost;
   const me = useMe();
   const editor = useEditor(
     {

@@ -19,8 +19,10 @@ interface Props {
 export function CardToolbar({ id, column, index, total, actions }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
-  const next = nextColumn(column);
-  const prev = previousColumn(column);
+  // A neighbouring step that is closed for me is no place to move to.
+  const open = (c: ColumnId | null) => (c && actions.canWrite(c) ? c : null);
+  const next = open(nextColumn(column));
+  const prev = open(previousColumn(column));
   const stepLabel = (c: ColumnId) => t('card.moveToStep', { n: getColumn(c).step, column: getColumn(c).label[lang] });
   const button = (testId: string, label: string, glyph: string, onClick: () => void, disabled = false) => (
     <button
@@ -46,10 +48,10 @@ export function CardToolbar({ id, column, index, total, actions }: Props) {
         </button>
       </span>
       <span className="card-toolbar-moves">
-        {button('card.moveToNextStep', next ? stepLabel(next) : t('card.noNextStep'), '←', () => actions.moveStep(id, 1), !next)}
+        {button('card.moveToNextStep', next ? stepLabel(next) : nextColumn(column) ? t('session.nextClosed') : t('card.noNextStep'), '←', () => actions.moveStep(id, 1), !next)}
         {button('card.moveUp', t('card.moveUp'), '↑', () => actions.moveBy(id, -1), index === 0)}
         {button('card.moveDown', t('card.moveDown'), '↓', () => actions.moveBy(id, 1), index >= total - 1)}
-        {button('card.moveToPrevStep', prev ? stepLabel(prev) : t('card.noPrevStep'), '→', () => actions.moveStep(id, -1), !prev)}
+        {button('card.moveToPrevStep', prev ? stepLabel(prev) : previousColumn(column) ? t('session.prevClosed') : t('card.noPrevStep'), '→', () => actions.moveStep(id, -1), !prev)}
       </span>
     </div>
   );

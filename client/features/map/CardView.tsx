@@ -4,11 +4,12 @@ import { getCard, getCardText } from '../../../shared/cardSchema.js';
 import type { ColumnDef } from '../../../shared/columns.js';
 import type { Partner } from '../../../shared/partners.js';
 import type { CardSnapshot } from '../../../shared/readModel.js';
-import { useMapEnv } from '../../collab/hooks.js';
+import type { MapEnv } from '../../collab/mapEnv.js';
 import { NEUTRAL_COLOR, type Person } from '../../collab/presence.js';
 import { useLang } from '../../i18n/index.js';
 import { CardText } from './CardText.js';
 import { CardToolbar } from './CardToolbar.js';
+import { AuthorLine, CardFacts, CardNotes } from './details/CardBadges.js';
 import { CARD_MIME, isCardDrag } from './dragDrop.js';
 import { useMe } from './me.js';
 import { LazyCardEditor } from './lazyEditor.js';
@@ -30,13 +31,20 @@ interface Props {
   editors: readonly Person[] | undefined;
   actions: CardActions;
   onDrop: (event: DragEvent) => void;
+  /** The document that holds the card: the map, or my private drafts. */
+  env: MapEnv;
+  /** A card in my drafts: only I (and the facilitator) can see it until the reveal. */
+  isPrivate?: boolean;
+  /** The column is open for me: edit, move and delete are offered. */
+  writable: boolean;
 }
 
-function CardViewImpl({ card, index, total, column, partner, editors, actions, onDrop }: Props) {
+function CardViewImpl({ card, index, total, column, partner, editors, actions, onDrop, env, isPrivate, writable }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useMe();
-  const { doc } = useMapEnv();
+  const { doc, awarenessHost } = env;
+  const editable = me.canEdit && writable;
   const ui = useMapUiApi();
   const isEditing = useMapUi((s) => s.editing === card.id);
   const isDragged = useMapUi((s) => s.dragging === card.id);
@@ -44,13 +52,13 @@ function CardViewImpl({ card, index, total, column, partner, editors, actions, o
   const ref = useRef<HTMLElement>(null);
   useFocusRequest(card.id, ref);
 
-  const label = t('card.label', { n: index + 1, total, column: column.label[lang] });
+  const label = t(isPrivate ? 'drafts.cardLabel' : 'card.label', { n: index + 1, total, column: column.label[lang] });
   const textId = `card-${card.id}-text`;
   const metaId = `card-${card.id}-meta`;
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    // Keys typed inside the editor belong to the editor.
-    if (isEditing || !me.canEdit) return;
+    // Keys typed inside the editor belong to the editor; a closed column takes no changes.
+    if (isEditing || !editable) return;
     const onCard = event.target === event.currentTarget;
     if (event.altKey && !event.ctrlKey && !event.metaKey) {
       const move: Record<string, () => void> = {
@@ -85,7 +93,8 @@ function CardViewImpl({ card, index, total, column, partner, editors, actions, o
     ui.getState().setDragging(card.id);
   };
   const onDragOver = (event: DragEvent<HTMLElement>) => {
-    if (!isCardDrag(event)) return;
+    // Not preventing the default refuses the drop: nothing lands in a closed column.
+    if (!isCardDrag(event) || !writable) return;
     event.preventDefault();
     event.stopPropagation();
     event.dataTransfer.dropEffect = 'move';
@@ -107,11 +116,13 @@ function CardViewImpl({ card, index, total, column, partner, editors, actions, o
         data-card-id={card.id}
         data-editing={isEditing || undefined}
         data-dragging={isDragged || undefined}
+        data-private={isPrivate || undefined}
+        data-status={card.status}
         tabIndex={0}
         aria-label={label}
-        aria-describedby={isEditing ? metaId : `${textId} ${metaId}${me.canEdit ? ` ${KEYBOARD_HELP_ID}` : ''}`}
+        aria-describedby={isEditing ? metaId : `${textId} ${metaId}${editable ? ` ${KEYBOARD_HELP_ID}` : ''}`}
         style={{ ['--partner-color' as string]: partner?.color ?? NEUTRAL_COLOR }}
-        draggable={me.canEdit && !isEditing}
+        draggable={editable && !isEditing}
         onKeyDown={onKeyDown}
         onDragStart={onDragStart}
         onDragEnd={() => ui.getState().setDragging(null)}
@@ -120,12 +131,18 @@ function CardViewImpl({ card, index, total, column, partner, editors, actions, o
       >
         <div className="card-meta" id={metaId}>
           {partner && <PartnerBadge name={partner.name} color={partner.color} />}
-          <span className="card-author">{t('card.by', { name: card.authorName || '?' })}</span>
+          <AuthorLine card={card} />
+          {isPrivate && (
+            <span className="private-badge" data-testid="card.private">
+              {t('drafts.onlyYou')}
+            </span>
+          )}
         </div>
         {isEditing && fragment ? (
           <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
             <LazyCardEditor
               fragment={fragment}
+              awarenessHost={awarenessHost}
               label={`${t('editor.label')} – ${label}`}
               onDone={() => actions.finishEditing(card.id)}
             />
@@ -139,7 +156,22 @@ function CardViewImpl({ card, index, total, column, partner, editors, actions, o
             {t(editors!.length > 1 ? 'card.editingByMany' : 'card.editingBy', { names: editorNames })}
           </p>
         )}
-        {me.canEdit && !isEditing && (
+        {!isEditing && <CardNotes card={card} />}
+        {!isEditing && (
+          <div className="card-dialogue">
+            <CardFacts card={card} />
+            <button
+              type="button"
+              className="text-button"
+              data-testid="card.details"
+              aria-label={t('cardDetails.open', { card: label })}
+              onClick={() => ui.getState().openDetails(card.id)}
+            >
+              {t('cardDetails.openShort')}
+            </button>
+          </div>
+        )}
+        {editable && !isEditing && (
           <CardToolbar id={card.id} column={card.column} index={index} total={total} actions={actions} />
         )}
       </article>

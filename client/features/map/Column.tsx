@@ -1,13 +1,18 @@
-import { memo, useRef, type DragEvent } from 'react';
+import { memo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '../../../shared/columns.js';
 import type { Partner } from '../../../shared/partners.js';
 import type { CardSnapshot } from '../../../shared/readModel.js';
+import { useMapEnv } from '../../collab/hooks.js';
 import type { Person } from '../../collab/presence.js';
+import { useSessionEnv } from '../../collab/sessionEnv.js';
 import { useLang } from '../../i18n/index.js';
 import { CardView } from './CardView.js';
 import { isCardDrag } from './dragDrop.js';
+import { WriteForForm, useWriteForChoices } from './compose/WriteForForm.js';
 import { useMe } from './me.js';
+import { ColumnMarks } from './session/ColumnMarks.js';
+import { useColumnAccess } from './session/useSession.js';
 import type { CardActions } from './useCardActions.js';
 import { useFocusRequest } from './useFocusRequest.js';
 import { useMapUi, useMapUiApi } from './uiStore.js';
@@ -15,17 +20,30 @@ import { useMapUi, useMapUiApi } from './uiStore.js';
 interface Props {
   column: ColumnDef;
   cards: readonly CardSnapshot[];
+  /** My private drafts in this column (not yet on the map). */
+  drafts: readonly CardSnapshot[];
   partners: ReadonlyMap<string, Partner>;
   editorsByCard: ReadonlyMap<string, readonly Person[]>;
   actions: CardActions;
   onDrop: (event: DragEvent) => void;
 }
 
-function ColumnImpl({ column, cards, partners, editorsByCard, actions, onDrop }: Props) {
+function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, onDrop }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useMe();
   const ui = useMapUiApi();
+  const env = useMapEnv();
+  const { drafts: draftsEnv } = useSessionEnv();
+  const access = useColumnAccess();
+  const writable = access.canWrite(column.id);
+  const { session } = access;
+  const current = session.guided && session.active.includes(column.id);
+  // While everyone writes alone first, a participant's new card needs the drafts document.
+  const canAdd = writable && (!access.privateForMe || draftsEnv !== null);
+  const writeForChoices = useWriteForChoices();
+  const [writingFor, setWritingFor] = useState(false);
+  const writeForButton = useRef<HTMLButtonElement>(null);
   const active = useMapUi((s) => s.activeColumn === column.id);
   const dropAtEnd = useMapUi((s) => s.dropTarget?.column === column.id && s.dropTarget.beforeId === null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -35,7 +53,8 @@ function ColumnImpl({ column, cards, partners, editorsByCard, actions, onDrop }:
   const label = column.label[lang];
 
   const onDragOver = (event: DragEvent) => {
-    if (!isCardDrag(event)) return;
+    // Not preventing the default refuses the drop: nothing lands in a closed column.
+    if (!isCardDrag(event) || !writable) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
     ui.getState().setDropTarget({ column: column.id, beforeId: null });
@@ -54,6 +73,8 @@ function ColumnImpl({ column, cards, partners, editorsByCard, actions, onDrop }:
       className="column"
       data-testid={`column.${column.id}`}
       data-active={active || undefined}
+      data-current-step={current || undefined}
+      data-closed={(me.canEdit && !writable) || undefined}
       aria-labelledby={titleId}
       onDragOver={onDragOver}
       onDragLeave={onDragLeave}
@@ -63,6 +84,7 @@ function ColumnImpl({ column, cards, partners, editorsByCard, actions, onDrop }:
         <h2 id={titleId}>
           <span className="column-step">{t('map.step', { n: column.step })}</span> <span>{label}</span>
         </h2>
+        <ColumnMarks column={column.id} cards={cards} writable={writable} current={current} />
         <p className="column-question">{column.question[lang]}</p>
         <details className="column-prompts">
           <summary>{t('map.prompts')}</summary>
@@ -74,7 +96,7 @@ function ColumnImpl({ column, cards, partners, editorsByCard, actions, onDrop }:
         </details>
       </div>
       <div className="card-area" data-drop-end={dropAtEnd || undefined}>
-        {cards.length === 0 ? (
+        {cards.length === 0 && drafts.length === 0 ? (
           <p className="column-empty">{t('map.emptyColumn')}</p>
         ) : (
           <ol className="card-list" aria-label={label}>
@@ -89,24 +111,77 @@ function ColumnImpl({ column, cards, partners, editorsByCard, actions, onDrop }:
                 editors={editorsByCard.get(card.id)}
                 actions={actions}
                 onDrop={onDrop}
+                env={env}
+                writable={writable}
               />
             ))}
           </ol>
         )}
+        {drafts.length > 0 && draftsEnv && (
+          <div className="drafts-group" data-testid={`drafts.${column.id}`}>
+            <p className="drafts-title">{t('drafts.groupTitle')}</p>
+            <ol className="card-list" aria-label={t('drafts.listLabel', { column: label })}>
+              {drafts.map((card, i) => (
+                <CardView
+                  key={card.id}
+                  card={card}
+                  index={i}
+                  total={drafts.length}
+                  column={column}
+                  partner={partners.get(card.partner)}
+                  editors={undefined}
+                  actions={actions}
+                  onDrop={onDrop}
+                  env={draftsEnv}
+                  isPrivate
+                  writable={writable}
+                />
+              ))}
+            </ol>
+          </div>
+        )}
         <div className="drop-end" aria-hidden="true" />
       </div>
-      {me.canEdit && (
+      {canAdd && (
         <button
           ref={addButton}
           type="button"
           className="button add-card"
           data-testid={`column.${column.id}.add`}
-          aria-label={t('map.addCardTo', { column: label })}
+          aria-label={t(access.privateForMe ? 'drafts.addCardTo' : 'map.addCardTo', { column: label })}
           onClick={() => actions.add(column.id)}
         >
           <span aria-hidden="true">+ </span>
           {t('map.addCard')}
         </button>
+      )}
+      {canAdd && writeForChoices.length > 0 && (
+        <button
+          ref={writeForButton}
+          type="button"
+          className="text-button write-for-toggle"
+          data-testid={`column.${column.id}.writeFor`}
+          aria-label={t('writeFor.openFor', { column: label })}
+          aria-expanded={writingFor}
+          aria-controls={writingFor ? `write-for-${column.id}` : undefined}
+          onClick={() => setWritingFor((v) => !v)}
+        >
+          {t('writeFor.open')}
+        </button>
+      )}
+      {canAdd && writingFor && (
+        <WriteForForm
+          id={`write-for-${column.id}`}
+          choices={writeForChoices}
+          onAdd={(who) => {
+            setWritingFor(false);
+            actions.add(column.id, { writtenFor: who });
+          }}
+          onCancel={() => {
+            setWritingFor(false);
+            writeForButton.current?.focus();
+          }}
+        />
       )}
     </section>
   );

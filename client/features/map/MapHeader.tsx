@@ -6,6 +6,7 @@ import { CopyField } from '../start/CopyField.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { useMe } from './me.js';
 import { PresenceList } from './PresenceList.js';
+import { SessionTimer } from './session/SessionTimer.js';
 import { UndoButtons } from './UndoButtons.js';
 import type { CardActions } from './useCardActions.js';
 
@@ -27,6 +28,7 @@ export function MapHeader({ workshopId, title, actions }: Props) {
       </div>
       <PresenceList />
       <div className="map-tools">
+        <SessionTimer />
         <ConnectionStatus />
         {me.canEdit && <UndoButtons actions={actions} />}
         <LanguageSelect />

@@ -10,6 +10,7 @@ import { navigate } from '../../app/router.js';
 import { useDocumentTitle } from '../../app/useDocumentTitle.js';
 import { useWorkshopInfo } from '../../app/useWorkshopInfo.js';
 import { MapEnvContext, useMapSession } from '../../collab/hooks.js';
+import { SessionEnvContext, useLiveSessionEnv } from '../../collab/sessionEnv.js';
 import type { WorkshopInfo } from '../../../shared/api.js';
 import type { Identity } from '../../app/identity.js';
 import { makeMe, MeContext, PartnersContext } from './me.js';
@@ -49,18 +50,21 @@ function ConnectedMap({ workshopId, info, identity }: { workshopId: WorkshopId; 
   const me = useMemo(() => makeMe(identity, info.partners), [identity, info.partners]);
   const partners = useMemo(() => new Map(info.partners.map((p) => [p.id as string, p])), [info.partners]);
   const env = useMapSession(workshopId, identity.token, me.user);
-  if (!env) return <Loading />;
+  const sessionEnv = useLiveSessionEnv(workshopId, identity, me.user);
+  if (!env || sessionEnv.ready === false) return <Loading />;
   const rejoin = () => {
     forgetIdentity(workshopId);
     navigate(participantPath(workshopId));
   };
   return (
     <MapEnvContext.Provider value={env}>
-      <MeContext.Provider value={me}>
-        <PartnersContext.Provider value={partners}>
-          <MapView workshopId={workshopId} title={info.title} onRejoin={rejoin} />
-        </PartnersContext.Provider>
-      </MeContext.Provider>
+      <SessionEnvContext.Provider value={sessionEnv}>
+        <MeContext.Provider value={me}>
+          <PartnersContext.Provider value={partners}>
+            <MapView workshopId={workshopId} title={info.title} onRejoin={rejoin} />
+          </PartnersContext.Provider>
+        </MeContext.Provider>
+      </SessionEnvContext.Provider>
     </MapEnvContext.Provider>
   );
 }

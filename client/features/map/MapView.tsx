@@ -3,18 +3,28 @@ import { useTranslation } from 'react-i18next';
 import { getColumn } from '../../../shared/columns.js';
 import type { WorkshopId } from '../../../shared/ids.js';
 import { useMapEnv } from '../../collab/hooks.js';
+import type { ClientNotice } from '../../collab/notices.js';
+import { useSessionEnv } from '../../collab/sessionEnv.js';
 import { useLang } from '../../i18n/index.js';
 import { Announcer } from './Announcer.js';
 import { Board } from './Board.js';
 import { ConnectionNotice } from './ConnectionStatus.js';
+import { CardDetailsPanel } from './details/CardDetailsPanel.js';
+import { useEditHistory } from './details/useEditHistory.js';
 import { MapHeader } from './MapHeader.js';
 import { useMe } from './me.js';
 import { KEYBOARD_HELP_ID } from './CardView.js';
 import { loadCardEditor } from './lazyEditor.js';
+import { DraftsBanner } from './session/DraftsBanner.js';
+import { RoundBanner } from './session/RoundBanner.js';
+import { SessionBanner } from './session/SessionBanner.js';
+import { useRevealNotice } from './session/useRevealNotice.js';
 import { ToastArea } from './Toast.js';
-import { useCardActions } from './useCardActions.js';
+import { useCardActions, type CardActions } from './useCardActions.js';
 import { useUndoShortcuts } from './useUndoShortcuts.js';
 import { createMapUiStore, MapUiContext, useMapUi, useMapUiApi } from './uiStore.js';
+import './session/session.css';
+import './details/details.css';
 
 interface Props {
   workshopId: WorkshopId;
@@ -22,7 +32,10 @@ interface Props {
   onRejoin: () => void;
 }
 
-/** The map screen; needs MapEnvContext, MeContext and PartnersContext (no provider: tests use a plain Y.Doc). */
+/**
+ * The map screen; needs MapEnvContext, MeContext and PartnersContext, and for a guided session
+ * SessionEnvContext (no provider: tests use plain Y.Docs).
+ */
 export function MapView(props: Props) {
   const [store] = useState(createMapUiStore);
   return (
@@ -32,35 +45,100 @@ export function MapView(props: Props) {
   );
 }
 
-function MapScreen({ workshopId, title, onRejoin }: Props) {
+/**
+ * The board with everything that makes it work (session banners, card details, toasts, the live
+ * region, editing presence, history) but without the page header: for embedding, e.g. in the
+ * facilitator console. Needs the same contexts as MapView.
+ */
+export function MapSurface() {
+  const [store] = useState(createMapUiStore);
+  return (
+    <MapUiContext.Provider value={store}>
+      <SurfaceContent />
+    </MapUiContext.Provider>
+  );
+}
+
+function SurfaceContent() {
+  const actions = useCardActions();
+  useMapBehaviour(actions);
+  return (
+    <div className="map-surface">
+      <SessionBars />
+      <Board />
+      <CardDetailsPanel actions={actions} />
+      <ToastArea actions={actions} />
+      <Announcer />
+    </div>
+  );
+}
+
+function noticeText(notice: ClientNotice, t: (key: string, options?: Record<string, unknown>) => string, lang: 'nl' | 'en'): string {
+  switch (notice.code) {
+    case 'column-locked':
+      return t('notice.columnLocked', { columns: notice.columns.map((c) => getColumn(c).label[lang]).join(', ') });
+    case 'private-phase':
+      return t('sessionNotice.privatePhase');
+    case 'needs-who-what-when':
+      return t('sessionNotice.needsWhoWhatWhen');
+  }
+}
+
+/** What every map screen does besides drawing: keyboard undo, presence, notices, history, reveal. */
+function useMapBehaviour(actions: CardActions) {
   const { t } = useTranslation();
   const me = useMe();
-  const { awarenessHost, notices } = useMapEnv();
+  const env = useMapEnv();
+  const { drafts } = useSessionEnv();
   const lang = useLang();
   const ui = useMapUiApi();
-  const actions = useCardActions();
   const editing = useMapUi((s) => s.editing);
   useUndoShortcuts(actions);
+  useEditHistory();
+  useRevealNotice();
   useEffect(() => {
     if (me.canEdit) void loadCardEditor();
   }, [me.canEdit]);
 
-  // Presence: others see which card I am editing (drives their "… is editing" label).
+  // Presence: others see which card I am editing (drives their "… is editing" label). A draft is
+  // announced only in the drafts document, which no other participant can open.
   useEffect(() => {
-    const { awareness } = awarenessHost;
-    if (awareness.getLocalState() !== null) awareness.setLocalStateField('editing', editing);
-  }, [awarenessHost, editing]);
+    const inDrafts = !!editing && !!drafts?.readModel.getCard(editing) && !env.readModel.getCard(editing);
+    for (const [host, value] of [
+      [env.awarenessHost, inDrafts ? null : editing],
+      [drafts?.awarenessHost, inDrafts ? editing : null],
+    ] as const) {
+      const awareness = host?.awareness;
+      if (awareness && awareness.getLocalState() !== null) awareness.setLocalStateField('editing', value);
+    }
+  }, [env, drafts, editing]);
 
   useEffect(
     () =>
-      notices.subscribe((notice) => {
-        const columns = notice.columns.map((c) => getColumn(c).label[lang]).join(', ');
-        const text = t('notice.columnLocked', { columns });
+      env.notices.subscribe((notice) => {
+        const text = noticeText(notice, t, lang);
         ui.getState().showToast({ text });
         ui.getState().announce(text);
       }),
-    [notices, lang, t, ui],
+    [env, lang, t, ui],
   );
+}
+
+function SessionBars() {
+  return (
+    <div className="session-bars">
+      <DraftsBanner />
+      <SessionBanner />
+      <RoundBanner />
+    </div>
+  );
+}
+
+function MapScreen({ workshopId, title, onRejoin }: Props) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const actions = useCardActions();
+  useMapBehaviour(actions);
 
   return (
     <div className="map-page" data-testid="map">
@@ -71,11 +149,13 @@ function MapScreen({ workshopId, title, onRejoin }: Props) {
       <ConnectionNotice onRejoin={onRejoin} />
       <main id="main" className="map-main" tabIndex={-1}>
         {!me.canEdit && <p className="notice-bar">{t('map.readOnly')}</p>}
+        <SessionBars />
         <p className="sr-only" id={KEYBOARD_HELP_ID}>
           {t('card.keyboardHelp')}
         </p>
         <Board />
       </main>
+      <CardDetailsPanel actions={actions} />
       <ToastArea actions={actions} />
       <Announcer />
     </div>

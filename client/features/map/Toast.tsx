@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUndoState } from '../../collab/hooks.js';
+import { useUndoState, useUndoStateOf } from '../../collab/hooks.js';
+import { useSessionEnv } from '../../collab/sessionEnv.js';
 import type { CardActions } from './useCardActions.js';
 import { useMapUi } from './uiStore.js';
 
@@ -11,7 +12,9 @@ export function ToastArea({ actions }: { actions: CardActions }) {
   const { t } = useTranslation();
   const toast = useMapUi((s) => s.toast);
   const dismiss = useMapUi((s) => s.dismissToast);
-  const { top } = useUndoState();
+  const { top: mapTop } = useUndoState();
+  const { top: draftsTop } = useUndoStateOf(useSessionEnv().drafts?.undoState);
+  const top = toast?.source === 'drafts' ? draftsTop : mapTop;
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -41,7 +44,7 @@ export function ToastArea({ actions }: { actions: CardActions }) {
               className="button button-primary"
               data-testid="toast.undo"
               onClick={() => {
-                actions.undoToast(toast.undoItem, toast.cardId);
+                actions.undoToast(toast.undoItem, toast.cardId, toast.source);
                 dismiss(toast.seq);
               }}
             >

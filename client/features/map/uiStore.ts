@@ -20,6 +20,8 @@ export interface Toast {
   undoItem?: unknown;
   /** Where focus goes after the toast's undo: the restored card. */
   cardId?: CardId;
+  /** Which undo manager the undo item belongs to: the map (default) or my private drafts. */
+  source?: 'map' | 'drafts';
 }
 
 /** Focus targets: a card id, or `add:<column>` for a column's add button. */
@@ -34,6 +36,8 @@ export interface MapUi {
   announcement: { text: string; seq: number } | null;
   /** The step shown on narrow screens, where only one column fits. */
   activeColumn: ColumnId;
+  /** The card whose details (support, arguments, agreement, history) are open. */
+  details: CardId | null;
   startEditing(id: CardId): void;
   stopEditing(): void;
   requestFocus(target: FocusTarget): void;
@@ -44,6 +48,8 @@ export interface MapUi {
   dismissToast(seq: number): void;
   announce(text: string): void;
   setActiveColumn(column: ColumnId): void;
+  openDetails(id: CardId): void;
+  closeDetails(): void;
 }
 
 let seq = 0;
@@ -57,6 +63,7 @@ export function createMapUiStore(): StoreApi<MapUi> {
     toast: null,
     announcement: null,
     activeColumn: 'values',
+    details: null,
     startEditing: (id) => set({ editing: id }),
     stopEditing: () => set({ editing: null }),
     requestFocus: (target) => set({ focusRequest: target }),
@@ -72,6 +79,8 @@ export function createMapUiStore(): StoreApi<MapUi> {
     dismissToast: (n) => set((s) => (s.toast?.seq === n ? { toast: null } : s)),
     announce: (text) => set({ announcement: { text, seq: ++seq } }),
     setActiveColumn: (column) => set({ activeColumn: column }),
+    openDetails: (id) => set({ details: id }),
+    closeDetails: () => set({ details: null }),
   }));
 }
 
