@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 
 interface Props {
   message: ReactNode;
@@ -51,4 +51,19 @@ export function Confirm({ message, confirmLabel, cancelLabel, onConfirm, onCance
       </div>
     </div>
   );
+}
+
+/**
+ * Puts focus back on the button that opened a question once the question closes (the question took
+ * focus with it when it left the page). Focus that already moved elsewhere on purpose is left alone.
+ */
+export function useFocusBackAfter(open: boolean, trigger: RefObject<HTMLElement | null>): void {
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open) {
+      const active = document.activeElement;
+      if (!active || active === document.body) trigger.current?.focus();
+    }
+    wasOpen.current = open;
+  }, [open, trigger]);
 }

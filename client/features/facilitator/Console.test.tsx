@@ -138,10 +138,12 @@ describe('console: writing alone first', () => {
     await waitFor(() => expect(question.querySelector('p')).toHaveFocus());
     await user.click(screen.getByTestId('console.reveal.cancel'));
     expect(session(c.sessionDoc)).toMatchObject({ revealSeq: 0, phase: 'private' });
+    await waitFor(() => expect(screen.getByTestId('console.reveal')).toHaveFocus());
 
     await user.click(screen.getByTestId('console.reveal'));
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('console.reveal.question')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('console.reveal')).toHaveFocus());
     expect(session(c.sessionDoc).revealSeq).toBe(0);
 
     await user.click(screen.getByTestId('console.reveal'));

@@ -8,7 +8,7 @@ import { JOIN_CODE_ROUTE } from '../../app/router.js';
 import { useParticipants } from '../../collab/useSyncedDoc.js';
 import { PartnerBadge } from '../map/PartnerBadge.js';
 import { CopyField } from '../start/CopyField.js';
-import { Confirm } from './Confirm.js';
+import { Confirm, useFocusBackAfter } from './Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { usePresentIds } from './people.js';
 
@@ -82,6 +82,7 @@ function PersonRow({
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  useFocusBackAfter(confirming, button);
   const remove = async () => {
     setBusy(true);
     setFailed(false);
@@ -124,7 +125,6 @@ function PersonRow({
           onCancel={() => {
             setConfirming(false);
             setFailed(false);
-            requestAnimationFrame(() => button.current?.focus());
           }}
         />
       )}

@@ -20,6 +20,8 @@ import { useConsoleEnv } from './consoleEnv.js';
 import { PrivateWriting } from './PrivateWriting.js';
 import { stepsLabel } from './sessionText.js';
 
+const GUIDE_STEPS = ['screen', 'invite', 'plan', 'write', 'talk', 'agree', 'next'] as const;
+
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** The step before the active one in the plan, or null (free order, first step, or a free choice). */
@@ -64,6 +66,14 @@ export function PlanPanel() {
 
   return (
     <div className="console-section-stack">
+      <details className="console-guide" open={!session.guided} data-testid="console.guide">
+        <summary>{t('console.guide.heading')}</summary>
+        <ol>
+          {GUIDE_STEPS.map((step) => (
+            <li key={step}>{t(`console.guide.${step}`)}</li>
+          ))}
+        </ol>
+      </details>
       <section aria-labelledby={`${id}-plan`} className="console-section">
         <h3 id={`${id}-plan`}>{t('console.plan.heading')}</h3>
         <p className="hint">{t('console.plan.intro')}</p>

@@ -6,7 +6,7 @@ import { MapReadModel } from '../../../shared/readModel.js';
 import { requestReveal, setPhase, type SessionState } from '../../../shared/session.js';
 import { useParticipants } from '../../collab/useSyncedDoc.js';
 import { useLang } from '../../i18n/index.js';
-import { Confirm } from './Confirm.js';
+import { Confirm, useFocusBackAfter } from './Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { activeParticipants, usePresentIds } from './people.js';
 
@@ -23,10 +23,8 @@ export function PrivateWriting({ session }: { session: SessionState }) {
   const revealButton = useRef<HTMLButtonElement>(null);
   const isPrivate = session.phase === 'private';
 
-  const closeConfirm = () => {
-    setConfirming(false);
-    requestAnimationFrame(() => revealButton.current?.focus());
-  };
+  useFocusBackAfter(confirming, revealButton);
+  const closeConfirm = () => setConfirming(false);
   const reveal = () => {
     requestReveal(sessionDoc, LOCAL_USER);
     setConfirming(false);

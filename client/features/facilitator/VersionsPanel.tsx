@@ -31,6 +31,19 @@ export function VersionsPanel({ visible }: { visible: boolean }) {
   const [confirmRestore, setConfirmRestore] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const messageBox = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  // A cancelled question gives focus back to its "Terugzetten" button.
+  const lastAsked = useRef<number | null>(null);
+  useEffect(() => {
+    if (confirmRestore !== null) {
+      lastAsked.current = confirmRestore;
+      return;
+    }
+    const id = lastAsked.current;
+    lastAsked.current = null;
+    if (id === null || (document.activeElement && document.activeElement !== document.body)) return;
+    listRef.current?.querySelector<HTMLElement>(`[data-version-id="${id}"] [data-testid="console.version.restore"]`)?.focus();
+  }, [confirmRestore]);
   const activeKey = session.active.join(',');
 
   const load = useCallback(async () => {
@@ -64,7 +77,7 @@ export function VersionsPanel({ visible }: { visible: boolean }) {
       setViewing(null);
     } else setMessage({ kind: 'failed' });
     // The question that had focus is gone: the outcome takes it.
-    requestAnimationFrame(() => messageBox.current?.focus());
+    messageBox.current?.focus();
     void load();
   };
 
@@ -123,7 +136,7 @@ export function VersionsPanel({ visible }: { visible: boolean }) {
               {t('versions.none')}
             </p>
           ) : (
-            <ol className="version-list">
+            <ol className="version-list" ref={listRef}>
               {list.versions.map((v) => (
                 <li key={v.id} className="version" data-testid="console.version" data-version-id={v.id}>
                   <p className="version-title">
