@@ -63,3 +63,20 @@ export function cardPartners(input: Pick<ExportInput, 'partners' | 'cardOrigins'
 export function isJointMap(input: Pick<ExportInput, 'mapName'>): boolean {
   return input.mapName === 'joint';
 }
+
+/** A safe, readable file name, e.g. "partnerschapskaart-samen-sterk-gezamenlijke-kaart-2026-03-12.pdf". */
+export function exportFileName(input: Pick<ExportInput, 'title' | 'date' | 'mapName' | 'partners'>, kind: string, ext: string): string {
+  const slug = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '');
+  const d = new Date(input.date);
+  const day = Number.isNaN(d.getTime()) ? '' : typeof input.date === 'string' && DATE_ONLY.test(input.date) ? input.date : d.toISOString().slice(0, 10);
+  const map = input.mapName === 'joint' ? '' : slug(partnerOf(input, input.mapName).name);
+  return [slug(kind), slug(input.title), map, day].filter(Boolean).join('-') + `.${ext}`;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../columns.js';
 import type { ExportInput } from './exportInput.js';
-import { fixtureInput } from './fixtureMap.js';
+import { fixtureInput, makeMap } from './fixtureMap.js';
 import { readExportFonts } from './nodeFonts.js';
 import { renderMapPdf, type ExportFonts } from './pdf.js';
 
@@ -90,5 +90,12 @@ describe('renderMapPdf (checked with poppler)', () => {
     expect(text).toContain('Map of Wijkzorg Noëlle');
     expect(text).toContain('Filled in by: Team Noëlle');
     expect(text).toContain('Step 1');
+  });
+
+  it('shows a visible replacement for characters the font lacks (emoji), instead of losing them silently', async () => {
+    const f = join(dir, 'emoji.pdf');
+    const map = makeMap([{ id: 'e', column: 'values', text: 'Goed idee 👍🏽 en ❤️ samen' }]);
+    writeFileSync(f, await renderMapPdf({ ...fixtureInput(0), map }, fonts));
+    expect(squash(run('pdftotext', '-enc', 'UTF-8', f, '-'))).toContain('Goedidee\ufffden❤samen');
   });
 });

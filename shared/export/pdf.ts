@@ -28,11 +28,43 @@ export function registerFonts(doc: jsPDF, fonts: ExportFonts): void {
   doc.addFont(`${BOLD}.ttf`, BOLD, 'normal');
 }
 
-/** Text widths from the font metrics jsPDF will use for drawing. */
-export function measureWith(doc: jsPDF): Measure {
-  return (text, size, bold) => {
-    doc.setFont(bold ? BOLD : REGULAR, 'normal');
-    return doc.getStringUnitWidth(text) * size;
+type CodeMap = Record<number, number | undefined>;
+
+/**
+ * Characters the font has no glyph for (emoji, Chinese) would vanish without a trace in the PDF;
+ * they become a visible "�" instead, measured and drawn alike. Variation selectors and joiners that
+ * only shape such characters are dropped first.
+ */
+function glyphGuard(doc: jsPDF, family: string): (text: string) => string {
+  doc.setFont(family, 'normal');
+  const codeMap = (doc.getFont() as unknown as { metadata?: { cmap?: { unicode?: { codeMap?: CodeMap } } } }).metadata?.cmap?.unicode?.codeMap;
+  if (!codeMap) return (text) => text;
+  return (text) => {
+    let out = '';
+    for (const ch of text.replace(/[\u200d\ufe00-\ufe0f]/g, '')) {
+      const cp = ch.codePointAt(0)!;
+      if (codeMap[cp] !== undefined || cp === 32) out += ch;
+      else if (!out.endsWith('\ufffd')) out += '\ufffd';
+    }
+    return out;
+  };
+}
+
+interface FontUse {
+  measure: Measure;
+  text: (text: string, bold: boolean) => string;
+}
+
+/** Text widths from the font metrics jsPDF will use for drawing, with the same glyph guard. */
+function fontUse(doc: jsPDF): FontUse {
+  const guard = { [REGULAR]: glyphGuard(doc, REGULAR), [BOLD]: glyphGuard(doc, BOLD) };
+  const text = (t: string, bold: boolean) => guard[bold ? BOLD : REGULAR](t);
+  return {
+    text,
+    measure: (t, size, bold) => {
+      doc.setFont(bold ? BOLD : REGULAR, 'normal');
+      return doc.getStringUnitWidth(text(t, bold)) * size;
+    },
   };
 }
 
@@ -40,10 +72,10 @@ export function measureWith(doc: jsPDF): Measure {
 export function createPdfMeasure(fonts: ExportFonts): Measure {
   const doc = newDoc();
   registerFonts(doc, fonts);
-  return measureWith(doc);
+  return fontUse(doc).measure;
 }
 
-function drawShape(doc: jsPDF, s: Shape): void {
+function drawShape(doc: jsPDF, s: Shape, fontText: FontUse['text']): void {
   switch (s.kind) {
     case 'rect': {
       if (s.fill) doc.setFillColor(s.fill);
@@ -70,7 +102,7 @@ function drawShape(doc: jsPDF, s: Shape): void {
       doc.setFont(s.bold ? BOLD : REGULAR, 'normal');
       doc.setFontSize(s.size);
       doc.setTextColor(s.color);
-      doc.text(s.text, s.x, s.y);
+      doc.text(fontText(s.text, s.bold), s.x, s.y);
       return;
   }
 }
@@ -96,12 +128,13 @@ export async function renderMapPdf(
   onProgress?.(0.1);
   await nextTick();
 
-  const layout = layoutMap(input, measureWith(doc));
+  const use = fontUse(doc);
+  const layout = layoutMap(input, use.measure);
   onProgress?.(0.3);
   for (const [i, page] of layout.pages.entries()) {
     if (i > 0) doc.addPage('a3', 'landscape');
-    for (const s of page.shapes) drawShape(doc, s);
-    for (const card of page.cards) for (const s of card.shapes) drawShape(doc, s);
+    for (const s of page.shapes) drawShape(doc, s, use.text);
+    for (const card of page.cards) for (const s of card.shapes) drawShape(doc, s, use.text);
     onProgress?.(0.3 + (0.6 * (i + 1)) / layout.pages.length);
     await nextTick();
   }
