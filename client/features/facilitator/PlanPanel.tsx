@@ -155,6 +155,11 @@ export function PlanPanel() {
                 </button>
               )}
             </div>
+            {next && session.phase === 'private' && (
+              <p className="warning" data-testid="console.step.privateWarning">
+                {t('console.step.privateWarning')}
+              </p>
+            )}
             <p className="hint" id={`${id}-next-hint`}>
               {next
                 ? t('console.step.nextHint')
