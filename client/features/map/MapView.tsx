@@ -60,11 +60,15 @@ export function MapSurface() {
 }
 
 function SurfaceContent() {
+  const { t } = useTranslation();
   const actions = useCardActions();
   useMapBehaviour(actions);
   return (
-    <div className="map-surface">
+    <div className="map-surface" data-testid="map.surface">
       <SessionBars />
+      <p className="sr-only" id={KEYBOARD_HELP_ID}>
+        {t('card.keyboardHelp')}
+      </p>
       <Board />
       <CardDetailsPanel actions={actions} />
       <ToastArea actions={actions} />
