@@ -128,18 +128,37 @@ export function layoutMap(input: ExportInput, measureFn: Measure, options: Layou
   const max = options.maxFontSize ?? FONT.cardMax;
   const min = options.minFontSize ?? FONT.cardMin;
 
-  let size = min;
-  let prepared: Record<ColumnId, Prepared[]> | null = null;
-  for (const s of sizes(max, min)) {
-    const ctx = contextFor(input, measure, s, frame);
-    const cols = Object.fromEntries(COLUMNS.map((c) => [c.id, prepare(input.map.columns[c.id] ?? [], ctx)])) as Record<ColumnId, Prepared[]>;
-    size = s;
-    prepared = cols;
-    if (COLUMNS.every((c) => stackHeight(cols[c.id]) <= areaH)) break;
+  // Cards get shorter as the text gets smaller, so "fits on one sheet" flips once along the steps:
+  // try the largest, then the smallest, then bisect, instead of laying out every step.
+  const steps = sizes(max, min);
+  const tried = new Map<number, { cols: Record<ColumnId, Prepared[]>; fits: boolean }>();
+  const attempt = (i: number) => {
+    let r = tried.get(i);
+    if (!r) {
+      const ctx = contextFor(input, measure, steps[i], frame);
+      const cols = Object.fromEntries(COLUMNS.map((c) => [c.id, prepare(input.map.columns[c.id] ?? [], ctx)])) as Record<ColumnId, Prepared[]>;
+      r = { cols, fits: COLUMNS.every((c) => stackHeight(cols[c.id]) <= areaH) };
+      tried.set(i, r);
+    }
+    return r;
+  };
+  let chosen = 0;
+  if (!attempt(0).fits) {
+    let lo = 1; // candidates lo..hi; the last step is used when nothing fits
+    let hi = steps.length - 1;
+    if (!attempt(hi).fits) lo = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (attempt(mid).fits) hi = mid;
+      else lo = mid + 1;
+    }
+    chosen = lo;
   }
+  const size = steps[chosen];
+  const prepared = attempt(chosen).cols;
   const ctx = contextFor(input, measure, size, frame);
   const placements = Object.fromEntries(
-    COLUMNS.map((c) => [c.id, paginateColumn(prepared![c.id], areaH, ctx)]),
+    COLUMNS.map((c) => [c.id, paginateColumn(prepared[c.id], areaH, ctx)]),
   ) as Record<ColumnId, Placement[]>;
   const total = Math.max(1, ...COLUMNS.map((c) => placements[c.id].reduce((m, p) => Math.max(m, p.page + 1), 0)));
 
