@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COLUMNS, type ColumnId } from '../../../shared/columns.js';
+import { COLUMNS, getColumn, type ColumnId } from '../../../shared/columns.js';
 import type { CardId } from '../../../shared/ids.js';
 import type { CardSnapshot, MapSnapshot } from '../../../shared/readModel.js';
 import { useMapEnv, useMapSnapshot, usePresence, useSnapshotOf } from '../../collab/hooks.js';
 import type { Person } from '../../collab/presence.js';
 import { useSessionEnv } from '../../collab/sessionEnv.js';
+import { useLang } from '../../i18n/index.js';
 import { Column } from './Column.js';
 import { CARD_MIME } from './dragDrop.js';
 import { usePartners } from './me.js';
@@ -39,6 +40,7 @@ export function Board() {
   const ui = useMapUiApi();
   const actions = useCardActions();
   const editing = useMapUi((s) => s.editing);
+  const lang = useLang();
   const drafts = useMemo(() => draftsByColumn(draftsSnapshot, snapshot), [draftsSnapshot, snapshot]);
 
   const editorsByCard = useMemo(() => {
@@ -60,14 +62,23 @@ export function Board() {
   useEffect(() => {
     const wasDraft = knownDrafts.current;
     knownDrafts.current = new Set(COLUMNS.flatMap((c) => draftsSnapshot.columns[c.id].map((d) => d.id)));
-    if (editing && !readModel.getCard(editing) && !draftsEnv?.readModel.getCard(editing)) {
-      const s = ui.getState();
+    if (!editing) return;
+    const s = ui.getState();
+    const card = readModel.getCard(editing) ?? draftsEnv?.readModel.getCard(editing);
+    if (!card) {
       s.stopEditing();
       if (wasDraft.has(editing)) return;
       s.showToast({ text: t('editor.cardDeleted') });
       s.announce(t('editor.cardDeleted'));
+    } else if (!actions.canWrite(card.column)) {
+      // The facilitator moved on to another step: the server would undo every further keystroke.
+      const text = t('session.editingClosed', { column: getColumn(card.column).label[lang] });
+      s.stopEditing();
+      s.requestFocus(card.id);
+      s.showToast({ text });
+      s.announce(text);
     }
-  }, [snapshot, draftsSnapshot, editing, readModel, draftsEnv, ui, t]);
+  }, [snapshot, draftsSnapshot, editing, readModel, draftsEnv, ui, t, actions, lang]);
 
   const onDrop = useCallback(
     (event: DragEvent) => {

@@ -5,6 +5,7 @@ import { useMapEnv } from '../../../collab/hooks.js';
 import type { MapEnv } from '../../../collab/mapEnv.js';
 import { useSessionEnv } from '../../../collab/sessionEnv.js';
 import { useMe } from '../me.js';
+import { useColumnAccess } from '../session/useSession.js';
 import { useMapUi } from '../uiStore.js';
 import { DIALOGUE } from './origin.js';
 
@@ -18,19 +19,22 @@ export function useEditHistory(): void {
   const env = useMapEnv();
   const { drafts } = useSessionEnv();
   const me = useMe();
+  const { canWrite } = useColumnAccess();
   // The latest values without restarting the edit session when they change.
-  const latest = useRef({ env, drafts, me });
-  latest.current = { env, drafts, me };
+  const latest = useRef({ env, drafts, me, canWrite });
+  latest.current = { env, drafts, me, canWrite };
 
   useEffect(() => {
     if (!editing) return;
     const before = textOf(editing, latest.current.env, latest.current.drafts);
     return () => {
-      const { env: mapEnv, drafts: draftsEnv, me: person } = latest.current;
+      const { env: mapEnv, drafts: draftsEnv, me: person, canWrite: mayWrite } = latest.current;
       try {
         const owner = ownerOf(editing, mapEnv, draftsEnv);
-        const after = owner?.readModel.getCard(editing)?.plainText;
-        if (!owner || !before || after === undefined || after === before) return;
+        const card = owner?.readModel.getCard(editing);
+        const after = card?.plainText;
+        // In a step that just closed the server would undo the entry (and my text) anyway.
+        if (!owner || !card || !mayWrite(card.column) || !before || after === before) return;
         appendHistory(owner.doc, editing, { text: before, by: person.participantId, name: person.name, at: Date.now() }, DIALOGUE);
       } catch {
         // The documents are already gone (the page is closing): nothing to keep.

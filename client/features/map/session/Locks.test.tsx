@@ -147,3 +147,18 @@ describe('[G1] steps and locks on the map', () => {
     expect(within(cardEl(b)!).getByTestId('card.statusBadge')).toHaveTextContent('Geparkeerd');
   });
 });
+
+describe('a step closing while I edit', () => {
+  it('closes the editor with a plain explanation', async () => {
+    const doc = new Y.Doc();
+    const id = seed(doc, 'values', 'Bezig');
+    const session = guidedSession({ active: ['values'] });
+    const m = renderSessionMap({ doc, session });
+    teardown = m.cleanup;
+    await userEvent.setup().click(within(cardEl(id)!).getByTestId('card.edit'));
+    await screen.findByTestId('card.editor');
+    act(() => setActiveColumns(session, ['relations'], SEED));
+    expect(screen.queryByTestId('card.editor')).toBeNull();
+    expect(screen.getByTestId('toast')).toHaveTextContent('Stap Waarden is nu gesloten. Je kunt deze kaart nu niet meer aanpassen.');
+  });
+});
