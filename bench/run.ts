@@ -1,0 +1,337 @@
+/**
+ * `npm run bench`: our sync server (SQLite, persistence before broadcast, column enforcement) against
+ * the reference y-websocket server, under the same load from upstream y-websocket clients; then the
+ * client numbers in Chromium. Prints numbers; asserts nothing. See docs/PERFORMANCE.md.
+ *
+ * Knobs (environment):
+ *   BENCH_QUICK=1            short smoke run (small scenarios, short windows, 3 ramp steps)
+ *   BENCH_SCENARIOS=1x40,20x25   fixed scenarios, rooms x clients (BENCH_ROOMS + BENCH_CLIENTS: one custom scenario)
+ *   BENCH_RATE=2             writes per second per client in the fixed scenarios
+ *   BENCH_DURATION=15        measured seconds per fixed scenario (BENCH_WARMUP=3 before it)
+ *   BENCH_RAMP=10x4          rooms x clients of the ramp; BENCH_RAMP_RATES=1,2,4,…  per-client rates, step by step
+ *   BENCH_RAMP_DURATION=5    measured seconds per ramp step
+ *   BENCH_SERVERS=ours,reference   which servers
+ *   BENCH_WORKERS=1          load-generator processes (rooms are spread over them)
+ *   BENCH_PIN=1              pin the server to CPU 0 and the load generator to CPU 1 (taskset)
+ *   BENCH_SKIP=ramp,client   skip parts (sync, ramp, client)
+ *   BENCH_JSON=path          also write every number as JSON
+ */
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { installCleanup } from './children.js';
+import { measureClient, type ClientReport, type Metric } from './client.js';
+import { loadAverage, machineInfo } from './procfs.js';
+import { ourBenchEnv, type ServerKind } from './servers.js';
+import { fmt, fmtInt, ratio, table } from './stats.js';
+import {
+  CONVERGE_DEADLINE_MS,
+  runRamp,
+  runScenario,
+  type BenchOptions,
+  type LoadShape,
+  type Measurement,
+  type RampResult,
+  type RampStep,
+  type Timing,
+} from './sync.js';
+
+installCleanup();
+process.setMaxListeners(0);
+
+const env = process.env;
+const quick = env.BENCH_QUICK === '1';
+const num = (name: string, fallback: number) => {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${v}"`);
+  return n;
+};
+const shape = (s: string): { rooms: number; clients: number } => {
+  const m = /^(\d+)x(\d+)$/.exec(s.trim());
+  if (!m || Number(m[2]) < 2) throw new Error(`bad scenario "${s}": use ROOMSxCLIENTS, e.g. 20x25 (at least 2 clients)`);
+  return { rooms: Number(m[1]), clients: Number(m[2]) };
+};
+
+const rate = num('BENCH_RATE', 2);
+const scenarios: LoadShape[] =
+  env.BENCH_ROOMS || env.BENCH_CLIENTS
+    ? [{ rooms: num('BENCH_ROOMS', 1), clients: num('BENCH_CLIENTS', 40), rate }]
+    : (env.BENCH_SCENARIOS ?? (quick ? '1x10,4x5' : '1x40,20x25')).split(',').map((s) => ({ ...shape(s), rate }));
+const fixedTiming: Timing = {
+  warmupMs: num('BENCH_WARMUP', quick ? 1 : 3) * 1000,
+  measureMs: num('BENCH_DURATION', quick ? 4 : 15) * 1000,
+  watchMs: 10_000,
+  chars: 1,
+};
+const ramp = shape(env.BENCH_RAMP ?? (quick ? '4x4' : '10x4'));
+const rampRates = (env.BENCH_RAMP_RATES ?? (quick ? '2,8,32' : '2,4,8,12,16,24,32,48,64,96,128'))
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const rampTiming: Timing = {
+  warmupMs: (quick ? 1 : 1.5) * 1000,
+  measureMs: num('BENCH_RAMP_DURATION', quick ? 3 : 5) * 1000,
+  watchMs: 5000,
+  chars: 1,
+};
+const servers = (env.BENCH_SERVERS ?? 'ours,reference').split(',').map((s) => s.trim()) as ServerKind[];
+const skip = new Set((env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()));
+const pinned = env.BENCH_PIN === '1';
+const opts: BenchOptions = {
+  workers: num('BENCH_WORKERS', 1),
+  pinServer: pinned ? '0' : null,
+  pinGenerator: pinned ? '1' : null,
+};
+
+const out = (s = '') => console.log(s);
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
+
+// ---------------------------------------------------------------------------------------------
+
+const machine = machineInfo();
+let commit = '';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'shared'], { encoding: 'utf8' }).trim();
+  if (dirty) commit += ' (+ uncommitted changes in server/ or shared/)';
+} catch {
+  // not a git checkout
+}
+
+out('# Partnerschapskaart Live: sync benchmark');
+out();
+out(`machine: ${machine.cpu}, ${machine.cores} cores, ${fmt(machine.ramGb, 1)} GiB RAM, Node ${machine.node}, Linux ${machine.kernel}`);
+out(`code: ${commit || 'unknown'}; load average at start: ${loadAverage().map((x) => x.toFixed(2)).join(' ')}`);
+out(
+  `servers: ours = server/main.ts as a child process (SQLite in a temp dir, persist before broadcast, column guard on map:joint), ` +
+    `env ${Object.entries(ourBenchEnv(rate)).map(([k, v]) => `${k}=${v}`).join(' ')} (all bench clients share 127.0.0.1); ` +
+    'one participant (token) per simulated client, other limits at their defaults.',
+);
+out('         reference = @y/websocket-server 0.1.1 setupWSConnection, in memory, its own child process (bench/referenceServer.ts).');
+out(
+  `load: upstream y-websocket providers (ws, disableBc) on real Y.Docs in ${opts.workers} load-generator process(es)` +
+    `${pinned ? '; servers pinned to CPU 0, generator to CPU 1' : '; no CPU pinning: servers, generator and everything else share the cores'}.`,
+);
+out(
+  '      each client owns one card and types into it (1 character per write, and the card\'s seq in the same transaction);' +
+    ' latency = write → the other clients of the room see that seq.',
+);
+out();
+
+const results: {
+  machine: typeof machine;
+  commit: string;
+  scenarios: Measurement[];
+  ramps: RampResult[];
+  client: ClientReport | null;
+} = { machine, commit, scenarios: [], ramps: [], client: null };
+
+const scenarioName = (m: LoadShape) => `${m.rooms}×${m.clients} @ ${m.rate}/s`;
+
+function convergenceText(m: Measurement): string {
+  if (m.converged) return `yes, ${fmtInt(m.convergeMs ?? NaN)} ms`;
+  if (m.convergeMs !== null) return `NO: ${m.roomsConverged}/${m.rooms} in ${CONVERGE_DEADLINE_MS} ms (slowest ${fmtInt(m.convergeMs)} ms)`;
+  return `NO: ${m.roomsConverged}/${m.rooms} in ${CONVERGE_DEADLINE_MS} ms, some not at all`;
+}
+
+function scenarioRow(m: Measurement): string[] {
+  return [
+    scenarioName(m),
+    m.server,
+    fmt(m.p50),
+    fmt(m.p95),
+    fmt(m.p99),
+    fmtInt(m.writesPerSec),
+    `${fmtInt(m.deliveriesPerSec)} / ${fmtInt(m.expectedDeliveriesPerSec)}`,
+    fmt(m.serverCpuPct, 0),
+    fmt(m.serverPeakRssMb, 0),
+    convergenceText(m),
+    `${fmt(m.generatorCpuPct, 0)} / ${fmt(m.generatorLoopP99Ms, 0)}`,
+    fmt(m.foreignCpuPct, 0),
+    m.closes ? `${m.closes} (${m.closeCodes.join(',')})` : '0',
+  ];
+}
+
+const SCENARIO_HEADER = [
+  'scenario',
+  'server',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'writes/s',
+  'deliveries/s (got / ideal)',
+  'server CPU %',
+  'peak RSS MB',
+  'converged (≤1.5 s)',
+  'generator CPU % / loop p99 ms',
+  'other CPU %',
+  'drops',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Fixed scenarios
+
+if (!skip.has('sync')) {
+  out(`## Fixed scenarios (warm-up ${fixedTiming.warmupMs / 1000} s, measured ${fixedTiming.measureMs / 1000} s)`);
+  for (const sc of scenarios) {
+    for (const kind of servers) {
+      process.stderr.write(`[bench ${elapsed()}] ${scenarioName(sc)} on ${kind}…\n`);
+      try {
+        const m = await runScenario(kind, sc, fixedTiming, opts);
+        results.scenarios.push(m);
+      } catch (error) {
+        process.stderr.write(`[bench] ${scenarioName(sc)} on ${kind} failed: ${(error as Error).message}\n`);
+      }
+    }
+  }
+  out();
+  out(table(SCENARIO_HEADER, results.scenarios.map(scenarioRow)));
+  out();
+  out('CPU in % of one core over the measured window; peak RSS = VmHWM of the server process; "other CPU" = everything');
+  out('else on the machine during the window (other users\' builds and tests); generator loop p99 = its event-loop delay.');
+  out();
+  const ratioRows: string[][] = [];
+  for (const sc of scenarios) {
+    const ours = results.scenarios.find((m) => m.server === 'ours' && m.rooms === sc.rooms && m.clients === sc.clients);
+    const ref = results.scenarios.find((m) => m.server === 'reference' && m.rooms === sc.rooms && m.clients === sc.clients);
+    if (!ours || !ref) continue;
+    ratioRows.push([
+      scenarioName(sc),
+      ratio(ours.p50, ref.p50),
+      ratio(ours.p95, ref.p95),
+      ratio(ours.p99, ref.p99),
+      ratio(ours.deliveriesPerSec, ref.deliveriesPerSec),
+      ratio(ours.serverCpuPct, ref.serverCpuPct),
+      ratio(ours.serverPeakRssMb, ref.serverPeakRssMb),
+      ours.p99 <= ref.p99 ? 'met' : `missed (ours ${fmt(ours.p99)} ms vs ${fmt(ref.p99)} ms)`,
+    ]);
+  }
+  if (ratioRows.length) {
+    out('### Ratios ours / reference');
+    out(table(['scenario', 'p50', 'p95', 'p99', 'deliveries/s', 'server CPU', 'peak RSS', 'target: our p99 ≤ reference p99'], ratioRows));
+    out();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ramp
+
+function rampRow(s: RampStep): string[] {
+  return [
+    s.server,
+    `${s.rate}/s`,
+    `${fmtInt(s.writesPerSec)} / ${fmtInt(s.targetWritesPerSec)}`,
+    `${fmtInt(s.deliveriesPerSec)} / ${fmtInt(s.expectedDeliveriesPerSec)}`,
+    fmt(s.p50),
+    fmt(s.p99),
+    fmt(s.serverCpuPct, 0),
+    fmt(s.serverPeakRssMb, 0),
+    s.convergeMs === null ? 'not converged' : `${fmtInt(s.convergeMs)} ms`,
+    `${fmt(s.generatorCpuPct, 0)} / ${fmt(s.generatorLoopP99Ms, 0)}`,
+    fmt(s.foreignCpuPct, 0),
+    s.pass ? 'pass' : `FAIL: ${s.reason}`,
+  ];
+}
+
+if (!skip.has('ramp')) {
+  out(
+    `## Ramp to saturation: ${ramp.rooms} rooms × ${ramp.clients} clients, per-client rate ${rampRates.join(', ')}/s ` +
+      `(warm-up ${rampTiming.warmupMs / 1000} s, measured ${rampTiming.measureMs / 1000} s per step; a step passes when every client converges within ${CONVERGE_DEADLINE_MS} ms and no connection drops)`,
+  );
+  const rows: string[][] = [];
+  for (const kind of servers) {
+    process.stderr.write(`[bench ${elapsed()}] ramp on ${kind}…\n`);
+    try {
+      const r = await runRamp(kind, ramp, rampRates, rampTiming, opts, (s) =>
+        process.stderr.write(`[bench ${elapsed()}]   ${kind} ${s.rate}/s: ${s.pass ? 'pass' : `FAIL (${s.reason})`}, p99 ${fmt(s.p99)} ms\n`),
+      );
+      results.ramps.push(r);
+      rows.push(...r.steps.map(rampRow));
+    } catch (error) {
+      process.stderr.write(`[bench] ramp on ${kind} failed: ${(error as Error).message}\n`);
+    }
+  }
+  out();
+  out(
+    table(
+      ['server', 'rate/client', 'writes/s (got / target)', 'deliveries/s (got / ideal)', 'p50 ms', 'p99 ms', 'server CPU %', 'peak RSS MB', 'converged after', 'generator CPU % / loop p99 ms', 'other CPU %', 'verdict'],
+      rows,
+    ),
+  );
+  out();
+  const sat = (kind: ServerKind) => results.ramps.find((r) => r.server === kind);
+  const satRows = results.ramps.map((r) => {
+    const s = r.saturation;
+    const last = r.steps[r.steps.length - 1];
+    const capped = last?.pass ? ' (every step passed: the ramp ended before saturation)' : '';
+    return [
+      r.server,
+      s ? `${s.rate}/s per client` : 'none (first step failed)',
+      s ? fmtInt(s.writesPerSec) : '–',
+      s ? fmtInt(s.deliveriesPerSec) : '–',
+      s ? `${fmt(s.serverCpuPct, 0)} %` : '–',
+      last && !last.pass ? `${last.rate}/s: ${last.reason}; server CPU ${fmt(last.serverCpuPct, 0)} %, generator CPU ${fmt(last.generatorCpuPct, 0)} %` : capped,
+    ];
+  });
+  out('### Saturation point (highest passing step)');
+  out(table(['server', 'step', 'writes/s', 'deliveries/s', 'server CPU', 'first failing step'], satRows));
+  const o = sat('ours')?.saturation;
+  const r = sat('reference')?.saturation;
+  if (o && r) {
+    out();
+    out(
+      `saturation ours / reference: ${ratio(o.deliveriesPerSec, r.deliveriesPerSec)} in deliveries/s (${ratio(o.writesPerSec, r.writesPerSec)} in writes/s); ` +
+        `target ≥ 1.5×: ${o.deliveriesPerSec >= 1.5 * r.deliveriesPerSec ? 'met' : 'missed'}`,
+    );
+  }
+  out();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client
+
+function metricText(m: Metric, goal?: { max: number; label: string }): string[] {
+  if (!m.ok) return ['not measured yet', m.reason];
+  const verdict = goal ? (m.value <= goal.max ? ` (goal ${goal.label}: met)` : ` (goal ${goal.label}: MISSED)`) : '';
+  return [`${fmt(m.value)} ${m.unit}${verdict}`, m.detail];
+}
+
+if (!skip.has('client')) {
+  process.stderr.write(`[bench ${elapsed()}] client numbers in Chromium…\n`);
+  out('## Client (Chromium, against our server)');
+  try {
+    const c = await measureClient((s) => process.stderr.write(`[bench ${elapsed()}] ${s}\n`), { quick });
+    results.client = c;
+    out(`build: ${c.build.note}`);
+    out();
+    out(
+      table(
+        ['metric', 'value', 'how'],
+        [
+          ['initial JS of /w/<id> (entry + static imports)', ...metricText(c.initialJsKb, { max: 250, label: '≤ 250 KB' })],
+          ['JS Chromium fetches for /w/<id>', ...metricText(c.browserJsKb)],
+          ['JS Chromium fetches for /w/<id>/map', ...metricText(c.mapPageJsKb)],
+          ['projector: render 300 cards', ...metricText(c.projectorRenderMs, { max: 150, label: '≤ 150 ms' })],
+          ['projector: cold load to 300 cards', ...metricText(c.projectorColdMs)],
+          ['edit-to-render, 2 contexts, 40 connected', ...metricText(c.editToRenderP95Ms, { max: 50, label: 'p95 ≤ 50 ms' })],
+        ],
+      ),
+    );
+    out();
+    out('gzip at level 9 of the built files; times in ms from performance.now() in the pages.');
+  } catch (error) {
+    out(`client numbers failed: ${(error as Error).message}`);
+  }
+  out();
+}
+
+out(`total time ${elapsed()}`);
+if (env.BENCH_JSON) {
+  fs.writeFileSync(
+    env.BENCH_JSON,
+    JSON.stringify(results, (_k, v) => (v instanceof Float64Array ? undefined : v), 2),
+  );
+}
+process.exit(0);

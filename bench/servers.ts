@@ -1,0 +1,164 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import type { CreateWorkshopResponse, JoinResponse, WorkshopInfo } from '../shared/api.js';
+import { SYNC_PATH, roomName } from '../shared/protocol.js';
+import type { WorkshopId } from '../shared/ids.js';
+import { randomId } from '../shared/ids.js';
+import { startChildServer } from '../server/test/childServer.js';
+import { stopChild, track } from './children.js';
+import type { ClientSpec, RoomSpec } from './types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export type ServerKind = 'ours' | 'reference';
+
+export interface Target {
+  kind: ServerKind;
+  label: string;
+  pid: number;
+  port: number;
+  httpUrl: string;
+  child: ChildProcess;
+  /** Create R rooms of C clients (workshops and one participant per client on our server). */
+  makeRooms(rooms: number, clients: number): Promise<RoomSpec[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Environment of our server in the bench. Every bench client connects from 127.0.0.1, so the
+ * per-address connection cap (default 500, meant for one venue's Wi-Fi) is lifted; per-token limits
+ * stay at their defaults because every simulated client is its own participant.
+ */
+export function ourBenchEnv(rate: number): Record<string, string> {
+  const env: Record<string, string> = { PKL_MAX_CONNECTIONS_PER_ADDRESS: '100000' };
+  // Default 200 messages/s per participant (burst 4×); only a ramp far beyond typing speed needs more.
+  if (rate * 1.5 > 200) env.PKL_MAX_MESSAGES_PER_SECOND = String(Math.ceil(rate * 2));
+  return env;
+}
+
+async function json<T>(url: string, method: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+async function inBatches<T>(n: number, concurrency: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, n) }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await fn(i);
+      }
+    }),
+  );
+  return out;
+}
+
+const PARTNERS = ['Gemeente', 'Wijkteam', 'Woningcorporatie', 'Vrijwilligers', 'Mantelzorgers'];
+
+export async function startOurs(env: Record<string, string>): Promise<Target> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-'));
+  const server = await startChildServer(dataDir, env);
+  track(server.child);
+  const httpUrl = server.url;
+  return {
+    kind: 'ours',
+    label: 'ours',
+    pid: server.child.pid!,
+    port: server.port,
+    httpUrl,
+    child: server.child,
+    async makeRooms(rooms, clients) {
+      return inBatches(rooms, 4, async (r) => {
+        const created = await json<CreateWorkshopResponse>(`${httpUrl}/api/workshops`, 'POST', {
+          title: `Bench ${r + 1}`,
+          partners: PARTNERS,
+        });
+        const info = await json<WorkshopInfo>(`${httpUrl}/api/workshops/${created.id}`, 'GET');
+        const specs = await inBatches(clients, 4, async (i): Promise<ClientSpec> => {
+          const partner = info.partners[i % info.partners.length].id;
+          const name = `Deelnemer ${i + 1}`;
+          const joined = await json<JoinResponse>(`${httpUrl}/api/workshops/${created.id}/participants`, 'POST', {
+            name,
+            partner,
+            role: 'citizen',
+          });
+          return { params: { token: joined.token }, name, author: joined.participantId, partner };
+        });
+        return { serverUrl: `ws://127.0.0.1:${server.port}${SYNC_PATH}`, room: roomName(created.id, 'map:joint'), clients: specs };
+      });
+    },
+    async stop() {
+      await stopChild(server.child, 'SIGTERM', 5000);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startReference(): Promise<Target> {
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', path.join(here, 'referenceServer.ts')], {
+      cwd: path.resolve(here, '..'),
+      env: { ...process.env, PORT: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    }),
+  );
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`reference server did not start:\n${output}`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /REF_LISTENING (\d+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.length > 100_000) output = output.slice(-50_000);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`reference server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    kind: 'reference',
+    label: 'reference',
+    pid: child.pid!,
+    port,
+    httpUrl: `http://127.0.0.1:${port}`,
+    child,
+    async makeRooms(rooms, clients) {
+      return Array.from({ length: rooms }, () => {
+        const workshop = randomId(26) as WorkshopId;
+        const specs: ClientSpec[] = Array.from({ length: clients }, (_, i) => ({
+          params: {},
+          name: `Deelnemer ${i + 1}`,
+          author: '',
+          partner: '',
+        }));
+        return { serverUrl: `ws://127.0.0.1:${port}`, room: roomName(workshop, 'map:joint'), clients: specs };
+      });
+    },
+    async stop() {
+      await stopChild(child, 'SIGTERM', 3000);
+    },
+  };
+}
+
+export function startTarget(kind: ServerKind, rate: number): Promise<Target> {
+  return kind === 'ours' ? startOurs(ourBenchEnv(rate)) : startReference();
+}

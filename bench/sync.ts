@@ -1,0 +1,257 @@
+import { pin } from './children.js';
+import { Generator } from './generator.js';
+import { cpuMs, machineCpuMs, peakRssMb, resetPeakRss } from './procfs.js';
+import { startTarget, type ServerKind, type Target } from './servers.js';
+import { mergeSorted, percentile } from './stats.js';
+import type { RunResult } from './types.js';
+
+export interface LoadShape {
+  rooms: number;
+  clients: number;
+  /** Writes per second per client. */
+  rate: number;
+}
+
+export interface Timing {
+  warmupMs: number;
+  measureMs: number;
+  /** How long to keep watching for convergence after writing stops (to report the time it took). */
+  watchMs: number;
+  chars: number;
+}
+
+export interface BenchOptions {
+  workers: number;
+  /** CPU list for the servers and for the load generator (taskset), or null for no pinning. */
+  pinServer: string | null;
+  pinGenerator: string | null;
+}
+
+export const CONVERGE_DEADLINE_MS = 1500;
+
+export interface Measurement extends LoadShape {
+  server: ServerKind;
+  writes: number;
+  writesPerSec: number;
+  targetWritesPerSec: number;
+  deliveriesPerSec: number;
+  /** Deliveries per second if every write reached every other client of its room at once. */
+  expectedDeliveriesPerSec: number;
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  missing: number;
+  serverCpuPct: number;
+  serverPeakRssMb: number;
+  /** CPU of the load-generator processes (sum, % of one core) and the busiest one. */
+  generatorCpuPct: number;
+  generatorMaxWorkerCpuPct: number;
+  generatorLoopP99Ms: number;
+  /** CPU used by other processes on the machine during the window (% of one core), and hypervisor steal. */
+  foreignCpuPct: number;
+  stealPct: number;
+  roomsConverged: number;
+  /** All rooms converged within CONVERGE_DEADLINE_MS. */
+  converged: boolean;
+  /** Slowest room's convergence time (ms), null when some room did not converge while watched. */
+  convergeMs: number | null;
+  closes: number;
+  closeCodes: number[];
+}
+
+/** CPU of the server, the generator workers, this process and the whole machine over one window. */
+class WindowMeter {
+  private a: ReturnType<WindowMeter['snap']> | null = null;
+  result: { serverPct: number; foreignPct: number; stealPct: number } | null = null;
+  constructor(
+    private readonly serverPid: number,
+    private readonly workerPids: number[],
+  ) {}
+  private snap() {
+    const self = process.cpuUsage();
+    return {
+      t: performance.now(),
+      machine: machineCpuMs(),
+      server: cpuMs(this.serverPid),
+      workers: this.workerPids.reduce((s, p) => s + cpuMs(p), 0),
+      self: (self.user + self.system) / 1000,
+    };
+  }
+  start() {
+    this.a = this.snap();
+  }
+  stop() {
+    const a = this.a;
+    if (!a) return;
+    const b = this.snap();
+    const wall = b.t - a.t;
+    const pct = (ms: number) => (100 * ms) / wall;
+    const server = b.server - a.server;
+    const ours = server + (b.workers - a.workers) + (b.self - a.self);
+    this.result = {
+      serverPct: pct(server),
+      foreignPct: Math.max(0, pct(b.machine.busy - a.machine.busy - ours)),
+      stealPct: pct(b.machine.steal - a.machine.steal),
+    };
+  }
+}
+
+export function summarize(
+  server: ServerKind,
+  shape: LoadShape,
+  t: Timing,
+  results: RunResult[],
+  cpu: { serverPct: number; foreignPct: number; stealPct: number },
+  rssMb: number,
+): Measurement {
+  const sorted = mergeSorted(results.map((r) => r.samples));
+  const writes = results.reduce((s, r) => s + r.writes, 0);
+  const seconds = t.measureMs / 1000;
+  const rooms = results.flatMap((r) => r.rooms);
+  const times = rooms.map((r) => r.convergedMs);
+  const allSeen = times.every((x): x is number => x !== null);
+  const convergeMs = allSeen ? Math.max(0, ...times) : null;
+  const roomsConverged = times.filter((x) => x !== null && x <= CONVERGE_DEADLINE_MS).length;
+  return {
+    ...shape,
+    server,
+    writes,
+    writesPerSec: writes / seconds,
+    targetWritesPerSec: shape.rooms * shape.clients * shape.rate,
+    deliveriesPerSec: results.reduce((s, r) => s + r.deliveriesInWindow, 0) / seconds,
+    expectedDeliveriesPerSec: (writes / seconds) * (shape.clients - 1),
+    samples: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1] : NaN,
+    missing: results.reduce((s, r) => s + r.missing, 0),
+    serverCpuPct: cpu.serverPct,
+    foreignCpuPct: cpu.foreignPct,
+    stealPct: cpu.stealPct,
+    serverPeakRssMb: rssMb,
+    generatorCpuPct: results.reduce((s, r) => s + r.cpuPct, 0),
+    generatorMaxWorkerCpuPct: Math.max(...results.map((r) => r.cpuPct)),
+    generatorLoopP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
+    roomsConverged,
+    converged: roomsConverged === rooms.length,
+    convergeMs,
+    closes: results.reduce((s, r) => s + r.closes, 0),
+    closeCodes: [...new Set(results.flatMap((r) => r.closeCodes))],
+  };
+}
+
+/** One measured run on an already started server and generator. */
+export async function measureOnce(
+  target: Target,
+  gen: Generator,
+  shape: LoadShape,
+  t: Timing,
+  opts: { resetRss: boolean },
+): Promise<Measurement> {
+  if (opts.resetRss) resetPeakRss(target.pid);
+  const startAt = Date.now() + 500;
+  const meter = new WindowMeter(target.pid, gen.pids);
+  const measureFrom = startAt + t.warmupMs;
+  const startTimer = setTimeout(() => meter.start(), measureFrom - Date.now());
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    meter.stop();
+  };
+  const stopTimer = setTimeout(stop, measureFrom + t.measureMs - Date.now());
+  try {
+    const results = await gen.run({
+      startAt,
+      warmupMs: t.warmupMs,
+      measureMs: t.measureMs,
+      rate: shape.rate,
+      chars: t.chars,
+      convergeDeadlineMs: CONVERGE_DEADLINE_MS,
+      watchMs: t.watchMs,
+    });
+    // The workers may report (IPC) before this process's own timer fired.
+    stop();
+    const cpu = meter.result ?? { serverPct: NaN, foreignPct: NaN, stealPct: NaN };
+    return summarize(target.kind, shape, t, results, cpu, peakRssMb(target.pid));
+  } finally {
+    clearTimeout(startTimer);
+    clearTimeout(stopTimer);
+  }
+}
+
+/** A fixed scenario: fresh server process, fresh rooms, one measured run. */
+export async function runScenario(kind: ServerKind, shape: LoadShape, t: Timing, opts: BenchOptions): Promise<Measurement> {
+  const target = await startTarget(kind, shape.rate);
+  let gen: Generator | null = null;
+  try {
+    if (opts.pinServer) await pin(target.pid, opts.pinServer);
+    const rooms = await target.makeRooms(shape.rooms, shape.clients);
+    gen = await Generator.start(rooms, opts.workers, opts.pinGenerator);
+    return await measureOnce(target, gen, shape, t, { resetRss: false });
+  } finally {
+    await gen?.close();
+    await target.stop();
+  }
+}
+
+export interface RampStep extends Measurement {
+  pass: boolean;
+  reason: string;
+}
+
+export interface RampResult {
+  server: ServerKind;
+  steps: RampStep[];
+  /** The last passing step, or null when the first step failed already. */
+  saturation: RampStep | null;
+}
+
+export function stepVerdict(m: Measurement): { pass: boolean; reason: string } {
+  if (m.closes > 0) return { pass: false, reason: `${m.closes} connection(s) dropped (codes ${m.closeCodes.join(', ')})` };
+  if (!m.converged) {
+    const bad = m.convergeMs === null ? 'not converged while watched' : `converged after ${Math.round(m.convergeMs)} ms`;
+    return { pass: false, reason: `${m.roomsConverged} of ${m.rooms} rooms within ${CONVERGE_DEADLINE_MS} ms; slowest ${bad}` };
+  }
+  return { pass: true, reason: '' };
+}
+
+/**
+ * The ramp: one server process, one set of rooms and clients; the edit rate per client rises step by
+ * step until a step fails (some client not converged within 1.5 s after writing stops, or a dropped
+ * connection). The saturation point is the last passing step.
+ */
+export async function runRamp(
+  kind: ServerKind,
+  base: { rooms: number; clients: number },
+  rates: number[],
+  t: Timing,
+  opts: BenchOptions,
+  onStep: (s: RampStep) => void,
+): Promise<RampResult> {
+  const target = await startTarget(kind, Math.max(...rates));
+  let gen: Generator | null = null;
+  const steps: RampStep[] = [];
+  try {
+    if (opts.pinServer) await pin(target.pid, opts.pinServer);
+    const rooms = await target.makeRooms(base.rooms, base.clients);
+    gen = await Generator.start(rooms, opts.workers, opts.pinGenerator);
+    for (const rate of rates) {
+      const m = await measureOnce(target, gen, { ...base, rate }, t, { resetRss: true });
+      const step = { ...m, ...stepVerdict(m) };
+      steps.push(step);
+      onStep(step);
+      if (!step.pass) break;
+      // A short pause so a server still flushing the last step does not start the next one behind.
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await gen?.close();
+    await target.stop();
+  }
+  const passing = steps.filter((s) => s.pass);
+  return { server: kind, steps, saturation: steps[0]?.pass ? passing[passing.length - 1] : null };
+}
