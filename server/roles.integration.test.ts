@@ -106,4 +106,19 @@ describe('roles and links', () => {
       await waitFor(() => peek.closes.some((c) => c.code === CloseCode.FORBIDDEN), 'drafts refused');
     }
   });
+
+  it('[R5] the facilitator can make a new projector link; the old one stops working', async () => {
+    const { app, w, client, projectorToken } = await setup();
+    const refused = await api<ApiError>(app.url, 'POST', `/api/workshops/${w.id}/projector`, undefined, { authorization: `Bearer ${projectorToken}` });
+    expect(refused.status).toBe(403);
+    const old = client('map:joint', projectorToken);
+    await synced(old);
+    const fresh = await api<{ projectorPath: string }>(app.url, 'POST', `/api/workshops/${w.id}/projector`, undefined, { authorization: `Bearer ${w.facilitatorToken}` });
+    expect(fresh.status).toBe(201);
+    const newToken = fresh.body.projectorPath.split('#')[1];
+    expect(newToken).not.toBe(projectorToken);
+    await waitFor(() => old.closes.some((c) => c.code === CloseCode.UNAUTHORIZED), 'old projector disconnected');
+    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, { authorization: `Bearer ${newToken}` });
+    expect(me.body.access).toBe('projector');
+  });
 });

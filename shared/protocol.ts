@@ -99,7 +99,8 @@ export function parseRoomName(room: string): { workshop: WorkshopId; doc: DocNam
 
 /** The awareness state every client publishes (presence scope: synced, never stored). */
 export interface PresenceState {
-  user: { name: string; color: string; partner: string; partnerName: string; role: string };
+  /** `id` is the participant id, so the console can match presence to the people list exactly. */
+  user: { id?: string; name: string; color: string; partner: string; partnerName: string; role: string };
   /** The card this person is editing, if any. */
   editing: string | null;
 }

@@ -14,7 +14,7 @@ export interface ApiDeps {
   log: (message: string, error?: unknown) => void;
 }
 
-const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me|\/backup)?$/;
+const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me|\/backup|\/projector)?$/;
 const PARTICIPANT = /^\/api\/workshops\/([^/]+)\/participants\/([^/]+)$/;
 const VERSIONS = /^\/api\/workshops\/([^/]+)\/versions(?:\/(\d{1,12})(\/restore)?)?$/;
 const JOIN_CODE = /^\/api\/join\/([^/]{1,20})$/;
@@ -68,6 +68,7 @@ export function createApiHandler(deps: ApiDeps) {
         res.writeHead(204).end();
         return;
       }
+      if (sub === '/projector' && method === 'POST') return sendJson(res, 201, deps.workshops.newProjectorLink(id, req.headers.authorization));
       if (sub === '/backup' && method === 'GET') {
         deps.workshops.requireFacilitator(id, req.headers.authorization);
         const file = deps.backups.export(id);

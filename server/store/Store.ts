@@ -50,6 +50,7 @@ export interface WorkshopStore {
   getParticipant(workshopId: string, id: string): ParticipantRecord | null;
   /** Returns false when there was no such active participant. */
   revokeParticipant(workshopId: string, id: string): boolean;
+  participantsOf(workshopId: string): ParticipantRecord[];
   deleteWorkshop(id: string): void;
 }
 

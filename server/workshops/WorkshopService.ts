@@ -120,6 +120,18 @@ export class WorkshopService {
     return me;
   }
 
+  /**
+   * A new projector link (tokens are stored hashed, so an old link cannot be shown again). Earlier
+   * projector links stop working, so a link that leaked can be replaced.
+   */
+  newProjectorLink(id: string, authorization: string | undefined): { projectorPath: string } {
+    this.requireFacilitator(id, authorization);
+    for (const p of this.workshops.participantsOf(id)) {
+      if (p.access === 'projector' && !p.revoked && this.workshops.revokeParticipant(id, p.id)) this.events.removed(id, p.id);
+    }
+    return { projectorPath: projectorPath(id as WorkshopId, this.addPerson(id, PROJECTOR_NAME, '', 'other', 'projector')) };
+  }
+
   /** The facilitator removes someone: their token stops working and their connections close. */
   remove(id: string, authorization: string | undefined, participantId: string): void {
     this.requireFacilitator(id, authorization);
