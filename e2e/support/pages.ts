@@ -39,6 +39,8 @@ export class StartPage {
     return {
       participantUrl: await byTestId(this.page, 'start.participantLink').inputValue(),
       facilitatorUrl: await byTestId(this.page, 'start.facilitatorLink').inputValue(),
+      projectorUrl: await byTestId(this.page, 'start.projectorLink').inputValue(),
+      joinCode: (await byTestId(this.page, 'start.joinCode').innerText()).trim(),
     };
   }
 }
@@ -48,6 +50,18 @@ export class JoinPage {
 
   async join(url: string, name: string, partnerName: string, role = 'professional') {
     await this.page.goto(url);
+    await this.fillAndJoin(name, partnerName, role);
+  }
+
+  /** Join by the short code, typed the way people type it off a projector. */
+  async joinByCode(code: string, name: string, partnerName: string, role = 'professional') {
+    await this.page.goto('/join');
+    await byTestId(this.page, 'joincode.input').fill(code.toLowerCase().replace(/(...)/, '$1 '));
+    await byTestId(this.page, 'joincode.submit').click();
+    await this.fillAndJoin(name, partnerName, role);
+  }
+
+  private async fillAndJoin(name: string, partnerName: string, role: string) {
     await byTestId(this.page, 'join.name').fill(name);
     await byTestId(this.page, 'join.partner').selectOption({ label: partnerName });
     await byTestId(this.page, 'join.role').selectOption(role);
@@ -96,5 +110,27 @@ export class MapPage {
 
   async columnOf(cardId: string): Promise<string | null> {
     return this.card(cardId).evaluate((el) => el.closest('[data-testid^="column."]')?.getAttribute('data-testid') ?? null);
+  }
+}
+
+/** The card dialogue panel of one card. */
+export class CardDetails {
+  constructor(
+    readonly page: Page,
+    readonly card: Locator,
+  ) {}
+
+  async open() {
+    await this.card.locator('[data-testid="card.details"]').click();
+    await byTestId(this.page, 'card.detailsPanel').waitFor();
+    return this;
+  }
+
+  panel(): Locator {
+    return byTestId(this.page, 'card.detailsPanel');
+  }
+
+  async close() {
+    await byTestId(this.page, 'card.details.close').click();
   }
 }
