@@ -10,7 +10,9 @@ export type ClientNotice =
   /** A new card on the map while everyone writes alone first. */
   | { code: 'private-phase' }
   /** A step card set to agreed without who, what and when. */
-  | { code: 'needs-who-what-when'; missing: ('who' | 'what' | 'when')[] };
+  | { code: 'needs-who-what-when'; missing: ('who' | 'what' | 'when')[] }
+  /** Raised in the client: a write to a document you may only read was refused; the copy was refreshed. */
+  | { code: 'write-refused' };
 
 const STEP_FIELDS = ['who', 'what', 'when'] as const;
 

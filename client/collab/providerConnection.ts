@@ -20,8 +20,9 @@ export class ProviderConnection implements ConnectionSource {
     provider.on('status', this.onStatus);
     provider.on('sync', this.onSync);
     provider.on('connection-close', this.onClose);
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
+    // Absent outside a browser (the Node integration tests use this class too).
+    globalThis.window?.addEventListener('online', this.onOnline);
+    globalThis.window?.addEventListener('offline', this.onOffline);
   }
 
   private update(patch: Partial<ConnectionFacts>): void {
@@ -58,8 +59,8 @@ export class ProviderConnection implements ConnectionSource {
     this.provider.off('status', this.onStatus);
     this.provider.off('sync', this.onSync);
     this.provider.off('connection-close', this.onClose);
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
+    globalThis.window?.removeEventListener('online', this.onOnline);
+    globalThis.window?.removeEventListener('offline', this.onOffline);
     this.listeners.clear();
   }
 }

@@ -21,6 +21,12 @@ function wsOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 }
 
+/** For use outside the page (Node tests): where the server is and which WebSocket to use. */
+export interface OpenOptions {
+  origin?: string;
+  WebSocketPolyfill?: unknown;
+}
+
 /**
  * The only place that creates a provider. `awarenessState` is set before connecting so the first
  * awareness message already says who we are; documents without presence pass null.
@@ -30,12 +36,14 @@ export function openSyncedDoc(
   docName: DocName,
   token: string,
   awarenessState: Record<string, unknown> | null = null,
+  options: OpenOptions = {},
 ): SyncedDoc {
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   awareness.setLocalState(awarenessState);
-  const provider = new WebsocketProvider(wsOrigin() + SYNC_PATH, roomName(workshopId, docName), doc, {
+  const provider = new WebsocketProvider((options.origin ?? wsOrigin()) + SYNC_PATH, roomName(workshopId, docName), doc, {
     params: { token },
+    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
     awareness,
     // Every update must pass the server (permissions, persistence, echo as acknowledgement);
     // the cross-tab channel would let tabs exchange edits behind its back.

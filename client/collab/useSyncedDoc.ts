@@ -5,6 +5,7 @@ import type { DocName } from '../../shared/protocol.js';
 import { DEFAULT_SESSION, readSession, type SessionState } from '../../shared/session.js';
 import { readParticipants, type ParticipantEntry } from '../../shared/workshopDoc.js';
 import { DocStore } from './docStore.js';
+import { PAGE_NOTICE_EVENT, RecoveringDoc } from './recoveringDoc.js';
 import { openSyncedDoc, type SyncedDoc } from './syncedDoc.js';
 
 /**
@@ -21,11 +22,17 @@ export function useSyncedDoc(
   const stateKey = JSON.stringify(awarenessState);
   useEffect(() => {
     if (!docName) return;
-    const opened = openSyncedDoc(workshopId, docName, token, JSON.parse(stateKey));
-    setSynced(opened);
+    // A refused write swaps in a fresh copy (see RecoveringDoc); consumers re-render with it.
+    const recovering = new RecoveringDoc(() => openSyncedDoc(workshopId, docName, token, JSON.parse(stateKey)));
+    setSynced(recovering.current);
+    const stop = recovering.onReset((fresh) => {
+      setSynced(fresh);
+      globalThis.dispatchEvent?.(new CustomEvent(PAGE_NOTICE_EVENT, { detail: { code: 'write-refused' } }));
+    });
     return () => {
+      stop();
       setSynced(null);
-      opened.destroy();
+      recovering.destroy();
     };
   }, [workshopId, docName, token, stateKey]);
   return synced;

@@ -25,6 +25,7 @@ import { useUndoShortcuts } from './useUndoShortcuts.js';
 import { createMapUiStore, MapUiContext, useMapUi, useMapUiApi } from './uiStore.js';
 import './session/session.css';
 import './details/details.css';
+import { PAGE_NOTICE_EVENT } from '../../collab/recoveringDoc.js';
 
 interface Props {
   workshopId: WorkshopId;
@@ -85,6 +86,8 @@ function noticeText(notice: ClientNotice, t: (key: string, options?: Record<stri
       return t('sessionNotice.privatePhase');
     case 'needs-who-what-when':
       return t('sessionNotice.needsWhoWhatWhen');
+    case 'write-refused':
+      return t('sessionNotice.writeRefused');
   }
 }
 
@@ -117,15 +120,21 @@ function useMapBehaviour(actions: CardActions) {
     }
   }, [env, drafts, editing]);
 
-  useEffect(
-    () =>
-      env.notices.subscribe((notice) => {
-        const text = noticeText(notice, t, lang);
-        ui.getState().showToast({ text });
-        ui.getState().announce(text);
-      }),
-    [env, lang, t, ui],
-  );
+  useEffect(() => {
+    const show = (notice: ClientNotice) => {
+      const text = noticeText(notice, t, lang);
+      ui.getState().showToast({ text });
+      ui.getState().announce(text);
+    };
+    const stop = env.notices.subscribe(show);
+    // Notices about the other documents of the page (session, workshop) arrive as a DOM event.
+    const onPageNotice = (event: Event) => show((event as CustomEvent<ClientNotice>).detail);
+    window.addEventListener(PAGE_NOTICE_EVENT, onPageNotice);
+    return () => {
+      stop();
+      window.removeEventListener(PAGE_NOTICE_EVENT, onPageNotice);
+    };
+  }, [env, lang, t, ui]);
 }
 
 function SessionBars() {
