@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { WorkshopId } from '../../shared/ids.js';
-import type { DocName, PresenceState } from '../../shared/protocol.js';
+import { JOINT_MAP, type DocName, type PresenceState } from '../../shared/protocol.js';
 import type { MapSnapshot } from '../../shared/readModel.js';
 import type { ConnectionView } from './connectionState.js';
 import type { MapEnv } from './mapEnv.js';
@@ -58,9 +58,15 @@ export function useSnapshotOf(env: MapEnv | null | undefined): MapSnapshot {
 /**
  * Opens the map session for as long as the component is mounted. Created in an effect (not during
  * render) so StrictMode's double mount creates and destroys a real pair instead of leaking one.
+ * `docName`: the joint map by default, or a partner map (`map:<partner>`); null opens nothing.
  */
-export function useMapSession(workshopId: WorkshopId, token: string, user: PresenceState['user']): MapEnv | null {
-  return useDocEnv(workshopId, 'map:joint', token, user);
+export function useMapSession(
+  workshopId: WorkshopId,
+  token: string,
+  user: PresenceState['user'],
+  docName: DocName | null = JOINT_MAP,
+): MapEnv | null {
+  return useDocEnv(workshopId, docName, token, user);
 }
 
 /** Any map-shaped document (a map, or my drafts) as a MapEnv while mounted; null docName opens nothing. */

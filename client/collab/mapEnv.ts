@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import { MapReadModel } from '../../shared/readModel.js';
-import type { PresenceState } from '../../shared/protocol.js';
+import type { DocName, PresenceState } from '../../shared/protocol.js';
 import { staticConnection, type ConnectionSource } from './connectionState.js';
 import { NoticeFeed } from './notices.js';
 import { PresenceStore } from './presence.js';
@@ -21,6 +21,8 @@ export interface MapEnv {
   presence: PresenceStore;
   connection: ConnectionSource;
   notices: NoticeFeed;
+  /** The document this env holds (`map:joint`, `map:<partner>`…), when opened by name; absent: the joint map. */
+  docName?: DocName;
 }
 
 export function buildMapEnv(

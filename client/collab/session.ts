@@ -14,7 +14,7 @@ export interface MapSession {
  */
 export function openDocEnv(workshopId: WorkshopId, docName: DocName, token: string, user: PresenceState['user']): MapSession {
   const synced = openSyncedDoc(workshopId, docName, token, { user, editing: null } satisfies PresenceState);
-  const env = buildMapEnv(synced.doc, synced.awareness, synced.connection, synced.notices);
+  const env: MapEnv = { ...buildMapEnv(synced.doc, synced.awareness, synced.connection, synced.notices), docName };
   return {
     env,
     destroy: () =>
@@ -25,6 +25,12 @@ export function openDocEnv(workshopId: WorkshopId, docName: DocName, token: stri
   };
 }
 
-export function openMapSession(workshopId: WorkshopId, token: string, user: PresenceState['user']): MapSession {
-  return openDocEnv(workshopId, JOINT_MAP, token, user);
+/** The joint map by default; a partners-first workshop opens `map:<partner>` in its first stage. */
+export function openMapSession(
+  workshopId: WorkshopId,
+  token: string,
+  user: PresenceState['user'],
+  docName: DocName = JOINT_MAP,
+): MapSession {
+  return openDocEnv(workshopId, docName, token, user);
 }

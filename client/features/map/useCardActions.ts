@@ -143,7 +143,8 @@ export function useCardActions() {
           buildsOn: options.buildsOn,
           writtenBy: who ? (me.participantId as ParticipantId) : undefined,
           writtenByName: who ? me.name : undefined,
-          draftFor: target === env ? undefined : JOINT_MAP,
+          // A draft goes to the map it was written on (a partner map in a partners-first workshop).
+          draftFor: target === env ? undefined : (env.docName ?? JOINT_MAP),
         },
         LOCAL_USER,
       );
