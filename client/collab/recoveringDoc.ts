@@ -40,16 +40,19 @@ export class RecoveringDoc {
       if (this.resets.length >= MAX_RESETS_PER_MINUTE) return;
       this.resets.push(now);
       // After the provider's own close handling has run.
-      setTimeout(() => this.reset(), 0);
+      setTimeout(() => void this.reset(), 0);
     });
     return doc;
   }
 
-  private reset(): void {
+  private async reset(): Promise<void> {
     if (this.closed) return;
     const old = this.doc;
-    this.doc = this.attach(this.open());
+    // The offline copy holds the refused change too; without clearing it the fresh copy would send it again.
+    await old.clearLocalCopy().catch(() => {});
     old.destroy();
+    if (this.closed) return;
+    this.doc = this.attach(this.open());
     for (const l of this.listeners) l(this.doc);
   }
 

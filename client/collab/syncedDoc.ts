@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WorkshopId } from '../../shared/ids.js';
 import { isRetryableClose, MESSAGE_NOTICE, roomName, SYNC_PATH, type DocName } from '../../shared/protocol.js';
 import { NoticeFeed, parseNotice } from './notices.js';
@@ -14,6 +15,8 @@ export interface SyncedDoc {
   provider: WebsocketProvider;
   connection: ProviderConnection;
   notices: NoticeFeed;
+  /** Throw away this device's offline copy (after a refused write, or when a workshop is deleted). */
+  clearLocalCopy(): Promise<void>;
   destroy(): void;
 }
 
@@ -25,6 +28,13 @@ function wsOrigin(): string {
 export interface OpenOptions {
   origin?: string;
   WebSocketPolyfill?: unknown;
+  /** Keep an offline copy in IndexedDB (default: wherever IndexedDB exists, i.e. in the browser). */
+  offline?: boolean;
+}
+
+/** The IndexedDB database of one document on this device. */
+export function offlineCopyName(workshopId: string, docName: DocName): string {
+  return `pkl:${workshopId}/${docName}`;
 }
 
 /**
@@ -41,8 +51,12 @@ export function openSyncedDoc(
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   awareness.setLocalState(awarenessState);
+  const offline = (options.offline ?? typeof indexedDB !== 'undefined') ? new IndexeddbPersistence(offlineCopyName(workshopId, docName), doc) : null;
   const provider = new WebsocketProvider((options.origin ?? wsOrigin()) + SYNC_PATH, roomName(workshopId, docName), doc, {
     params: { token },
+    // With an offline copy, connect only after it has loaded: edits made offline (also in a tab that
+    // was closed since) are then part of the first sync and reach the server.
+    connect: offline === null,
     ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
     awareness,
     // Every update must pass the server (permissions, persistence, echo as acknowledgement);
@@ -57,15 +71,26 @@ export function openSyncedDoc(
     const notice = parseNotice(decoding.readVarString(decoder));
     if (notice) notices.emit(notice);
   };
+  let destroyed = false;
+  if (offline) {
+    void offline.whenSynced.then(() => {
+      if (!destroyed) provider.connect();
+    });
+  }
   return {
     doc,
     awareness,
     provider,
     connection,
     notices,
+    clearLocalCopy: async () => {
+      await offline?.clearData();
+    },
     destroy() {
+      destroyed = true;
       connection.destroy();
       provider.destroy();
+      void offline?.destroy();
       notices.destroy();
       awareness.destroy();
       doc.destroy();

@@ -37,10 +37,10 @@ export function ConnectionStatus() {
 export function ConnectionNotice({ onRejoin }: { onRejoin: () => void }) {
   const { t } = useTranslation();
   const view = useConnection();
-  if (view.state === 'offline') {
+  if (view.state === 'offline' || (view.state === 'connecting' && view.reconnecting)) {
     return (
-      <p className="notice-bar" data-testid="connection.message">
-        {t('connection.offlineHint')}
+      <p className="notice-bar" data-testid="connection.message" data-state={view.state}>
+        {t(view.state === 'offline' ? 'connection.offlineHint' : 'connection.reconnectingHint')}
       </p>
     );
   }
