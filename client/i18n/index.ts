@@ -1,9 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/columns.js';
+import enCompare from './en.compare.json';
 import enConsole from './en.console.json';
 import en from './en.json';
 import enSession from './en.session.json';
+import nlCompare from './nl.compare.json';
 import nlConsole from './nl.console.json';
 import nl from './nl.json';
 import nlSession from './nl.session.json';
@@ -11,12 +13,13 @@ import nlSession from './nl.session.json';
 /**
  * One catalogue per language, kept in several files by feature so that work on one feature does not
  * touch another's strings: `*.json` (app, start, join, map), `*.session.json` (guided session on the
- * map, card dialogue), `*.console.json` (facilitator console, projector, join code, versions).
+ * map, card dialogue), `*.console.json` (facilitator console, projector, join code, versions),
+ * `*.compare.json` (partners first: flow choice, comparing the maps, the partner maps tab).
  * Each file holds its own top-level keys; no key appears in two files.
  */
 export const CATALOGUES = {
-  nl: { ...nl, ...nlSession, ...nlConsole },
-  en: { ...en, ...enSession, ...enConsole },
+  nl: { ...nl, ...nlSession, ...nlConsole, ...nlCompare },
+  en: { ...en, ...enSession, ...enConsole, ...enCompare },
 };
 
 export const LANG_STORAGE_KEY = 'pkl.lang';
