@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import * as Y from 'yjs';
 import { isCardStatus } from '../../shared/cardSchema.js';
 import { isColumnId } from '../../shared/columns.js';
+import { addArgument, setStepFields, setSupport } from '../../shared/cardDetails.js';
+import { getCards } from '../../shared/cardSchema.js';
+import type { CardOrigin } from '../../shared/compare/merge.js';
 import { createCard } from '../../shared/ops.js';
 import { SEED } from '../../shared/origins.js';
 import { isFlow, type Flow } from '../../shared/permissions.js';
@@ -15,6 +18,11 @@ export interface SampleCard {
   text: string;
   status?: string;
   author?: string;
+  who?: string;
+  when?: string;
+  origins?: string[];
+  supporters?: string[];
+  arguments?: { kind?: string; by?: string; text?: string }[];
 }
 
 export interface SampleWorkshop {
@@ -56,7 +64,7 @@ export function seedMap(
   cards.forEach((card, i) => {
     if (!isColumnId(card.column) || typeof card.text !== 'string') return;
     const author = card.author ? people.get(card.author) : undefined;
-    createCard(
+    const id = createCard(
       doc,
       {
         column: card.column,
@@ -69,6 +77,24 @@ export function seedMap(
       },
       SEED,
     );
+    if (card.who || card.when) {
+      // The sample gives who and when; the step's own text is the what.
+      setStepFields(doc, id, { who: card.who ?? '', what: card.text, when: card.when ?? '' }, SEED);
+    }
+    for (const personId of card.supporters ?? []) {
+      const p = people.get(personId);
+      if (p) setSupport(doc, id, { id: p.id as never, name: p.name, partner: partnerOf(p.partner) as never }, true, SEED);
+    }
+    for (const a of card.arguments ?? []) {
+      const p = a.by ? people.get(a.by) : undefined;
+      if (typeof a.text !== 'string') continue;
+      addArgument(doc, id, a.kind === 'against' ? 'against' : 'for', a.text, { id: (p?.id ?? '') as never, name: p?.name ?? '', partner: (p ? partnerOf(p.partner) : '') as never }, SEED);
+    }
+    if (card.origins?.length) {
+      const origins = new Y.Array<CardOrigin>();
+      origins.push(card.origins.map((sampleId) => ({ map: `map:${partnerOf(sampleId)}`, cardId: '', partner: partnerOf(sampleId), text: '' })));
+      doc.transact(() => getCards(doc).get(id)?.set('origins', origins), SEED);
+    }
   });
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
