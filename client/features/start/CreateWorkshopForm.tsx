@@ -1,9 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateWorkshopResponse } from '../../../shared/api.js';
+import type { Flow } from '../../../shared/permissions.js';
 import { LIMITS, validateNewWorkshop, type FieldError } from '../../../shared/validation.js';
 import { api } from '../../app/api.js';
 import { FieldErrorText } from '../../app/FieldError.js';
+import { FlowChoice } from '../compare/FlowChoice.js';
 import { errorsByField, fieldErrorText } from './fieldErrors.js';
 import { PartnerRows, type PartnerRow } from './PartnerRows.js';
 
@@ -14,6 +16,7 @@ export function CreateWorkshopForm({ onCreated }: { onCreated: (result: CreateWo
   const keyCounter = useRef(INITIAL_ROWS);
   const nextKey = () => keyCounter.current++;
   const [title, setTitle] = useState('');
+  const [flow, setFlow] = useState<Flow>('joint');
   const [rows, setRows] = useState<PartnerRow[]>(() =>
     Array.from({ length: INITIAL_ROWS }, (_, key) => ({ key, value: '' })),
   );
@@ -42,7 +45,8 @@ export function CreateWorkshopForm({ onCreated }: { onCreated: (result: CreateWo
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    const input = { title, partners: rows.map((r) => r.value) };
+    // The flow is sent only when it is not the default ('joint'), so a plain workshop is made as before.
+    const input = { title, partners: rows.map((r) => r.value), ...(flow === 'joint' ? {} : { flow }) };
     const local = validateNewWorkshop(input);
     if (!local.ok) {
       showErrors(local.errors);
@@ -94,6 +98,7 @@ export function CreateWorkshopForm({ onCreated }: { onCreated: (result: CreateWo
         <FieldErrorText id="workshop-title-error" text={titleError} />
       </div>
       <PartnerRows rows={rows} errors={rowErrors} groupError={groupError} onChange={setRows} nextKey={nextKey} />
+      <FlowChoice value={flow} onChange={setFlow} />
       <button type="submit" className="button button-primary" data-testid="start.submit" disabled={busy}>
         {busy ? t('start.submitting') : t('start.submit')}
       </button>
