@@ -24,7 +24,7 @@ export type ApiResult<T> =
   | { kind: 'unauthorized' }
   | { kind: 'error'; status: number | null };
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+async function request<T>(path: string, init: RequestInit = {}, read: (r: Response) => Promise<unknown> = readJson): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -34,7 +34,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<ApiResu
   } catch {
     return { kind: 'error', status: null };
   }
-  const body: unknown = await response.json().catch(() => null);
+  const body: unknown = await (response.ok ? read(response) : readJson(response));
   if (response.ok) return { kind: 'ok', value: body as T };
   if (response.status === 404) return { kind: 'notFound' };
   if (response.status === 401) return { kind: 'unauthorized' };
@@ -44,6 +44,9 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<ApiResu
   }
   return { kind: 'error', status: response.status };
 }
+
+const readJson = (r: Response): Promise<unknown> => r.json().catch(() => null);
+const readText = (r: Response): Promise<unknown> => r.text().catch(() => '');
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -73,6 +76,14 @@ export const api = {
     request<VersionInfo>(`/api/workshops/${id}/versions`, { ...json({ doc, label }), headers: bearer(token) }),
   restoreVersion: (id: WorkshopId, token: string, versionId: number) =>
     request<RestoreResponse>(`/api/workshops/${id}/versions/${versionId}/restore`, { method: 'POST', headers: bearer(token) }),
+  /** A new projector link; every earlier projector link stops working. */
+  newProjectorLink: (id: WorkshopId, token: string) =>
+    request<{ projectorPath: string }>(`/api/workshops/${id}/projector`, { method: 'POST', headers: bearer(token) }),
+  /** The whole workshop as the JSON text of a backup file (kept as text: it is saved unchanged). */
+  backup: (id: WorkshopId, token: string) => request<string>(`/api/workshops/${id}/backup`, { headers: bearer(token) }, readText),
+  /** Import a backup file's JSON text as a new workshop: new links, as if it was just made. */
+  importBackup: (fileText: string) => request<CreateWorkshopResponse>('/api/backup', { method: 'POST', body: fileText }),
+  deleteWorkshop: (id: WorkshopId, token: string) => request<null>(`/api/workshops/${id}`, { method: 'DELETE', headers: bearer(token) }),
 };
 
 export type Api = typeof api;

@@ -87,3 +87,14 @@ export function loadProjectorLink(workshopId: WorkshopId): string | null {
     return null;
   }
 }
+
+/** After a workshop is deleted: forget everything this browser kept for it (identities and links). */
+export function forgetWorkshop(workshopId: WorkshopId): void {
+  for (const key of [identityKey(workshopId), projectorIdentityKey(workshopId), projectorLinkKey(workshopId)]) {
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      // Storage blocked: there is nothing we could have kept either.
+    }
+  }
+}
