@@ -1,9 +1,9 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantPath, type WorkshopInfo } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
 import type { DocName } from '../../../shared/protocol.js';
-import { forgetIdentity, loadIdentity, loadProjectorLink, type Identity } from '../../app/identity.js';
+import { forgetIdentity, loadIdentity, loadProjectorLink, rememberProjectorLink, type Identity } from '../../app/identity.js';
 import { navigate } from '../../app/router.js';
 import { Link } from '../../app/Link.js';
 import { Loading } from '../../app/Loading.js';
@@ -18,7 +18,8 @@ import { openSyncedDoc } from '../../collab/syncedDoc.js';
 import { useSyncedDoc } from '../../collab/useSyncedDoc.js';
 import { makeMe, MeContext, PartnersContext } from '../map/me.js';
 import { Console } from './Console.js';
-import { ConsoleEnvContext, type ConsoleEnv } from './consoleEnv.js';
+import { ConsoleEnvContext, type ConsoleEnv, type OpenedDoc } from './consoleEnv.js';
+import { whenSynced } from './syncWait.js';
 
 /** /w/<id>/console: only for a browser that holds the facilitator's identity for this workshop. */
 export function ConsolePage({ workshopId }: { workshopId: WorkshopId }) {
@@ -64,13 +65,28 @@ function NoAccess({ workshopId, identity }: { workshopId: WorkshopId; identity: 
 }
 
 function ConnectedConsole({ workshopId, info, identity }: { workshopId: WorkshopId; info: WorkshopInfo; identity: Identity }) {
-  const me = useMemo(() => makeMe(identity, info.partners), [identity, info.partners]);
+  // Presence carries my participant id, so other consoles match me exactly.
+  const me = useMemo(() => {
+    const base = makeMe(identity, info.partners);
+    return { ...base, user: { ...base.user, id: identity.participantId } };
+  }, [identity, info.partners]);
   const partners = useMemo(() => new Map(info.partners.map((p) => [p.id as string, p])), [info.partners]);
   const env = useMapSession(workshopId, identity.token, me.user);
   const session = useSyncedDoc(workshopId, 'session', identity.token);
   const workshopDoc = useSyncedDoc(workshopId, 'workshop', identity.token);
   const clock = useServerClock();
-  const openDoc = useCallback((name: DocName) => openSyncedDoc(workshopId, name, identity.token), [workshopId, identity.token]);
+  const openDoc = useCallback((name: DocName): OpenedDoc => {
+    const synced = openSyncedDoc(workshopId, name, identity.token);
+    return { doc: synced.doc, destroy: () => synced.destroy(), whenSynced: () => whenSynced(synced.provider) };
+  }, [workshopId, identity.token]);
+  const [projectorLink, setProjectorLink] = useState(() => loadProjectorLink(workshopId));
+  const onProjectorLink = useCallback(
+    (path: string) => {
+      rememberProjectorLink(workshopId, path);
+      setProjectorLink(path);
+    },
+    [workshopId],
+  );
   const consoleEnv = useMemo<ConsoleEnv | null>(
     () =>
       session && workshopDoc
@@ -82,10 +98,11 @@ function ConnectedConsole({ workshopId, info, identity }: { workshopId: Workshop
             workshopDoc: workshopDoc.doc,
             clock,
             openDoc,
-            projectorLink: loadProjectorLink(workshopId),
+            projectorLink,
+            onProjectorLink,
           }
         : null,
-    [workshopId, identity, info, session, workshopDoc, clock, openDoc],
+    [workshopId, identity, info, session, workshopDoc, clock, openDoc, projectorLink, onProjectorLink],
   );
   // The map under the console reads the session too (locks, timer, rule); the facilitator has no drafts.
   const sessionEnv = useMemo<SessionEnv>(

@@ -8,6 +8,7 @@ import { useMapSnapshot } from '../../collab/hooks.js';
 import { useSessionState } from '../../collab/useSyncedDoc.js';
 import { useLang } from '../../i18n/index.js';
 import { useConsoleEnv } from './consoleEnv.js';
+import { NewProjectorLink } from './NewProjectorLink.js';
 
 const short = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -109,7 +110,7 @@ export function FocusPanel() {
             {t('console.focus.openProjector')}
           </a>
         ) : (
-          <p className="hint">{t('console.links.projectorUnknown')}</p>
+          <NewProjectorLink testId="console.focus.projectorUnknown" />
         )}
         <p className="hint">{t('console.focus.projectorHint')}</p>
       </section>

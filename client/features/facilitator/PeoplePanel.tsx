@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantPath } from '../../../shared/api.js';
 import type { ParticipantEntry } from '../../../shared/workshopDoc.js';
@@ -10,6 +10,7 @@ import { PartnerBadge } from '../map/PartnerBadge.js';
 import { CopyField } from '../start/CopyField.js';
 import { Confirm, useFocusBackAfter } from './Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
+import { NewProjectorLink } from './NewProjectorLink.js';
 import { usePresentIds } from './people.js';
 
 /** Who joined (name, partner, role, present now), removing someone, and the ways to invite people. */
@@ -144,8 +145,14 @@ export function InviteLinks() {
   const id = useId();
   const origin = window.location.origin;
   const participantUrl = origin + participantPath(workshopId);
+  const section = useRef<HTMLElement>(null);
+  const [made, setMade] = useState(false);
+  useEffect(() => {
+    // The button that made the link is gone: put focus on the new link, ready to copy.
+    if (made && projectorLink) section.current?.querySelector<HTMLInputElement>('[data-testid="console.projectorLink"]')?.focus();
+  }, [made, projectorLink]);
   return (
-    <section aria-labelledby={`${id}-h`} className="console-section" data-testid="console.links">
+    <section ref={section} aria-labelledby={`${id}-h`} className="console-section" data-testid="console.links">
       <h3 id={`${id}-h`}>{t('console.links.heading')}</h3>
       <div className="invite-grid">
         <QrCode value={participantUrl} label={t('joinCode.qrLabel', { url: participantUrl })} testId="console.qr" className="qr-small" />
@@ -168,9 +175,7 @@ export function InviteLinks() {
           testId="console.projectorLink"
         />
       ) : (
-        <p className="hint" data-testid="console.projectorLink.unknown">
-          {t('console.links.projectorUnknown')}
-        </p>
+        <NewProjectorLink testId="console.projectorLink.unknown" onMade={() => setMade(true)} />
       )}
     </section>
   );

@@ -10,6 +10,8 @@ import type { Clock } from '../../app/serverClock.js';
 export interface OpenedDoc {
   doc: Y.Doc;
   destroy(): void;
+  /** Resolves once the document has the server's state (absent: it already has it, as in tests). */
+  whenSynced?: () => Promise<void>;
 }
 
 /**
@@ -27,6 +29,8 @@ export interface ConsoleEnv {
   openDoc: (name: DocName) => OpenedDoc;
   /** `/w/<id>/projector#<token>` when this browser knows it (it is handed out when the workshop is made). */
   projectorLink: string | null;
+  /** A new projector link was made: remember and show it (absent in read-only uses). */
+  onProjectorLink?: (path: string) => void;
 }
 
 export const ConsoleEnvContext = createContext<ConsoleEnv | null>(null);
