@@ -7,6 +7,7 @@ import { LOCAL_USER, SERVER } from '../../../shared/origins.js';
 import { setSupport } from '../../../shared/cardDetails.js';
 import { readSession, setSessionPlan, setPhase } from '../../../shared/session.js';
 import { markParticipantRemoved } from '../../../shared/workshopDoc.js';
+import { CONSOLE_TABS } from './consoleTabs.js';
 import { manualClock, participant, renderConsole, showPresent, WORKSHOP_ID } from './testHarness.js';
 
 type Call = { url: string; method: string; auth: string | null; body: unknown };
@@ -469,7 +470,7 @@ describe('console: keyboard', () => {
     expect(screen.getByTestId('console.tab.dialogue')).toHaveFocus();
     expect(screen.getByTestId('console.tab.dialogue')).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{End}');
-    expect(screen.getByTestId('console.tab.versions')).toHaveFocus();
+    expect(screen.getByTestId(`console.tab.${CONSOLE_TABS[CONSOLE_TABS.length - 1].id}`)).toHaveFocus();
     await user.keyboard('{Home}');
     expect(screen.getByTestId('console.tab.steps')).toHaveAttribute('aria-selected', 'true');
     c.cleanup();

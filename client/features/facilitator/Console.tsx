@@ -5,19 +5,11 @@ import { useSessionState } from '../../collab/useSyncedDoc.js';
 import { useLang } from '../../i18n/index.js';
 import { MapView } from '../map/MapView.js';
 import { useConsoleEnv } from './consoleEnv.js';
-import { DialoguePanel } from './DialoguePanel.js';
-import { FocusPanel } from './FocusPanel.js';
-import { ParticipationPanel } from './ParticipationPanel.js';
-import { PeoplePanel } from './PeoplePanel.js';
-import { PlanPanel } from './PlanPanel.js';
+import { CONSOLE_TABS } from './consoleTabs.js';
 import { stepsLabel } from './sessionText.js';
 import { Tabs } from './Tabs.js';
 import { TimerControls } from './TimerControls.js';
-import { VersionsPanel } from './VersionsPanel.js';
 import '../../styles/console.css';
-
-const TABS = ['steps', 'dialogue', 'participation', 'people', 'screen', 'versions'] as const;
-type TabId = (typeof TABS)[number];
 
 /**
  * The facilitator's console: the live map (the facilitator can type for the group there) with a panel
@@ -26,7 +18,7 @@ type TabId = (typeof TABS)[number];
 export function Console({ onRejoin }: { onRejoin: () => void }) {
   const { t } = useTranslation();
   const { workshopId, info } = useConsoleEnv();
-  const [tab, setTab] = useState<TabId>('steps');
+  const [tab, setTab] = useState(CONSOLE_TABS[0].id);
   return (
     <div className="console-layout" data-testid="console">
       <a className="skip-link" href="#console-panel">
@@ -45,25 +37,8 @@ export function Console({ onRejoin }: { onRejoin: () => void }) {
           label={t('console.tabsLabel')}
           idPrefix="console"
           selected={tab}
-          onSelect={(id) => setTab(id as TabId)}
-          tabs={TABS.map((id) => ({
-            id,
-            label: t(`console.tabs.${id}`),
-            content:
-              id === 'steps' ? (
-                <PlanPanel />
-              ) : id === 'dialogue' ? (
-                <DialoguePanel />
-              ) : id === 'participation' ? (
-                <ParticipationPanel />
-              ) : id === 'people' ? (
-                <PeoplePanel />
-              ) : id === 'screen' ? (
-                <FocusPanel />
-              ) : (
-                <VersionsPanel visible={tab === 'versions'} />
-              ),
-          }))}
+          onSelect={setTab}
+          tabs={CONSOLE_TABS.map((def) => ({ id: def.id, label: def.label(t), content: def.render({ visible: tab === def.id }) }))}
         />
       </aside>
     </div>

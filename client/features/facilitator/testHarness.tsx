@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import { useState } from 'react';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { WorkshopInfo } from '../../../shared/api.js';
@@ -11,6 +12,7 @@ import type { Clock } from '../../app/serverClock.js';
 import { MapEnvContext } from '../../collab/hooks.js';
 import { createLocalMapEnv, destroyMapEnv, type MapEnv } from '../../collab/mapEnv.js';
 import { SessionEnvContext } from '../../collab/sessionEnv.js';
+import { ExportToolsContext, browserExportTools, type ExportTools } from '../export/tools.js';
 import { makeMe, MeContext, PartnersContext } from '../map/me.js';
 import { Console } from './Console.js';
 import { ConsoleEnvContext, type ConsoleEnv } from './consoleEnv.js';
@@ -49,14 +51,23 @@ export function manualClock(start = 1_000_000): Clock & { advance(ms: number): v
 }
 
 /** Somebody else's browser on the map: an awareness state as the provider would deliver it. */
-export function showPresent(env: MapEnv, user: { name: string; partner: string; role: string }) {
+export function showPresent(env: MapEnv, user: { id?: string; name: string; partner: string; role: string }) {
   const other = new Awareness(new Y.Doc());
   other.setLocalState({ user: { ...user, color: '#1f5fa8', partnerName: '' }, editing: null });
   applyAwarenessUpdate(env.awarenessHost.awareness, encodeAwarenessUpdate(other, [other.clientID]), 'remote');
 }
 
 /** The console around plain Y.Docs: no provider, no server. Only `fetch` needs stubbing (people, versions). */
-export function renderConsole(options: { participants?: ParticipantEntry[]; clock?: Clock; projectorLink?: string | null } = {}) {
+export function renderConsole(
+  options: {
+    participants?: ParticipantEntry[];
+    clock?: Clock;
+    projectorLink?: string | null;
+    info?: WorkshopInfo;
+    exportTools?: Partial<ExportTools>;
+  } = {},
+) {
+  const info = options.info ?? INFO;
   const mapDoc = new Y.Doc();
   const sessionDoc = new Y.Doc();
   const workshopDoc = new Y.Doc();
@@ -68,28 +79,38 @@ export function renderConsole(options: { participants?: ParticipantEntry[]; cloc
     const doc = drafts.get(name) ?? new Y.Doc();
     return { doc, destroy: () => opened.splice(opened.indexOf(name), 1) };
   };
-  const me = makeMe(FACILITATOR, INFO.partners);
+  const me = makeMe(FACILITATOR, info.partners);
   const env = createLocalMapEnv(mapDoc, me.user);
   const clock = options.clock ?? manualClock();
-  const consoleEnv: ConsoleEnv = {
+  const base: Omit<ConsoleEnv, 'projectorLink' | 'onProjectorLink'> = {
     workshopId: WORKSHOP_ID,
     identity: FACILITATOR,
-    info: INFO,
+    info,
     sessionDoc,
     workshopDoc,
     clock,
     openDoc,
-    projectorLink: options.projectorLink === undefined ? `/w/${WORKSHOP_ID}/projector#proj` : options.projectorLink,
   };
-  const partners = new Map(INFO.partners.map((p) => [p.id as string, p]));
+  const firstLink = options.projectorLink === undefined ? `/w/${WORKSHOP_ID}/projector#proj` : options.projectorLink;
+  const partners = new Map(info.partners.map((p) => [p.id as string, p]));
+  const tools: ExportTools = { ...browserExportTools, ...options.exportTools };
+  // Holds the projector link like ConsolePage does, so a newly made link shows up.
+  function WithProjectorLink() {
+    const [projectorLink, setProjectorLink] = useState(firstLink);
+    return (
+      <ConsoleEnvContext.Provider value={{ ...base, projectorLink, onProjectorLink: setProjectorLink }}>
+        <Console onRejoin={() => {}} />
+      </ConsoleEnvContext.Provider>
+    );
+  }
   const utils = render(
     <MapEnvContext.Provider value={env}>
       <MeContext.Provider value={me}>
         <PartnersContext.Provider value={partners}>
           <SessionEnvContext.Provider value={{ sessionDoc, workshopDoc, drafts: null, clock }}>
-            <ConsoleEnvContext.Provider value={consoleEnv}>
-              <Console onRejoin={() => {}} />
-            </ConsoleEnvContext.Provider>
+            <ExportToolsContext.Provider value={tools}>
+              <WithProjectorLink />
+            </ExportToolsContext.Provider>
           </SessionEnvContext.Provider>
         </PartnersContext.Provider>
       </MeContext.Provider>
@@ -102,8 +123,9 @@ export function renderConsole(options: { participants?: ParticipantEntry[]; cloc
     workshopDoc,
     env,
     clock,
-    /** Names of the documents open right now through `openDoc` (private drafts). */
+    /** Names of the documents open right now through `openDoc` (private drafts, partner maps). */
     opened,
+    /** Documents `openDoc` hands out by name (a participant's drafts, a partner's map). */
     drafts,
     cleanup: () => {
       utils.unmount();

@@ -1,0 +1,85 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { targetKey, type ExportTarget } from './exportData.js';
+import { ExportProgress } from './ExportProgress.js';
+import { makeBackup, makeMapExport, type ExportSource, type MapExportKind } from './makeExport.js';
+import { useExportTools } from './tools.js';
+import { useExportJob } from './useExportJob.js';
+import './export.css';
+
+const MAP_KINDS: readonly MapExportKind[] = ['pdf', 'png', 'docx', 'md'];
+const NOTE_KINDS = ['pdf', 'png', 'docx', 'md', 'backup'] as const;
+
+/**
+ * Take the map out of the session: an A3 PDF, a picture, the convenant input (Word and Markdown)
+ * of the joint map and, in a partners-first workshop, of every partner's own map; and the full
+ * backup. Everything is made in this browser; nothing goes to an outside service.
+ */
+export function ExportPanel({ source }: { source: ExportSource }) {
+  const { t } = useTranslation();
+  const tools = useExportTools();
+  const { job, run } = useExportJob(source.info);
+  const id = useId();
+  const busy = job.status === 'running';
+  const targets: { target: ExportTarget; label: string }[] = [
+    { target: { kind: 'joint' }, label: t('export.jointMap') },
+    ...(source.info.flow === 'partners-first'
+      ? source.info.partners.map((p) => ({ target: { kind: 'partner', partnerId: p.id } as ExportTarget, label: t('export.partnerMap', { partner: p.name }) }))
+      : []),
+  ];
+  const exportMap = (kind: MapExportKind, target: ExportTarget) =>
+    void run(kind, (progress) => makeMapExport(source, tools, kind, target, progress));
+
+  return (
+    <div className="console-section-stack" data-testid="export">
+      <section aria-labelledby={`${id}-h`} className="console-section">
+        <h3 id={`${id}-h`}>{t('export.heading')}</h3>
+        <p className="hint">{t('export.intro')}</p>
+        {targets.map(({ target, label }) => (
+          <div key={targetKey(target)} className="export-target" role="group" aria-labelledby={`${id}-${targetKey(target)}`}>
+            <h4 id={`${id}-${targetKey(target)}`}>{label}</h4>
+            <div className="button-row">
+              {MAP_KINDS.filter((kind) => kind !== 'png' || target.kind === 'joint').map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className="button"
+                  data-testid={`export.${targetKey(target)}.${kind}`}
+                  disabled={busy}
+                  onClick={() => exportMap(kind, target)}
+                >
+                  {t(`export.kinds.${kind}`)}
+                </button>
+              ))}
+            </div>
+          </div>
+        ))}
+        <ExportProgress job={job} />
+      </section>
+      <section aria-labelledby={`${id}-backup`} className="console-section">
+        <h3 id={`${id}-backup`}>{t('export.backupHeading')}</h3>
+        <p className="hint">{t('export.backupIntro')}</p>
+        <button
+          type="button"
+          className="button"
+          data-testid="export.backup"
+          disabled={busy}
+          onClick={() => void run('backup', (progress) => makeBackup(source, tools, progress))}
+        >
+          {t('export.kinds.backup')}
+        </button>
+      </section>
+      <section aria-labelledby={`${id}-notes`} className="console-section">
+        <h3 id={`${id}-notes`}>{t('export.notesHeading')}</h3>
+        <dl className="export-notes">
+          {NOTE_KINDS.map((kind) => (
+            <div key={kind}>
+              <dt>{t(`export.kinds.${kind}`)}</dt>
+              <dd>{t(`export.notes.${kind}`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { ExportTab } from './ExportTab.js';
+import { DialoguePanel } from './DialoguePanel.js';
+import { FocusPanel } from './FocusPanel.js';
+import { ParticipationPanel } from './ParticipationPanel.js';
+import { PeoplePanel } from './PeoplePanel.js';
+import { PlanPanel } from './PlanPanel.js';
+import { VersionsPanel } from './VersionsPanel.js';
+
+/** One tab of the console's panel. */
+export interface ConsoleTab {
+  /** Also the test id: `console.tab.<id>`. */
+  id: string;
+  label: (t: TFunction) => string;
+  /** `visible` is true while the tab is selected (every panel stays mounted). */
+  render: (props: { visible: boolean }) => ReactNode;
+}
+
+/**
+ * The console's tabs, in order. To add one: import its panel and add one line here (with its label
+ * from any catalogue); the tab list, keyboard handling and panels follow from this array.
+ */
+export const CONSOLE_TABS: readonly ConsoleTab[] = [
+  { id: 'steps', label: (t) => t('console.tabs.steps'), render: () => <PlanPanel /> },
+  { id: 'dialogue', label: (t) => t('console.tabs.dialogue'), render: () => <DialoguePanel /> },
+  { id: 'participation', label: (t) => t('console.tabs.participation'), render: () => <ParticipationPanel /> },
+  { id: 'people', label: (t) => t('console.tabs.people'), render: () => <PeoplePanel /> },
+  { id: 'screen', label: (t) => t('console.tabs.screen'), render: () => <FocusPanel /> },
+  { id: 'versions', label: (t) => t('console.tabs.versions'), render: ({ visible }) => <VersionsPanel visible={visible} /> },
+  { id: 'export', label: (t) => t('console.tabs.export'), render: () => <ExportTab /> },
+];
