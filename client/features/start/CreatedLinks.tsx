@@ -8,7 +8,8 @@ import { JOIN_CODE_ROUTE, navigate } from '../../app/router.js';
 import { CopyField } from './CopyField.js';
 import '../../styles/console.css';
 
-export function CreatedLinks({ created }: { created: CreateWorkshopResponse }) {
+/** The links of a workshop just made (or just imported from a backup: then everyone joins again). */
+export function CreatedLinks({ created, imported = false }: { created: CreateWorkshopResponse; imported?: boolean }) {
   const { t } = useTranslation();
   const origin = window.location.origin;
   const participantUrl = origin + (created.participantPath || participantPath(created.id));
@@ -18,10 +19,15 @@ export function CreatedLinks({ created }: { created: CreateWorkshopResponse }) {
     if (created.projectorPath) rememberProjectorLink(created.id, created.projectorPath);
   }, [created.id, created.projectorPath]);
   return (
-    <section className="panel created" data-testid="start.created" aria-labelledby="created-heading">
+    <section className="panel created" data-testid="start.created" data-imported={imported || undefined} aria-labelledby="created-heading">
       <h2 id="created-heading" tabIndex={-1}>
-        {t('start.createdHeading')}
+        {imported ? t('importWorkshop.createdHeading') : t('start.createdHeading')}
       </h2>
+      {imported && (
+        <p className="hint" data-testid="start.imported">
+          {t('importWorkshop.createdHint')}
+        </p>
+      )}
       <CopyField
         label={t('start.participantLink')}
         hint={t('start.participantLinkHint')}
