@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getPrompt, getRule } from '../../../shared/dialogue.js';
 import { useSessionState } from '../../collab/useSyncedDoc.js';
 import { useLang } from '../../i18n/index.js';
+import { ConsoleMapArea } from '../compare/ConsoleMapArea.js';
 import { MapView } from '../map/MapView.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { CONSOLE_TABS } from './consoleTabs.js';
@@ -25,7 +26,9 @@ export function Console({ onRejoin }: { onRejoin: () => void }) {
         {t('console.skipToPanel')}
       </a>
       <div className="console-map">
-        <MapView workshopId={workshopId} title={info.title} onRejoin={onRejoin} />
+        <ConsoleMapArea onRejoin={onRejoin}>
+          <MapView workshopId={workshopId} title={info.title} onRejoin={onRejoin} />
+        </ConsoleMapArea>
       </div>
       <aside id="console-panel" className="console-panel" aria-labelledby="console-heading" tabIndex={-1}>
         <h2 id="console-heading" className="console-heading">

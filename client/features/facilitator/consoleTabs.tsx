@@ -4,6 +4,7 @@ import { ExportTab } from './ExportTab.js';
 import { DialoguePanel } from './DialoguePanel.js';
 import { FocusPanel } from './FocusPanel.js';
 import { ParticipationPanel } from './ParticipationPanel.js';
+import { PartnersPanel } from './PartnersPanel.js';
 import { PeoplePanel } from './PeoplePanel.js';
 import { PlanPanel } from './PlanPanel.js';
 import { VersionsPanel } from './VersionsPanel.js';
@@ -29,4 +30,5 @@ export const CONSOLE_TABS: readonly ConsoleTab[] = [
   { id: 'screen', label: (t) => t('console.tabs.screen'), render: () => <FocusPanel /> },
   { id: 'versions', label: (t) => t('console.tabs.versions'), render: ({ visible }) => <VersionsPanel visible={visible} /> },
   { id: 'export', label: (t) => t('console.tabs.export'), render: () => <ExportTab /> },
+  { id: 'partners', label: (t) => t('partnersPanel.tab'), render: () => <PartnersPanel /> },
 ];

@@ -13,6 +13,7 @@ import { MapEnvContext, useMapSession } from '../../collab/hooks.js';
 import { SessionEnvContext, useLiveSessionEnv } from '../../collab/sessionEnv.js';
 import type { WorkshopInfo } from '../../../shared/api.js';
 import type { Identity } from '../../app/identity.js';
+import { PartnersFirstMap } from '../compare/PartnersFirstMap.js';
 import { makeMe, MeContext, PartnersContext } from './me.js';
 import { MapView } from './MapView.js';
 
@@ -29,7 +30,11 @@ export function MapPage({ workshopId }: { workshopId: WorkshopId }) {
 
   if (!identity) return null;
   if (workshop.status === 'notFound') return <NotFound what="workshop" />;
-  if (workshop.status === 'ok') return <ConnectedMap workshopId={workshopId} info={workshop.info} identity={identity} />;
+  if (workshop.status === 'ok') {
+    // Partners first: the map of one's own partner, then the mixed session (compare and joint map).
+    const Connected = workshop.info.flow === 'partners-first' ? PartnersFirstMap : ConnectedMap;
+    return <Connected workshopId={workshopId} info={workshop.info} identity={identity} />;
+  }
   return (
     <PageShell>
       {workshop.status === 'loading' ? (

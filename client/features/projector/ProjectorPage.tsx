@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../../app/useDocumentTitle.js';
 import { useWorkshopInfo } from '../../app/useWorkshopInfo.js';
 import { openSyncedDoc } from '../../collab/syncedDoc.js';
 import { useParticipants, useSessionState } from '../../collab/useSyncedDoc.js';
+import { ProjectorStage } from '../compare/ProjectorStage.js';
 import type { OpenedDoc } from '../facilitator/consoleEnv.js';
 import { ProjectorView } from './ProjectorView.js';
 import '../../styles/console.css';
@@ -117,7 +118,12 @@ export function ProjectorScreen({
       </PageShell>
     );
   if (workshop.status !== 'ok' || !docs) return <Loading />;
-  return <LiveProjector info={workshop.info} docs={docs} clock={clock} />;
+  // Partners first, mixed session: a column in focus shows the comparison of the partner maps.
+  return (
+    <ProjectorStage info={workshop.info} docs={docs} open={open} clock={clock}>
+      <LiveProjector info={workshop.info} docs={docs} clock={clock} />
+    </ProjectorStage>
+  );
 }
 
 function useLiveMap(doc: Y.Doc): MapSnapshot {

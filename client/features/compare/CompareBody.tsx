@@ -1,0 +1,293 @@
+import { useEffect, useId, useRef, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COLUMNS, getColumn, type ColumnId } from '../../../shared/columns.js';
+import type { GroupTagEntry } from '../../../shared/compare/groupTags.js';
+import type { GroupTag } from '../../../shared/compare/merge.js';
+import type { Partner } from '../../../shared/partners.js';
+import type { CardSnapshot } from '../../../shared/readModel.js';
+import { NEUTRAL_COLOR } from '../../collab/presence.js';
+import { useLang } from '../../i18n/index.js';
+import { PartnerBadge } from '../map/PartnerBadge.js';
+import { tagForTake, type ColumnComparison, type CompareGroup, type PartnerCard } from './model.js';
+import { OriginBadges } from './OriginBadges.js';
+import { TagControl, type TagActions } from './TagControl.js';
+import { TakeForm } from './TakeForm.js';
+
+export interface CompareActions extends TagActions {
+  /** Why nothing can go onto the joint map now (closed step, writing alone), or null. */
+  takeBlocked: string | null;
+  take(cards: readonly PartnerCard[], text: string, tag: GroupTag | ''): void;
+  /** The group whose take just happened: its status takes focus (the form is gone). */
+  justTaken: string | null;
+}
+
+interface Props {
+  comparison: ColumnComparison;
+  partners: ReadonlyMap<string, Partner>;
+  tags: Readonly<Record<string, GroupTagEntry>>;
+  /** Partner card id → joint card ids (takenFrom). */
+  taken: ReadonlyMap<string, string[]>;
+  joint: { cards: readonly CardSnapshot[]; byId: ReadonlyMap<string, CardSnapshot> };
+  /** null: read-only (the projector). */
+  actions: CompareActions | null;
+  /** Level of the section headings inside (the column's own heading is the caller's, one level up). */
+  headingLevel: 3 | 4;
+}
+
+/** "Gemeente en Zorg", "Gemeente, Zorg en Bewoners". */
+export function listNames(names: readonly string[], and: string): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
+}
+
+/**
+ * One column compared: every partner map's cards side by side in partner colours (each map whole,
+ * the smallest too), then the groups of similar cards, then what one partner said alone, then what
+ * stands on the joint map in this column with where each card came from.
+ */
+export function CompareBody({ comparison, partners, tags, taken, joint, actions, headingLevel }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const H = headingLevel === 3 ? 'h3' : 'h4';
+  const H2 = headingLevel === 3 ? 'h4' : 'h5';
+  const multi = comparison.groups.filter((g) => !g.single);
+  const singles = comparison.groups.filter((g) => g.single);
+  const nameOf = (pid: string) => partners.get(pid)?.name ?? pid;
+  const jointText = (jointId: string) => joint.byId.get(jointId)?.plainText || t('compare.emptyCard');
+
+  return (
+    <div className="compare-body">
+      <section aria-labelledby={`${id}-maps`} className="compare-section">
+        <H id={`${id}-maps`} className="compare-section-title">
+          {t('compare.partnerMaps')}
+        </H>
+        <div className="compare-partners" style={{ '--compare-count': comparison.perPartner.length } as CSSProperties}>
+          {comparison.perPartner.map(({ partner, cards }) => (
+            <section
+              key={partner.id}
+              className="compare-partner"
+              data-testid={`compare.partner.${partner.id}`}
+              aria-labelledby={`${id}-p-${partner.id}`}
+              style={{ '--partner': partner.color } as CSSProperties}
+            >
+              <H2 id={`${id}-p-${partner.id}`} className="compare-partner-title">
+                <span className="compare-partner-name">{partner.name}</span>{' '}
+                <span className="compare-partner-count">{t('compare.cardCount', { count: cards.length })}</span>
+              </H2>
+              {cards.length === 0 ? (
+                <p className="compare-empty">{t('compare.noCards')}</p>
+              ) : (
+                <ul className="compare-cards">
+                  {cards.map((c) => {
+                    const group = comparison.groupOf.get(c.card.id);
+                    const others = group && !group.single ? group.partners.filter((p) => p !== c.partnerId).map(nameOf) : [];
+                    return (
+                      <li key={c.card.id} className="compare-card" data-testid="compare.card" data-card-id={c.card.id} data-partner={c.partnerId}>
+                        <p className="compare-card-text" data-testid="compare.card.text">
+                          {c.card.plainText || t('compare.emptyCard')}
+                        </p>
+                        <p className="compare-card-meta">
+                          {c.card.authorName && <span>{t('compare.by', { name: c.card.authorName })}</span>}
+                          {others.length > 0 ? (
+                            <span className="compare-alike">{t('compare.alike', { partners: listNames(others, t('compare.and')) })}</span>
+                          ) : (
+                            <span className="only-badge" data-testid="compare.card.only">
+                              {t('compare.only', { partner: partner.name })}
+                            </span>
+                          )}
+                          {taken.has(c.card.id) && (
+                            <span className="taken-badge" data-testid="compare.card.taken">
+                              {t('compare.takenShort')}
+                            </span>
+                          )}
+                        </p>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </section>
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby={`${id}-groups`} className="compare-section" data-testid="compare.groups">
+        <H id={`${id}-groups`} className="compare-section-title">
+          {t('compare.groupsHeading')}
+        </H>
+        {multi.length === 0 ? (
+          <p className="compare-empty">{t('compare.groupsNone')}</p>
+        ) : (
+          <ol className="compare-groups">
+            {multi.map((g) => (
+              <GroupItem key={g.key} group={g} entry={tags[g.key] ?? null} taken={taken} jointText={jointText} nameOf={nameOf} actions={actions} />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-singles`} className="compare-section" data-testid="compare.singles">
+        <H id={`${id}-singles`} className="compare-section-title">
+          {t('compare.singlesHeading')}
+        </H>
+        {singles.length === 0 ? (
+          <p className="compare-empty">{t('compare.singlesNone')}</p>
+        ) : (
+          <ol className="compare-groups">
+            {singles.map((g) => (
+              <GroupItem key={g.key} group={g} entry={tags[g.key] ?? null} taken={taken} jointText={jointText} nameOf={nameOf} actions={actions} />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-joint`} className="compare-section compare-joint" data-testid="compare.joint">
+        <H id={`${id}-joint`} className="compare-section-title">
+          {t('compare.jointHeading')}
+        </H>
+        {joint.cards.length === 0 ? (
+          <p className="compare-empty">{t('compare.jointNone')}</p>
+        ) : (
+          <ul className="compare-cards compare-joint-cards">
+            {joint.cards.map((card) => (
+              <li key={card.id} className="compare-card compare-joint-card" data-testid="compare.joint.card" data-card-id={card.id} data-status={card.status}>
+                <p className="compare-card-text" data-testid="compare.joint.text">
+                  {card.plainText || t('compare.emptyCard')}
+                </p>
+                <p className="compare-card-meta">
+                  {card.status === 'parked' && <span className="open-point">{t('compare.openPoint')}</span>}
+                  {card.tag && isTag(card.tag) && (
+                    <span className="tag-chip" data-tag={card.tag}>
+                      {t(`compare.tag.${card.tag}`)}
+                    </span>
+                  )}
+                  {card.origins.length === 0 && <span className="compare-alike">{t('compare.jointOwn')}</span>}
+                </p>
+                <OriginBadges origins={card.origins} partners={partners} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+const isTag = (tag: string): tag is GroupTag => tag === 'shared' || tag === 'complementary' || tag === 'tension';
+
+function GroupItem({
+  group,
+  entry,
+  taken,
+  jointText,
+  nameOf,
+  actions,
+}: {
+  group: CompareGroup;
+  entry: GroupTagEntry | null;
+  taken: ReadonlyMap<string, string[]>;
+  jointText: (id: string) => string;
+  nameOf: (partnerId: string) => string;
+  actions: CompareActions | null;
+}) {
+  const { t } = useTranslation();
+  const status = useRef<HTMLParagraphElement>(null);
+  const jointIds = [...new Set(group.cards.flatMap((c) => taken.get(c.card.id) ?? []))];
+  const allTaken = group.cards.every((c) => taken.has(c.card.id));
+  const focusStatus = actions?.justTaken === group.key;
+  useEffect(() => {
+    if (focusStatus) status.current?.focus();
+  }, [focusStatus]);
+  const names = group.partners.map(nameOf);
+  return (
+    <li className="compare-group" data-testid="compare.group" data-group-key={group.key} data-single={group.single ? 'true' : 'false'}>
+      <p className="compare-group-title">
+        {group.single ? (
+          <span className="only-badge" data-testid="compare.only">
+            {t('compare.only', { partner: names[0] })}
+          </span>
+        ) : (
+          <span>{t('compare.groupTitle', { partners: listNames(names, t('compare.and')) })}</span>
+        )}
+      </p>
+      <ul className="compare-group-cards">
+        {group.cards.map((c) => (
+          <li key={c.card.id} data-card-id={c.card.id}>
+            <PartnerBadge name={c.partner?.name ?? c.partnerId} color={c.partner?.color ?? NEUTRAL_COLOR} />{' '}
+            <span className="compare-group-text">{c.card.plainText || t('compare.emptyCard')}</span>
+          </li>
+        ))}
+      </ul>
+      <TagControl groupKey={group.key} entry={entry} actions={actions} />
+      {jointIds.length > 0 && (
+        <p className="compare-taken" data-testid="compare.taken" ref={status} tabIndex={-1}>
+          {t('compare.taken', { text: jointIds.map((j) => `“${jointText(j)}”`).join(', ') })}
+        </p>
+      )}
+      {actions && !allTaken && (
+        <TakeForm
+          cards={group.cards}
+          defaultTag={tagForTake(entry)}
+          blocked={actions.takeBlocked}
+          onTake={(text, tag) => actions.take(group.cards, text, tag)}
+        />
+      )}
+    </li>
+  );
+}
+
+/** The five steps as buttons; the step of the session is marked "nu". */
+export function ColumnPicker({
+  column,
+  active,
+  following,
+  onPick,
+}: {
+  column: ColumnId;
+  active: readonly ColumnId[];
+  following: boolean;
+  onPick: (column: ColumnId) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const id = useId();
+  return (
+    <div className="compare-picker">
+      <p id={`${id}-label`} className="compare-picker-label">
+        {t('compare.columnPicker')}
+      </p>
+      <div className="button-row" role="group" aria-labelledby={`${id}-label`}>
+        {COLUMNS.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className="button button-small"
+            data-testid={`compare.column.${c.id}`}
+            aria-pressed={c.id === column}
+            onClick={() => onPick(c.id)}
+          >
+            {c.step} · {c.label[lang]}
+            {active.includes(c.id) && <span className="compare-now"> ({t('compare.now')})</span>}
+          </button>
+        ))}
+      </div>
+      {following && <p className="hint">{t('compare.followsStep')}</p>}
+    </div>
+  );
+}
+
+/** "Stap 1 · Waarden" with the column's question. */
+export function ColumnTitle({ column, level, id }: { column: ColumnId; level: 1 | 2 | 3; id?: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const c = getColumn(column);
+  const H = level === 1 ? 'h1' : level === 2 ? 'h2' : 'h3';
+  return (
+    <div className="compare-column-title">
+      <H id={id} data-testid="compare.columnTitle" data-column={column}>
+        <span className="compare-step">{t('map.step', { n: c.step })}</span> {c.label[lang]}
+      </H>
+      <p className="compare-question">{c.question[lang]}</p>
+    </div>
+  );
+}

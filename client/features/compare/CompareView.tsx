@@ -1,0 +1,134 @@
+import { useCallback, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ColumnId } from '../../../shared/columns.js';
+import { clearTag, confirmTag, proposeTag, readGroupTags, type GroupTagEntry } from '../../../shared/compare/groupTags.js';
+import { takeIntoJoint, takenFrom, type GroupTag } from '../../../shared/compare/merge.js';
+import { LOCAL_USER } from '../../../shared/origins.js';
+import type { Partner } from '../../../shared/partners.js';
+import type { MapSnapshot } from '../../../shared/readModel.js';
+import { canWriteColumn, type SessionState } from '../../../shared/session.js';
+import { useSnapshotOf } from '../../collab/hooks.js';
+import type { MapEnv } from '../../collab/mapEnv.js';
+import { useDocValue } from '../../collab/useSyncedDoc.js';
+import { useMe, usePartners } from '../map/me.js';
+import { useSession } from '../map/session/useSession.js';
+import { useMapSnapshots, type OpenDoc } from './docPool.js';
+import { ColumnPicker, ColumnTitle, CompareBody, type CompareActions } from './CompareBody.js';
+import { activeColumn, compareColumn, originsOf, partnerMap, type PartnerCard } from './model.js';
+import './compare.css';
+
+const NO_TAGS: Readonly<Record<string, GroupTagEntry>> = Object.freeze({});
+
+/**
+ * The column shown: the step of the session, unless someone picked another one; when the facilitator
+ * moves to another step, the view follows again.
+ */
+export function useFollowedColumn(session: SessionState): { column: ColumnId; following: boolean; pick: (c: ColumnId) => void } {
+  const stepKey = session.guided ? session.active.join(',') : '';
+  const [picked, setPicked] = useState<{ column: ColumnId; at: string } | null>(null);
+  const active = activeColumn(session);
+  const pick = useCallback((column: ColumnId) => setPicked({ column, at: stepKey }), [stepKey]);
+  if (picked && (picked.at === stepKey || !active)) return { column: picked.column, following: false, pick };
+  return { column: active ?? 'values', following: !!active, pick };
+}
+
+/** Live snapshots of every partner map, by partner id (read-only, pooled connections). */
+export function usePartnerSnapshots(openDoc: OpenDoc | null, partners: readonly Partner[]): ReadonlyMap<string, MapSnapshot> {
+  const names = useMemo(() => partners.map((p) => partnerMap(p.id)), [partners]);
+  const byDoc = useMapSnapshots(openDoc, names);
+  return useMemo(() => new Map(partners.map((p) => [p.id as string, byDoc.get(partnerMap(p.id))!] as const).filter(([, s]) => !!s)), [byDoc, partners]);
+}
+
+/** Tags, taken cards and this column's joint cards, read live from the joint map. */
+export function useJointFacts(jointDoc: MapEnv['doc'] | null, jointSnapshot: MapSnapshot, column: ColumnId) {
+  const tags = useDocValue(jointDoc, readGroupTags, NO_TAGS);
+  // Read again whenever the joint map changes (the snapshot is new then).
+  const taken = useMemo(() => (jointDoc ? takenFrom(jointDoc) : new Map<string, string[]>()), [jointDoc, jointSnapshot]);
+  const joint = useMemo(() => {
+    const byId = new Map(Object.values(jointSnapshot.columns).flat().map((c) => [c.id as string, c] as const));
+    return { cards: jointSnapshot.columns[column], byId };
+  }, [jointSnapshot, column]);
+  return { tags, taken, joint };
+}
+
+/**
+ * The comparison for everyone in the mixed session (participants and the facilitator): pick a step,
+ * see the partner maps side by side with groups of similar cards, tag groups, and take a group or a
+ * card onto the joint map. Needs MeContext, PartnersContext and the SessionEnvContext of the map.
+ */
+export function CompareView({ jointEnv, openDoc }: { jointEnv: MapEnv; openDoc: OpenDoc }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const me = useMe();
+  const partnerMapById = usePartners();
+  const partners = useMemo(() => [...partnerMapById.values()], [partnerMapById]);
+  const session = useSession();
+  const { column, following, pick } = useFollowedColumn(session);
+  const snapshots = usePartnerSnapshots(openDoc, partners);
+  const jointSnapshot = useSnapshotOf(jointEnv);
+  const { tags, taken, joint } = useJointFacts(jointEnv.doc, jointSnapshot, column);
+  const comparison = useMemo(() => compareColumn(column, partners, snapshots), [column, partners, snapshots]);
+  const [message, setMessage] = useState('');
+  const [justTaken, setJustTaken] = useState<string | null>(null);
+
+  const isFacilitator = me.access === 'facilitator';
+  const principal = { access: me.access, participantId: me.participantId, partner: me.partner };
+  const takeBlocked = !me.canEdit
+    ? null
+    : me.access === 'participant' && session.phase === 'private'
+      ? t('compare.take.private')
+      : !canWriteColumn(session, principal, column)
+        ? t('compare.take.closed')
+        : null;
+
+  const actions: CompareActions | null = me.canEdit
+    ? {
+        isFacilitator,
+        takeBlocked,
+        justTaken,
+        propose: (key, tag) => {
+          proposeTag(jointEnv.doc, key, tag, me.name, LOCAL_USER, { confirmed: isFacilitator });
+          setMessage(t(isFacilitator ? 'compare.tag.savedConfirmed' : 'compare.tag.saved', { tag: t(`compare.tag.${tag}`) }));
+        },
+        confirm: (key) => {
+          const entry = tags[key];
+          if (confirmTag(jointEnv.doc, key, LOCAL_USER) && entry) setMessage(t('compare.tag.savedConfirmed', { tag: t(`compare.tag.${entry.tag}`) }));
+        },
+        clear: (key) => {
+          if (clearTag(jointEnv.doc, key, LOCAL_USER)) setMessage(t('compare.tag.cleared'));
+        },
+        take: (cards: readonly PartnerCard[], text: string, tag: GroupTag | '') => {
+          takeIntoJoint(
+            jointEnv.doc,
+            { column, text, origins: originsOf(cards), author: me.participantId, authorName: me.name, tag: tag || undefined },
+            LOCAL_USER,
+          );
+          setJustTaken(comparison.groupOf.get(cards[0].card.id)?.key ?? null);
+          setMessage(t('compare.take.done', { text }));
+        },
+      }
+    : null;
+
+  return (
+    <section className="compare" aria-labelledby={`${id}-h`} data-testid="compare" data-column={column}>
+      <h2 id={`${id}-h`} className="compare-heading">
+        {t('compare.heading')}
+      </h2>
+      <p className="hint">{t('compare.intro')}</p>
+      <ColumnPicker column={column} active={session.guided ? session.active : []} following={following} onPick={pick} />
+      <ColumnTitle column={column} level={3} />
+      <CompareBody
+        comparison={comparison}
+        partners={partnerMapById}
+        tags={tags}
+        taken={taken}
+        joint={joint}
+        actions={actions}
+        headingLevel={4}
+      />
+      <p className="sr-only" role="status" aria-live="polite" data-testid="compare.status">
+        {message}
+      </p>
+    </section>
+  );
+}

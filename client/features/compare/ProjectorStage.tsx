@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as Y from 'yjs';
+import type { WorkshopInfo } from '../../../shared/api.js';
+import type { ColumnId } from '../../../shared/columns.js';
+import { MapReadModel, type MapSnapshot } from '../../../shared/readModel.js';
+import { timerRemaining, type SessionState } from '../../../shared/session.js';
+import { formatDuration, useNow, type Clock } from '../../app/serverClock.js';
+import { useSessionState } from '../../collab/useSyncedDoc.js';
+import { useLang } from '../../i18n/index.js';
+import { stepsLabel } from '../facilitator/sessionText.js';
+import { ColumnTitle, CompareBody } from './CompareBody.js';
+import { useJointFacts, usePartnerSnapshots } from './CompareView.js';
+import type { OpenDoc } from './docPool.js';
+import { compareColumn } from './model.js';
+import './compare.css';
+
+interface Docs {
+  session: Y.Doc;
+  map: Y.Doc;
+}
+
+/**
+ * The projector in a partners-first workshop: in the mixed session, while the facilitator puts a
+ * column in focus, the comparison of that column (partner maps side by side, groups, the joint cards
+ * with where they came from); otherwise the usual projector screen (`children`), which shows the
+ * joint map. Read-only: the projector link can read every map and write none.
+ */
+export function ProjectorStage({
+  info,
+  docs,
+  open,
+  clock,
+  children,
+}: {
+  info: WorkshopInfo;
+  docs: Docs;
+  open: OpenDoc;
+  clock: Clock;
+  children: ReactNode;
+}) {
+  const session = useSessionState(docs.session);
+  if (info.flow !== 'partners-first' || session.stage !== 'heterogeneous' || session.focus.kind !== 'column') return <>{children}</>;
+  return <ProjectorCompare info={info} session={session} joint={docs.map} open={open} clock={clock} column={session.focus.column} />;
+}
+
+function useDocSnapshot(doc: Y.Doc): MapSnapshot {
+  const [model, setModel] = useState<MapReadModel | null>(null);
+  useEffect(() => {
+    const m = new MapReadModel(doc);
+    setModel(m);
+    return () => {
+      setModel(null);
+      m.destroy();
+    };
+  }, [doc]);
+  const subscribe = useMemo(() => model?.subscribe ?? (() => () => {}), [model]);
+  return useSyncExternalStore(subscribe, () => (model ?? EMPTY).getSnapshot());
+}
+
+const EMPTY = new MapReadModel(new Y.Doc());
+
+function ProjectorCompare({
+  info,
+  session,
+  joint,
+  open,
+  clock,
+  column,
+}: {
+  info: WorkshopInfo;
+  session: SessionState;
+  joint: Y.Doc;
+  open: OpenDoc;
+  clock: Clock;
+  column: ColumnId;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const partners = useMemo(() => new Map(info.partners.map((p) => [p.id as string, p])), [info.partners]);
+  const snapshots = usePartnerSnapshots(open, info.partners);
+  const jointSnapshot = useDocSnapshot(joint);
+  const { tags, taken, joint: jointCards } = useJointFacts(joint, jointSnapshot, column);
+  const comparison = useMemo(() => compareColumn(column, info.partners, snapshots), [column, info.partners, snapshots]);
+  const now = useNow(clock, !!session.timer && session.timer.endsAt !== null);
+  const remaining = session.timer ? timerRemaining(session.timer, now) : null;
+  return (
+    <main className="projector projector-compare" data-testid="projector" data-focus="compare" id="main">
+      <header className="projector-top">
+        <div className="projector-title">
+          <h1>{info.title}</h1>
+          <p className="projector-step" data-testid="projector.step">
+            {t('compare.projectorStep', { step: stepsLabel(t, lang, [column]) })}
+          </p>
+        </div>
+        {remaining !== null && (
+          <div className="projector-timer" data-testid="projector.timer" data-done={remaining === 0 || undefined}>
+            <span className="sr-only">{t('projector.timeLeft')} </span>
+            <span className="projector-timer-value">{formatDuration(remaining)}</span>
+          </div>
+        )}
+      </header>
+      <div className="projector-focus compare compare-large" data-testid="projector.focus" data-kind="compare" data-column={column}>
+        <ColumnTitle column={column} level={2} />
+        <CompareBody comparison={comparison} partners={partners} tags={tags} taken={taken} joint={jointCards} actions={null} headingLevel={3} />
+      </div>
+    </main>
+  );
+}
