@@ -39,7 +39,7 @@ export function ExportPanel({ source }: { source: ExportSource }) {
           <div key={targetKey(target)} className="export-target" role="group" aria-labelledby={`${id}-${targetKey(target)}`}>
             <h4 id={`${id}-${targetKey(target)}`}>{label}</h4>
             <div className="button-row">
-              {MAP_KINDS.filter((kind) => kind !== 'png' || target.kind === 'joint').map((kind) => (
+              {MAP_KINDS.map((kind) => (
                 <button
                   key={kind}
                   type="button"

@@ -1,11 +1,12 @@
 import type { WorkshopInfo } from '../../../shared/api.js';
 import type { Lang } from '../../../shared/columns.js';
-import { exportFileName } from '../../../shared/export/exportInput.js';
+import { exportFileName, formatExportDate } from '../../../shared/export/exportInput.js';
 import type { MapSnapshot } from '../../../shared/readModel.js';
 import { api } from '../../app/api.js';
 import { bytesBlob, MIME } from './download.js';
 import { buildExportInput, localDay, type ExportTarget } from './exportData.js';
 import { readPartnerMap, readPartnerMaps, type OpenDoc } from './partnerMaps.js';
+import { ExportError } from './exportError.js';
 import type { ExportTools } from './tools.js';
 
 export type MapExportKind = 'pdf' | 'png' | 'docx' | 'md';
@@ -21,15 +22,7 @@ export interface ExportSource {
   now: () => number;
 }
 
-/** A failure the facilitator can act on; `key` is a catalogue key under `export.errors`. */
-export class ExportError extends Error {
-  constructor(
-    readonly key: string,
-    readonly values: Record<string, string> = {},
-  ) {
-    super(key);
-  }
-}
+export { ExportError };
 
 const isPartnersFirst = (info: WorkshopInfo) => info.flow === 'partners-first';
 
@@ -48,18 +41,13 @@ export async function makeMapExport(
 ): Promise<string> {
   const { info } = source;
   progress(0.02);
+  if (kind === 'png') return makePng(source, tools, target, progress);
   const map = await mapOf(source, target);
   // The convenant of the joint map gets the partner maps' differences as its annex.
   const withPartners = (kind === 'docx' || kind === 'md') && target.kind === 'joint' && isPartnersFirst(info);
   const partnerMaps = withPartners ? await readPartnerMaps(source.openDoc, info.partners.map((p) => p.id)) : undefined;
   const input = buildExportInput({ info, lang: source.lang, now: source.now(), target, map, partnerMaps });
   progress(0.1);
-
-  if (kind === 'png') {
-    const blob = await tools.renderMapPng();
-    progress(0.95);
-    return hand(tools, blob, exportFileName(input, 'partnerschapskaart', 'png'));
-  }
   const module = await tools.loadModule();
   progress(0.15);
   if (kind === 'pdf') {
@@ -76,6 +64,18 @@ export async function makeMapExport(
   }
   const text = module.convenantToMarkdown(convenant);
   return hand(tools, new Blob([text], { type: MIME.md }), module.exportFileName(input, 'convenant-input', 'md'));
+}
+
+/** A picture of the map as it is on screen (only the map on screen can be pictured). */
+async function makePng(source: ExportSource, tools: ExportTools, target: ExportTarget, progress: (fraction: number) => void): Promise<string> {
+  const { info, lang } = source;
+  const date = localDay(source.now());
+  const partner = target.kind === 'partner' ? (info.partners.find((p) => p.id === target.partnerId)?.name ?? target.partnerId) : '';
+  const caption = [info.title, partner, formatExportDate(date, lang)].filter(Boolean).join(' · ');
+  const blob = await tools.renderMapPng(target, caption);
+  progress(0.95);
+  const mapName = target.kind === 'joint' ? 'joint' : target.partnerId;
+  return hand(tools, blob, exportFileName({ title: info.title, date, mapName, partners: info.partners }, 'partnerschapskaart', 'png'));
 }
 
 /** The whole workshop as the server's backup file, saved exactly as it came. */

@@ -1,6 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { ExportFonts } from '../../../shared/export/pdf.js';
 import { saveBlob } from './download.js';
+import type { ExportTarget } from './exportData.js';
+import { ExportError } from './exportError.js';
 import { findMapElement, renderElementPng } from './png.js';
 
 /** The export module (jsPDF, docx): loaded only when someone asks for an export. */
@@ -10,8 +12,11 @@ export type ExportModule = typeof import('../../../shared/export/index.js');
 export interface ExportTools {
   loadModule(): Promise<ExportModule>;
   loadFonts(module: ExportModule): Promise<ExportFonts>;
-  /** A picture of the live map on this page; rejects when there is none. */
-  renderMapPng(): Promise<Blob>;
+  /**
+   * A picture of `target` as it is on screen now, with a caption above it; rejects with
+   * ExportError('notOnScreen') when that map is not on screen.
+   */
+  renderMapPng(target: ExportTarget, caption: string): Promise<Blob>;
   save(blob: Blob, fileName: string): void;
 }
 
@@ -27,9 +32,9 @@ export const browserExportTools: ExportTools = {
     });
     return fonts;
   },
-  renderMapPng: () => {
-    const element = findMapElement();
-    return element ? renderElementPng(element) : Promise.reject(new Error('no map on this page'));
+  renderMapPng: (target, caption) => {
+    const element = findMapElement(target);
+    return element ? renderElementPng(element, caption) : Promise.reject(new ExportError('notOnScreen'));
   },
   save: saveBlob,
 };
