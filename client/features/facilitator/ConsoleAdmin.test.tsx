@@ -1,6 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOCAL_USER } from '../../../shared/origins.js';
+import { setRuleInFocus, setSessionPlan, setTimer } from '../../../shared/session.js';
 import { identityKey, projectorIdentityKey, projectorLinkKey } from '../../app/identity.js';
 import { takeFlash } from '../../app/flash.js';
 import { participant, renderConsole, showPresent, WORKSHOP_ID } from './testHarness.js';
@@ -141,6 +143,24 @@ describe('console: presence by participant id', () => {
     expect(within(first).getByTestId('console.person.present')).toHaveTextContent('niet aanwezig');
     expect(within(second).getByTestId('console.person.present')).toHaveTextContent(/^aanwezig$/);
     expect(screen.getByTestId('console.people')).toHaveTextContent('2 aangemeld, 1 nu aanwezig');
+    c.cleanup();
+  });
+});
+
+describe('console: the map under the console follows the session', () => {
+  it('shows the timer and the rule on screen, keeps closed steps open for the facilitator and offers writing for someone else', async () => {
+    const c = renderConsole({ participants: [participant('p1', 'Anna', 'gemeente', 1)] });
+    act(() => {
+      setSessionPlan(c.sessionDoc, { mode: 'separate', direction: 'rtl' }, LOCAL_USER);
+      setTimer(c.sessionDoc, 5 * 60_000, LOCAL_USER);
+      setRuleInFocus(c.sessionDoc, 3, LOCAL_USER);
+    });
+    const map = within(screen.getByTestId('map'));
+    expect(map.getByTestId('session.timer')).toBeInTheDocument();
+    expect(map.getByTestId('session.rule')).toHaveTextContent('3');
+    // Step 1 is the active step; step 2 is closed for participants, not for the facilitator.
+    expect(map.getByTestId('column.relations.add')).toBeInTheDocument();
+    expect(map.getByTestId('column.values.writeFor')).toBeInTheDocument();
     c.cleanup();
   });
 });
