@@ -20,7 +20,8 @@ export function TagControl({ groupKey, entry, actions }: { groupKey: string; ent
   const { t } = useTranslation();
   const id = useId();
   const tagName = (tag: GroupTag) => t(`compare.tag.${tag}`);
-  const locked = !!entry?.confirmed && !actions?.isFacilitator;
+  // A confirmed tag is closed to proposals; the facilitator can still change it.
+  const locked = !!actions && !!entry?.confirmed && !actions.isFacilitator;
   return (
     <div className="compare-tag" data-testid="compare.tag" data-tag={entry?.tag ?? ''} data-confirmed={entry?.confirmed ? 'true' : 'false'}>
       <p className="compare-tag-state">
