@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 
 /**
  * Every process the bench starts is registered here and killed on exit, on Ctrl+C and on SIGTERM,
@@ -10,6 +11,29 @@ export function track<T extends ChildProcess>(child: T): T {
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
+}
+
+/** Temp directories the bench made; removed on exit, also after Ctrl+C. */
+const dirs = new Set<string>();
+
+export function trackDir(dir: string): string {
+  dirs.add(dir);
+  return dir;
+}
+
+export function removeDir(dir: string): void {
+  dirs.delete(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function removeDirs(): void {
+  for (const dir of [...dirs]) {
+    try {
+      removeDir(dir);
+    } catch {
+      // best effort
+    }
+  }
 }
 
 export function killAll(signal: NodeJS.Signals = 'SIGKILL'): void {
@@ -41,7 +65,10 @@ let installed = false;
 export function installCleanup(): void {
   if (installed) return;
   installed = true;
-  process.on('exit', () => killAll('SIGKILL'));
+  process.on('exit', () => {
+    killAll('SIGKILL');
+    removeDirs();
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
       console.error(`\n[bench] ${sig}: stopping the servers and load generators`);

@@ -24,7 +24,7 @@ import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { JOINT_MAP, SYNC_PATH, roomName } from '../shared/protocol.js';
 import { startChildServer, type ChildServer } from '../server/test/childServer.js';
-import { track } from './children.js';
+import { removeDir, track, trackDir } from './children.js';
 import { ourBenchEnv } from './servers.js';
 import { fmt, percentile } from './stats.js';
 
@@ -85,7 +85,7 @@ function firstError(output: string): string {
  * built instead, from `git archive`, and the report says so.
  */
 export async function buildClient(log: (s: string) => void): Promise<ClientReport['build']> {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-client-'));
+  const out = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-client-')));
   const vite = path.join(root, 'node_modules', '.bin', 'vite');
   const first = await run(vite, ['build', '--outDir', path.join(out, 'client'), '--emptyOutDir', '--logLevel', 'error'], root, 300_000);
   if (first.code === 0 && fs.existsSync(path.join(out, 'client', 'index.html'))) {
@@ -485,7 +485,7 @@ export async function measureClient(log: (s: string) => void, opts: { quick: boo
     const reason = `no Chromium at ${CHROMIUM_PATH}`;
     return { ...report, browserJsKb: notYet(reason), mapPageJsKb: notYet(reason), projectorColdMs: notYet(reason), projectorRenderMs: notYet(reason), editToRenderP95Ms: notYet(reason) };
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-client-data-'));
+  const dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-client-data-')));
   let server: ChildServer | null = null;
   let browser: Browser | null = null;
   try {
@@ -548,7 +548,7 @@ export async function measureClient(log: (s: string) => void, opts: { quick: boo
   } finally {
     await browser?.close().catch(() => {});
     await server?.kill('SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDir(dataDir);
   }
   return report;
 }

@@ -9,7 +9,7 @@ import { SYNC_PATH, roomName } from '../shared/protocol.js';
 import type { WorkshopId } from '../shared/ids.js';
 import { randomId } from '../shared/ids.js';
 import { startChildServer } from '../server/test/childServer.js';
-import { stopChild, track } from './children.js';
+import { removeDir, stopChild, track, trackDir } from './children.js';
 import type { ClientSpec, RoomSpec } from './types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -68,7 +68,7 @@ async function inBatches<T>(n: number, concurrency: number, fn: (i: number) => P
 const PARTNERS = ['Gemeente', 'Wijkteam', 'Woningcorporatie', 'Vrijwilligers', 'Mantelzorgers'];
 
 export async function startOurs(env: Record<string, string>): Promise<Target> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-'));
+  const dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-')));
   const server = await startChildServer(dataDir, env);
   track(server.child);
   const httpUrl = server.url;
@@ -101,7 +101,7 @@ export async function startOurs(env: Record<string, string>): Promise<Target> {
     },
     async stop() {
       await stopChild(server.child, 'SIGTERM', 5000);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeDir(dataDir);
     },
   };
 }
