@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -26,6 +25,7 @@ import { JOINT_MAP, SYNC_PATH, roomName } from '../shared/protocol.js';
 import { startChildServer, type ChildServer } from '../server/test/childServer.js';
 import { removeDir, track, trackDir } from './children.js';
 import { ourBenchEnv } from './servers.js';
+import { gzipKb, initialChunks } from './jsSize.js';
 import { fmt, percentile } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -104,46 +104,6 @@ export async function buildClient(log: (s: string) => void): Promise<ClientRepor
     return { ok: true, dir: path.join(out, 'client'), note: `built from commit ${head}: the working tree does not build (${reason})` };
   }
   return { ok: false, dir: null, note: `neither the working tree nor commit ${head} builds: ${reason} / ${firstError(second.output)}` };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Initial JavaScript
-
-const gzipKb = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
-
-/** Static `import … from "./x.js"`, `import "./x.js"` and `export … from "./x.js"`; not `import("./x.js")`. */
-function staticImports(code: string): string[] {
-  const out: string[] = [];
-  const re = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g;
-  for (let m = re.exec(code); m; m = re.exec(code)) out.push(m[1]);
-  return out;
-}
-
-function resolveAsset(dir: string, from: string, spec: string): string {
-  if (spec.startsWith('/')) return path.join(dir, spec);
-  return path.resolve(path.dirname(from), spec);
-}
-
-/** The entry module of index.html, its modulepreloads and, transitively, their static imports. */
-export function initialChunks(dir: string): string[] {
-  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const starts = [
-    ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]),
-    ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]),
-  ].map((p) => path.join(dir, p));
-  return closure(dir, starts);
-}
-
-function closure(dir: string, starts: string[]): string[] {
-  const seen = new Set<string>();
-  const queue = [...starts];
-  while (queue.length) {
-    const file = queue.shift()!;
-    if (seen.has(file) || !fs.existsSync(file)) continue;
-    seen.add(file);
-    for (const spec of staticImports(fs.readFileSync(file, 'utf8'))) queue.push(resolveAsset(dir, file, spec));
-  }
-  return [...seen];
 }
 
 function initialJs(dir: string): Metric {

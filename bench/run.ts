@@ -288,6 +288,9 @@ function verdict(x: number, oursSaturated: boolean, refSaturated: boolean): stri
   return 'not shown (neither server saturated)';
 }
 
+/** Server CPU time per write (µs): 1 core / this is what the server could take if CPU were its only limit. */
+const cpuPerWriteUs = (m: Measurement) => (m.serverCpuPct / 100) * 1e6 / m.writesPerSec;
+
 function rampRow(s: RampStep): string[] {
   return [
     s.server,
@@ -297,6 +300,7 @@ function rampRow(s: RampStep): string[] {
     fmt(s.p50),
     fmt(s.p99),
     fmt(s.serverCpuPct, 0),
+    fmtInt(cpuPerWriteUs(s)),
     fmt(s.serverPeakRssMb, 0),
     s.convergeMs === null ? 'not converged' : `${fmtInt(s.convergeMs)} ms`,
     `${fmt(s.generatorCpuPct, 0)} / ${fmt(s.generatorLoopP99Ms, 0)}`,
@@ -332,7 +336,7 @@ if (!skip.has('ramp')) {
   out();
   out(
     table(
-      ['server', 'rate/client', 'writes/s (got / target)', 'deliveries/s (got / ideal)', 'p50 ms', 'p99 ms', 'server CPU %', 'peak RSS MB', 'converged after', 'generator CPU % / loop p99 ms', 'other CPU %', 'verdict'],
+      ['server', 'rate/client', 'writes/s (got / target)', 'deliveries/s (got / ideal)', 'p50 ms', 'p99 ms', 'server CPU %', 'CPU µs / write', 'peak RSS MB', 'converged after', 'generator CPU % / loop p99 ms', 'other CPU %', 'verdict'],
       rows,
     ),
   );
@@ -348,12 +352,14 @@ if (!skip.has('ramp')) {
       s ? fmtInt(s.writesPerSec) : '–',
       s ? fmtInt(s.deliveriesPerSec) : '–',
       s ? `${fmt(s.serverCpuPct, 0)} %` : '–',
+      s ? `${fmtInt(cpuPerWriteUs(s))} µs → ~${fmtInt(1e6 / cpuPerWriteUs(s))} writes/s` : '–',
       ended(r),
       last && !last.pass ? `${last.rate}/s: ${last.reason}` : '',
     ];
   });
   out('### Saturation point (highest passing step)');
-  out(table(['server', 'step', 'writes/s', 'deliveries/s', 'server CPU', 'ramp ended by', 'first failing step'], satRows));
+  out(table(['server', 'step', 'writes/s', 'deliveries/s', 'server CPU', 'CPU per write → one core would take', 'ramp ended by', 'first failing step'], satRows));
+  out('(the last estimate assumes CPU is the only limit; our server also waits for an fsync per group commit, which costs no CPU but holds its event loop)');
   const ro = results.ramps.find((r) => r.server === 'ours');
   const rr = results.ramps.find((r) => r.server === 'reference');
   if (ro?.saturation && rr?.saturation) {
@@ -372,6 +378,8 @@ if (!skip.has('ramp')) {
       `saturation ours / reference: ${x.toFixed(2)}× in deliveries/s${bound}; target ≥ 1.5×: ` +
         verdict(x, ro.endedBy === 'server', rr.endedBy === 'server'),
     );
+    const est = cpuPerWriteUs(rr.saturation) / cpuPerWriteUs(ro.saturation);
+    out(`server CPU per write, reference / ours at the saturation steps: ${est.toFixed(2)}× (CPU-only capacity ratio ours / reference, an estimate)`);
   }
   out();
 }
