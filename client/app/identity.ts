@@ -1,5 +1,6 @@
 import type { WorkshopId } from '../../shared/ids.js';
 import type { AccessRole } from '../../shared/roles.js';
+import { clearOfflineCopies } from '../collab/syncedDoc.js';
 
 /** Who I am in one workshop; kept per workshop so one browser can take part in several. */
 export interface Identity {
@@ -90,6 +91,8 @@ export function loadProjectorLink(workshopId: WorkshopId): string | null {
 
 /** After a workshop is deleted: forget everything this browser kept for it (identities and links). */
 export function forgetWorkshop(workshopId: WorkshopId): void {
+  // The offline copies of its documents too (asynchronous; nothing waits for it).
+  void clearOfflineCopies(workshopId).catch(() => {});
   for (const key of [identityKey(workshopId), projectorIdentityKey(workshopId), projectorLinkKey(workshopId)]) {
     try {
       localStorage.removeItem(key);

@@ -97,3 +97,21 @@ export function openSyncedDoc(
     },
   };
 }
+
+/** Remove every offline copy of a workshop from this device (after it was deleted). */
+export async function clearOfflineCopies(workshopId: string): Promise<void> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
+  const prefix = `pkl:${workshopId}/`;
+  const dbs = await indexedDB.databases();
+  await Promise.all(
+    dbs
+      .filter((db) => db.name?.startsWith(prefix))
+      .map(
+        (db) =>
+          new Promise<void>((resolve) => {
+            const req = indexedDB.deleteDatabase(db.name!);
+            req.onsuccess = req.onerror = req.onblocked = () => resolve();
+          }),
+      ),
+  );
+}

@@ -6,6 +6,8 @@ import { CATALOGUES } from './index.js';
 import nl from './nl.json';
 import nlConsole from './nl.console.json';
 import nlSession from './nl.session.json';
+import nlCompare from './nl.compare.json';
+import enCompare from './en.compare.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -23,7 +25,7 @@ const catalogues = { nl: flatten(CATALOGUES.nl as Tree), en: flatten(CATALOGUES.
 
 describe('i18n catalogues', () => {
   it('feature files never define the same top-level key twice', () => {
-    for (const files of [[nl, nlSession, nlConsole], [en, enSession, enConsole]]) {
+    for (const files of [[nl, nlSession, nlConsole, nlCompare], [en, enSession, enConsole, enCompare]]) {
       const keys = files.flatMap((f) => Object.keys(f));
       expect(keys.length).toBe(new Set(keys).size);
     }

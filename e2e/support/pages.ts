@@ -97,6 +97,11 @@ export class MapPage {
     const editor = byTestId(this.page, 'card.editor').locator('[contenteditable="true"]');
     await editor.waitFor();
     await eventually(async () => (await this.cards(column).count()) === before + 1, 'card added');
+    // Type only once the new editor has the focus, or the first letters go to the button.
+    await eventually(
+      async () => this.page.evaluate(() => document.activeElement?.closest('[data-testid="card.editor"]') !== null),
+      'editor focused',
+    );
     await this.page.keyboard.type(text);
     const id = await byTestId(this.page, 'card.editor').locator('xpath=ancestor::*[@data-testid="card"]').getAttribute('data-card-id');
     await byTestId(this.page, 'card.done').click();

@@ -26,6 +26,7 @@ export function makeMe(
     ...identity,
     canEdit: identity.access !== 'projector',
     user: {
+      id: identity.participantId,
       name: identity.name,
       color,
       partner: identity.partner,

@@ -19,7 +19,7 @@ describe('rule, question and round in focus', () => {
     expect(screen.queryByTestId('session.banner')).toBeNull();
 
     act(() => setRuleInFocus(session, 4, SEED));
-    expect(screen.getByTestId('session.rule')).toHaveTextContent('Afspraak 4: Anderen kunnen betere argumenten hebben.');
+    expect(screen.getByTestId('session.rule')).toHaveTextContent('Regel 4: Anderen kunnen betere argumenten hebben.');
     act(() => setPromptShown(session, 'who-when', SEED));
     expect(screen.getByTestId('session.prompt')).toHaveTextContent('Wie doet dit, en wanneer?');
 
