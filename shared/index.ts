@@ -21,3 +21,4 @@ export * from './workshopDoc.js';
 export * from './drafts.js';
 export * from './restore.js';
 export * from './backup.js';
+export * from './provenance.js';

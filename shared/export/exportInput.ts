@@ -1,5 +1,6 @@
 import type { Lang } from '../columns.js';
 import type { Partner } from '../partners.js';
+import { cardPartnerIds } from '../provenance.js';
 import type { CardSnapshot, MapSnapshot } from '../readModel.js';
 
 /**
@@ -53,10 +54,7 @@ export function partnerOf(input: Pick<ExportInput, 'partners'>, id: string): Par
  * `cardOrigins`, else the card's own recorded origins), otherwise the partner of its author.
  */
 export function cardPartners(input: Pick<ExportInput, 'partners' | 'cardOrigins'>, card: CardSnapshot): Partner[] {
-  const given = input.cardOrigins?.[card.id] ?? (card.origins ?? []).map((o) => o.partner);
-  const origins = given.filter(Boolean);
-  const ids = origins.length ? [...new Set(origins)] : card.partner ? [card.partner] : [];
-  return ids.map((id) => partnerOf(input, id));
+  return cardPartnerIds(card, input.cardOrigins?.[card.id]).map((id) => partnerOf(input, id));
 }
 
 /** True for the shared map, false for one partner's own map. */

@@ -13,7 +13,7 @@ import { AuthorLine, CardFacts, CardNotes } from './details/CardBadges.js';
 import { CARD_MIME, isCardDrag } from './dragDrop.js';
 import { useMe } from './me.js';
 import { LazyCardEditor } from './lazyEditor.js';
-import { PartnerBadge } from './PartnerBadge.js';
+import { OriginBadges } from './PartnerBadge.js';
 import type { CardActions } from './useCardActions.js';
 import { useFocusRequest } from './useFocusRequest.js';
 import { useMapUi, useMapUiApi } from './uiStore.js';
@@ -130,7 +130,7 @@ function CardViewImpl({ card, index, total, column, partner, editors, actions, o
         onDrop={onDrop}
       >
         <div className="card-meta" id={metaId}>
-          {partner && <PartnerBadge name={partner.name} color={partner.color} />}
+          <OriginBadges card={card} partner={partner} />
           <AuthorLine card={card} />
           {isPrivate && (
             <span className="private-badge" data-testid="card.private">

@@ -133,7 +133,7 @@ export function ProjectorView({ info, session, map, participants, now, participa
               <span className="snap-step">{t('map.step', { n: getColumn(focusCard.column).step })}</span>{' '}
               {getColumn(focusCard.column).label[lang]}
             </h2>
-            <SnapshotCard card={focusCard} partner={partners.get(focusCard.partner)} large />
+            <SnapshotCard card={focusCard} partner={partners.get(focusCard.partner)} partners={partners} large />
           </section>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { COLUMNS, type ColumnDef, type ColumnId, type Lang } from '../../../shared/columns.js';
 import type { Partner } from '../../../shared/partners.js';
+import { cardPartnerIds } from '../../../shared/provenance.js';
 import type { CardSnapshot, MapSnapshot } from '../../../shared/readModel.js';
 
 interface BoardProps {
@@ -93,7 +94,7 @@ export function SnapshotColumn({
         <ul className="snap-cards">
           {cards.map((card) => (
             <li key={card.id}>
-              <SnapshotCard card={card} partner={partners.get(card.partner)} />
+              <SnapshotCard card={card} partner={partners.get(card.partner)} partners={partners} />
             </li>
           ))}
         </ul>
@@ -102,7 +103,18 @@ export function SnapshotColumn({
   );
 }
 
-export function SnapshotCard({ card, partner, large }: { card: CardSnapshot; partner?: Partner; large?: boolean }) {
+export function SnapshotCard({
+  card,
+  partner,
+  partners,
+  large,
+}: {
+  card: CardSnapshot;
+  partner?: Partner;
+  /** Needed to name the partner maps a joint card came from. */
+  partners?: ReadonlyMap<string, Partner>;
+  large?: boolean;
+}) {
   const { t } = useTranslation();
   const support = card.supporters.length;
   return (
@@ -137,7 +149,13 @@ export function SnapshotCard({ card, partner, large }: { card: CardSnapshot; par
         </dl>
       )}
       <p className="snap-card-meta">
-        {partner && <span className="snap-partner">{partner.name}</span>}
+        {card.origins.length === 0
+          ? partner && <span className="snap-partner">{partner.name}</span>
+          : cardPartnerIds(card).map((id) => (
+              <span key={id} className="snap-partner" data-testid="snapshot.origin" style={{ ['--partner-color' as string]: partners?.get(id)?.color }}>
+                {partners?.get(id)?.name ?? id}
+              </span>
+            ))}
         {card.status !== 'open' && (
           <span className={`snap-status snap-status-${card.status}`}>{t(`projector.status.${card.status}`)}</span>
         )}
