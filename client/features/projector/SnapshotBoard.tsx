@@ -149,7 +149,7 @@ export function SnapshotCard({
         </dl>
       )}
       <p className="snap-card-meta">
-        {card.origins.length === 0
+        {(card.origins ?? []).length === 0
           ? partner && <span className="snap-partner">{partner.name}</span>
           : cardPartnerIds(card).map((id) => (
               <span key={id} className="snap-partner" data-testid="snapshot.origin" style={{ ['--partner-color' as string]: partners?.get(id)?.color }}>
