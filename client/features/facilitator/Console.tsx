@@ -6,7 +6,7 @@ import { useLang } from '../../i18n/index.js';
 import { ConsoleMapArea } from '../compare/ConsoleMapArea.js';
 import { MapView } from '../map/MapView.js';
 import { useConsoleEnv } from './consoleEnv.js';
-import { CONSOLE_TABS } from './consoleTabs.js';
+import { tabsFor } from './consoleTabs.js';
 import { stepsLabel } from './sessionText.js';
 import { Tabs } from './Tabs.js';
 import { TimerControls } from './TimerControls.js';
@@ -19,7 +19,8 @@ import '../../styles/console.css';
 export function Console({ onRejoin }: { onRejoin: () => void }) {
   const { t } = useTranslation();
   const { workshopId, info } = useConsoleEnv();
-  const [tab, setTab] = useState(CONSOLE_TABS[0].id);
+  const tabs = tabsFor(info.flow ?? 'joint');
+  const [tab, setTab] = useState(tabs[0].id);
   return (
     <div className="console-layout" data-testid="console">
       <a className="skip-link" href="#console-panel">
@@ -41,7 +42,7 @@ export function Console({ onRejoin }: { onRejoin: () => void }) {
           idPrefix="console"
           selected={tab}
           onSelect={setTab}
-          tabs={CONSOLE_TABS.map((def) => ({ id: def.id, label: def.label(t), content: def.render({ visible: tab === def.id }) }))}
+          tabs={tabs.map((def) => ({ id: def.id, label: def.label(t), content: def.render({ visible: tab === def.id }) }))}
         />
       </aside>
     </div>

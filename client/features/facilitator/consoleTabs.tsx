@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import type { Flow } from '../../../shared/permissions.js';
 import { ExportTab } from './ExportTab.js';
 import { DialoguePanel } from './DialoguePanel.js';
 import { FocusPanel } from './FocusPanel.js';
@@ -16,6 +17,8 @@ export interface ConsoleTab {
   label: (t: TFunction) => string;
   /** `visible` is true while the tab is selected (every panel stays mounted). */
   render: (props: { visible: boolean }) => ReactNode;
+  /** Show the tab only for workshops of this flow (default: always). */
+  flow?: Flow;
 }
 
 /**
@@ -30,5 +33,9 @@ export const CONSOLE_TABS: readonly ConsoleTab[] = [
   { id: 'screen', label: (t) => t('console.tabs.screen'), render: () => <FocusPanel /> },
   { id: 'versions', label: (t) => t('console.tabs.versions'), render: ({ visible }) => <VersionsPanel visible={visible} /> },
   { id: 'export', label: (t) => t('console.tabs.export'), render: () => <ExportTab /> },
-  { id: 'partners', label: (t) => t('partnersPanel.tab'), render: () => <PartnersPanel /> },
+  { id: 'partners', label: (t) => t('partnersPanel.tab'), render: () => <PartnersPanel />, flow: 'partners-first' },
 ];
+
+export function tabsFor(flow: Flow): readonly ConsoleTab[] {
+  return CONSOLE_TABS.filter((tab) => !tab.flow || tab.flow === flow);
+}
