@@ -27,7 +27,7 @@ import { fmt, fmtInt, ratio, table } from './stats.js';
 import {
   CONVERGE_DEADLINE_MS,
   LOAD_REACHED,
-  runRamp,
+  runRamps,
   runScenario,
   type BenchOptions,
   type LoadShape,
@@ -312,27 +312,23 @@ function rampRow(s: RampStep): string[] {
 if (!skip.has('ramp')) {
   out(
     `## Ramp to saturation: ${ramp.rooms} rooms × ${ramp.clients} clients, per-client rate ${rampRates.join(', ')}/s ` +
-      `(warm-up ${rampTiming.warmupMs / 1000} s, measured ${rampTiming.measureMs / 1000} s per step)`,
+      `(warm-up ${rampTiming.warmupMs / 1000} s, measured ${rampTiming.measureMs / 1000} s per step; the servers take the steps in turn)`,
   );
   out(
     `A step passes when the clients made ≥ ${LOAD_REACHED * 100} % of the target writes, no connection dropped, and every client of every room ` +
       `had an identical state within ${CONVERGE_DEADLINE_MS} ms after writing stopped. A failing step is run once more; the ramp ends when it fails twice.`,
   );
-  const rows: string[][] = [];
-  for (const kind of servers) {
-    process.stderr.write(`[bench ${elapsed()}] ramp on ${kind}…\n`);
-    try {
-      const r = await runRamp(kind, ramp, rampRates, rampTiming, opts, (s) =>
-        process.stderr.write(
-          `[bench ${elapsed()}]   ${kind} ${s.rate}/s: ${s.pass ? 'pass' : `FAIL (${s.reason})`}, p99 ${fmt(s.p99)} ms, server CPU ${fmt(s.serverCpuPct, 0)} %\n`,
-        ),
-      );
-      results.ramps.push(r);
-      rows.push(...r.steps.map(rampRow));
-    } catch (error) {
-      process.stderr.write(`[bench] ramp on ${kind} failed: ${(error as Error).message}\n`);
-    }
+  process.stderr.write(`[bench ${elapsed()}] ramp on ${servers.join(' and ')}, taking turns…\n`);
+  try {
+    results.ramps = await runRamps(servers, ramp, rampRates, rampTiming, opts, (s) =>
+      process.stderr.write(
+        `[bench ${elapsed()}]   ${s.server} ${s.rate}/s: ${s.pass ? 'pass' : `FAIL (${s.reason})`}, p99 ${fmt(s.p99)} ms, server CPU ${fmt(s.serverCpuPct, 0)} %\n`,
+      ),
+    );
+  } catch (error) {
+    process.stderr.write(`[bench] ramp failed: ${(error as Error).message}\n`);
   }
+  const rows = results.ramps.flatMap((r) => r.steps.map(rampRow));
   out();
   out(
     table(

@@ -235,51 +235,65 @@ export function stepVerdict(m: Measurement): { pass: boolean; reason: string; li
 }
 
 /**
- * The ramp: one server process, one set of rooms and clients; the edit rate per client rises step by
- * step until a step fails (some client not converged within 1.5 s after writing stops, or a dropped
- * connection). The saturation point is the last passing step.
+ * The ramp: per server one process, one set of rooms and clients; the edit rate per client rises step
+ * by step until a step fails (load not reached, a dropped connection, or some client not converged
+ * within 1.5 s after writing stops). The saturation point is the last passing step. The servers take
+ * their steps in turn (ours at rate r, the reference at rate r, then both at the next rate), so that
+ * load from other processes on the machine, which comes and goes, falls on both alike; the idle one
+ * keeps its connections open but gets no writes meanwhile.
  */
-export async function runRamp(
-  kind: ServerKind,
+export async function runRamps(
+  kinds: ServerKind[],
   base: { rooms: number; clients: number },
   rates: number[],
   t: Timing,
   opts: BenchOptions,
   onStep: (s: RampStep) => void,
-): Promise<RampResult> {
-  const target = await startTarget(kind, Math.max(...rates));
-  let gen: Generator | null = null;
-  const steps: RampStep[] = [];
+): Promise<RampResult[]> {
+  const running: { kind: ServerKind; target: Target; gen: Generator | null; steps: RampStep[]; done: boolean }[] = [];
   try {
-    if (opts.pinServer) await pin(target.pid, opts.pinServer);
-    const rooms = await target.makeRooms(base.rooms, base.clients);
-    gen = await Generator.start(rooms, opts.workers, opts.pinGenerator);
+    for (const kind of kinds) {
+      const target = await startTarget(kind, Math.max(...rates));
+      const entry = { kind, target, gen: null as Generator | null, steps: [] as RampStep[], done: false };
+      running.push(entry);
+      if (opts.pinServer) await pin(target.pid, opts.pinServer);
+      const rooms = await target.makeRooms(base.rooms, base.clients);
+      entry.gen = await Generator.start(rooms, opts.workers, opts.pinGenerator);
+    }
     for (const rate of rates) {
-      // A failing step is run once more before it counts: the machine is shared, and one stall of an
-      // unrelated process should not end a ramp. A server that is really saturated fails both times.
-      let step: RampStep | null = null;
-      for (let attempt = 1; attempt <= 2; attempt++) {
-        const m = await measureOnce(target, gen, { ...base, rate }, t, { resetRss: true });
-        step = { ...m, ...stepVerdict(m), attempt };
-        steps.push(step);
-        onStep(step);
-        if (step.pass) break;
-        await new Promise((r) => setTimeout(r, 1000));
+      for (const r of running) {
+        if (r.done) continue;
+        // A failing step is run once more before it counts: the machine is shared, and one stall of an
+        // unrelated process should not end a ramp. A server that is really saturated fails both times.
+        let step: RampStep | null = null;
+        for (let attempt = 1; attempt <= 2; attempt++) {
+          const m = await measureOnce(r.target, r.gen!, { ...base, rate }, t, { resetRss: true });
+          step = { ...m, ...stepVerdict(m), attempt };
+          r.steps.push(step);
+          onStep(step);
+          if (step.pass) break;
+          await new Promise((res) => setTimeout(res, 1000));
+        }
+        if (!step!.pass) r.done = true;
+        // A short pause so a server still flushing the last step does not start the next one behind.
+        await new Promise((res) => setTimeout(res, 500));
       }
-      if (!step!.pass) break;
-      // A short pause so a server still flushing the last step does not start the next one behind.
-      await new Promise((r) => setTimeout(r, 500));
+      if (running.every((r) => r.done)) break;
     }
   } finally {
-    await gen?.close();
-    await target.stop();
+    for (const r of running) {
+      await r.gen?.close();
+      await r.target.stop();
+    }
   }
-  const passing = steps.filter((s) => s.pass);
-  const last = steps[steps.length - 1];
-  return {
-    server: kind,
-    steps,
-    saturation: passing.length ? passing[passing.length - 1] : null,
-    endedBy: last && !last.pass ? last.limit : null,
-  };
+  return running.map((r) => {
+    const passing = r.steps.filter((s) => s.pass);
+    const last = r.steps[r.steps.length - 1];
+    return {
+      server: r.kind,
+      steps: r.steps,
+      saturation: passing.length ? passing[passing.length - 1] : null,
+      endedBy: last && !last.pass ? last.limit : null,
+    };
+  });
 }
