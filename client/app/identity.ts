@@ -1,6 +1,6 @@
 import type { WorkshopId } from '../../shared/ids.js';
 import type { AccessRole } from '../../shared/roles.js';
-import { clearOfflineCopies } from '../collab/syncedDoc.js';
+import { clearOfflineCopies } from '../collab/offlineCopies.js';
 
 /** Who I am in one workshop; kept per workshop so one browser can take part in several. */
 export interface Identity {

@@ -6,6 +6,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WorkshopId } from '../../shared/ids.js';
 import { isRetryableClose, MESSAGE_NOTICE, roomName, SYNC_PATH, type DocName } from '../../shared/protocol.js';
 import { NoticeFeed, parseNotice } from './notices.js';
+import { offlineCopyName } from './offlineCopies.js';
 import { ProviderConnection } from './providerConnection.js';
 
 /** One Yjs document of a workshop, kept in sync with the server. */
@@ -32,10 +33,7 @@ export interface OpenOptions {
   offline?: boolean;
 }
 
-/** The IndexedDB database of one document on this device. */
-export function offlineCopyName(workshopId: string, docName: DocName): string {
-  return `pkl:${workshopId}/${docName}`;
-}
+export { offlineCopyName } from './offlineCopies.js';
 
 /**
  * The only place that creates a provider. `awarenessState` is set before connecting so the first
@@ -98,20 +96,3 @@ export function openSyncedDoc(
   };
 }
 
-/** Remove every offline copy of a workshop from this device (after it was deleted). */
-export async function clearOfflineCopies(workshopId: string): Promise<void> {
-  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
-  const prefix = `pkl:${workshopId}/`;
-  const dbs = await indexedDB.databases();
-  await Promise.all(
-    dbs
-      .filter((db) => db.name?.startsWith(prefix))
-      .map(
-        (db) =>
-          new Promise<void>((resolve) => {
-            const req = indexedDB.deleteDatabase(db.name!);
-            req.onsuccess = req.onerror = req.onblocked = () => resolve();
-          }),
-      ),
-  );
-}
