@@ -13,6 +13,11 @@ export function track<T extends ChildProcess>(child: T): T {
   return child;
 }
 
+/** Pids of every live process the bench started (servers, load generators, builds, Chromium is not tracked). */
+export function trackedPids(): number[] {
+  return [...children].filter((c) => c.exitCode === null && c.signalCode === null && c.pid).map((c) => c.pid!);
+}
+
 /** Temp directories the bench made; removed on exit, also after Ctrl+C. */
 const dirs = new Set<string>();
 

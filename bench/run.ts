@@ -27,6 +27,7 @@ import { fmt, fmtInt, ratio, table } from './stats.js';
 import {
   CONVERGE_DEADLINE_MS,
   LOAD_REACHED,
+  SERVER_BUSY_PCT,
   runRamps,
   runScenario,
   type BenchOptions,
@@ -338,7 +339,13 @@ if (!skip.has('ramp')) {
   );
   out();
   const ended = (r: RampResult) =>
-    r.endedBy === 'server' ? 'the server (saturated)' : r.endedBy === 'generator' ? 'the load generator (server not saturated)' : 'the last rate (not saturated)';
+    r.endedBy === 'server'
+      ? 'the server (saturated)'
+      : r.endedBy === 'generator'
+        ? 'the load generator (server not saturated)'
+        : r.endedBy === 'machine'
+          ? `the machine (load not reached; the server at ≥ ${SERVER_BUSY_PCT} % of a core, the generator on the rest)`
+          : 'the last rate (not saturated)';
   const satRows = results.ramps.map((r) => {
     const s = r.saturation;
     const last = r.steps[r.steps.length - 1];

@@ -1,4 +1,4 @@
-import { pin } from './children.js';
+import { pin, trackedPids } from './children.js';
 import { Generator } from './generator.js';
 import { cpuMs, machineCpuMs, peakRssMb, resetPeakRss } from './procfs.js';
 import { startTarget, type ServerKind, type Target } from './servers.js';
@@ -61,21 +61,36 @@ export interface Measurement extends LoadShape {
   closeCodes: number[];
 }
 
-/** CPU of the server, the generator workers, this process and the whole machine over one window. */
+/**
+ * CPU of the server, the generator workers, the bench's other processes (e.g. the idle server of the
+ * ramp that waits for its turn) and the whole machine over one window. "Foreign" is what is left:
+ * other people's processes and kernel threads.
+ */
 class WindowMeter {
-  private a: ReturnType<WindowMeter['snap']> | null = null;
+  private a: { t: number; machine: number; steal: number; server: number; workers: number; pids: Map<number, number>; self: number } | null = null;
   result: { serverPct: number; foreignPct: number; stealPct: number } | null = null;
   constructor(
     private readonly serverPid: number,
     private readonly workerPids: number[],
   ) {}
+  private static cpu(pid: number): number {
+    try {
+      return cpuMs(pid);
+    } catch {
+      return NaN; // gone
+    }
+  }
   private snap() {
     const self = process.cpuUsage();
+    const machine = machineCpuMs();
+    const pids = new Map(trackedPids().map((p) => [p, WindowMeter.cpu(p)] as const));
     return {
       t: performance.now(),
-      machine: machineCpuMs(),
-      server: cpuMs(this.serverPid),
-      workers: this.workerPids.reduce((s, p) => s + cpuMs(p), 0),
+      machine: machine.busy,
+      steal: machine.steal,
+      server: WindowMeter.cpu(this.serverPid),
+      workers: this.workerPids.reduce((s, p) => s + WindowMeter.cpu(p), 0),
+      pids,
       self: (self.user + self.system) / 1000,
     };
   }
@@ -88,12 +103,15 @@ class WindowMeter {
     const b = this.snap();
     const wall = b.t - a.t;
     const pct = (ms: number) => (100 * ms) / wall;
-    const server = b.server - a.server;
-    const ours = server + (b.workers - a.workers) + (b.self - a.self);
+    let bench = b.self - a.self;
+    for (const [pid, before] of a.pids) {
+      const after = b.pids.get(pid);
+      if (after !== undefined && Number.isFinite(after) && Number.isFinite(before)) bench += after - before;
+    }
     this.result = {
-      serverPct: pct(server),
-      foreignPct: Math.max(0, pct(b.machine.busy - a.machine.busy - ours)),
-      stealPct: pct(b.machine.steal - a.machine.steal),
+      serverPct: pct(b.server - a.server),
+      foreignPct: Math.max(0, pct(b.machine - a.machine - bench)),
+      stealPct: pct(b.steal - a.steal),
     };
   }
 }
@@ -201,8 +219,11 @@ export async function runScenario(kind: ServerKind, shape: LoadShape, t: Timing,
 export interface RampStep extends Measurement {
   pass: boolean;
   reason: string;
-  /** What stopped a failing step: the server (no convergence, drops) or the load generator (rate not reached). */
-  limit: 'server' | 'generator' | null;
+  /**
+   * What stopped a failing step: the server (no convergence, drops), the load generator (rate not
+   * reached), or the machine (rate not reached while the server, too, was using most of a core).
+   */
+  limit: 'server' | 'generator' | 'machine' | null;
   attempt: number;
 }
 
@@ -212,8 +233,11 @@ export interface RampResult {
   /** The last passing step, or null when the first step failed already. */
   saturation: RampStep | null;
   /** Why the ramp ended: the last step's limit, or null when every step passed. */
-  endedBy: 'server' | 'generator' | null;
+  endedBy: RampStep['limit'];
 }
+
+/** A server using this much of a core (its event loop is single-threaded) is at its limit too. */
+export const SERVER_BUSY_PCT = 85;
 
 /** A step reaches its load when the clients made at least this share of the target writes. */
 export const LOAD_REACHED = 0.95;
@@ -222,7 +246,7 @@ export function stepVerdict(m: Measurement): { pass: boolean; reason: string; li
   if (m.writesPerSec < LOAD_REACHED * m.targetWritesPerSec) {
     return {
       pass: false,
-      limit: 'generator',
+      limit: m.serverCpuPct >= SERVER_BUSY_PCT ? 'machine' : 'generator',
       reason: `load not reached: ${Math.round(m.writesPerSec)} of ${m.targetWritesPerSec} writes/s (generator CPU ${Math.round(m.generatorCpuPct)} %, server ${Math.round(m.serverCpuPct)} %, other ${Math.round(m.foreignCpuPct)} %)`,
     };
   }
@@ -232,6 +256,26 @@ export function stepVerdict(m: Measurement): { pass: boolean; reason: string; li
     return { pass: false, limit: 'server', reason: `${m.roomsConverged} of ${m.rooms} rooms within ${CONVERGE_DEADLINE_MS} ms; slowest ${bad}` };
   }
   return { pass: true, limit: null, reason: '' };
+}
+
+/** Wait until the given processes together use less than 10 % of a core (at most 5 s). */
+async function settle(pids: number[]): Promise<void> {
+  const total = () => pids.reduce((sum, p) => sum + (Number.isFinite(cpuMsSafe(p)) ? cpuMsSafe(p) : 0), 0);
+  const t0 = Date.now();
+  await new Promise((res) => setTimeout(res, 300));
+  while (Date.now() - t0 < 5000) {
+    const a = total();
+    await new Promise((res) => setTimeout(res, 250));
+    if (total() - a < 25) return;
+  }
+}
+
+function cpuMsSafe(pid: number): number {
+  try {
+    return cpuMs(pid);
+  } catch {
+    return NaN;
+  }
 }
 
 /**
@@ -275,8 +319,9 @@ export async function runRamps(
           await new Promise((res) => setTimeout(res, 1000));
         }
         if (!step!.pass) r.done = true;
-        // A short pause so a server still flushing the last step does not start the next one behind.
-        await new Promise((res) => setTimeout(res, 500));
+        // Let the pair that just ran settle (a server still flushing, V8 shrinking a heap that grew in
+        // the step) before the other pair's step starts, so it does not measure our own leftovers.
+        await settle([r.target.pid, ...r.gen!.pids]);
       }
       if (running.every((r) => r.done)) break;
     }
