@@ -247,7 +247,10 @@ export function stepVerdict(m: Measurement): { pass: boolean; reason: string; li
     return {
       pass: false,
       limit: m.serverCpuPct >= SERVER_BUSY_PCT ? 'machine' : 'generator',
-      reason: `load not reached: ${Math.round(m.writesPerSec)} of ${m.targetWritesPerSec} writes/s (generator CPU ${Math.round(m.generatorCpuPct)} %, server ${Math.round(m.serverCpuPct)} %, other ${Math.round(m.foreignCpuPct)} %)`,
+      reason:
+        `load not reached: ${Math.round(m.writesPerSec)} of ${m.targetWritesPerSec} writes/s (generator CPU ${Math.round(m.generatorCpuPct)} %, ` +
+        `server ${Math.round(m.serverCpuPct)} %, other ${Math.round(m.foreignCpuPct)} %)` +
+        (m.converged ? '' : `; and ${m.roomsConverged} of ${m.rooms} rooms converged within ${CONVERGE_DEADLINE_MS} ms`),
     };
   }
   if (m.closes > 0) return { pass: false, limit: 'server', reason: `${m.closes} connection(s) dropped (codes ${m.closeCodes.join(', ')})` };
