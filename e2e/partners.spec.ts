@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ColumnId } from '../shared/columns.js';
-import { seriousViolations } from './support/axe.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser, newActor } from './support/browser.js';
 import { byTestId, eventually, JoinPage, MapPage, StartPage } from './support/pages.js';
 import { E2EServer } from './support/server.js';
@@ -18,9 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const describeViolations = (v: Awaited<ReturnType<typeof seriousViolations>>) =>
-  v.map((x) => `${x.impact} ${x.id}: ${x.help} @ ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 const CAFE = 'een dementiecafé opzetten';
 const WALK = 'een wandelclub voor mensen met dementie';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser, newActor } from './support/browser.js';
 import { byTestId, CardDetails, eventually, JoinPage, MapPage, StartPage } from './support/pages.js';
 import { E2EServer } from './support/server.js';
@@ -16,9 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const describeViolations = (v: Awaited<ReturnType<typeof seriousViolations>>) =>
-  v.map((x) => `${x.impact} ${x.id}: ${x.help} @ ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 const projectorCardTexts = (page: Page) => page.locator('[data-testid="snapshot.card"]').allInnerTexts();
 

@@ -22,3 +22,8 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** One readable line per violation, so a failing assertion says what and where. */
+export function describeViolations(violations: AxeViolation[]): string[] {
+  return violations.map((x) => `${x.impact} ${x.id}: ${x.help} @ ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

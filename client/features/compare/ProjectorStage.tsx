@@ -1,9 +1,8 @@
-import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import type { WorkshopInfo } from '../../../shared/api.js';
 import type { ColumnId } from '../../../shared/columns.js';
-import { MapReadModel, type MapSnapshot } from '../../../shared/readModel.js';
 import { timerRemaining, type SessionState } from '../../../shared/session.js';
 import { formatDuration, useNow, type Clock } from '../../app/serverClock.js';
 import { useSessionState } from '../../collab/useSyncedDoc.js';
@@ -14,6 +13,7 @@ import { useJointFacts, usePartnerSnapshots } from './CompareView.js';
 import type { OpenDoc } from './docPool.js';
 import { compareColumn } from './model.js';
 import './compare.css';
+import { useMapSnapshotOf } from '../../collab/useMapSnapshotOf.js';
 
 interface Docs {
   session: Y.Doc;
@@ -44,22 +44,6 @@ export function ProjectorStage({
   return <ProjectorCompare info={info} session={session} joint={docs.map} open={open} clock={clock} column={session.focus.column} />;
 }
 
-function useDocSnapshot(doc: Y.Doc): MapSnapshot {
-  const [model, setModel] = useState<MapReadModel | null>(null);
-  useEffect(() => {
-    const m = new MapReadModel(doc);
-    setModel(m);
-    return () => {
-      setModel(null);
-      m.destroy();
-    };
-  }, [doc]);
-  const subscribe = useMemo(() => model?.subscribe ?? (() => () => {}), [model]);
-  return useSyncExternalStore(subscribe, () => (model ?? EMPTY).getSnapshot());
-}
-
-const EMPTY = new MapReadModel(new Y.Doc());
-
 function ProjectorCompare({
   info,
   session,
@@ -79,7 +63,7 @@ function ProjectorCompare({
   const lang = useLang();
   const partners = useMemo(() => new Map(info.partners.map((p) => [p.id as string, p])), [info.partners]);
   const snapshots = usePartnerSnapshots(open, info.partners);
-  const jointSnapshot = useDocSnapshot(joint);
+  const jointSnapshot = useMapSnapshotOf(joint);
   const { tags, taken, joint: jointCards } = useJointFacts(joint, jointSnapshot, column);
   const comparison = useMemo(() => compareColumn(column, info.partners, snapshots), [column, info.partners, snapshots]);
   const now = useNow(clock, !!session.timer && session.timer.endsAt !== null);

@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { participantPath, type WorkshopInfo } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
 import { JOINT_MAP, type DocName } from '../../../shared/protocol.js';
-import { MapReadModel, type MapSnapshot } from '../../../shared/readModel.js';
 import { api } from '../../app/api.js';
 import { loadProjectorIdentity, saveProjectorIdentity, type Identity } from '../../app/identity.js';
 import { Loading } from '../../app/Loading.js';
@@ -21,6 +20,7 @@ import type { OpenedDoc } from '../facilitator/consoleEnv.js';
 import { ProjectorView } from './ProjectorView.js';
 import '../../styles/console.css';
 import '../../styles/projector.css';
+import { useMapSnapshotOf } from '../../collab/useMapSnapshotOf.js';
 
 type EntryState = 'checking' | 'ready' | 'noToken' | 'invalid' | 'notFound' | 'error';
 
@@ -126,26 +126,10 @@ export function ProjectorScreen({
   );
 }
 
-function useLiveMap(doc: Y.Doc): MapSnapshot {
-  const [model, setModel] = useState<MapReadModel | null>(null);
-  useEffect(() => {
-    const m = new MapReadModel(doc);
-    setModel(m);
-    return () => {
-      setModel(null);
-      m.destroy();
-    };
-  }, [doc]);
-  const subscribe = useMemo(() => model?.subscribe ?? (() => () => {}), [model]);
-  return useSyncExternalStore(subscribe, () => (model ?? EMPTY_MODEL_SOURCE).getSnapshot());
-}
-
-const EMPTY_MODEL_SOURCE = new MapReadModel(new Y.Doc());
-
 function LiveProjector({ info, docs, clock }: { info: WorkshopInfo; docs: { session: Y.Doc; workshop: Y.Doc; map: Y.Doc }; clock: Clock }) {
   const session = useSessionState(docs.session);
   const participants = useParticipants(docs.workshop);
-  const map = useLiveMap(docs.map);
+  const map = useMapSnapshotOf(docs.map);
   const now = useNow(clock, !!session.timer && session.timer.endsAt !== null);
   const origin = window.location.origin;
   return (
