@@ -29,7 +29,9 @@ export type Notice =
   /** A step card was set to agreed without who, what and when; reverted. */
   | { code: 'needs-who-what-when'; missing: string[] }
   /** A card field broke the card table (unknown field, wrong type, too long, too many); reverted. */
-  | { code: 'invalid-card'; fields: string[] };
+  | { code: 'invalid-card'; fields: string[] }
+  /** A change to a part of the document only the server writes (a map's schema version); reverted. */
+  | { code: 'server-only'; roots: string[] };
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { migrateMapDoc } from '../../shared/mapMeta.js';
 import { MIGRATION, type ConnectionOrigin } from '../../shared/origins.js';
 import * as encoding from 'lib0/encoding';
 import type { DocName } from '../../shared/docName.js';
@@ -66,6 +67,8 @@ export class Room implements CommitListener {
     this.logRows = stored.logRows;
     this.logBytes = stored.logBytes;
     this.doc.on('update', this.onDocUpdate);
+    // After the update handler: a version written now is stored and sent like any change ([M14]).
+    if (opts.docName.kind === 'map') migrateMapDoc(this.doc, MIGRATION);
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
