@@ -1,4 +1,4 @@
-import * as decoding from 'lib0/decoding';
+import { readNotice } from '../shared/notices.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCards } from '../shared/cardSchema.js';
@@ -29,7 +29,7 @@ async function guidedWorkshop() {
   await Promise.all([session, facilitator, participant, observer].map(synced));
   const notices: Notice[] = [];
   participant.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => {
-    notices.push(JSON.parse(decoding.readVarString(decoder)));
+    notices.push(readNotice(decoder)!);
   };
   // Step 1 (values) is active: participants may only write there.
   setSessionPlan(session.doc, { mode: 'separate' }, LOCAL_USER);
@@ -129,7 +129,7 @@ describe('column locks are enforced by the server', () => {
     cleanup.push(() => drafts.destroy());
     await synced(drafts);
     const draftNotices: Notice[] = [];
-    drafts.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => void draftNotices.push(JSON.parse(decoding.readVarString(decoder)));
+    drafts.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => void draftNotices.push(readNotice(decoder)!);
     const draft = createCard(drafts.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'concept', draftFor: 'map:joint' }, LOCAL_USER);
     drafts.doc.transact(() => getCards(drafts.doc).get(draft)!.set('secret', 1), LOCAL_USER);
     await waitFor(() => draftNotices.length === 1, 'refusal in drafts');

@@ -1,4 +1,4 @@
-import * as decoding from 'lib0/decoding';
+import { readNotice } from '../shared/notices.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getMeta, MAP_SCHEMA_VERSION, readSchemaVersion, SCHEMA_VERSION_KEY } from '../shared/mapMeta.js';
@@ -32,7 +32,7 @@ describe('schema version of map documents', () => {
     expect(readSchemaVersion(fromDisk)).toBe(MAP_SCHEMA_VERSION);
 
     const notices: Notice[] = [];
-    writer.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => void notices.push(JSON.parse(decoding.readVarString(decoder)));
+    writer.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => void notices.push(readNotice(decoder)!);
     writer.doc.transact(() => getMeta(writer.doc).set(SCHEMA_VERSION_KEY, 99), LOCAL_USER);
     await waitFor(() => notices.length === 1, 'refused');
     expect(notices[0]).toEqual({ code: 'server-only', roots: ['meta'] });

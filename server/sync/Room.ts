@@ -2,9 +2,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { migrateMapDoc } from '../../shared/mapMeta.js';
 import { MIGRATION, type ConnectionOrigin } from '../../shared/origins.js';
-import * as encoding from 'lib0/encoding';
 import type { DocName } from '../../shared/docName.js';
-import { MESSAGE_NOTICE, type Notice } from '../../shared/protocol.js';
+import { encodeNotice } from '../../shared/notices.js';
 import type { Principal } from '../../shared/permissions.js';
 import { mayCreateCards, readSession, writableColumns } from '../../shared/session.js';
 import { applyGuarded, type GuardRules } from './columnGuard.js';
@@ -145,7 +144,7 @@ export class Room implements CommitListener {
       return;
     }
     const notice = applyGuarded(this.doc, update, conn.origin, rules);
-    if (notice) sendNotice(conn, notice);
+    if (notice) conn.send(encodeNotice(notice));
   }
 
   /** The content rules for a connection's change: map documents by the session, drafts by the card table only. */
@@ -222,9 +221,4 @@ export class Room implements CommitListener {
   }
 }
 
-function sendNotice(conn: RoomConnection, notice: Notice): void {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_NOTICE);
-  encoding.writeVarString(e, JSON.stringify(notice));
-  conn.send(encoding.toUint8Array(e));
-}
+

@@ -6,7 +6,7 @@ import { DOC_ROOTS } from '../../shared/docSchema.js';
 import { checkCard, checkCardField, type CardProblem } from '../../shared/card/validate.js';
 import { isColumnId, type ColumnId } from '../../shared/columns.js';
 import type { Origin } from '../../shared/origins.js';
-import type { Notice } from '../../shared/protocol.js';
+import type { Notice } from '../../shared/notices.js';
 
 /**
  * Content-level enforcement for map documents: apply a connection's update, find every card it
