@@ -3,7 +3,10 @@ import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, fromBase64, toBase64, type BackupFile } from '../../shared/backup.js';
 import { newParticipantId } from '../../shared/ids.js';
 import { isFlow } from '../../shared/permissions.js';
-import { DOC_KINDS, formatDocName, parseDocName, type DocName } from '../../shared/docName.js';
+import { checkCards } from '../../shared/card/validate.js';
+import { getCards } from '../../shared/cardSchema.js';
+import { DOC_KINDS, formatDocName, holdsCards, parseDocName, type DocName } from '../../shared/docName.js';
+import { unknownRoots } from '../../shared/docSchema.js';
 import { parseRoomName, roomName } from '../../shared/protocol.js';
 import { readMap } from '../../shared/readModel.js';
 import { isParticipantRole } from '../../shared/roles.js';
@@ -13,6 +16,30 @@ import type { SqliteStore } from '../store/SqliteStore.js';
 import type { RoomRegistry } from '../sync/RoomRegistry.js';
 import type { WorkshopService } from './WorkshopService.js';
 
+
+/**
+ * Whether a stored document fits this version: it decodes, holds only the roots its kind may hold
+ * (docSchema.ts) and, for maps and drafts, only cards that are valid by the card table. Returns null
+ * when it fits, 'damaged' when it does not decode, otherwise what is wrong.
+ */
+function checkDocumentState(name: DocName, state: Uint8Array): string | null {
+  const doc = new Y.Doc();
+  try {
+    try {
+      Y.decodeUpdate(state);
+      Y.applyUpdate(doc, state);
+    } catch {
+      return 'damaged';
+    }
+    const roots = unknownRoots(doc, name.kind);
+    if (roots.length) return `unknown parts ${roots.join(', ')}`;
+    if (!holdsCards(name)) return null;
+    const problems = checkCards(getCards(doc) as Y.Map<unknown>, name.kind);
+    return problems.length ? `cards with invalid fields (${[...new Set(problems.map((p) => p.field || 'card'))].join(', ')})` : null;
+  } finally {
+    doc.destroy();
+  }
+}
 
 /** Export a whole workshop as one JSON file, import it as a new workshop, delete one completely. */
 export class BackupService {
@@ -89,11 +116,9 @@ export class BackupService {
       const parsed = parseDocName(doc);
       if (!parsed || typeof data !== 'string') throw new HttpError(400, 'invalid', `The backup has an invalid document "${doc}".`);
       const state = fromBase64(data);
-      try {
-        Y.decodeUpdate(state);
-      } catch {
-        throw new HttpError(400, 'invalid', `The document "${doc}" in the backup is damaged.`);
-      }
+      const problem = checkDocumentState(parsed, state);
+      if (problem === 'damaged') throw new HttpError(400, 'invalid', `The document "${doc}" in the backup is damaged.`);
+      if (problem) throw new HttpError(400, 'invalid', `The document "${doc}" in the backup does not fit this version: ${problem}.`);
       docs.push([parsed, state]);
     }
     const versions = (file.versions ?? []).map((v) => {
@@ -102,7 +127,7 @@ export class BackupService {
         throw new HttpError(400, 'invalid', 'The backup has an invalid version.');
       }
       const state = fromBase64(v.state);
-      Y.decodeUpdate(state);
+      if (checkDocumentState(doc, state)) throw new HttpError(400, 'invalid', 'The backup has an invalid version.');
       return { ...v, doc, stateBytes: state };
     });
     const created = this.workshops.createImported(
