@@ -220,5 +220,3 @@ export class Room implements CommitListener {
     this.connections.clear();
   }
 }
-
-
