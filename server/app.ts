@@ -41,6 +41,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     idleUnloadMs: config.idleUnloadMs,
     compactAfterRows: config.compactAfterRows,
     compactAfterBytes: config.compactAfterBytes,
+    maxStructsPerUpdate: config.maxStructsPerUpdate,
     log,
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {

@@ -17,6 +17,8 @@ export interface Config {
   maxConnectionsPerAddress: number;
   /** Presence (awareness) messages per second per connection, burst 2×; cursors move a lot but not this much. */
   maxAwarenessPerSecond: number;
+  /** Structs plus delete ranges accepted in one Yjs update; more closes with TOO_LARGE (T5). */
+  maxStructsPerUpdate: number;
   maxHttpBodyBytes: number;
   /** Largest backup file accepted for import. */
   maxImportBytes: number;
@@ -41,6 +43,7 @@ export const DEFAULTS: Config = {
   maxConnectionsPerToken: 20,
   maxConnectionsPerAddress: 500,
   maxAwarenessPerSecond: 30,
+  maxStructsPerUpdate: 20_000,
   maxHttpBodyBytes: 64 * 1024,
   maxImportBytes: 50 * 1024 * 1024,
   idleUnloadMs: 30_000,
@@ -70,6 +73,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerToken: int(env, 'PKL_MAX_CONNECTIONS_PER_TOKEN', DEFAULTS.maxConnectionsPerToken, 1, 10_000),
     maxConnectionsPerAddress: int(env, 'PKL_MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.maxConnectionsPerAddress, 1, 100_000),
     maxAwarenessPerSecond: int(env, 'PKL_MAX_AWARENESS_PER_SECOND', DEFAULTS.maxAwarenessPerSecond, 1, 10_000),
+    maxStructsPerUpdate: int(env, 'PKL_MAX_STRUCTS_PER_UPDATE', DEFAULTS.maxStructsPerUpdate, 100, 10_000_000),
     maxHttpBodyBytes: DEFAULTS.maxHttpBodyBytes,
     maxImportBytes: int(env, 'PKL_MAX_IMPORT_BYTES', DEFAULTS.maxImportBytes, 1024, 1024 * 1024 * 1024),
     idleUnloadMs: int(env, 'PKL_IDLE_UNLOAD_MS', DEFAULTS.idleUnloadMs, 0, 24 * 3600 * 1000),

@@ -9,6 +9,11 @@ import { applyGuarded } from './columnGuard.js';
 import type { DocStore } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
+import type { DecodedUpdate } from './decodeFrame.js';
+import { isRefusal, validateUpdate, type Refusal } from './updateValidation.js';
+
+/** A connection binds at most this many new Yjs client ids per update (a tab has one per document). */
+const MAX_NEW_CLIENTS_PER_UPDATE = 4;
 
 /** What a room needs from a connection; the websocket details stay in SyncServer. */
 export interface RoomConnection {
@@ -28,6 +33,8 @@ export interface RoomOptions {
   compactAfterRows: number;
   compactAfterBytes: number;
   onFatal: (room: Room, error: unknown) => void;
+  /** Structs plus delete ranges accepted in one update (T5). */
+  maxStructsPerUpdate: number;
 }
 
 /**
@@ -49,6 +56,8 @@ export class Room implements CommitListener {
   pins = 0;
   /** For map documents: the workshop's session room, whose state decides which columns are open. */
   sessionRoom: Room | null = null;
+  /** Owner (participant id) of each Yjs client id that wrote here (T1); stored with the updates. */
+  private readonly owners: Map<number, string>;
 
   constructor(private readonly opts: RoomOptions) {
     const stored = opts.store.loadDoc(opts.name);
@@ -61,6 +70,11 @@ export class Room implements CommitListener {
       },
       MIGRATION,
     );
+    // Stored data from before per-sender validation may hold structs that never integrated. Pending
+    // content is never served nor integrated later inside someone else's transaction (T2, T9).
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+    this.owners = opts.store.loadClientOwners(opts.name);
     this.logRows = stored.logRows;
     this.logBytes = stored.logBytes;
     this.doc.on('update', this.onDocUpdate);
@@ -133,7 +147,40 @@ export class Room implements CommitListener {
     else this.afterCommit.push(fn);
   }
 
-  applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
+  /**
+   * Validate the update for its sender (updateValidation.ts) and apply it, or refuse it with nothing
+   * applied. Returns the refusal, or null when it was applied (possibly reverted by the column guard).
+   */
+  applyClientUpdate(conn: RoomConnection, update: Uint8Array, decoded: DecodedUpdate): Refusal | null {
+    const verdict = validateUpdate(this.doc, decoded, {
+      participantId: conn.principal.participantId,
+      owners: this.owners,
+      reserved: new Set([this.doc.clientID]),
+      maxNewClients: MAX_NEW_CLIENTS_PER_UPDATE,
+      maxStructs: this.opts.maxStructsPerUpdate,
+    });
+    if (isRefusal(verdict)) return verdict;
+    if (verdict.newClients.length) {
+      for (const clientId of verdict.newClients) this.owners.set(clientId, conn.principal.participantId);
+      this.opts.committer.enqueueOwners(
+        verdict.newClients.map((clientId) => ({
+          room: this.opts.name,
+          workshopId: this.opts.workshopId,
+          clientId,
+          participantId: conn.principal.participantId,
+        })),
+      );
+    }
+    this.applyValid(conn, update);
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      // Cannot happen after validation; if Yjs ever disagrees, nothing pending may stay behind.
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+    }
+    return null;
+  }
+
+  private applyValid(conn: RoomConnection, update: Uint8Array): void {
     if (!this.sessionRoom) {
       Y.applyUpdate(this.doc, update, conn.origin);
       return;

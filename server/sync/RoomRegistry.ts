@@ -8,6 +8,7 @@ export interface RegistryOptions {
   idleUnloadMs: number;
   compactAfterRows: number;
   compactAfterBytes: number;
+  maxStructsPerUpdate: number;
   log: (message: string, error?: unknown) => void;
   /** Called when a room has to be dropped (a failed commit); the owner closes its connections. */
   onRoomFailed: (room: Room) => void;
@@ -58,6 +59,7 @@ export class RoomRegistry {
       committer: this.committer,
       compactAfterRows: this.opts.compactAfterRows,
       compactAfterBytes: this.opts.compactAfterBytes,
+      maxStructsPerUpdate: this.opts.maxStructsPerUpdate,
       onFatal: (r, error) => {
         this.opts.log(`room ${r.name}: commit failed, unloading`, error);
         this.opts.onRoomFailed(r);

@@ -219,11 +219,13 @@ export class SyncServer {
           if (addsNothingNew(room.doc, frame.update)) return;
           return conn.close(CloseCode.FORBIDDEN, 'you may not change this document');
         }
+        let refusal;
         try {
-          room.applyClientUpdate(conn, frame.update);
+          refusal = room.applyClientUpdate(conn, frame.update, frame.decoded);
         } catch (error) {
           throw new MalformedFrame(error instanceof Error ? error.message : 'update could not be applied');
         }
+        if (refusal) conn.close(refusal.code, refusal.reason);
         return;
       case 'awareness': {
         const own = filterOwnPresence(conn, room, frame.entries);
