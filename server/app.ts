@@ -45,7 +45,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     log,
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
-      if (room.docName !== 'session') return;
+      if (room.docName.kind !== 'session') return;
       watchSession(room, {
         onStepChange: (active) => guard(`step versions of ${room.workshopId}`, () => versions.saveStepVersions(room.workshopId, active)),
         onReveal: () => guard(`reveal in ${room.workshopId}`, () => versions.revealAll(room.workshopId)),

@@ -104,7 +104,7 @@ describe('backup, import and delete', () => {
       leftovers += rows.filter((r) => JSON.stringify(Object.values(r).map((v) => (Buffer.isBuffer(v) ? '' : v))).includes(w.id)).length;
     }
     expect(leftovers).toBe(0);
-    expect(app.registry.loadedNames(w.id, '')).toEqual([]);
+    expect(app.registry.loadedNames(w.id)).toEqual([]);
     expect((await api(app.url, 'GET', `/api/workshops/${w.id}`)).status).toBe(404);
     // Other workshops are untouched.
     expect((await api(app.url, 'GET', `/api/workshops/${other.id}`)).status).toBe(200);

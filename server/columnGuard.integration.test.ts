@@ -7,7 +7,8 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, MESSAGE_NOTICE, roomName, type Notice } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
 import { setActiveColumns, setSessionPlan } from '../shared/session.js';
-import { connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import type { JoinResponse } from '../shared/api.js';
+import { api, connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -98,5 +99,42 @@ describe('column locks are enforced by the server', () => {
     const fromDisk = new Y.Doc();
     for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
     expect(fromDisk.getMap('session').get('active')).toEqual(['values']);
+  });
+
+  it('[M12] a change that breaks the card table is reverted for everyone, in maps and in drafts; the author is told', async () => {
+    const t = await guidedWorkshop();
+    const card = createCard(t.participant.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'mag' }, LOCAL_USER);
+    await waitFor(() => getCards(t.observer.doc).has(card), 'valid card arrives');
+    const mine = getCards(t.participant.doc).get(card)!;
+    // An unknown field, an order key over the limit and a plain string where the text type belongs.
+    t.participant.doc.transact(() => mine.set('colour', 'red'), LOCAL_USER);
+    await waitFor(() => t.notices.length === 1, 'first refusal');
+    t.participant.doc.transact(() => mine.set('order', 'a'.repeat(201)), LOCAL_USER);
+    await waitFor(() => t.notices.length === 2, 'second refusal');
+    t.participant.doc.transact(() => mine.set('text', 'geen fragment'), LOCAL_USER);
+    await waitFor(() => t.notices.length === 3, 'third refusal');
+    expect(t.notices).toEqual([
+      { code: 'invalid-card', fields: ['colour'] },
+      { code: 'invalid-card', fields: ['order'] },
+      { code: 'invalid-card', fields: ['text'] },
+    ]);
+    await waitFor(() => !mine.has('colour') && mine.get('order') !== 'a'.repeat(201) && mine.get('text') instanceof Y.XmlFragment, 'reverted in the author\'s copy');
+    await t.converged();
+    expect(readMap(t.observer.doc).columns.values.map((c) => c.plainText)).toEqual(['mag']);
+
+    // Drafts are checked by the same table: a drafts-only field is fine there, an unknown one is not.
+    const joined = await api<JoinResponse>(t.app.url, 'POST', `/api/workshops/${t.w.id}/participants`, { name: 'Dirk', partner: t.w.partners[0].id, role: 'professional' });
+    const draftsName = `drafts:${joined.body.participantId}` as const;
+    const drafts = connectClient(t.app.port, t.w.id, draftsName, joined.body.token);
+    cleanup.push(() => drafts.destroy());
+    await synced(drafts);
+    const draftNotices: Notice[] = [];
+    drafts.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => void draftNotices.push(JSON.parse(decoding.readVarString(decoder)));
+    const draft = createCard(drafts.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'concept', draftFor: 'map:joint' }, LOCAL_USER);
+    drafts.doc.transact(() => getCards(drafts.doc).get(draft)!.set('secret', 1), LOCAL_USER);
+    await waitFor(() => draftNotices.length === 1, 'refusal in drafts');
+    expect(draftNotices[0]).toEqual({ code: 'invalid-card', fields: ['secret'] });
+    const room = () => t.app.registry.peek(roomName(t.w.id as never, draftsName));
+    await waitFor(() => getCards(room()!.doc).get(draft)?.has('map') === true && !getCards(room()!.doc).get(draft)!.has('secret'), 'draft kept, field reverted');
   });
 });

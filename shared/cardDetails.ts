@@ -1,13 +1,15 @@
 import * as Y from 'yjs';
 import type { CardYMap } from './cardSchema.js';
 import { getCard } from './cardSchema.js';
+import { ARGUMENT_MAX, HISTORY_MAX, STEP_FIELD_MAX, type Agreement, type ArgumentSide, type CardArgument, type HistoryEntry, type Supporter } from './card/fields.js';
 import type { CardId, ParticipantId, PartnerId } from './ids.js';
 import { randomId } from './ids.js';
 import type { Origin } from './origins.js';
 
 /**
- * The dialogue layer of a card (issue: guided session). Nested types are created lazily in the
- * transaction that first needs them; readers treat a missing one as empty.
+ * The dialogue layer of a card (issue: guided session); the fields, their types and limits are rows of
+ * the card table (card/fields.ts). Nested types are created lazily in the transaction that first needs
+ * them; readers treat a missing one as empty.
  *   supporters: Y.Map<participantId, Supporter>          support (+1); withdrawing deletes the key
  *   arguments:  Y.Map<argumentId, Argument>              short arguments for and against
  *   agreedBy:   Y.Map<partnerId, Agreement>              agreement recorded per partner
@@ -22,40 +24,17 @@ export interface Person {
   partner: PartnerId | '';
 }
 
-export interface Supporter {
-  name: string;
-  partner: string;
-  at: number;
-}
-
-export type ArgumentSide = 'for' | 'against';
-
-export interface CardArgument {
-  id: string;
-  side: ArgumentSide;
-  text: string;
-  author: string;
-  authorName: string;
-  partner: string;
-  at: number;
-}
-
-export interface Agreement {
-  by: string;
-  name: string;
-  at: number;
-}
-
-export interface HistoryEntry {
-  text: string;
-  by: string;
-  name: string;
-  at: number;
-}
-
-export const ARGUMENT_MAX = 280;
-export const STEP_FIELD_MAX = 120;
-export const HISTORY_MAX = 50;
+export {
+  AGREEMENTS_MAX,
+  ARGUMENT_MAX,
+  HISTORY_MAX,
+  STEP_FIELD_MAX,
+  type Agreement,
+  type ArgumentSide,
+  type CardArgument,
+  type HistoryEntry,
+  type Supporter,
+} from './card/fields.js';
 
 function nestedMap(card: CardYMap, key: string): Y.Map<unknown> {
   let m = card.get(key);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCards } from './cardSchema.js';
 import { revealDrafts } from './drafts.js';
+import { formatDocName } from './docName.js';
 import { createCard } from './ops.js';
 import { LOCAL_USER, SERVER } from './origins.js';
 import { readMap } from './readModel.js';
@@ -14,7 +15,7 @@ describe('revealDrafts', () => {
     const first = createCard(drafts, { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: 'buurt' as never, text: 'eerste', createdAt: 1, draftFor: 'map:joint' }, LOCAL_USER);
     const second = createCard(drafts, { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: 'buurt' as never, text: 'tweede', createdAt: 2, draftFor: 'map:joint' }, LOCAL_USER);
     const elsewhere = createCard(drafts, { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: '', text: 'andere kaart', draftFor: 'map:buurt' }, LOCAL_USER);
-    const moved = revealDrafts(drafts, (target) => (target === 'map:joint' ? map : null), SERVER);
+    const moved = revealDrafts(drafts, (target) => (formatDocName(target) === 'map:joint' ? map : null), SERVER);
     expect(moved).toBe(2);
     expect(readMap(map).columns.values.map((c) => c.plainText)).toEqual(['er al', 'eerste', 'tweede']);
     const revealed = readMap(map).columns.values.find((c) => c.id === first)!;

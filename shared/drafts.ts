@@ -3,7 +3,9 @@ import { getCards, readCardColumn, type CardYMap } from './cardSchema.js';
 import { placedInColumn } from './ops.js';
 import { keyBetween } from './fractionalIndex.js';
 import type { Origin } from './origins.js';
-import { JOINT_MAP, type DocName } from './protocol.js';
+import { checkCard } from './card/validate.js';
+import { readCardField } from './card/read.js';
+import { formatDocName, JOINT_MAP_DOC, parseDocName, type MapDocName } from './docName.js';
 
 /**
  * Private writing (rule: write alone first, then reveal). While the session is in the private phase a
@@ -13,9 +15,10 @@ import { JOINT_MAP, type DocName } from './protocol.js';
  */
 export const DRAFT_TARGET_KEY = 'map';
 
-export function draftTarget(card: CardYMap): DocName {
-  const target = card.get(DRAFT_TARGET_KEY);
-  return typeof target === 'string' && target.startsWith('map:') ? (target as DocName) : JOINT_MAP;
+/** The map a draft is meant for (the joint map when it names none, or nothing readable). */
+export function draftTarget(card: CardYMap): MapDocName {
+  const target = parseDocName(readCardField(card, DRAFT_TARGET_KEY));
+  return target?.kind === 'map' ? target : JOINT_MAP_DOC;
 }
 
 /**
@@ -23,19 +26,21 @@ export function draftTarget(card: CardYMap): DocName {
  * available stay in the drafts). Each map gets one transaction, the drafts another; both with `origin`.
  * Returns how many cards moved.
  */
-export function revealDrafts(drafts: Y.Doc, mapFor: (target: DocName) => Y.Doc | null, origin: Origin): number {
-  const byTarget = new Map<DocName, [string, CardYMap][]>();
+export function revealDrafts(drafts: Y.Doc, mapFor: (target: MapDocName) => Y.Doc | null, origin: Origin): number {
+  const byTarget = new Map<string, [string, CardYMap][]>();
   getCards(drafts).forEach((card, id) => {
-    if (!(card instanceof Y.Map) || !readCardColumn(card)) return;
-    const target = draftTarget(card);
+    // The drafts document is its author's alone and unchecked while they write: only a card that is
+    // whole by the card table goes into a map ([M12]); anything else stays in the drafts.
+    if (!(card instanceof Y.Map) || checkCard(id, card, 'drafts').length > 0) return;
+    const target = formatDocName(draftTarget(card));
     byTarget.set(target, [...(byTarget.get(target) ?? []), [id, card]]);
   });
   const moved: string[] = [];
-  for (const [target, cards] of byTarget) {
-    const map = mapFor(target);
+  for (const cards of byTarget.values()) {
+    const map = mapFor(draftTarget(cards[0][1]));
     if (!map) continue;
     // In writing order, so the revealed cards keep the order they were written in.
-    cards.sort(([, a], [, b]) => Number(a.get('createdAt') ?? 0) - Number(b.get('createdAt') ?? 0));
+    cards.sort(([, a], [, b]) => readCardField(a, 'createdAt') - readCardField(b, 'createdAt'));
     map.transact(() => {
       for (const [id, card] of cards) {
         if (getCards(map).has(id)) continue;

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import type { ColumnId } from './columns.js';
 import { getCard, getCards, getCardText, readCardColumn, type CardStatus, type CardYMap } from './cardSchema.js';
 import { canAgree } from './agreement.js';
+import { CARD_FIELD_NAMES, CARD_FIELDS, type CardFieldName } from './card/fields.js';
+import { readCardField } from './card/read.js';
 import { keyBetween } from './fractionalIndex.js';
 import { newCardId, type CardId, type ParticipantId, type PartnerId } from './ids.js';
 import type { Origin } from './origins.js';
@@ -43,8 +45,7 @@ export function placedInColumn(doc: Y.Doc, column: ColumnId, exclude?: CardId): 
   getCards(doc).forEach((card, id) => {
     if (id === exclude || !(card instanceof Y.Map)) return;
     if (readCardColumn(card) !== column) return;
-    const order = card.get('order');
-    placed.push({ id: id as CardId, order: typeof order === 'string' ? order : '' });
+    placed.push({ id: id as CardId, order: readCardField(card, 'order') });
   });
   placed.sort(compareOrder);
   return placed;
@@ -66,21 +67,30 @@ export function createCard(doc: Y.Doc, input: CreateCardInput, origin: Origin): 
     const placed = placedInColumn(doc, input.column);
     const card: CardYMap = new Y.Map();
     const text = new Y.XmlFragment();
-    card.set('id', id);
-    card.set('column', input.column);
-    card.set('order', orderKeyAt(placed, input.index ?? placed.length));
-    card.set('author', input.author);
-    card.set('authorName', input.authorName);
-    card.set('partner', input.partner);
-    card.set('createdAt', input.createdAt ?? Date.now());
-    card.set('status', input.status ?? 'open');
-    if (input.buildsOn) card.set('buildsOn', input.buildsOn);
-    if (input.draftFor) card.set('map', input.draftFor);
-    if (input.writtenBy) {
-      card.set('writtenBy', input.writtenBy);
-      card.set('writtenByName', input.writtenByName ?? '');
+    // What the caller gives; every other create-time field gets its default from the card table.
+    const given: Partial<Record<CardFieldName, unknown>> = {
+      id,
+      column: input.column,
+      order: orderKeyAt(placed, input.index ?? placed.length),
+      author: input.author,
+      authorName: input.authorName,
+      partner: input.partner,
+      createdAt: input.createdAt ?? Date.now(),
+      status: input.status,
+      text,
+      buildsOn: input.buildsOn || undefined,
+      map: input.draftFor,
+      writtenBy: input.writtenBy,
+      writtenByName: input.writtenBy ? (input.writtenByName ?? '') : undefined,
+    };
+    for (const name of CARD_FIELD_NAMES) {
+      const value = given[name] ?? (CARD_FIELDS[name].onCreate ? CARD_FIELDS[name].default : undefined);
+      if (value === undefined) {
+        if (CARD_FIELDS[name].onCreate) throw new Error(`createCard: ${name} is required`);
+        continue;
+      }
+      card.set(name, value);
     }
-    card.set('text', text);
     getCards(doc).set(id, card);
     if (input.text) writePlainText(text, input.text);
   }, origin);
@@ -97,8 +107,8 @@ export function updateCard(doc: Y.Doc, id: CardId, patch: CardPatch, origin: Ori
   if (!card) return false;
   if (patch.status === 'agreed') {
     const column = readCardColumn(card);
-    const str = (k: string) => (typeof card.get(k) === 'string' ? (card.get(k) as string) : '');
-    if (!column || !canAgree({ column, who: str('who'), what: str('what'), when: str('when') })) return false;
+    const [who, what, when] = (['who', 'what', 'when'] as const).map((k) => readCardField(card, k));
+    if (!column || !canAgree({ column, who, what, when })) return false;
   }
   doc.transact(() => {
     if (patch.status !== undefined && card.get('status') !== patch.status) card.set('status', patch.status);

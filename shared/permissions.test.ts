@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canReadDoc, canWriteDoc, type AccessContext, type Principal } from './permissions.js';
-import type { DocName } from './protocol.js';
+import { parseDocName, type DocNameString } from './docName.js';
 
 const anna: Principal = { access: 'participant', participantId: 'anna', partner: 'zorg' };
 const fac: Principal = { access: 'facilitator', participantId: 'f', partner: '' };
@@ -9,9 +9,9 @@ const joint: AccessContext = { flow: 'joint', stage: 'heterogeneous' };
 const homo: AccessContext = { flow: 'partners-first', stage: 'homogeneous' };
 const hetero: AccessContext = { flow: 'partners-first', stage: 'heterogeneous' };
 
-const docs: DocName[] = ['workshop', 'session', 'map:joint', 'map:zorg', 'map:gemeente', 'drafts:anna', 'drafts:bram'];
+const docs: DocNameString[] = ['workshop', 'session', 'map:joint', 'map:zorg', 'map:gemeente', 'drafts:anna', 'drafts:bram'];
 const table = (who: Principal, ctx: AccessContext) =>
-  Object.fromEntries(docs.map((d) => [d, `${canReadDoc(who, d, ctx) ? 'r' : '-'}${canWriteDoc(who, d, ctx) ? 'w' : '-'}`]));
+  Object.fromEntries(docs.map((d) => [d, `${canReadDoc(who, parseDocName(d)!, ctx) ? 'r' : '-'}${canWriteDoc(who, parseDocName(d)!, ctx) ? 'w' : '-'}`]));
 
 describe('document permissions', () => {
   it('[S10] joint flow: own partner map and the joint map; session and workshop read-only', () => {

@@ -1,4 +1,5 @@
-import type { DocName } from './protocol.js';
+import { JOINT_MAP_DOC, mapDoc, type DocName, type MapDocName } from './docName.js';
+import type { PartnerId } from './ids.js';
 import type { AccessRole } from './roles.js';
 
 /** Who is asking: derived from the token on the server, from the stored identity in the client. */
@@ -28,8 +29,17 @@ export interface AccessContext {
 
 export const JOINT_FLOW: AccessContext = { flow: 'joint', stage: 'heterogeneous' };
 
-const isPartnerMap = (doc: DocName) => doc.startsWith('map:') && doc !== 'map:joint';
 const homogeneous = (ctx: AccessContext) => ctx.flow === 'partners-first' && ctx.stage === 'homogeneous';
+const heterogeneous = (ctx: AccessContext) => ctx.flow === 'partners-first' && ctx.stage === 'heterogeneous';
+
+/**
+ * The map a participant works in now: their own partner's map in the first stage of a partners-first
+ * workshop, the joint map otherwise (and always for someone without a partner). Client and server
+ * both ask this one function.
+ */
+export function workingMap(flow: Flow, stage: Stage, partner: string): MapDocName {
+  return flow === 'partners-first' && stage === 'homogeneous' && partner ? mapDoc(partner as PartnerId) : JOINT_MAP_DOC;
+}
 
 /**
  * Document-level permissions (content-level rules such as closed columns come on top of these).
@@ -42,21 +52,31 @@ const homogeneous = (ctx: AccessContext) => ctx.flow === 'partners-first' && ctx
  *   maps and session, never drafts.
  */
 export function canReadDoc(who: Principal, doc: DocName, ctx: AccessContext = JOINT_FLOW): boolean {
-  if (doc === 'workshop' || doc === 'session') return true;
-  if (doc.startsWith('drafts:')) return who.access === 'facilitator' || doc === `drafts:${who.participantId}`;
-  if (who.access !== 'participant') return doc.startsWith('map:');
-  if (doc === 'map:joint') return !homogeneous(ctx);
-  if (isPartnerMap(doc)) return doc === `map:${who.partner}` || (ctx.flow === 'partners-first' && ctx.stage === 'heterogeneous');
-  return false;
+  switch (doc.kind) {
+    case 'workshop':
+    case 'session':
+      return true;
+    case 'drafts':
+      return who.access === 'facilitator' || doc.participant === who.participantId;
+    case 'map':
+      if (who.access !== 'participant') return true;
+      if (doc.map === 'joint') return !homogeneous(ctx);
+      return doc.map === who.partner || heterogeneous(ctx);
+  }
 }
 
 export function canWriteDoc(who: Principal, doc: DocName, ctx: AccessContext = JOINT_FLOW): boolean {
   if (!canReadDoc(who, doc, ctx)) return false;
   if (who.access === 'projector') return false;
-  // Drafts are their author's alone; the facilitator may look, not write.
-  if (doc.startsWith('drafts:')) return doc === `drafts:${who.participantId}`;
-  if (who.access === 'facilitator') return true;
-  if (doc === 'workshop' || doc === 'session') return false;
-  if (isPartnerMap(doc)) return doc === `map:${who.partner}` && !(ctx.flow === 'partners-first' && ctx.stage === 'heterogeneous');
-  return true;
+  switch (doc.kind) {
+    // Drafts are their author's alone; the facilitator may look, not write.
+    case 'drafts':
+      return doc.participant === who.participantId;
+    case 'workshop':
+    case 'session':
+      return who.access === 'facilitator';
+    case 'map':
+      if (who.access === 'facilitator' || doc.map === 'joint') return true;
+      return doc.map === who.partner && !heterogeneous(ctx);
+  }
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { newParticipantId, newWorkshopId, type PartnerId, type WorkshopId } from './ids.js';
-import { CloseCode, isRetryableClose, isWorkshopId, JOINT_MAP, parseRoomName, partnerMapName, roomName, type DocName } from './protocol.js';
+import { formatDocName, JOINT_MAP, parseDocName, partnerMapName, type DocNameString } from './docName.js';
+import { CloseCode, isRetryableClose, isWorkshopId, parseRoomName, roomName } from './protocol.js';
 
 const workshop = newWorkshopId();
 
 describe('room names', () => {
   it('round-trip through roomName and parseRoomName for every kind of document', () => {
-    const docs: DocName[] = [
+    const docs: DocNameString[] = [
       'workshop',
       'session',
       JOINT_MAP,
@@ -15,7 +16,9 @@ describe('room names', () => {
       `drafts:${newParticipantId()}`,
     ];
     for (const doc of docs) {
-      expect(parseRoomName(roomName(workshop, doc))).toEqual({ workshop, doc });
+      const parsed = parseRoomName(roomName(workshop, doc));
+      expect(parsed).toEqual({ workshop, doc: parseDocName(doc) });
+      expect(formatDocName(parsed!.doc)).toBe(doc);
     }
   });
 
@@ -54,7 +57,7 @@ describe('room names', () => {
     for (const room of bad) expect(parseRoomName(room), JSON.stringify(room)).toBeNull();
     expect(parseRoomName(`${'a'.repeat(20)}/map:${'a'.repeat(40)}`)).toEqual({
       workshop: 'a'.repeat(20) as WorkshopId,
-      doc: `map:${'a'.repeat(40)}`,
+      doc: { kind: 'map', map: 'a'.repeat(40) },
     });
   });
 });

@@ -7,7 +7,8 @@
  * URL: ws(s)://<host>/sync/<workshopId>/<docName>?token=<token>
  * (provider: `new WebsocketProvider(origin + '/sync', workshopId + '/' + docName, doc, { params: { token } })`).
  */
-import type { PartnerId, WorkshopId } from './ids.js';
+import type { WorkshopId } from './ids.js';
+import { formatDocName, JOINT_MAP, parseDocName, partnerMapName, type DocName as ParsedDocName, type DocNameString } from './docName.js';
 
 export const SYNC_PATH = '/sync';
 
@@ -26,7 +27,9 @@ export type Notice =
   /** A new card on the map while everyone writes alone first was reverted (it belongs in your drafts). */
   | { code: 'private-phase' }
   /** A step card was set to agreed without who, what and when; reverted. */
-  | { code: 'needs-who-what-when'; missing: string[] };
+  | { code: 'needs-who-what-when'; missing: string[] }
+  /** A card field broke the card table (unknown field, wrong type, too long, too many); reverted. */
+  | { code: 'invalid-card'; fields: string[] };
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
@@ -67,34 +70,31 @@ export function isRetryableClose(code: number): boolean {
   );
 }
 
-/** Names of the Yjs documents of one workshop; each is its own y-websocket room. */
-export type DocName = 'workshop' | 'session' | 'map:joint' | `map:${string}` | `drafts:${string}`;
+/** @deprecated use DocNameString (text form) or DocName (parsed) from docName.ts */
+export type DocName = DocNameString;
 
-export const JOINT_MAP: DocName = 'map:joint';
+/** @deprecated import JOINT_MAP / partnerMapName from docName.ts */
+export { JOINT_MAP, partnerMapName };
 
-export function partnerMapName(partner: PartnerId): DocName {
-  return `map:${partner}`;
-}
-
-const DOC_NAME = /^(workshop|session|map:[a-z0-9-]{1,40}|drafts:[a-z0-9]{1,40})$/;
 const WORKSHOP_ID = /^[a-z0-9]{20,40}$/;
 
 export function isWorkshopId(value: string): value is WorkshopId {
   return WORKSHOP_ID.test(value);
 }
 
-export function roomName(workshop: WorkshopId, doc: DocName): string {
-  return `${workshop}/${doc}`;
+/** The room of a document: `<workshopId>/<docName>`; either form of the name is accepted. */
+export function roomName(workshop: WorkshopId | string, doc: ParsedDocName | DocNameString): string {
+  return `${workshop}/${typeof doc === 'string' ? doc : formatDocName(doc)}`;
 }
 
 /** Parse `<workshopId>/<docName>`; null when it is not a valid room name. */
-export function parseRoomName(room: string): { workshop: WorkshopId; doc: DocName } | null {
+export function parseRoomName(room: string): { workshop: WorkshopId; doc: ParsedDocName } | null {
   const slash = room.indexOf('/');
   if (slash < 0) return null;
   const workshop = room.slice(0, slash);
-  const doc = room.slice(slash + 1);
-  if (!isWorkshopId(workshop) || !DOC_NAME.test(doc)) return null;
-  return { workshop, doc: doc as DocName };
+  const doc = parseDocName(room.slice(slash + 1));
+  if (!isWorkshopId(workshop) || !doc) return null;
+  return { workshop, doc };
 }
 
 /** The awareness state every client publishes (presence scope: synced, never stored). */

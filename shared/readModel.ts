@@ -1,91 +1,53 @@
 import * as Y from 'yjs';
 import { COLUMN_IDS, type ColumnId } from './columns.js';
-import { getCards, getCardText, isCardStatus, readCardColumn, type CardStatus, type CardYMap } from './cardSchema.js';
-import type { CardId, ParticipantId, PartnerId } from './ids.js';
+import { getCards, readCardColumn, type CardYMap } from './cardSchema.js';
+import { CARD_FIELD_NAMES, type Agreement, type CardArgument, type CardFieldName, type CardValues, type Supporter } from './card/fields.js';
+import { readCardField } from './card/read.js';
+import type { CardId } from './ids.js';
 import { compareOrder } from './ops.js';
 import { blocksToPlainText, readBlocks, type Block } from './richText.js';
-import type { Agreement, CardArgument, HistoryEntry, Supporter } from './cardDetails.js';
-import type { CardOrigin } from './compare/merge.js';
 
-/** An immutable picture of one card; a new object only when the card changed. */
-export interface CardSnapshot {
-  id: CardId;
-  column: ColumnId;
-  order: string;
-  author: ParticipantId | '';
-  authorName: string;
-  partner: PartnerId | '';
-  createdAt: number;
-  status: CardStatus;
+/**
+ * An immutable picture of one card; a new object only when the card changed. Its fields are the rows
+ * of the card table (card/fields.ts) as read by `readCardField`, except the text (given as blocks and
+ * plain text), the drafts-only target map, and the nested maps, given as sorted lists.
+ */
+export type CardSnapshot = Omit<CardValues, 'text' | 'map' | 'supporters' | 'arguments'> & {
   blocks: Block[];
   plainText: string;
   supporters: (Supporter & { id: string })[];
   arguments: CardArgument[];
   agreedBy: Readonly<Record<string, Agreement>>;
-  history: HistoryEntry[];
-  buildsOn: CardId | '';
-  who: string;
-  what: string;
-  when: string;
-  writtenBy: ParticipantId | '';
-  writtenByName: string;
-  /** For a joint card built from partner maps: where it came from (see compare/merge.ts). */
-  origins: CardOrigin[];
-  /** The group tag it was taken with: shared, complementary or tension. */
-  tag: string;
-}
+};
 
 export type MapSnapshot = {
   readonly columns: Readonly<Record<ColumnId, readonly CardSnapshot[]>>;
   readonly cardCount: number;
 };
 
+const byTimeThenId = (a: { at: number; id: string }, b: { at: number; id: string }) => a.at - b.at || (a.id < b.id ? -1 : 1);
+
+/** Fields a snapshot gives in another shape than the table stores them. */
+const RESHAPED = new Set<CardFieldName>(['text', 'map', 'supporters', 'arguments']);
+
 export function readCard(id: string, card: CardYMap): CardSnapshot | null {
   const column = readCardColumn(card);
   if (!column) return null;
-  const fragment = getCardText(card);
+  const fields: Record<string, unknown> = {};
+  for (const name of CARD_FIELD_NAMES) if (!RESHAPED.has(name)) fields[name] = readCardField(card, name);
+  const fragment = readCardField(card, 'text');
   const blocks = fragment ? readBlocks(fragment) : [];
-  const str = (key: string) => {
-    const v = card.get(key);
-    return typeof v === 'string' ? v : '';
-  };
-  const status = card.get('status');
-  const createdAt = card.get('createdAt');
-  const mapOf = (key: string): [string, unknown][] => {
-    const m = card.get(key);
-    return m instanceof Y.Map ? [...m.entries()] : [];
-  };
-  const history = card.get('history');
-  const origins = card.get('origins');
   return {
+    ...(fields as Omit<CardSnapshot, 'blocks' | 'plainText' | 'supporters' | 'arguments'>),
+    // The key in `cards` is the card's identity; a stored `id` that disagrees is not trusted.
     id: id as CardId,
     column,
-    order: str('order'),
-    author: str('author') as ParticipantId,
-    authorName: str('authorName'),
-    partner: str('partner') as PartnerId,
-    createdAt: typeof createdAt === 'number' ? createdAt : 0,
-    status: isCardStatus(status) ? status : 'open',
     blocks,
     plainText: blocksToPlainText(blocks),
-    supporters: mapOf('supporters')
-      .filter(([, v]) => typeof v === 'object' && v !== null)
-      .map(([id, v]) => ({ ...(v as Supporter), id }))
-      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)),
-    arguments: mapOf('arguments')
-      .map(([, v]) => v as CardArgument)
-      .filter((a) => typeof a === 'object' && a !== null && (a.side === 'for' || a.side === 'against'))
-      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)),
-    agreedBy: Object.fromEntries(mapOf('agreedBy').filter(([, v]) => typeof v === 'object' && v !== null)) as Record<string, Agreement>,
-    history: history instanceof Y.Array ? (history.toArray() as HistoryEntry[]) : [],
-    buildsOn: str('buildsOn') as CardId | '',
-    who: str('who'),
-    what: str('what'),
-    when: str('when'),
-    writtenBy: str('writtenBy') as ParticipantId | '',
-    writtenByName: str('writtenByName'),
-    origins: origins instanceof Y.Array ? (origins.toArray() as CardOrigin[]).filter((o) => typeof o === 'object' && o !== null) : [],
-    tag: str('tag'),
+    supporters: Object.entries(readCardField(card, 'supporters'))
+      .map(([sid, v]) => ({ ...v, id: sid }))
+      .sort(byTimeThenId),
+    arguments: Object.values(readCardField(card, 'arguments')).sort(byTimeThenId),
   };
 }
 

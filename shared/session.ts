@@ -138,6 +138,15 @@ export function writableColumns(session: SessionState, who: Principal): Readonly
   return new Set([...session.active, ...session.reopened]);
 }
 
+/**
+ * Whether a principal may add cards to a map now: not while everyone writes alone first (their new
+ * cards go to their drafts), except the facilitator; never the projector.
+ */
+export function mayCreateCards(session: SessionState, who: Principal): boolean {
+  if (who.access === 'projector') return false;
+  return who.access === 'facilitator' || session.phase !== 'private';
+}
+
 export function canWriteColumn(session: SessionState, who: Principal, column: ColumnId): boolean {
   return writableColumns(session, who).has(column);
 }

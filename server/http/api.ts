@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BackupService } from '../workshops/BackupService.js';
 import type { VersionService } from '../workshops/VersionService.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
+import { JOINT_MAP } from '../../shared/docName.js';
 import { HttpError, readJson, sendError, sendJson } from './respond.js';
 
 export interface ApiDeps {
@@ -48,10 +49,10 @@ export function createApiHandler(deps: ApiDeps) {
       const [, id, vid, restore] = v;
       deps.workshops.requireFacilitator(id, req.headers.authorization);
       const url = new URL(req.url ?? '', 'http://localhost');
-      if (!vid && method === 'GET') return sendJson(res, 200, { versions: deps.versions.list(id, url.searchParams.get('doc') ?? 'map:joint') });
+      if (!vid && method === 'GET') return sendJson(res, 200, { versions: deps.versions.list(id, url.searchParams.get('doc') ?? JOINT_MAP) });
       if (!vid && method === 'POST') {
         const body = (await readJson(req, deps.maxBodyBytes)) as { doc?: unknown; label?: unknown } | null;
-        const doc = typeof body?.doc === 'string' ? body.doc : 'map:joint';
+        const doc = typeof body?.doc === 'string' ? body.doc : JOINT_MAP;
         const label = typeof body?.label === 'string' ? body.label.trim() : '';
         return sendJson(res, 201, deps.versions.saveManual(id, doc, label));
       }

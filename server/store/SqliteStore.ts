@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AccessRole } from '../../shared/roles.js';
 import type { VersionInfo } from '../../shared/api.js';
+import type { DocKind } from '../../shared/docName.js';
 import { isFlow } from '../../shared/permissions.js';
+import { parseRoomName } from '../../shared/protocol.js';
 import type { ClientOwner, DocStore, NewVersion, ParticipantRecord, StoredUpdate, VersionStore, WorkshopRecord, WorkshopStore } from './Store.js';
 
 /** Raised on every incompatible change of SCHEMA; a future change adds a migration from the previous number. */
@@ -313,10 +315,13 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
     return { info: toVersion(row), room: row.room, state: new Uint8Array(row.state) };
   }
 
-  /** Stored room names of a workshop whose document name starts with `docPrefix` (e.g. 'drafts:'). */
-  roomsOf(workshopId: string, docPrefix: string): string[] {
-    const like = `${workshopId}/${docPrefix.replace(/[%_]/g, '')}%`;
-    return this.stmts.roomsOfWorkshop.all({ ws: workshopId, like }).map((r) => r.room);
+  /** Stored room names of a workshop holding documents of this kind. */
+  roomsOf(workshopId: string, kind: DocKind): string[] {
+    const like = `${workshopId.replace(/[%_]/g, '')}/%`;
+    return this.stmts.roomsOfWorkshop
+      .all({ ws: workshopId, like })
+      .map((r) => r.room)
+      .filter((room) => parseRoomName(room)?.doc.kind === kind);
   }
 
   deleteWorkshop = this.transaction((id: string) => {

@@ -1,4 +1,5 @@
 import type { VersionInfo } from '../../shared/api.js';
+import type { DocKind } from '../../shared/docName.js';
 import type { Partner } from '../../shared/partners.js';
 import type { Flow } from '../../shared/permissions.js';
 import type { AccessRole } from '../../shared/roles.js';
@@ -84,5 +85,6 @@ export interface VersionStore {
   /** Newest first. */
   listVersions(room: string): VersionInfo[];
   getVersion(workshopId: string, id: number): { info: VersionInfo; room: string; state: Uint8Array } | null;
-  roomsOf(workshopId: string, docPrefix: string): string[];
+  /** Stored room names of a workshop holding documents of this kind. */
+  roomsOf(workshopId: string, kind: DocKind): string[];
 }

@@ -2,10 +2,12 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MIGRATION, type ConnectionOrigin } from '../../shared/origins.js';
 import * as encoding from 'lib0/encoding';
-import { MESSAGE_NOTICE, type DocName, type Notice } from '../../shared/protocol.js';
+import type { DocName } from '../../shared/docName.js';
+import { MESSAGE_NOTICE, type Notice } from '../../shared/protocol.js';
 import type { Principal } from '../../shared/permissions.js';
-import { readSession, writableColumns } from '../../shared/session.js';
-import { applyGuarded } from './columnGuard.js';
+import { mayCreateCards, readSession, writableColumns } from '../../shared/session.js';
+import { applyGuarded, type GuardRules } from './columnGuard.js';
+import { COLUMN_IDS } from '../../shared/columns.js';
 import type { DocStore } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
@@ -181,16 +183,26 @@ export class Room implements CommitListener {
   }
 
   private applyValid(conn: RoomConnection, update: Uint8Array): void {
-    if (!this.sessionRoom) {
+    const rules = this.guardRules(conn);
+    if (!rules) {
       Y.applyUpdate(this.doc, update, conn.origin);
       return;
     }
-    const session = readSession(this.sessionRoom.doc);
-    const notice = applyGuarded(this.doc, update, conn.origin, {
-      writable: writableColumns(session, conn.principal),
-      mayCreate: conn.principal.access === 'facilitator' || session.phase !== 'private',
-    });
+    const notice = applyGuarded(this.doc, update, conn.origin, rules);
     if (notice) sendNotice(conn, notice);
+  }
+
+  /** The content rules for a connection's change: map documents by the session, drafts by the card table only. */
+  private guardRules(conn: RoomConnection): GuardRules | null {
+    const kind = this.opts.docName.kind;
+    if (kind === 'drafts') return { writable: new Set(COLUMN_IDS), mayCreate: true, doc: 'drafts' };
+    if (kind !== 'map' || !this.sessionRoom) return null;
+    const session = readSession(this.sessionRoom.doc);
+    return {
+      writable: writableColumns(session, conn.principal),
+      mayCreate: mayCreateCards(session, conn.principal),
+      doc: 'map',
+    };
   }
 
   /** Sync step 2 for a client; deferred until pending writes are durable, so no one sees unstored state. */

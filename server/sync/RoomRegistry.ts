@@ -1,3 +1,4 @@
+import type { DocKind } from '../../shared/docName.js';
 import { parseRoomName } from '../../shared/protocol.js';
 import type { DocStore } from '../store/Store.js';
 import { Committer } from './Committer.js';
@@ -34,10 +35,9 @@ export class RoomRegistry {
     return this.rooms.has(name);
   }
 
-  /** Names of loaded rooms of a workshop whose document name starts with `docPrefix`. */
-  loadedNames(workshopId: string, docPrefix: string): string[] {
-    const prefix = `${workshopId}/${docPrefix}`;
-    return [...this.rooms.keys()].filter((n) => n.startsWith(prefix));
+  /** Names of loaded rooms of a workshop holding documents of this kind (of every kind when absent). */
+  loadedNames(workshopId: string, kind?: DocKind): string[] {
+    return [...this.rooms.values()].filter((r) => r.workshopId === workshopId && (!kind || r.docName.kind === kind)).map((r) => r.name);
   }
 
   /** The loaded room, without loading it. */
@@ -68,7 +68,7 @@ export class RoomRegistry {
     });
     this.rooms.set(name, room);
     this.opts.onRoomLoaded?.(room);
-    if (parsed.doc.startsWith('map:')) {
+    if (parsed.doc.kind === 'map') {
       const session = this.get(`${parsed.workshop}/session`);
       session.pins++;
       room.sessionRoom = session;

@@ -6,6 +6,7 @@ import { canReadDoc, canWriteDoc, type AccessContext, type Flow, type Principal 
 import { readSession } from '../../shared/session.js';
 import { CloseCode, MESSAGE_AWARENESS, SYNC_PATH, parseRoomName } from '../../shared/protocol.js';
 import { randomId } from '../../shared/ids.js';
+import { partnerOfMap } from '../../shared/docName.js';
 import { hashToken, isTokenShaped } from '../auth/tokens.js';
 import type { WorkshopStore } from '../store/Store.js';
 import { decodeFrame, MalformedFrame, type AwarenessEntry } from './decodeFrame.js';
@@ -146,10 +147,8 @@ export class SyncServer {
     const participant = this.opts.workshops.findParticipantByToken(workshop.id, hashToken(token));
     if (!participant || participant.revoked) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'invalid or revoked token');
     const principal: Principal = { access: participant.access, participantId: participant.id, partner: participant.partner };
-    if (parsed.doc.startsWith('map:') && parsed.doc !== 'map:joint') {
-      const partnerId = parsed.doc.slice(4);
-      if (!workshop.partners.some((p) => p.id === partnerId)) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown map');
-    }
+    const partnerId = partnerOfMap(parsed.doc);
+    if (partnerId && !workshop.partners.some((p) => p.id === partnerId)) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown map');
     if (!canReadDoc(principal, parsed.doc, this.accessContext(workshop.id, workshop.flow))) {
       return this.refuse(ws, CloseCode.FORBIDDEN, 'no access to this document');
     }

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { missingForAgreement } from '../../shared/agreement.js';
 import { getCards, readCardColumn } from '../../shared/cardSchema.js';
+import type { CardDocKind } from '../../shared/card/fields.js';
+import { checkCard, checkCardField, type CardProblem } from '../../shared/card/validate.js';
 import { isColumnId, type ColumnId } from '../../shared/columns.js';
 import type { Origin } from '../../shared/origins.js';
 import type { Notice } from '../../shared/protocol.js';
@@ -13,11 +15,14 @@ import type { Notice } from '../../shared/protocol.js';
  * Never dropping the update matters: Yjs updates build on each other, and a dropped one would leave a
  * gap that blocks every later edit of that client.
  * The rules: cards only in writable columns; no new cards while writing alone first (they belong in
- * the drafts document); a step card (Acties) is agreed only with who, what and when.
+ * the drafts document); every field the change touched valid by the card table ([M12],
+ * shared/card/fields.ts); a step card (Acties) is agreed only with who, what and when.
  */
 export interface GuardRules {
   writable: ReadonlySet<ColumnId>;
   mayCreate: boolean;
+  /** The kind of document, for the fields it may hold (e.g. `map`, the draft target, only in drafts). */
+  doc: CardDocKind;
 }
 
 /** Column of a card Y.Map even after it was deleted in this transaction (content is kept until GC). */
@@ -33,12 +38,36 @@ const str = (card: Y.Map<unknown>, key: string) => {
   return typeof v === 'string' ? v : '';
 };
 
+/** What the card table says about the fields a change wrote, as they stand after it. */
+function tableProblems(cards: ReturnType<typeof getCards>, written: Map<string, Set<string> | 'whole'>, doc: CardDocKind): CardProblem[] {
+  const problems: CardProblem[] = [];
+  for (const [id, fields] of written) {
+    const card: unknown = cards.get(id);
+    if (card === undefined) continue; // deleted again in the same change
+    if (fields === 'whole' || !(card instanceof Y.Map)) {
+      problems.push(...checkCard(id, card, doc));
+      continue;
+    }
+    for (const field of fields) {
+      const p = checkCardField(id, card, field, doc);
+      if (p) problems.push(p);
+    }
+  }
+  return problems;
+}
+
 /** Returns the notice for the sender when the update was reverted, or null when it was accepted. */
 export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rules: GuardRules): Notice | null {
   const cards = getCards(doc);
   const undo = new Y.UndoManager(cards, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
   const columns = new Set<ColumnId | null>();
   const touched = new Set<string>();
+  /** Per card: the fields the change wrote, or 'whole' for a card that was added or replaced. */
+  const written = new Map<string, Set<string> | 'whole'>();
+  const wrote = (id: string, field: string) => {
+    const fields = written.get(id) ?? new Set<string>();
+    if (fields !== 'whole') written.set(id, fields.add(field));
+  };
   let created = false;
   const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
     if (tr.origin !== origin) return;
@@ -47,6 +76,7 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
         for (const [key, change] of event.changes.keys) {
           if (change.action === 'add') created = true;
           else columns.add(columnOfDeleted(change.oldValue));
+          if (change.action !== 'delete') written.set(key, 'whole');
           const now = cards.get(key);
           if (now instanceof Y.Map) {
             columns.add(readCardColumn(now));
@@ -65,6 +95,9 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
       if (event.target === card) {
         const moved = event.changes.keys.get('column');
         if (moved && isColumnId(moved.oldValue)) columns.add(moved.oldValue);
+        for (const key of event.changes.keys.keys()) wrote(id as string, key);
+      } else if (typeof id === 'string' && typeof event.path[1] === 'string') {
+        wrote(id, event.path[1]);
       }
     }
   };
@@ -75,12 +108,15 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
     cards.unobserveDeep(observer);
   }
   let notice: Notice | null = null;
+  let problems: CardProblem[] = [];
   // A card without a readable column (corrupt or unknown) is never writable for a guarded participant.
   const closed = [...columns].filter((c) => c === null || !rules.writable.has(c));
   if (closed.length > 0) {
     notice = { code: 'column-locked', columns: [...new Set(closed.filter((c): c is ColumnId => c !== null))] };
   } else if (created && !rules.mayCreate) {
     notice = { code: 'private-phase' };
+  } else if ((problems = tableProblems(cards, written, rules.doc)).length > 0) {
+    notice = { code: 'invalid-card', fields: [...new Set(problems.map((p) => p.field))] };
   } else {
     for (const id of touched) {
       const card = cards.get(id);

@@ -3,7 +3,8 @@ import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, fromBase64, toBase64, type BackupFile } from '../../shared/backup.js';
 import { newParticipantId } from '../../shared/ids.js';
 import { isFlow } from '../../shared/permissions.js';
-import { parseRoomName, roomName, type DocName } from '../../shared/protocol.js';
+import { DOC_KINDS, formatDocName, parseDocName, type DocName } from '../../shared/docName.js';
+import { parseRoomName, roomName } from '../../shared/protocol.js';
 import { readMap } from '../../shared/readModel.js';
 import { isParticipantRole } from '../../shared/roles.js';
 import { validateNewWorkshop } from '../../shared/validation.js';
@@ -12,7 +13,6 @@ import type { SqliteStore } from '../store/SqliteStore.js';
 import type { RoomRegistry } from '../sync/RoomRegistry.js';
 import type { WorkshopService } from './WorkshopService.js';
 
-const DOC_PREFIXES = ['workshop', 'session', 'map:', 'drafts:'];
 
 /** Export a whole workshop as one JSON file, import it as a new workshop, delete one completely. */
 export class BackupService {
@@ -35,18 +35,20 @@ export class BackupService {
     const w = this.store.getWorkshop(workshopId);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     const rooms = new Set<string>();
-    for (const prefix of DOC_PREFIXES) {
-      for (const r of this.store.roomsOf(workshopId, prefix)) rooms.add(r);
-      for (const r of this.registry.loadedNames(workshopId, prefix)) rooms.add(r);
+    for (const kind of DOC_KINDS) {
+      for (const r of this.store.roomsOf(workshopId, kind)) rooms.add(r);
+      for (const r of this.registry.loadedNames(workshopId, kind)) rooms.add(r);
     }
     const documents: Record<string, string> = {};
     const readable: BackupFile['readable'] = {};
     for (const room of [...rooms].sort()) {
       const state = this.stateOf(room);
       if (!state) continue;
-      const doc = room.slice(room.indexOf('/') + 1);
+      const parsed = parseRoomName(room);
+      if (!parsed) continue;
+      const doc = formatDocName(parsed.doc);
       documents[doc] = toBase64(state);
-      if (doc.startsWith('map:')) {
+      if (parsed.doc.kind === 'map') {
         const ydoc = new Y.Doc();
         Y.applyUpdate(ydoc, state);
         readable[doc] = readMap(ydoc);
@@ -54,7 +56,7 @@ export class BackupService {
       }
     }
     const versions = [...rooms]
-      .filter((r) => r.includes('/map:'))
+      .filter((r) => parseRoomName(r)?.doc.kind === 'map')
       .flatMap((room) => this.store.listVersions(room).reverse())
       .map((v) => {
         const full = this.store.getVersion(workshopId, v.id)!;
@@ -84,7 +86,7 @@ export class BackupService {
     // Decode everything before writing anything: a broken file changes nothing.
     const docs: [DocName, Uint8Array][] = [];
     for (const [doc, data] of Object.entries(file.documents ?? {})) {
-      const parsed = parseRoomName(`${'a'.repeat(26)}/${doc}`);
+      const parsed = parseDocName(doc);
       if (!parsed || typeof data !== 'string') throw new HttpError(400, 'invalid', `The backup has an invalid document "${doc}".`);
       const state = fromBase64(data);
       try {
@@ -92,15 +94,16 @@ export class BackupService {
       } catch {
         throw new HttpError(400, 'invalid', `The document "${doc}" in the backup is damaged.`);
       }
-      docs.push([parsed.doc, state]);
+      docs.push([parsed, state]);
     }
     const versions = (file.versions ?? []).map((v) => {
-      if (!v || typeof v.doc !== 'string' || !v.doc.startsWith('map:') || typeof v.state !== 'string') {
+      const doc = v && typeof v.doc === 'string' ? parseDocName(v.doc) : null;
+      if (doc?.kind !== 'map' || typeof v.state !== 'string') {
         throw new HttpError(400, 'invalid', 'The backup has an invalid version.');
       }
       const state = fromBase64(v.state);
       Y.decodeUpdate(state);
-      return { ...v, stateBytes: state };
+      return { ...v, doc, stateBytes: state };
     });
     const created = this.workshops.createImported(
       file.workshop!.title,
@@ -113,7 +116,7 @@ export class BackupService {
       for (const [doc, state] of docs) this.store.compact(roomName(id, doc), id, state);
       for (const v of versions) {
         this.store.saveVersion({
-          room: roomName(id, v.doc as DocName),
+          room: roomName(id, v.doc),
           workshopId: id,
           kind: v.kind,
           label: String(v.label ?? ''),

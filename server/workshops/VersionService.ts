@@ -4,7 +4,8 @@ import { getCards } from '../../shared/cardSchema.js';
 import type { ColumnId } from '../../shared/columns.js';
 import { revealDrafts } from '../../shared/drafts.js';
 import { SERVER } from '../../shared/origins.js';
-import { parseRoomName, roomName, type DocName } from '../../shared/protocol.js';
+import { parseDocName, type MapDocName } from '../../shared/docName.js';
+import { roomName } from '../../shared/protocol.js';
 import { readMap, type MapSnapshot } from '../../shared/readModel.js';
 import { restoreCards } from '../../shared/restore.js';
 import { HttpError } from '../http/respond.js';
@@ -28,13 +29,12 @@ export class VersionService {
     return parts.length ? Y.mergeUpdates(parts) : null;
   }
 
-  private validMap(workshopId: string, doc: string): DocName {
-    const parsed = parseRoomName(`${workshopId}/${doc}`);
-    if (!parsed || !parsed.doc.startsWith('map:')) throw new HttpError(400, 'invalid', 'Name a map document, e.g. map:joint.');
-    const partner = parsed.doc.slice(4);
+  private validMap(workshopId: string, doc: string | MapDocName): MapDocName {
+    const parsed = typeof doc === 'string' ? parseDocName(doc) : doc;
+    if (parsed?.kind !== 'map') throw new HttpError(400, 'invalid', 'Name a map document, e.g. map:joint.');
     const w = this.store.getWorkshop(workshopId);
-    if (partner !== 'joint' && !w?.partners.some((p) => p.id === partner)) throw new HttpError(404, 'not_found', 'There is no such map.');
-    return parsed.doc;
+    if (parsed.map !== 'joint' && !w?.partners.some((p) => p.id === parsed.map)) throw new HttpError(404, 'not_found', 'There is no such map.');
+    return parsed;
   }
 
   save(workshopId: string, doc: string, kind: VersionInfo['kind'], label: string): VersionInfo | null {
@@ -89,13 +89,13 @@ export class VersionService {
 
   /** At a step change: one version of every map of the workshop that has content. */
   saveStepVersions(workshopId: string, active: ColumnId[]): void {
-    const maps = new Set([...this.store.roomsOf(workshopId, 'map:'), ...this.registry.loadedNames(workshopId, 'map:')]);
+    const maps = new Set([...this.store.roomsOf(workshopId, 'map'), ...this.registry.loadedNames(workshopId, 'map')]);
     for (const room of maps) this.save(workshopId, room.slice(room.indexOf('/') + 1), 'step', active.join(','));
   }
 
   /** Move every private draft of the workshop into its map. */
   revealAll(workshopId: string): number {
-    const drafts = new Set([...this.store.roomsOf(workshopId, 'drafts:'), ...this.registry.loadedNames(workshopId, 'drafts:')]);
+    const drafts = new Set([...this.store.roomsOf(workshopId, 'drafts'), ...this.registry.loadedNames(workshopId, 'drafts')]);
     const touched = new Set<Room>();
     let moved = 0;
     for (const name of drafts) {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { CardStatus } from '../cardSchema.js';
+import type { CardOrigin, CardStatus, GroupTag } from '../card/fields.js';
 import { getCards } from '../cardSchema.js';
 import type { ColumnId } from '../columns.js';
 import type { CardId, PartnerId } from '../ids.js';
@@ -12,14 +12,7 @@ import type { Origin } from '../origins.js';
  * at the moment it was taken. Nothing is removed from the partner maps. A group tagged as tension
  * becomes an open point (status parked) instead of disappearing.
  */
-export interface CardOrigin {
-  map: string;
-  cardId: string;
-  partner: string;
-  text: string;
-}
-
-export type GroupTag = 'shared' | 'complementary' | 'tension';
+export type { CardOrigin, GroupTag } from '../card/fields.js';
 
 export interface TakeInput {
   column: ColumnId;

@@ -1,0 +1,69 @@
+import type * as Y from 'yjs';
+import { CARDS_KEY } from './cardSchema.js';
+import { GROUP_TAG_VALUES, type ValueSpec } from './card/fields.js';
+import { GROUPS_KEY } from './compare/groupTags.js';
+import type { DocKind } from './docName.js';
+import { META_KEY, SCHEMA_VERSION_KEY } from './mapMeta.js';
+import { SESSION_KEY } from './session.js';
+import { PARTICIPANTS_KEY } from './workshopDoc.js';
+
+/**
+ * The root types each kind of document may hold ([M14]). Every root is a Y.Map; what its entries may
+ * be is given per root:
+ *   { entries: 'cards' }          each entry a card Y.Map, checked against the card table (card/fields.ts)
+ *   { entries: ValueSpec }        each entry a plain value (ContentAny) matching the spec
+ *   { entries: 'json' }           each entry a plain JSON value (ContentAny); its shape is read leniently
+ *                                 by the document's reader (session.ts `readSession`)
+ *   { keys: Record<key, ValueSpec> } only these keys, each a plain value matching its spec
+ * `writers` says who may change the root: 'writers' = whoever may write the document
+ * (permissions.ts `canWriteDoc`, plus the card rules for `cards`); 'server' = nobody over the wire.
+ * A root that is not listed for a document's kind is never valid in it.
+ */
+export type RootSpec = { readonly writers: 'writers' | 'server' } & (
+  | { readonly entries: 'cards' | 'json' | ValueSpec }
+  | { readonly keys: Readonly<Record<string, ValueSpec>> }
+);
+
+const GROUP_ENTRY: ValueSpec = {
+  type: 'object',
+  fields: {
+    tag: { type: 'string', max: 13, oneOf: GROUP_TAG_VALUES },
+    proposedBy: { type: 'string', max: 80 },
+    confirmed: { type: 'boolean' },
+  },
+};
+
+const PARTICIPANT_ENTRY: ValueSpec = {
+  type: 'object',
+  fields: {
+    id: { type: 'string', min: 1, max: 64 },
+    name: { type: 'string', max: 80 },
+    partner: { type: 'string', max: 64 },
+    role: { type: 'string', max: 40 },
+    access: { type: 'string', max: 12, oneOf: ['facilitator', 'participant', 'projector'] },
+    joinedAt: { type: 'number', min: 0, max: 8.64e15 },
+    removed: { type: 'boolean' },
+  },
+};
+
+export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpec>>>> = {
+  map: {
+    [CARDS_KEY]: { writers: 'writers', entries: 'cards' },
+    [GROUPS_KEY]: { writers: 'writers', entries: GROUP_ENTRY },
+    [META_KEY]: { writers: 'server', keys: { [SCHEMA_VERSION_KEY]: { type: 'number', min: 1, max: 1_000_000 } } },
+  },
+  drafts: {
+    [CARDS_KEY]: { writers: 'writers', entries: 'cards' },
+  },
+  workshop: {
+    [PARTICIPANTS_KEY]: { writers: 'server', entries: PARTICIPANT_ENTRY },
+  },
+  session: {
+    [SESSION_KEY]: { writers: 'writers', entries: 'json' },
+  },
+};
+
+/** Roots of `doc` that its kind may not hold (after an update was applied to a copy, e.g. on import). */
+export function unknownRoots(doc: Y.Doc, kind: DocKind): string[] {
+  return [...doc.share.keys()].filter((name) => !Object.prototype.hasOwnProperty.call(DOC_ROOTS[kind], name));
+}
