@@ -13,6 +13,7 @@ import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
 import type { DecodedUpdate } from './decodeFrame.js';
 import { isRefusal, validateUpdate, type Refusal } from './updateValidation.js';
+import { SchemaCheck } from './updateSchema.js';
 
 /** A connection binds at most this many new Yjs client ids per update (a tab has one per document). */
 const MAX_NEW_CLIENTS_PER_UPDATE = 4;
@@ -162,6 +163,8 @@ export class Room implements CommitListener {
       maxStructs: this.opts.maxStructsPerUpdate,
     });
     if (isRefusal(verdict)) return verdict;
+    const schema = new SchemaCheck(this.opts.docName.kind, verdict.landingOf).check(verdict.landing);
+    if (schema) return schema;
     if (verdict.newClients.length) {
       for (const clientId of verdict.newClients) this.owners.set(clientId, conn.principal.participantId);
       this.opts.committer.enqueueOwners(

@@ -55,6 +55,8 @@ export interface Accepted {
   newClients: number[];
   /** Every new item with its resolved place, for the schema check. */
   landing: LandingItem[];
+  /** The same, by item (to walk up from an item to the root). */
+  landingOf: Map<Y.Item, LandingItem>;
   /** Delete ranges of the update (client → [clock, len][]), all of existing items. */
   deletes: Map<number, [number, number][]>;
 }
@@ -171,7 +173,10 @@ export function validateUpdate(
       const holder = lookup(p);
       if (holder instanceof Y.GC) return { parent: null, key: null };
       if (!(holder instanceof Y.Item) || !(holder.content instanceof Y.ContentType)) return 'bad';
-      const parent: ParentRef = placeOf.has(holder)
+      const fromUpdate = placeOf.get(holder);
+      // A type of this update that itself became garbage takes its children with it.
+      if (fromUpdate && !fromUpdate.parent) return { parent: null, key: null };
+      const parent: ParentRef = fromUpdate
         ? { kind: 'new', item: holder }
         : { kind: 'live', type: (holder.content as Y.ContentType).type as Y.AbstractType<unknown> };
       return { parent, key: item.parentSub };
@@ -196,6 +201,7 @@ export function validateUpdate(
 
   // T2: replay integrateStructs (highest client first, a stack for cross-client dependencies).
   const landing: LandingItem[] = [];
+  const landingOf = new Map<Y.Item, LandingItem>();
   const cursor = new Map<number, number>();
   const clients = [...byClient.keys()].sort((a, b) => a - b);
   const nextOf = (client: number): Struct | undefined => {
@@ -240,7 +246,11 @@ export function validateUpdate(
         const place = resolvePlace(s);
         if (place === 'bad') return malformed('update refers to a parent that is not a type');
         placeOf.set(s, place);
-        if (place.parent) landing.push({ item: s, parent: place.parent, key: place.key });
+        if (place.parent) {
+          const l = { item: s, parent: place.parent, key: place.key };
+          landing.push(l);
+          landingOf.set(s, l);
+        }
       }
       state.set(s.id.client, s.id.clock + s.length);
     }
@@ -260,7 +270,7 @@ export function validateUpdate(
     }
     deletes.set(client, list);
   }
-  return { newClients, landing, deletes };
+  return { newClients, landing, landingOf, deletes };
 }
 
 export function isRefusal(v: Accepted | Refusal): v is Refusal {
