@@ -70,6 +70,8 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxConnectionsPerToken: config.maxConnectionsPerToken,
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     maxAwarenessPerSecond: config.maxAwarenessPerSecond,
+    maxPresenceBytes: config.maxPresenceBytes,
+    maxPresenceBytesPerSecond: config.maxPresenceBytesPerSecond,
     log,
   });
   const workshopDoc = (workshopId: string) => registry.get(roomName(workshopId as WorkshopId, 'workshop'));

@@ -19,6 +19,10 @@ export interface Config {
   maxAwarenessPerSecond: number;
   /** Structs plus delete ranges accepted in one Yjs update; more closes with TOO_LARGE (T5). */
   maxStructsPerUpdate: number;
+  /** Largest presence state (JSON bytes); larger closes with TOO_LARGE (T8). */
+  maxPresenceBytes: number;
+  /** Presence bytes per second per connection (burst 2×); more closes with SLOW_DOWN (T8). */
+  maxPresenceBytesPerSecond: number;
   maxHttpBodyBytes: number;
   /** Largest backup file accepted for import. */
   maxImportBytes: number;
@@ -44,6 +48,8 @@ export const DEFAULTS: Config = {
   maxConnectionsPerAddress: 500,
   maxAwarenessPerSecond: 30,
   maxStructsPerUpdate: 20_000,
+  maxPresenceBytes: 2048,
+  maxPresenceBytesPerSecond: 16 * 1024,
   maxHttpBodyBytes: 64 * 1024,
   maxImportBytes: 50 * 1024 * 1024,
   idleUnloadMs: 30_000,
@@ -74,6 +80,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerAddress: int(env, 'PKL_MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.maxConnectionsPerAddress, 1, 100_000),
     maxAwarenessPerSecond: int(env, 'PKL_MAX_AWARENESS_PER_SECOND', DEFAULTS.maxAwarenessPerSecond, 1, 10_000),
     maxStructsPerUpdate: int(env, 'PKL_MAX_STRUCTS_PER_UPDATE', DEFAULTS.maxStructsPerUpdate, 100, 10_000_000),
+    maxPresenceBytes: int(env, 'PKL_MAX_PRESENCE_BYTES', DEFAULTS.maxPresenceBytes, 256, 1024 * 1024),
+    maxPresenceBytesPerSecond: int(env, 'PKL_MAX_PRESENCE_BYTES_PER_SECOND', DEFAULTS.maxPresenceBytesPerSecond, 1024, 64 * 1024 * 1024),
     maxHttpBodyBytes: DEFAULTS.maxHttpBodyBytes,
     maxImportBytes: int(env, 'PKL_MAX_IMPORT_BYTES', DEFAULTS.maxImportBytes, 1024, 1024 * 1024 * 1024),
     idleUnloadMs: int(env, 'PKL_IDLE_UNLOAD_MS', DEFAULTS.idleUnloadMs, 0, 24 * 3600 * 1000),

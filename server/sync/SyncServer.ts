@@ -16,6 +16,7 @@ import type { Room, RoomConnection } from './Room.js';
 import type { RoomRegistry } from './RoomRegistry.js';
 import { addsNothingNew } from './updateInspection.js';
 import { TokenBucket } from './TokenBucket.js';
+import { presenceBytes, stampPresence, type PresenceIdentity } from './presenceStamp.js';
 
 export interface SyncServerOptions {
   registry: RoomRegistry;
@@ -25,6 +26,9 @@ export interface SyncServerOptions {
   maxConnectionsPerToken: number;
   maxConnectionsPerAddress: number;
   maxAwarenessPerSecond: number;
+  /** Largest presence state (JSON bytes) and presence bytes per second per connection (T8). */
+  maxPresenceBytes: number;
+  maxPresenceBytesPerSecond: number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -74,6 +78,8 @@ class Connection implements RoomConnection {
     readonly bucket: TokenBucket,
     readonly awarenessBucket: TokenBucket,
     readonly awarenessFrameBucket: TokenBucket,
+    readonly presenceBytes: TokenBucket,
+    readonly identity: PresenceIdentity,
   ) {
     this.origin = connectionOrigin(randomId(12));
   }
@@ -165,7 +171,15 @@ export class SyncServer {
     const awarenessBucket = new TokenBucket(this.opts.maxAwarenessPerSecond, this.opts.maxAwarenessPerSecond * 2);
     // Echoes scale with the room: allow a whole 40-person room's presence changes plus headroom.
     const frameRate = this.opts.maxAwarenessPerSecond * 40;
-    const conn = new Connection(ws, principal, workshop.flow, tokenKey, address, bucket, awarenessBucket, new TokenBucket(frameRate, frameRate * 2));
+    const identity: PresenceIdentity = {
+      id: participant.id,
+      name: participant.name,
+      partner: participant.partner,
+      partnerName: workshop.partners.find((p) => p.id === participant.partner)?.name ?? '',
+      role: participant.role,
+    };
+    const presenceBytes = new TokenBucket(this.opts.maxPresenceBytesPerSecond, this.opts.maxPresenceBytesPerSecond * 2);
+    const conn = new Connection(ws, principal, workshop.flow, tokenKey, address, bucket, awarenessBucket, new TokenBucket(frameRate, frameRate * 2), presenceBytes, identity);
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     this.connections.add(conn);
     ws.on('close', () => this.onClose(conn));
@@ -229,10 +243,20 @@ export class SyncServer {
       case 'awareness': {
         const own = filterOwnPresence(conn, room, frame.entries);
         if (own === 'refuse') return conn.close(CloseCode.FORBIDDEN, 'you may only set your own presence');
-        if (own.length === 0) return;
+        // A read-only screen (the projector) is nobody in the room: it publishes no presence (T8).
+        const publish = conn.principal.access === 'projector' ? own.filter((e) => e.state === null) : own;
+        if (publish.length === 0) return;
         // Only changes of one's own presence count here; echoes of others were dropped above.
         if (!conn.awarenessBucket.take()) return conn.close(CloseCode.SLOW_DOWN, 'too many presence updates, slow down');
-        room.applyAwareness(conn, encodeAwarenessEntries(own));
+        const stamped = publish.map((e) => ({ ...e, state: stampPresence(e.state, conn.identity) }));
+        let bytes = 0;
+        for (const e of stamped) {
+          const n = presenceBytes(e);
+          if (n > this.opts.maxPresenceBytes) return conn.close(CloseCode.TOO_LARGE, 'presence state too large');
+          bytes += n;
+        }
+        if (!conn.presenceBytes.take(bytes)) return conn.close(CloseCode.SLOW_DOWN, 'too much presence data, slow down');
+        room.applyAwareness(conn, encodeAwarenessEntries(stamped));
         return;
       }
       case 'query-awareness':
