@@ -246,6 +246,41 @@ describe('forged Yjs updates are refused per sender', () => {
   });
 });
 
+describe('every resource is bounded with a clear code', () => {
+  it('[T5] item 9: a document that would grow past PKL_MAX_DOC_BYTES refuses the change with 4413; the room lives on', async () => {
+    const t = await room({ maxDocBytes: 200_000, maxBytesPerSecond: 100_000_000 });
+    const before = footprint(t.app, t.name);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, t.attacker.state);
+    const sv = Y.encodeStateVector(doc);
+    const id = createCard(doc, { column: 'values', author: '', authorName: 'M', partner: '', text: 'x'.repeat(250_000) }, LOCAL_USER);
+    t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(doc, sv)));
+    expect((await t.attacker.closed).code).toBe(CloseCode.TOO_LARGE);
+    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(getCards(t.live().doc).has(id)).toBe(false);
+    await othersUnaffected(t);
+  });
+
+  it('[T5] item 9: more update bytes per participant per second than PKL_MAX_BYTES_PER_SECOND closes with 4429', async () => {
+    const t = await room({ maxBytesPerSecond: 10_000, maxFrameBytes: 64 * 1024 });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, t.attacker.state);
+    const storedBefore = t.app.store.loadDoc(t.name).updates.length;
+    let sent = 0;
+    for (let i = 0; i < 200 && t.attacker.ws.readyState === t.attacker.ws.OPEN; i++) {
+      const sv = Y.encodeStateVector(doc);
+      createCard(doc, { column: 'values', author: '', authorName: 'M', partner: '', text: 'y'.repeat(50_000) }, LOCAL_USER);
+      t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(doc, sv)));
+      sent++;
+    }
+    expect((await t.attacker.closed).code).toBe(CloseCode.SLOW_DOWN);
+    // The burst (4 MiB) passes, then nothing more: at most ~82 frames of 50 kB were stored.
+    expect(t.app.store.loadDoc(t.name).updates.length - storedBefore).toBeLessThan(90);
+    expect(sent).toBeGreaterThan(82);
+    await othersUnaffected(t);
+  });
+});
+
 describe('honest clients are never refused', () => {
   it('[T2] a provider that wrote, deleted and edited offline resyncs on reconnect without a refusal', async () => {
     const t = await room();

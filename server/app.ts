@@ -42,6 +42,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     compactAfterRows: config.compactAfterRows,
     compactAfterBytes: config.compactAfterBytes,
     maxStructsPerUpdate: config.maxStructsPerUpdate,
+    maxDocBytes: config.maxDocBytes,
     log,
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
@@ -70,6 +71,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxConnectionsPerToken: config.maxConnectionsPerToken,
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     maxAwarenessPerSecond: config.maxAwarenessPerSecond,
+    maxBytesPerSecond: config.maxBytesPerSecond,
     maxPresenceBytes: config.maxPresenceBytes,
     maxPresenceBytesPerSecond: config.maxPresenceBytesPerSecond,
     log,

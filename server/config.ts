@@ -19,6 +19,10 @@ export interface Config {
   maxAwarenessPerSecond: number;
   /** Structs plus delete ranges accepted in one Yjs update; more closes with TOO_LARGE (T5). */
   maxStructsPerUpdate: number;
+  /** Stored size of one document (snapshot plus update log); a change beyond it closes with TOO_LARGE (T5). */
+  maxDocBytes: number;
+  /** Update bytes per participant per second (burst: 4 MiB or two frames); more closes with SLOW_DOWN (T5). */
+  maxBytesPerSecond: number;
   /** Largest presence state (JSON bytes); larger closes with TOO_LARGE (T8). */
   maxPresenceBytes: number;
   /** Presence bytes per second per connection (burst 2×); more closes with SLOW_DOWN (T8). */
@@ -48,6 +52,8 @@ export const DEFAULTS: Config = {
   maxConnectionsPerAddress: 500,
   maxAwarenessPerSecond: 30,
   maxStructsPerUpdate: 20_000,
+  maxDocBytes: 16 * 1024 * 1024,
+  maxBytesPerSecond: 256 * 1024,
   maxPresenceBytes: 2048,
   maxPresenceBytesPerSecond: 16 * 1024,
   maxHttpBodyBytes: 64 * 1024,
@@ -80,6 +86,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerAddress: int(env, 'PKL_MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.maxConnectionsPerAddress, 1, 100_000),
     maxAwarenessPerSecond: int(env, 'PKL_MAX_AWARENESS_PER_SECOND', DEFAULTS.maxAwarenessPerSecond, 1, 10_000),
     maxStructsPerUpdate: int(env, 'PKL_MAX_STRUCTS_PER_UPDATE', DEFAULTS.maxStructsPerUpdate, 100, 10_000_000),
+    maxDocBytes: int(env, 'PKL_MAX_DOC_BYTES', DEFAULTS.maxDocBytes, 64 * 1024, 1024 * 1024 * 1024),
+    maxBytesPerSecond: int(env, 'PKL_MAX_BYTES_PER_SECOND', DEFAULTS.maxBytesPerSecond, 1024, 1024 * 1024 * 1024),
     maxPresenceBytes: int(env, 'PKL_MAX_PRESENCE_BYTES', DEFAULTS.maxPresenceBytes, 256, 1024 * 1024),
     maxPresenceBytesPerSecond: int(env, 'PKL_MAX_PRESENCE_BYTES_PER_SECOND', DEFAULTS.maxPresenceBytesPerSecond, 1024, 64 * 1024 * 1024),
     maxHttpBodyBytes: DEFAULTS.maxHttpBodyBytes,

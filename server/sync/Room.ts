@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { MIGRATION, type ConnectionOrigin } from '../../shared/origins.js';
 import * as encoding from 'lib0/encoding';
 import type { DocName } from '../../shared/docName.js';
-import { MESSAGE_NOTICE, type Notice } from '../../shared/protocol.js';
+import { CloseCode, MESSAGE_NOTICE, type Notice } from '../../shared/protocol.js';
 import type { Principal } from '../../shared/permissions.js';
 import { mayCreateCards, readSession, writableColumns } from '../../shared/session.js';
 import { applyGuarded, type GuardRules } from './columnGuard.js';
@@ -38,6 +38,8 @@ export interface RoomOptions {
   onFatal: (room: Room, error: unknown) => void;
   /** Structs plus delete ranges accepted in one update (T5). */
   maxStructsPerUpdate: number;
+  /** Stored size (snapshot plus log) a document may grow to (T5). */
+  maxDocBytes: number;
 }
 
 /**
@@ -53,6 +55,9 @@ export class Room implements CommitListener {
   private afterCommit: (() => void)[] = [];
   private logRows: number;
   private logBytes: number;
+  private snapshotBytes: number;
+  /** Bytes applied but not yet committed (counted towards the size limit at once). */
+  private queuedBytes = 0;
   private compactScheduled = false;
   destroyed = false;
   /** Other rooms that depend on this one being loaded (a map room pins its session room). */
@@ -78,6 +83,7 @@ export class Room implements CommitListener {
     this.doc.store.pendingStructs = null;
     this.doc.store.pendingDs = null;
     this.owners = opts.store.loadClientOwners(opts.name);
+    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     this.logRows = stored.logRows;
     this.logBytes = stored.logBytes;
     this.doc.on('update', this.onDocUpdate);
@@ -105,6 +111,7 @@ export class Room implements CommitListener {
 
   private onDocUpdate = (update: Uint8Array) => {
     this.outbox.push(update);
+    this.queuedBytes += update.byteLength;
     this.opts.committer.enqueue(this, { room: this.opts.name, workshopId: this.opts.workshopId, data: update });
   };
 
@@ -120,6 +127,7 @@ export class Room implements CommitListener {
   onCommitted(rows: number, bytes: number): void {
     this.logRows += rows;
     this.logBytes += bytes;
+    this.queuedBytes = 0;
     const updates = this.outbox;
     this.outbox = [];
     // One frame per connection per commit: the batch merged into one update (measured: ws.send per
@@ -141,6 +149,7 @@ export class Room implements CommitListener {
     // store; the clients still hold their edits and send them again when they reconnect.
     this.outbox = [];
     this.afterCommit = [];
+    this.queuedBytes = 0;
     this.opts.onFatal(this, error);
   }
 
@@ -154,7 +163,15 @@ export class Room implements CommitListener {
    * Validate the update for its sender (updateValidation.ts) and apply it, or refuse it with nothing
    * applied. Returns the refusal, or null when it was applied (possibly reverted by the column guard).
    */
+  /** What the document takes in storage now: snapshot, log and what is about to be logged. */
+  get storedBytes(): number {
+    return this.snapshotBytes + this.logBytes + this.queuedBytes;
+  }
+
   applyClientUpdate(conn: RoomConnection, update: Uint8Array, decoded: DecodedUpdate): Refusal | null {
+    if (this.storedBytes + update.byteLength > this.opts.maxDocBytes) {
+      return { code: CloseCode.TOO_LARGE, reason: 'this document is full' };
+    }
     const verdict = validateUpdate(this.doc, decoded, {
       participantId: conn.principal.participantId,
       owners: this.owners,
@@ -253,7 +270,9 @@ export class Room implements CommitListener {
   compactNow(): boolean {
     if (this.outbox.length > 0) return false;
     if (this.logRows === 0) return true;
-    this.opts.store.compact(this.opts.name, this.opts.workshopId, Y.encodeStateAsUpdate(this.doc));
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.opts.store.compact(this.opts.name, this.opts.workshopId, state);
+    this.snapshotBytes = state.byteLength;
     this.logRows = 0;
     this.logBytes = 0;
     return true;

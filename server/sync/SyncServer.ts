@@ -26,6 +26,8 @@ export interface SyncServerOptions {
   maxConnectionsPerToken: number;
   maxConnectionsPerAddress: number;
   maxAwarenessPerSecond: number;
+  /** Update bytes per participant per second (T5). */
+  maxBytesPerSecond: number;
   /** Largest presence state (JSON bytes) and presence bytes per second per connection (T8). */
   maxPresenceBytes: number;
   maxPresenceBytesPerSecond: number;
@@ -76,6 +78,7 @@ class Connection implements RoomConnection {
     readonly tokenKey: string,
     readonly address: string,
     readonly bucket: TokenBucket,
+    readonly byteBucket: TokenBucket,
     readonly awarenessBucket: TokenBucket,
     readonly awarenessFrameBucket: TokenBucket,
     readonly presenceBytes: TokenBucket,
@@ -110,6 +113,7 @@ export class SyncServer {
   private readonly perToken = new Map<string, number>();
   private readonly perAddress = new Map<string, number>();
   private readonly buckets = new Map<string, TokenBucket>();
+  private readonly byteBuckets = new Map<string, TokenBucket>();
 
   constructor(private readonly opts: SyncServerOptions) {
     // ws enforces an upper bound itself; frames between maxFrameBytes and this bound get our clearer TOO_LARGE code.
@@ -168,6 +172,12 @@ export class SyncServer {
       bucket = new TokenBucket(this.opts.maxMessagesPerSecond, this.opts.maxMessagesPerSecond * 4);
       this.buckets.set(tokenKey, bucket);
     }
+    let byteBucket = this.byteBuckets.get(tokenKey);
+    if (!byteBucket) {
+      // The burst lets a returning client send its offline work (up to two full frames) at once.
+      byteBucket = new TokenBucket(this.opts.maxBytesPerSecond, Math.max(4 * 1024 * 1024, this.opts.maxFrameBytes * 2));
+      this.byteBuckets.set(tokenKey, byteBucket);
+    }
     const awarenessBucket = new TokenBucket(this.opts.maxAwarenessPerSecond, this.opts.maxAwarenessPerSecond * 2);
     // Echoes scale with the room: allow a whole 40-person room's presence changes plus headroom.
     const frameRate = this.opts.maxAwarenessPerSecond * 40;
@@ -179,7 +189,7 @@ export class SyncServer {
       role: participant.role,
     };
     const presenceBytes = new TokenBucket(this.opts.maxPresenceBytesPerSecond, this.opts.maxPresenceBytesPerSecond * 2);
-    const conn = new Connection(ws, principal, workshop.flow, tokenKey, address, bucket, awarenessBucket, new TokenBucket(frameRate, frameRate * 2), presenceBytes, identity);
+    const conn = new Connection(ws, principal, workshop.flow, tokenKey, address, bucket, byteBucket, awarenessBucket, new TokenBucket(frameRate, frameRate * 2), presenceBytes, identity);
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     this.connections.add(conn);
     ws.on('close', () => this.onClose(conn));
@@ -208,6 +218,9 @@ export class SyncServer {
     // of the room back to the server, so their rate grows with the room, not with this client.
     const bucket = data[0] === MESSAGE_AWARENESS ? conn.awarenessFrameBucket : conn.bucket;
     if (!bucket.take()) return conn.close(CloseCode.SLOW_DOWN, 'too many messages, slow down');
+    if (data[0] !== MESSAGE_AWARENESS && !conn.byteBucket.take(data.byteLength)) {
+      return conn.close(CloseCode.SLOW_DOWN, 'too much data, slow down');
+    }
     try {
       this.dispatch(conn, room, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (error) {
@@ -301,6 +314,7 @@ export class SyncServer {
     if (left <= 0) {
       this.perToken.delete(conn.tokenKey);
       this.buckets.delete(conn.tokenKey);
+      this.byteBuckets.delete(conn.tokenKey);
     } else this.perToken.set(conn.tokenKey, left);
     const fromAddress = (this.perAddress.get(conn.address) ?? 1) - 1;
     if (fromAddress <= 0) this.perAddress.delete(conn.address);
