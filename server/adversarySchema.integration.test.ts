@@ -58,6 +58,13 @@ describe('documents hold only their layout', () => {
         supporters.set('p1', new Y.Map());
       }],
       ['a subdocument as a card field', (doc) => (getCards(doc).get(ok) as Y.Map<unknown>).set('buildsOn', new Y.Doc())],
+      ['a NUL and a bidi override in card text [T10]', (doc) => {
+        const text = (getCards(doc).get(ok) as Y.Map<unknown>).get('text') as Y.XmlFragment;
+        const p = new Y.XmlElement('paragraph');
+        p.insert(0, [new Y.XmlText('stiekem\u0000\u202Eomgekeerd')]);
+        text.insert(0, [p]);
+      }],
+      ['a BEL in the author name [T10]', (doc) => (getCards(doc).get(ok) as Y.Map<unknown>).set('authorName', 'Eva\u0007')],
       ['the server-only meta root', (doc) => doc.getMap('meta').set('schemaVersion', 99)],
     ];
     for (const [what, write] of forgeries) {

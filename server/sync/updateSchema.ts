@@ -3,6 +3,7 @@ import { CARD_FIELDS, isCardFieldName, matchesValue, type CardFieldDef, type Val
 import type { DocKind } from '../../shared/docName.js';
 import { DOC_ROOTS, type RootSpec } from '../../shared/docSchema.js';
 import { CloseCode } from '../../shared/protocol.js';
+import { hasUnsafeText } from '../../shared/cleanText.js';
 import type { LandingItem, ParentRef, Refusal } from './updateValidation.js';
 
 /**
@@ -39,6 +40,19 @@ function singleValue(content: unknown): { ok: true; value: unknown } | { ok: fal
 
 const typeOf = (content: unknown): Y.AbstractType<unknown> | null =>
   content instanceof Y.ContentType ? (content.type as Y.AbstractType<unknown>) : null;
+
+function unsafeValue(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return hasUnsafeText(v);
+  if (depth > 8 || typeof v !== 'object' || v === null) return false;
+  return Object.entries(v).some(([k, x]) => hasUnsafeText(k) || unsafeValue(x, depth + 1));
+}
+
+/** Text no one types (T10): C0 controls but tab and newline, and bidi overrides, in any value or text run. */
+function containsUnsafeText(content: unknown): boolean {
+  if (content instanceof Y.ContentString) return hasUnsafeText(content.str);
+  if (content instanceof Y.ContentAny) return content.arr.some((v) => unsafeValue(v));
+  return false;
+}
 
 export class SchemaCheck {
   private readonly places = new Map<object, Place | Refusal>();
@@ -124,6 +138,7 @@ export class SchemaCheck {
     const place = this.placeOf(l.parent);
     if ('code' in place) return place;
     const content = l.item.content;
+    if (containsUnsafeText(content)) return malformed('control or direction-override characters in text');
     // A deleted item carries no content; only where it stands matters (its root or key is checked above and below).
     const deleted = content instanceof Y.ContentDeleted;
     switch (place.at) {
