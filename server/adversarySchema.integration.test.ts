@@ -68,7 +68,7 @@ describe('documents hold only their layout', () => {
       ['the server-only meta root', (doc) => doc.getMap('meta').set('schemaVersion', 99)],
     ];
     for (const [what, write] of forgeries) {
-      const attacker = await attackerOn(app, name, (await join(`Mal ${what}`, 'zorg')).token);
+      const attacker = await attackerOn(app, name, (await join(`Mal ${forgeries.findIndex(([x]) => x === what)}`, 'zorg')).token);
       attacker.ws.send(syncFrame(writeAs(attacker.state, 1000 + forgeries.findIndex(([x]) => x === what), write)));
       const closed = await attacker.closed;
       expect([CloseCode.MALFORMED, CloseCode.FORBIDDEN], what).toContain(closed.code);
