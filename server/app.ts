@@ -72,6 +72,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     maxAwarenessPerSecond: config.maxAwarenessPerSecond,
     maxBytesPerSecond: config.maxBytesPerSecond,
+    trustProxy: config.trustProxy,
     maxPresenceBytes: config.maxPresenceBytes,
     maxPresenceBytesPerSecond: config.maxPresenceBytesPerSecond,
     log,
@@ -100,6 +101,12 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     backups,
     maxImportBytes: config.maxImportBytes,
     maxBodyBytes: config.maxHttpBodyBytes,
+    rates: {
+      lookup: { limit: config.lookupsPerMinute, windowMs: 60_000 },
+      join: { limit: config.joinsPerMinute, windowMs: 60_000 },
+      create: { limit: config.createsPerMinute, windowMs: 60_000 },
+    },
+    trustProxy: config.trustProxy,
     log,
     health: () => ({
       ok: true,
@@ -111,16 +118,27 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   const serveStatic = createStaticHandler(config.staticDir);
 
   const server = http.createServer((req, res) => {
+    // Every response, whatever answers it, is never content-sniffed (T12).
+    res.setHeader('x-content-type-options', 'nosniff');
     let pathname: string;
     try {
       pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-      decodeURIComponent(pathname);
+      // A NUL byte or a broken escape is never a real path: answer and close, so no socket is held (T12).
+      if (decodeURIComponent(pathname).includes('\0')) throw new Error('NUL in path');
     } catch {
-      res.writeHead(400).end('Bad request');
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Bad request');
       return;
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) api(req, res, pathname);
-    else serveStatic(req, res, pathname);
+    else {
+      try {
+        serveStatic(req, res, pathname);
+      } catch (error) {
+        log(`static file error on ${pathname}`, error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+        res.end('Server error');
+      }
+    }
   });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());

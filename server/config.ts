@@ -28,6 +28,12 @@ export interface Config {
   /** Presence bytes per second per connection (burst 2×); more closes with SLOW_DOWN (T8). */
   maxPresenceBytesPerSecond: number;
   maxHttpBodyBytes: number;
+  /** Per-address requests per minute: join-code lookups, joins, workshop creations (T11). */
+  lookupsPerMinute: number;
+  joinsPerMinute: number;
+  createsPerMinute: number;
+  /** Believe X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy: boolean;
   /** Largest backup file accepted for import. */
   maxImportBytes: number;
   /** A room without connections is unloaded from memory after this long. */
@@ -57,6 +63,10 @@ export const DEFAULTS: Config = {
   maxPresenceBytes: 2048,
   maxPresenceBytesPerSecond: 16 * 1024,
   maxHttpBodyBytes: 64 * 1024,
+  lookupsPerMinute: 60,
+  joinsPerMinute: 300,
+  createsPerMinute: 30,
+  trustProxy: false,
   maxImportBytes: 50 * 1024 * 1024,
   idleUnloadMs: 30_000,
   compactAfterRows: 500,
@@ -91,6 +101,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPresenceBytes: int(env, 'PKL_MAX_PRESENCE_BYTES', DEFAULTS.maxPresenceBytes, 256, 1024 * 1024),
     maxPresenceBytesPerSecond: int(env, 'PKL_MAX_PRESENCE_BYTES_PER_SECOND', DEFAULTS.maxPresenceBytesPerSecond, 1024, 64 * 1024 * 1024),
     maxHttpBodyBytes: DEFAULTS.maxHttpBodyBytes,
+    lookupsPerMinute: int(env, 'PKL_LOOKUPS_PER_MINUTE', DEFAULTS.lookupsPerMinute, 1, 1_000_000),
+    joinsPerMinute: int(env, 'PKL_JOINS_PER_MINUTE', DEFAULTS.joinsPerMinute, 1, 1_000_000),
+    createsPerMinute: int(env, 'PKL_CREATES_PER_MINUTE', DEFAULTS.createsPerMinute, 1, 1_000_000),
+    trustProxy: env.PKL_TRUST_PROXY === '1' || env.PKL_TRUST_PROXY === 'true',
     maxImportBytes: int(env, 'PKL_MAX_IMPORT_BYTES', DEFAULTS.maxImportBytes, 1024, 1024 * 1024 * 1024),
     idleUnloadMs: int(env, 'PKL_IDLE_UNLOAD_MS', DEFAULTS.idleUnloadMs, 0, 24 * 3600 * 1000),
     compactAfterRows: int(env, 'PKL_COMPACT_AFTER_ROWS', DEFAULTS.compactAfterRows, 1, 1_000_000),

@@ -16,6 +16,7 @@ import type { Room, RoomConnection } from './Room.js';
 import type { RoomRegistry } from './RoomRegistry.js';
 import { addsNothingNew } from './updateInspection.js';
 import { TokenBucket } from './TokenBucket.js';
+import { clientAddress } from '../http/rateLimit.js';
 import { presenceBytes, stampPresence, type PresenceIdentity } from './presenceStamp.js';
 
 export interface SyncServerOptions {
@@ -26,6 +27,8 @@ export interface SyncServerOptions {
   maxConnectionsPerToken: number;
   maxConnectionsPerAddress: number;
   maxAwarenessPerSecond: number;
+  /** Believe X-Forwarded-For for the client address (PKL_TRUST_PROXY). */
+  trustProxy: boolean;
   /** Update bytes per participant per second (T5). */
   maxBytesPerSecond: number;
   /** Largest presence state (JSON bytes) and presence bytes per second per connection (T8). */
@@ -70,6 +73,8 @@ class Connection implements RoomConnection {
   readonly clientIds = new Set<number>();
   room: Room | null = null;
   closed = false;
+  /** Whether this connection still counts towards its address's limit (see makeRoomAtAddress). */
+  countedAtAddress = true;
 
   constructor(
     readonly ws: WebSocket,
@@ -128,7 +133,7 @@ export class SyncServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(`${SYNC_PATH}/`)) return false;
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req, this.opts.trustProxy);
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url, address));
     return true;
   }
@@ -139,9 +144,6 @@ export class SyncServer {
 
   private accept(ws: WebSocket, url: URL, address: string): void {
     ws.on('error', (err) => this.opts.log('websocket error', err));
-    if ((this.perAddress.get(address) ?? 0) >= this.opts.maxConnectionsPerAddress) {
-      return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections from this address');
-    }
     let roomName: string;
     try {
       roomName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1));
@@ -150,12 +152,17 @@ export class SyncServer {
     }
     const parsed = parseRoomName(roomName);
     if (!parsed) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown document');
-    const workshop = this.opts.workshops.getWorkshop(parsed.workshop);
-    if (!workshop) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown workshop');
+    // The token first: it is one indexed lookup, and nothing about the workshop is read for a stranger.
     const token = url.searchParams.get('token');
     if (!isTokenShaped(token)) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'missing or invalid token');
-    const participant = this.opts.workshops.findParticipantByToken(workshop.id, hashToken(token));
-    if (!participant || participant.revoked) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'invalid or revoked token');
+    const participant = this.opts.workshops.findParticipantByToken(parsed.workshop, hashToken(token));
+    const workshop = participant ? this.opts.workshops.getWorkshop(parsed.workshop) : null;
+    if (!participant && !this.opts.workshops.getWorkshop(parsed.workshop)) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown workshop');
+    if (!participant || !workshop || participant.revoked) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'invalid or revoked token');
+    // Only drafts of someone in this workshop exist; no random drafts room is ever loaded (T12).
+    if (parsed.doc.kind === 'drafts' && !this.opts.workshops.getParticipant(workshop.id, parsed.doc.participant)) {
+      return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown document');
+    }
     const principal: Principal = { access: participant.access, participantId: participant.id, partner: participant.partner };
     const partnerId = partnerOfMap(parsed.doc);
     if (partnerId && !workshop.partners.some((p) => p.id === partnerId)) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown map');
@@ -165,6 +172,9 @@ export class SyncServer {
     const tokenKey = participant.id;
     const open = this.perToken.get(tokenKey) ?? 0;
     if (open >= this.opts.maxConnectionsPerToken) return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections');
+    if ((this.perAddress.get(address) ?? 0) >= this.opts.maxConnectionsPerAddress && !this.makeRoomAtAddress(address, tokenKey)) {
+      return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections from this address');
+    }
     this.perToken.set(tokenKey, open + 1);
 
     let bucket = this.buckets.get(tokenKey);
@@ -207,6 +217,28 @@ export class SyncServer {
     ws.on('message', (data, isBinary) => this.onMessage(conn, data as Buffer, isBinary));
     conn.send(encodeSyncStep1(room.doc));
     room.sendAwarenessTo(conn);
+  }
+
+  /**
+   * A full address (a venue's Wi-Fi, a proxy) is shared fairly (T12): a newcomer gets in by closing
+   * one connection of whoever holds the most there, as long as that is more than the newcomer would
+   * then hold. So one person with many connections can never lock everyone else at that address out.
+   */
+  private makeRoomAtAddress(address: string, tokenKey: string): boolean {
+    const byToken = new Map<string, Connection[]>();
+    for (const c of this.connections) {
+      if (c.address !== address || c.closed) continue;
+      byToken.set(c.tokenKey, [...(byToken.get(c.tokenKey) ?? []), c]);
+    }
+    let heaviest: Connection[] = [];
+    for (const list of byToken.values()) if (list.length > heaviest.length) heaviest = list;
+    const mine = byToken.get(tokenKey)?.length ?? 0;
+    if (heaviest.length <= mine + 1) return false;
+    heaviest[0].close(CloseCode.SLOW_DOWN, 'too many connections from this address');
+    // Counted as gone at once; its close event arrives later.
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 1) - 1);
+    heaviest[0].countedAtAddress = false;
+    return true;
   }
 
   private onMessage(conn: Connection, data: Buffer, isBinary: boolean): void {
@@ -316,9 +348,11 @@ export class SyncServer {
       this.buckets.delete(conn.tokenKey);
       this.byteBuckets.delete(conn.tokenKey);
     } else this.perToken.set(conn.tokenKey, left);
-    const fromAddress = (this.perAddress.get(conn.address) ?? 1) - 1;
-    if (fromAddress <= 0) this.perAddress.delete(conn.address);
-    else this.perAddress.set(conn.address, fromAddress);
+    if (conn.countedAtAddress) {
+      const fromAddress = (this.perAddress.get(conn.address) ?? 1) - 1;
+      if (fromAddress <= 0) this.perAddress.delete(conn.address);
+      else this.perAddress.set(conn.address, fromAddress);
+    }
     const room = conn.room;
     if (room && !room.destroyed) {
       room.removeConnection(conn);
