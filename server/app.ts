@@ -94,6 +94,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   const startedAt = Date.now();
   const backups = new BackupService(store, registry, workshops, (id) =>
     sync!.closeWorkshop(id, CloseCode.NOT_FOUND, 'this workshop was deleted'),
+    config.maxDocBytes,
   );
   const api = createApiHandler({
     workshops,

@@ -3,7 +3,9 @@ import type { BackupService } from '../workshops/BackupService.js';
 import type { VersionService } from '../workshops/VersionService.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 import { JOINT_MAP } from '../../shared/docName.js';
-import { HttpError, readJson, sendError, sendJson } from './respond.js';
+import { HttpError, readJson, readJsonBytes, sendError, sendJson } from './respond.js';
+import { parseJsonOffThread } from './jsonWorker.js';
+import { IMPORT_LIMITS } from '../workshops/BackupService.js';
 import { clientAddress, RateLimiter, type RateRule } from './rateLimit.js';
 
 export interface ApiDeps {
@@ -44,7 +46,8 @@ export function createApiHandler(deps: ApiDeps) {
     }
     if (pathname === '/api/backup' && method === 'POST') {
       limit('create');
-      return sendJson(res, 201, deps.backups.import(await readJson(req, deps.maxImportBytes)));
+      const body = await parseJsonOffThread(await readJsonBytes(req, deps.maxImportBytes), IMPORT_LIMITS);
+      return sendJson(res, 201, await deps.backups.import(body));
     }
     if (pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() });
     const code = JOIN_CODE.exec(pathname);

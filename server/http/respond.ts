@@ -39,6 +39,17 @@ function mediaType(req: IncomingMessage): string {
 
 /** Read a JSON body up to `limit` bytes; a larger or unparsable body is a clear 4xx, never a crash. */
 export function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  return readJsonBytes(req, limit).then((bytes) => {
+    try {
+      return JSON.parse(Buffer.from(bytes).toString('utf8') || 'null');
+    } catch {
+      throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+    }
+  });
+}
+
+/** The raw bytes of a JSON request body (same checks as readJson), for parsing elsewhere. */
+export function readJsonBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     // Exactly this media type: `text/plain; application/json` is a cross-site "simple" request (T12).
     if (mediaType(req) !== 'application/json') {
@@ -69,11 +80,7 @@ export function readJson(req: IncomingMessage, limit: number): Promise<unknown> 
     });
     req.on('end', () => {
       if (done) return;
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
-      } catch {
-        reject(new HttpError(400, 'invalid_json', 'The request body is not valid JSON.'));
-      }
+      resolve(Buffer.concat(chunks));
     });
     req.on('error', reject);
   });
