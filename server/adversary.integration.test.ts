@@ -182,7 +182,7 @@ describe('forged Yjs updates are refused per sender', () => {
     await waitFor(() => getCards(again.registry.peek(t.name)!.doc).size === 4, 'Mallory continues under her own id');
   });
 
-  it('[T2] attack 7: a gapped update is refused, and never served to a joiner', async () => {
+  it('[T2][T9] attack 7: a gapped update is refused, and never served to a joiner', async () => {
     const t = await room();
     const before = footprint(t.app, t.name);
     const forged = gappedUpdate(515151, (doc) => getCards(doc).set('ghost', 'x'.repeat(50_000) as never));
@@ -194,7 +194,7 @@ describe('forged Yjs updates are refused per sender', () => {
     expect(joiner.state.length).toBeLessThan(10_000);
   });
 
-  it('[T2] pending content left in the store by an older server is neither served nor integrated later', async () => {
+  it('[T9] pending content left in the store by an older server is neither served nor integrated later', async () => {
     const t = await room();
     const forged = gappedUpdate(616161, (doc) => getCards(doc).set('ghost', 'old junk' as never));
     t.facilitator.destroy();
