@@ -34,7 +34,7 @@ export interface Target {
  * stay at their defaults because every simulated client is its own participant.
  */
 export function ourBenchEnv(rate: number): Record<string, string> {
-  const env: Record<string, string> = { PKL_MAX_CONNECTIONS_PER_ADDRESS: '100000' };
+  const env: Record<string, string> = { PKL_MAX_CONNECTIONS_PER_ADDRESS: '100000', PKL_JOINS_PER_MINUTE: '1000000', PKL_CREATES_PER_MINUTE: '1000000' };
   // Default 200 messages/s per participant (burst 4×); only a ramp far beyond typing speed needs more.
   if (rate * 1.5 > 200) env.PKL_MAX_MESSAGES_PER_SECOND = String(Math.ceil(rate * 2));
   return env;

@@ -41,6 +41,8 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     idleUnloadMs: config.idleUnloadMs,
     compactAfterRows: config.compactAfterRows,
     compactAfterBytes: config.compactAfterBytes,
+    maxStructsPerUpdate: config.maxStructsPerUpdate,
+    maxDocBytes: config.maxDocBytes,
     log,
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
@@ -69,6 +71,10 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxConnectionsPerToken: config.maxConnectionsPerToken,
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     maxAwarenessPerSecond: config.maxAwarenessPerSecond,
+    maxBytesPerSecond: config.maxBytesPerSecond,
+    trustProxy: config.trustProxy,
+    maxPresenceBytes: config.maxPresenceBytes,
+    maxPresenceBytesPerSecond: config.maxPresenceBytesPerSecond,
     log,
   });
   const workshopDoc = (workshopId: string) => registry.get(roomName(workshopId as WorkshopId, 'workshop'));
@@ -88,6 +94,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   const startedAt = Date.now();
   const backups = new BackupService(store, registry, workshops, (id) =>
     sync!.closeWorkshop(id, CloseCode.NOT_FOUND, 'this workshop was deleted'),
+    config.maxDocBytes,
   );
   const api = createApiHandler({
     workshops,
@@ -95,6 +102,12 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     backups,
     maxImportBytes: config.maxImportBytes,
     maxBodyBytes: config.maxHttpBodyBytes,
+    rates: {
+      lookup: { limit: config.lookupsPerMinute, windowMs: 60_000 },
+      join: { limit: config.joinsPerMinute, windowMs: 60_000 },
+      create: { limit: config.createsPerMinute, windowMs: 60_000 },
+    },
+    trustProxy: config.trustProxy,
     log,
     health: () => ({
       ok: true,
@@ -106,16 +119,27 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   const serveStatic = createStaticHandler(config.staticDir);
 
   const server = http.createServer((req, res) => {
+    // Every response, whatever answers it, is never content-sniffed (T12).
+    res.setHeader('x-content-type-options', 'nosniff');
     let pathname: string;
     try {
       pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-      decodeURIComponent(pathname);
+      // A NUL byte or a broken escape is never a real path: answer and close, so no socket is held (T12).
+      if (decodeURIComponent(pathname).includes('\0')) throw new Error('NUL in path');
     } catch {
-      res.writeHead(400).end('Bad request');
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Bad request');
       return;
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) api(req, res, pathname);
-    else serveStatic(req, res, pathname);
+    else {
+      try {
+        serveStatic(req, res, pathname);
+      } catch (error) {
+        log(`static file error on ${pathname}`, error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+        res.end('Server error');
+      }
+    }
   });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());

@@ -17,7 +17,23 @@ export interface Config {
   maxConnectionsPerAddress: number;
   /** Presence (awareness) messages per second per connection, burst 2×; cursors move a lot but not this much. */
   maxAwarenessPerSecond: number;
+  /** Structs plus delete ranges accepted in one Yjs update; more closes with TOO_LARGE (T5). */
+  maxStructsPerUpdate: number;
+  /** Stored size of one document (snapshot plus update log); a change beyond it closes with TOO_LARGE (T5). */
+  maxDocBytes: number;
+  /** Update bytes per participant per second (burst: 4 MiB or two frames); more closes with SLOW_DOWN (T5). */
+  maxBytesPerSecond: number;
+  /** Largest presence state (JSON bytes); larger closes with TOO_LARGE (T8). */
+  maxPresenceBytes: number;
+  /** Presence bytes per second per connection (burst 2×); more closes with SLOW_DOWN (T8). */
+  maxPresenceBytesPerSecond: number;
   maxHttpBodyBytes: number;
+  /** Per-address requests per minute: join-code lookups, joins, workshop creations (T11). */
+  lookupsPerMinute: number;
+  joinsPerMinute: number;
+  createsPerMinute: number;
+  /** Believe X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy: boolean;
   /** Largest backup file accepted for import. */
   maxImportBytes: number;
   /** A room without connections is unloaded from memory after this long. */
@@ -41,7 +57,16 @@ export const DEFAULTS: Config = {
   maxConnectionsPerToken: 20,
   maxConnectionsPerAddress: 500,
   maxAwarenessPerSecond: 30,
+  maxStructsPerUpdate: 20_000,
+  maxDocBytes: 16 * 1024 * 1024,
+  maxBytesPerSecond: 256 * 1024,
+  maxPresenceBytes: 2048,
+  maxPresenceBytesPerSecond: 16 * 1024,
   maxHttpBodyBytes: 64 * 1024,
+  lookupsPerMinute: 60,
+  joinsPerMinute: 300,
+  createsPerMinute: 30,
+  trustProxy: false,
   maxImportBytes: 50 * 1024 * 1024,
   idleUnloadMs: 30_000,
   compactAfterRows: 500,
@@ -70,7 +95,16 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerToken: int(env, 'PKL_MAX_CONNECTIONS_PER_TOKEN', DEFAULTS.maxConnectionsPerToken, 1, 10_000),
     maxConnectionsPerAddress: int(env, 'PKL_MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.maxConnectionsPerAddress, 1, 100_000),
     maxAwarenessPerSecond: int(env, 'PKL_MAX_AWARENESS_PER_SECOND', DEFAULTS.maxAwarenessPerSecond, 1, 10_000),
+    maxStructsPerUpdate: int(env, 'PKL_MAX_STRUCTS_PER_UPDATE', DEFAULTS.maxStructsPerUpdate, 100, 10_000_000),
+    maxDocBytes: int(env, 'PKL_MAX_DOC_BYTES', DEFAULTS.maxDocBytes, 64 * 1024, 1024 * 1024 * 1024),
+    maxBytesPerSecond: int(env, 'PKL_MAX_BYTES_PER_SECOND', DEFAULTS.maxBytesPerSecond, 1024, 1024 * 1024 * 1024),
+    maxPresenceBytes: int(env, 'PKL_MAX_PRESENCE_BYTES', DEFAULTS.maxPresenceBytes, 256, 1024 * 1024),
+    maxPresenceBytesPerSecond: int(env, 'PKL_MAX_PRESENCE_BYTES_PER_SECOND', DEFAULTS.maxPresenceBytesPerSecond, 1024, 64 * 1024 * 1024),
     maxHttpBodyBytes: DEFAULTS.maxHttpBodyBytes,
+    lookupsPerMinute: int(env, 'PKL_LOOKUPS_PER_MINUTE', DEFAULTS.lookupsPerMinute, 1, 1_000_000),
+    joinsPerMinute: int(env, 'PKL_JOINS_PER_MINUTE', DEFAULTS.joinsPerMinute, 1, 1_000_000),
+    createsPerMinute: int(env, 'PKL_CREATES_PER_MINUTE', DEFAULTS.createsPerMinute, 1, 1_000_000),
+    trustProxy: env.PKL_TRUST_PROXY === '1' || env.PKL_TRUST_PROXY === 'true',
     maxImportBytes: int(env, 'PKL_MAX_IMPORT_BYTES', DEFAULTS.maxImportBytes, 1024, 1024 * 1024 * 1024),
     idleUnloadMs: int(env, 'PKL_IDLE_UNLOAD_MS', DEFAULTS.idleUnloadMs, 0, 24 * 3600 * 1000),
     compactAfterRows: int(env, 'PKL_COMPACT_AFTER_ROWS', DEFAULTS.compactAfterRows, 1, 1_000_000),

@@ -6,6 +6,19 @@ import type { Origin } from './origins.js';
 import { checkCard } from './card/validate.js';
 import { readCardField } from './card/read.js';
 import { formatDocName, JOINT_MAP_DOC, parseDocName, type MapDocName } from './docName.js';
+import type { ColumnId } from './columns.js';
+
+/**
+ * What the server knows about the author of a drafts document (T7): the drafts are theirs alone, so
+ * every revealed card is put under their name, as open, and only where they may write themselves.
+ */
+export interface RevealPolicy {
+  author: { id: string; name: string; partner: string };
+  mayPlace(target: MapDocName, column: ColumnId): boolean;
+}
+
+/** Claims a draft cannot make: nobody has seen it yet, so nobody supported or agreed to it. */
+const UNSEEN_FIELDS = ['supporters', 'agreedBy'] as const;
 
 /**
  * Private writing (rule: write alone first, then reveal). While the session is in the private phase a
@@ -26,7 +39,7 @@ export function draftTarget(card: CardYMap): MapDocName {
  * available stay in the drafts). Each map gets one transaction, the drafts another; both with `origin`.
  * Returns how many cards moved.
  */
-export function revealDrafts(drafts: Y.Doc, mapFor: (target: MapDocName) => Y.Doc | null, origin: Origin): number {
+export function revealDrafts(drafts: Y.Doc, mapFor: (target: MapDocName) => Y.Doc | null, origin: Origin, policy?: RevealPolicy): number {
   const byTarget = new Map<string, [string, CardYMap][]>();
   getCards(drafts).forEach((card, id) => {
     // The drafts document is its author's alone and unchecked while they write: only a card that is
@@ -45,9 +58,17 @@ export function revealDrafts(drafts: Y.Doc, mapFor: (target: MapDocName) => Y.Do
       for (const [id, card] of cards) {
         if (getCards(map).has(id)) continue;
         const column = readCardColumn(card)!;
+        if (policy && !policy.mayPlace(draftTarget(card), column)) continue;
         const placed = placedInColumn(map, column);
         const copy = card.clone();
         copy.delete(DRAFT_TARGET_KEY);
+        if (policy) {
+          copy.set('author', policy.author.id);
+          copy.set('authorName', policy.author.name);
+          copy.set('partner', policy.author.partner);
+          copy.set('status', 'open');
+          for (const key of UNSEEN_FIELDS) copy.delete(key);
+        }
         copy.set('order', keyBetween(placed[placed.length - 1]?.order || null, null));
         getCards(map).set(id, copy);
         moved.push(id);

@@ -1,3 +1,4 @@
+import { stripUnsafeText } from './cleanText.js';
 import { isFlow, type Flow } from './permissions.js';
 import { isParticipantRole, type ParticipantRole } from './roles.js';
 
@@ -14,9 +15,10 @@ export type FieldError = { field: string; code: 'required' | 'tooLong' | 'tooMan
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
+/** Cleaned on the raw value, before any length check: what is checked is what is stored [T10]. */
 function cleanText(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  return value.replace(/\s+/g, ' ').trim();
+  return stripUnsafeText(value).replace(/\s+/g, ' ').trim();
 }
 
 export interface NewWorkshopInput {

@@ -3,7 +3,10 @@ import type { BackupService } from '../workshops/BackupService.js';
 import type { VersionService } from '../workshops/VersionService.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 import { JOINT_MAP } from '../../shared/docName.js';
-import { HttpError, readJson, sendError, sendJson } from './respond.js';
+import { HttpError, readJson, readJsonBytes, sendError, sendJson } from './respond.js';
+import { parseJsonOffThread } from './jsonWorker.js';
+import { IMPORT_LIMITS } from '../workshops/BackupService.js';
+import { clientAddress, RateLimiter, type RateRule } from './rateLimit.js';
 
 export interface ApiDeps {
   workshops: WorkshopService;
@@ -13,6 +16,9 @@ export interface ApiDeps {
   maxBodyBytes: number;
   health: () => Record<string, unknown>;
   log: (message: string, error?: unknown) => void;
+  /** Per-address limits of the anonymous endpoints (T11). */
+  rates: { lookup: RateRule; join: RateRule; create: RateRule };
+  trustProxy: boolean;
 }
 
 const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me|\/backup|\/projector)?$/;
@@ -22,21 +28,30 @@ const JOIN_CODE = /^\/api\/join\/([^/]{1,20})$/;
 
 /** The small JSON API. Every failure is a JSON error with a readable message. */
 export function createApiHandler(deps: ApiDeps) {
+  const limiter = new RateLimiter();
   const route = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     const method = req.method ?? 'GET';
+    const limit = (action: keyof ApiDeps['rates']) => limiter.check(action, clientAddress(req, deps.trustProxy), deps.rates[action]);
     if (pathname === '/api/health' && method === 'GET') return sendJson(res, 200, deps.health());
     if (pathname === '/api/workshops' && method === 'POST') {
+      limit('create');
       return sendJson(res, 201, deps.workshops.create(await readJson(req, deps.maxBodyBytes)));
     }
     if (pathname === '/api/demo') {
       if (method === 'GET') return sendJson(res, 200, { available: deps.workshops.demoAvailable() });
-      if (method === 'POST') return sendJson(res, 201, deps.workshops.createDemo());
+      if (method === 'POST') {
+        limit('create');
+        return sendJson(res, 201, deps.workshops.createDemo());
+      }
     }
     if (pathname === '/api/backup' && method === 'POST') {
-      return sendJson(res, 201, deps.backups.import(await readJson(req, deps.maxImportBytes)));
+      limit('create');
+      const body = await parseJsonOffThread(await readJsonBytes(req, deps.maxImportBytes), IMPORT_LIMITS);
+      return sendJson(res, 201, await deps.backups.import(body));
     }
     if (pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() });
     const code = JOIN_CODE.exec(pathname);
+    if (code && method === 'GET') limit('lookup');
     if (code && method === 'GET') return sendJson(res, 200, deps.workshops.byJoinCode(decodeURIComponent(code[1])));
     const person = PARTICIPANT.exec(pathname);
     if (person && method === 'DELETE') {
@@ -77,6 +92,7 @@ export function createApiHandler(deps: ApiDeps) {
         return sendJson(res, 200, file);
       }
       if (sub === '/participants' && method === 'POST') {
+        limit('join');
         return sendJson(res, 201, deps.workshops.join(id, await readJson(req, deps.maxBodyBytes)));
       }
       if (sub === '/me' && method === 'GET') return sendJson(res, 200, deps.workshops.whoAmI(id, req.headers.authorization));

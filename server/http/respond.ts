@@ -8,17 +8,20 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: FieldError[],
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const data = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(data),
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
   });
   res.end(data);
 }
@@ -26,35 +29,58 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function sendError(res: ServerResponse, error: HttpError): void {
   const body: ApiError = { error: error.code, message: error.message };
   if (error.fields) body.fields = error.fields;
-  sendJson(res, error.status, body);
+  sendJson(res, error.status, body, error.headers);
+}
+
+/** The media type of a request, without parameters, lower case (`application/json; charset=utf-8` → `application/json`). */
+function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
 /** Read a JSON body up to `limit` bytes; a larger or unparsable body is a clear 4xx, never a crash. */
 export function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  return readJsonBytes(req, limit).then((bytes) => {
+    try {
+      return JSON.parse(Buffer.from(bytes).toString('utf8') || 'null');
+    } catch {
+      throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+    }
+  });
+}
+
+/** The raw bytes of a JSON request body (same checks as readJson), for parsing elsewhere. */
+export function readJsonBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const type = req.headers['content-type'] ?? '';
-    if (!type.includes('application/json')) {
+    // Exactly this media type: `text/plain; application/json` is a cross-site "simple" request (T12).
+    if (mediaType(req) !== 'application/json') {
       reject(new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.'));
       req.resume();
       return;
     }
+    // The answer to a too large body is a 413 in JSON; the connection closes after it, so the rest
+    // of the body is never read (T12).
+    const tooLarge = () => new HttpError(413, 'too_large', `The request body is larger than ${limit} bytes.`, undefined, { connection: 'close' });
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      reject(tooLarge());
+      return;
+    }
     let size = 0;
+    let done = false;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
+      if (done) return;
       size += chunk.length;
       if (size > limit) {
-        reject(new HttpError(413, 'too_large', `The request body is larger than ${limit} bytes.`));
-        req.destroy();
+        done = true;
+        chunks.length = 0;
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
-      } catch {
-        reject(new HttpError(400, 'invalid_json', 'The request body is not valid JSON.'));
-      }
+      if (done) return;
+      resolve(Buffer.concat(chunks));
     });
     req.on('error', reject);
   });

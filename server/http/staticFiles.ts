@@ -39,7 +39,8 @@ export function createStaticHandler(root: string) {
       return;
     }
     let file = path.resolve(rootResolved, '.' + decodeURIComponent(pathname));
-    if (!file.startsWith(rootResolved)) file = indexPath;
+    // With the separator: a sibling directory that merely starts with the same name is outside (T12).
+    if (file !== rootResolved && !file.startsWith(rootResolved + path.sep)) file = indexPath;
     let stat = fs.statSync(file, { throwIfNoEntry: false });
     const isAsset = pathname.startsWith('/assets/');
     if (!stat || !stat.isFile()) {

@@ -7,14 +7,16 @@ import type { VersionInfo } from '../../shared/api.js';
 import type { DocKind } from '../../shared/docName.js';
 import { isFlow } from '../../shared/permissions.js';
 import { parseRoomName } from '../../shared/protocol.js';
-import type { DocStore, NewVersion, ParticipantRecord, StoredUpdate, VersionStore, WorkshopRecord, WorkshopStore } from './Store.js';
+import type { ClientOwner, DocStore, NewVersion, ParticipantRecord, StoredUpdate, VersionStore, WorkshopRecord, WorkshopStore } from './Store.js';
 
 /** Raised on every incompatible change of SCHEMA; a future change adds a migration from the previous number. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /** Migrations from each older version to the next, run in order inside one transaction. */
 const MIGRATIONS: Record<number, string> = {
   1: "ALTER TABLE workshops ADD COLUMN flow TEXT NOT NULL DEFAULT 'joint';",
+  // doc_clients is created by SCHEMA below (IF NOT EXISTS); nothing else changes.
+  2: 'SELECT 1;',
 };
 
 const SCHEMA = `
@@ -66,6 +68,14 @@ CREATE TABLE IF NOT EXISTS doc_versions (
 );
 CREATE INDEX IF NOT EXISTS doc_versions_room ON doc_versions(room, id);
 CREATE INDEX IF NOT EXISTS doc_versions_workshop ON doc_versions(workshop_id);
+CREATE TABLE IF NOT EXISTS doc_clients (
+  room TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (room, client_id)
+);
+CREATE INDEX IF NOT EXISTS doc_clients_workshop ON doc_clients(workshop_id);
 `;
 
 interface WorkshopRow {
@@ -204,6 +214,11 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
         `SELECT room FROM doc_snapshots WHERE workshop_id = @ws AND room LIKE @like
          UNION SELECT DISTINCT room FROM doc_updates WHERE workshop_id = @ws AND room LIKE @like`,
       ),
+      insertClientOwner: this.db.prepare('INSERT OR IGNORE INTO doc_clients (room, workshop_id, client_id, participant_id) VALUES (?, ?, ?, ?)'),
+      clientOwners: this.db.prepare<[string], { client_id: number; participant_id: string }>(
+        'SELECT client_id, participant_id FROM doc_clients WHERE room = ?',
+      ),
+      deleteWorkshopClients: this.db.prepare('DELETE FROM doc_clients WHERE workshop_id = ?'),
       deleteWorkshopVersions: this.db.prepare('DELETE FROM doc_versions WHERE workshop_id = ?'),
       deleteWorkshopUpdates: this.db.prepare('DELETE FROM doc_updates WHERE workshop_id = ?'),
       deleteWorkshopSnapshots: this.db.prepare('DELETE FROM doc_snapshots WHERE workshop_id = ?'),
@@ -228,9 +243,14 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
     };
   }
 
-  appendUpdates = this.transaction((updates: readonly StoredUpdate[]) => {
+  appendUpdates = this.transaction((updates: readonly StoredUpdate[], owners: readonly ClientOwner[] = []) => {
+    for (const o of owners) this.stmts.insertClientOwner.run(o.room, o.workshopId, o.clientId, o.participantId);
     for (const u of updates) this.stmts.insertUpdate.run(u.room, u.workshopId, u.data);
   });
+
+  loadClientOwners(room: string): Map<number, string> {
+    return new Map(this.stmts.clientOwners.all(room).map((r) => [r.client_id, r.participant_id]));
+  }
 
   compact = this.transaction((room: string, workshopId: string, state: Uint8Array) => {
     this.stmts.upsertSnapshot.run(room, workshopId, state, Date.now());
@@ -305,6 +325,7 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
   }
 
   deleteWorkshop = this.transaction((id: string) => {
+    this.stmts.deleteWorkshopClients.run(id);
     this.stmts.deleteWorkshopVersions.run(id);
     this.stmts.deleteWorkshopUpdates.run(id);
     this.stmts.deleteWorkshopSnapshots.run(id);

@@ -14,11 +14,24 @@ export interface StoredUpdate {
   data: Uint8Array;
 }
 
+/** A Yjs client id of a document bound to the participant who first wrote under it (docs/decisions/0012). */
+export interface ClientOwner {
+  room: string;
+  workshopId: string;
+  clientId: number;
+  participantId: string;
+}
+
 export interface DocStore {
   /** Snapshot plus every logged update of a room, in log order. */
   loadDoc(room: string): { snapshot: Uint8Array | null; updates: Uint8Array[]; logRows: number; logBytes: number };
-  /** Append many updates in one transaction (group commit); durable when this returns. */
-  appendUpdates(updates: readonly StoredUpdate[]): void;
+  /**
+   * Append many updates in one transaction (group commit); durable when this returns. Client-id
+   * bindings made by these updates go in the same transaction: an update is never stored without them.
+   */
+  appendUpdates(updates: readonly StoredUpdate[], owners?: readonly ClientOwner[]): void;
+  /** Owner (participant id) of each bound Yjs client id of a room. */
+  loadClientOwners(room: string): Map<number, string>;
   /** Replace a room's snapshot and drop its log rows, atomically. */
   compact(room: string, workshopId: string, state: Uint8Array): void;
 }

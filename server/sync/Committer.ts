@@ -1,4 +1,4 @@
-import type { DocStore, StoredUpdate } from '../store/Store.js';
+import type { ClientOwner, DocStore, StoredUpdate } from '../store/Store.js';
 
 export interface CommitListener {
   /** Called after the updates it queued are durable; now they may be broadcast. */
@@ -14,6 +14,7 @@ export interface CommitListener {
  */
 export class Committer {
   private queue: StoredUpdate[] = [];
+  private owners: ClientOwner[] = [];
   private readonly listeners = new Map<CommitListener, { rows: number; bytes: number }>();
   private scheduled = false;
 
@@ -31,6 +32,11 @@ export class Committer {
     }
   }
 
+  /** Client-id bindings, stored in the same transaction as the updates queued with them. */
+  enqueueOwners(owners: readonly ClientOwner[]): void {
+    this.owners.push(...owners);
+  }
+
   get pending(): number {
     return this.queue.length;
   }
@@ -40,11 +46,13 @@ export class Committer {
     this.scheduled = false;
     if (this.queue.length === 0) return;
     const batch = this.queue;
+    const owners = this.owners;
     const listeners = [...this.listeners];
     this.queue = [];
+    this.owners = [];
     this.listeners.clear();
     try {
-      this.store.appendUpdates(batch);
+      this.store.appendUpdates(batch, owners);
     } catch (error) {
       for (const [l] of listeners) l.onCommitFailed(error);
       return;

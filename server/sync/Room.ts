@@ -4,6 +4,7 @@ import { migrateMapDoc } from '../../shared/mapMeta.js';
 import { MIGRATION, type ConnectionOrigin } from '../../shared/origins.js';
 import type { DocName } from '../../shared/docName.js';
 import { encodeNotice } from '../../shared/notices.js';
+import { CloseCode, MESSAGE_NOTICE, type Notice } from '../../shared/protocol.js';
 import type { Principal } from '../../shared/permissions.js';
 import { mayCreateCards, readSession, writableColumns } from '../../shared/session.js';
 import { applyGuarded, type GuardRules } from './columnGuard.js';
@@ -11,6 +12,12 @@ import { COLUMN_IDS } from '../../shared/columns.js';
 import type { DocStore } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
+import type { DecodedUpdate } from './decodeFrame.js';
+import { isRefusal, validateUpdate, type Refusal } from './updateValidation.js';
+import { SchemaCheck } from './updateSchema.js';
+
+/** A connection binds at most this many new Yjs client ids per update (a tab has one per document). */
+const MAX_NEW_CLIENTS_PER_UPDATE = 4;
 
 /** What a room needs from a connection; the websocket details stay in SyncServer. */
 export interface RoomConnection {
@@ -30,6 +37,10 @@ export interface RoomOptions {
   compactAfterRows: number;
   compactAfterBytes: number;
   onFatal: (room: Room, error: unknown) => void;
+  /** Structs plus delete ranges accepted in one update (T5). */
+  maxStructsPerUpdate: number;
+  /** Stored size (snapshot plus log) a document may grow to (T5). */
+  maxDocBytes: number;
 }
 
 /**
@@ -45,12 +56,17 @@ export class Room implements CommitListener {
   private afterCommit: (() => void)[] = [];
   private logRows: number;
   private logBytes: number;
+  private snapshotBytes: number;
+  /** Bytes applied but not yet committed (counted towards the size limit at once). */
+  private queuedBytes = 0;
   private compactScheduled = false;
   destroyed = false;
   /** Other rooms that depend on this one being loaded (a map room pins its session room). */
   pins = 0;
   /** For map documents: the workshop's session room, whose state decides which columns are open. */
   sessionRoom: Room | null = null;
+  /** Owner (participant id) of each Yjs client id that wrote here (T1); stored with the updates. */
+  private readonly owners: Map<number, string>;
 
   constructor(private readonly opts: RoomOptions) {
     const stored = opts.store.loadDoc(opts.name);
@@ -63,6 +79,12 @@ export class Room implements CommitListener {
       },
       MIGRATION,
     );
+    // Stored data from before per-sender validation may hold structs that never integrated. Pending
+    // content is never served nor integrated later inside someone else's transaction (T2, T9).
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+    this.owners = opts.store.loadClientOwners(opts.name);
+    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     this.logRows = stored.logRows;
     this.logBytes = stored.logBytes;
     this.doc.on('update', this.onDocUpdate);
@@ -92,6 +114,7 @@ export class Room implements CommitListener {
 
   private onDocUpdate = (update: Uint8Array) => {
     this.outbox.push(update);
+    this.queuedBytes += update.byteLength;
     this.opts.committer.enqueue(this, { room: this.opts.name, workshopId: this.opts.workshopId, data: update });
   };
 
@@ -107,6 +130,7 @@ export class Room implements CommitListener {
   onCommitted(rows: number, bytes: number): void {
     this.logRows += rows;
     this.logBytes += bytes;
+    this.queuedBytes = 0;
     const updates = this.outbox;
     this.outbox = [];
     // One frame per connection per commit: the batch merged into one update (measured: ws.send per
@@ -128,6 +152,7 @@ export class Room implements CommitListener {
     // store; the clients still hold their edits and send them again when they reconnect.
     this.outbox = [];
     this.afterCommit = [];
+    this.queuedBytes = 0;
     this.opts.onFatal(this, error);
   }
 
@@ -137,7 +162,50 @@ export class Room implements CommitListener {
     else this.afterCommit.push(fn);
   }
 
-  applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
+  /**
+   * Validate the update for its sender (updateValidation.ts) and apply it, or refuse it with nothing
+   * applied. Returns the refusal, or null when it was applied (possibly reverted by the column guard).
+   */
+  /** What the document takes in storage now: snapshot, log and what is about to be logged. */
+  get storedBytes(): number {
+    return this.snapshotBytes + this.logBytes + this.queuedBytes;
+  }
+
+  applyClientUpdate(conn: RoomConnection, update: Uint8Array, decoded: DecodedUpdate): Refusal | null {
+    if (this.storedBytes + update.byteLength > this.opts.maxDocBytes) {
+      return { code: CloseCode.TOO_LARGE, reason: 'this document is full' };
+    }
+    const verdict = validateUpdate(this.doc, decoded, {
+      participantId: conn.principal.participantId,
+      owners: this.owners,
+      reserved: new Set([this.doc.clientID]),
+      maxNewClients: MAX_NEW_CLIENTS_PER_UPDATE,
+      maxStructs: this.opts.maxStructsPerUpdate,
+    });
+    if (isRefusal(verdict)) return verdict;
+    const schema = new SchemaCheck(this.opts.docName.kind, verdict.landingOf).check(verdict.landing);
+    if (schema) return schema;
+    if (verdict.newClients.length) {
+      for (const clientId of verdict.newClients) this.owners.set(clientId, conn.principal.participantId);
+      this.opts.committer.enqueueOwners(
+        verdict.newClients.map((clientId) => ({
+          room: this.opts.name,
+          workshopId: this.opts.workshopId,
+          clientId,
+          participantId: conn.principal.participantId,
+        })),
+      );
+    }
+    this.applyValid(conn, update);
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      // Cannot happen after validation; if Yjs ever disagrees, nothing pending may stay behind.
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+    }
+    return null;
+  }
+
+  private applyValid(conn: RoomConnection, update: Uint8Array): void {
     const rules = this.guardRules(conn);
     if (!rules) {
       Y.applyUpdate(this.doc, update, conn.origin);
@@ -205,7 +273,9 @@ export class Room implements CommitListener {
   compactNow(): boolean {
     if (this.outbox.length > 0) return false;
     if (this.logRows === 0) return true;
-    this.opts.store.compact(this.opts.name, this.opts.workshopId, Y.encodeStateAsUpdate(this.doc));
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.opts.store.compact(this.opts.name, this.opts.workshopId, state);
+    this.snapshotBytes = state.byteLength;
     this.logRows = 0;
     this.logBytes = 0;
     return true;

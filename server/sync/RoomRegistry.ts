@@ -9,6 +9,8 @@ export interface RegistryOptions {
   idleUnloadMs: number;
   compactAfterRows: number;
   compactAfterBytes: number;
+  maxStructsPerUpdate: number;
+  maxDocBytes: number;
   log: (message: string, error?: unknown) => void;
   /** Called when a room has to be dropped (a failed commit); the owner closes its connections. */
   onRoomFailed: (room: Room) => void;
@@ -58,6 +60,8 @@ export class RoomRegistry {
       committer: this.committer,
       compactAfterRows: this.opts.compactAfterRows,
       compactAfterBytes: this.opts.compactAfterBytes,
+      maxStructsPerUpdate: this.opts.maxStructsPerUpdate,
+      maxDocBytes: this.opts.maxDocBytes,
       onFatal: (r, error) => {
         this.opts.log(`room ${r.name}: commit failed, unloading`, error);
         this.opts.onRoomFailed(r);

@@ -16,6 +16,8 @@ import type { Room, RoomConnection } from './Room.js';
 import type { RoomRegistry } from './RoomRegistry.js';
 import { addsNothingNew } from './updateInspection.js';
 import { TokenBucket } from './TokenBucket.js';
+import { clientAddress } from '../http/rateLimit.js';
+import { presenceBytes, stampPresence, type PresenceIdentity } from './presenceStamp.js';
 
 export interface SyncServerOptions {
   registry: RoomRegistry;
@@ -25,6 +27,13 @@ export interface SyncServerOptions {
   maxConnectionsPerToken: number;
   maxConnectionsPerAddress: number;
   maxAwarenessPerSecond: number;
+  /** Believe X-Forwarded-For for the client address (PKL_TRUST_PROXY). */
+  trustProxy: boolean;
+  /** Update bytes per participant per second (T5). */
+  maxBytesPerSecond: number;
+  /** Largest presence state (JSON bytes) and presence bytes per second per connection (T8). */
+  maxPresenceBytes: number;
+  maxPresenceBytesPerSecond: number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -64,6 +73,8 @@ class Connection implements RoomConnection {
   readonly clientIds = new Set<number>();
   room: Room | null = null;
   closed = false;
+  /** Whether this connection still counts towards its address's limit (see makeRoomAtAddress). */
+  countedAtAddress = true;
 
   constructor(
     readonly ws: WebSocket,
@@ -72,8 +83,11 @@ class Connection implements RoomConnection {
     readonly tokenKey: string,
     readonly address: string,
     readonly bucket: TokenBucket,
+    readonly byteBucket: TokenBucket,
     readonly awarenessBucket: TokenBucket,
     readonly awarenessFrameBucket: TokenBucket,
+    readonly presenceBytes: TokenBucket,
+    readonly identity: PresenceIdentity,
   ) {
     this.origin = connectionOrigin(randomId(12));
   }
@@ -104,6 +118,7 @@ export class SyncServer {
   private readonly perToken = new Map<string, number>();
   private readonly perAddress = new Map<string, number>();
   private readonly buckets = new Map<string, TokenBucket>();
+  private readonly byteBuckets = new Map<string, TokenBucket>();
 
   constructor(private readonly opts: SyncServerOptions) {
     // ws enforces an upper bound itself; frames between maxFrameBytes and this bound get our clearer TOO_LARGE code.
@@ -118,7 +133,7 @@ export class SyncServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(`${SYNC_PATH}/`)) return false;
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req, this.opts.trustProxy);
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url, address));
     return true;
   }
@@ -129,9 +144,6 @@ export class SyncServer {
 
   private accept(ws: WebSocket, url: URL, address: string): void {
     ws.on('error', (err) => this.opts.log('websocket error', err));
-    if ((this.perAddress.get(address) ?? 0) >= this.opts.maxConnectionsPerAddress) {
-      return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections from this address');
-    }
     let roomName: string;
     try {
       roomName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1));
@@ -140,12 +152,17 @@ export class SyncServer {
     }
     const parsed = parseRoomName(roomName);
     if (!parsed) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown document');
-    const workshop = this.opts.workshops.getWorkshop(parsed.workshop);
-    if (!workshop) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown workshop');
+    // The token first: it is one indexed lookup, and nothing about the workshop is read for a stranger.
     const token = url.searchParams.get('token');
     if (!isTokenShaped(token)) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'missing or invalid token');
-    const participant = this.opts.workshops.findParticipantByToken(workshop.id, hashToken(token));
-    if (!participant || participant.revoked) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'invalid or revoked token');
+    const participant = this.opts.workshops.findParticipantByToken(parsed.workshop, hashToken(token));
+    const workshop = participant ? this.opts.workshops.getWorkshop(parsed.workshop) : null;
+    if (!participant && !this.opts.workshops.getWorkshop(parsed.workshop)) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown workshop');
+    if (!participant || !workshop || participant.revoked) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'invalid or revoked token');
+    // Only drafts of someone in this workshop exist; no random drafts room is ever loaded (T12).
+    if (parsed.doc.kind === 'drafts' && !this.opts.workshops.getParticipant(workshop.id, parsed.doc.participant)) {
+      return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown document');
+    }
     const principal: Principal = { access: participant.access, participantId: participant.id, partner: participant.partner };
     const partnerId = partnerOfMap(parsed.doc);
     if (partnerId && !workshop.partners.some((p) => p.id === partnerId)) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown map');
@@ -155,6 +172,9 @@ export class SyncServer {
     const tokenKey = participant.id;
     const open = this.perToken.get(tokenKey) ?? 0;
     if (open >= this.opts.maxConnectionsPerToken) return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections');
+    if ((this.perAddress.get(address) ?? 0) >= this.opts.maxConnectionsPerAddress && !this.makeRoomAtAddress(address, tokenKey)) {
+      return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections from this address');
+    }
     this.perToken.set(tokenKey, open + 1);
 
     let bucket = this.buckets.get(tokenKey);
@@ -162,10 +182,24 @@ export class SyncServer {
       bucket = new TokenBucket(this.opts.maxMessagesPerSecond, this.opts.maxMessagesPerSecond * 4);
       this.buckets.set(tokenKey, bucket);
     }
+    let byteBucket = this.byteBuckets.get(tokenKey);
+    if (!byteBucket) {
+      // The burst lets a returning client send its offline work (up to two full frames) at once.
+      byteBucket = new TokenBucket(this.opts.maxBytesPerSecond, Math.max(4 * 1024 * 1024, this.opts.maxFrameBytes * 2));
+      this.byteBuckets.set(tokenKey, byteBucket);
+    }
     const awarenessBucket = new TokenBucket(this.opts.maxAwarenessPerSecond, this.opts.maxAwarenessPerSecond * 2);
     // Echoes scale with the room: allow a whole 40-person room's presence changes plus headroom.
     const frameRate = this.opts.maxAwarenessPerSecond * 40;
-    const conn = new Connection(ws, principal, workshop.flow, tokenKey, address, bucket, awarenessBucket, new TokenBucket(frameRate, frameRate * 2));
+    const identity: PresenceIdentity = {
+      id: participant.id,
+      name: participant.name,
+      partner: participant.partner,
+      partnerName: workshop.partners.find((p) => p.id === participant.partner)?.name ?? '',
+      role: participant.role,
+    };
+    const presenceBytes = new TokenBucket(this.opts.maxPresenceBytesPerSecond, this.opts.maxPresenceBytesPerSecond * 2);
+    const conn = new Connection(ws, principal, workshop.flow, tokenKey, address, bucket, byteBucket, awarenessBucket, new TokenBucket(frameRate, frameRate * 2), presenceBytes, identity);
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     this.connections.add(conn);
     ws.on('close', () => this.onClose(conn));
@@ -185,6 +219,28 @@ export class SyncServer {
     room.sendAwarenessTo(conn);
   }
 
+  /**
+   * A full address (a venue's Wi-Fi, a proxy) is shared fairly (T12): a newcomer gets in by closing
+   * one connection of whoever holds the most there, as long as that is more than the newcomer would
+   * then hold. So one person with many connections can never lock everyone else at that address out.
+   */
+  private makeRoomAtAddress(address: string, tokenKey: string): boolean {
+    const byToken = new Map<string, Connection[]>();
+    for (const c of this.connections) {
+      if (c.address !== address || c.closed) continue;
+      byToken.set(c.tokenKey, [...(byToken.get(c.tokenKey) ?? []), c]);
+    }
+    let heaviest: Connection[] = [];
+    for (const list of byToken.values()) if (list.length > heaviest.length) heaviest = list;
+    const mine = byToken.get(tokenKey)?.length ?? 0;
+    if (heaviest.length <= mine + 1) return false;
+    heaviest[0].close(CloseCode.SLOW_DOWN, 'too many connections from this address');
+    // Counted as gone at once; its close event arrives later.
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 1) - 1);
+    heaviest[0].countedAtAddress = false;
+    return true;
+  }
+
   private onMessage(conn: Connection, data: Buffer, isBinary: boolean): void {
     const room = conn.room;
     if (conn.closed || !room || room.destroyed) return;
@@ -194,6 +250,9 @@ export class SyncServer {
     // of the room back to the server, so their rate grows with the room, not with this client.
     const bucket = data[0] === MESSAGE_AWARENESS ? conn.awarenessFrameBucket : conn.bucket;
     if (!bucket.take()) return conn.close(CloseCode.SLOW_DOWN, 'too many messages, slow down');
+    if (data[0] !== MESSAGE_AWARENESS && !conn.byteBucket.take(data.byteLength)) {
+      return conn.close(CloseCode.SLOW_DOWN, 'too much data, slow down');
+    }
     try {
       this.dispatch(conn, room, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (error) {
@@ -218,19 +277,31 @@ export class SyncServer {
           if (addsNothingNew(room.doc, frame.update)) return;
           return conn.close(CloseCode.FORBIDDEN, 'you may not change this document');
         }
+        let refusal;
         try {
-          room.applyClientUpdate(conn, frame.update);
+          refusal = room.applyClientUpdate(conn, frame.update, frame.decoded);
         } catch (error) {
           throw new MalformedFrame(error instanceof Error ? error.message : 'update could not be applied');
         }
+        if (refusal) conn.close(refusal.code, refusal.reason);
         return;
       case 'awareness': {
         const own = filterOwnPresence(conn, room, frame.entries);
         if (own === 'refuse') return conn.close(CloseCode.FORBIDDEN, 'you may only set your own presence');
-        if (own.length === 0) return;
+        // A read-only screen (the projector) is nobody in the room: it publishes no presence (T8).
+        const publish = conn.principal.access === 'projector' ? own.filter((e) => e.state === null) : own;
+        if (publish.length === 0) return;
         // Only changes of one's own presence count here; echoes of others were dropped above.
         if (!conn.awarenessBucket.take()) return conn.close(CloseCode.SLOW_DOWN, 'too many presence updates, slow down');
-        room.applyAwareness(conn, encodeAwarenessEntries(own));
+        const stamped = publish.map((e) => ({ ...e, state: stampPresence(e.state, conn.identity) }));
+        let bytes = 0;
+        for (const e of stamped) {
+          const n = presenceBytes(e);
+          if (n > this.opts.maxPresenceBytes) return conn.close(CloseCode.TOO_LARGE, 'presence state too large');
+          bytes += n;
+        }
+        if (!conn.presenceBytes.take(bytes)) return conn.close(CloseCode.SLOW_DOWN, 'too much presence data, slow down');
+        room.applyAwareness(conn, encodeAwarenessEntries(stamped));
         return;
       }
       case 'query-awareness':
@@ -275,10 +346,13 @@ export class SyncServer {
     if (left <= 0) {
       this.perToken.delete(conn.tokenKey);
       this.buckets.delete(conn.tokenKey);
+      this.byteBuckets.delete(conn.tokenKey);
     } else this.perToken.set(conn.tokenKey, left);
-    const fromAddress = (this.perAddress.get(conn.address) ?? 1) - 1;
-    if (fromAddress <= 0) this.perAddress.delete(conn.address);
-    else this.perAddress.set(conn.address, fromAddress);
+    if (conn.countedAtAddress) {
+      const fromAddress = (this.perAddress.get(conn.address) ?? 1) - 1;
+      if (fromAddress <= 0) this.perAddress.delete(conn.address);
+      else this.perAddress.set(conn.address, fromAddress);
+    }
     const room = conn.room;
     if (room && !room.destroyed) {
       room.removeConnection(conn);

@@ -12,12 +12,13 @@ export class TokenBucket {
     this.last = now();
   }
 
-  take(): boolean {
+  /** Take `amount` tokens (default 1); false, and nothing taken, when there are not enough. */
+  take(amount = 1): boolean {
     const t = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
     this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
     return true;
   }
 }

@@ -12,9 +12,12 @@ import {
 /** A decoded, validated client frame. Anything else is refused before it touches a document. */
 export type ClientFrame =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  | { type: 'sync-update'; update: Uint8Array; step2: boolean }
+  | { type: 'sync-update'; update: Uint8Array; step2: boolean; decoded: DecodedUpdate }
   | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { type: 'query-awareness' };
+
+/** A Yjs update decoded into its structs and delete set (Y.decodeUpdate), checked before it is applied. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 export interface AwarenessEntry {
   clientId: number;
@@ -67,8 +70,8 @@ export function decodeFrame(data: Uint8Array): ClientFrame {
           return { type: 'sync-step1', stateVector: payload };
         }
         if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
-          Y.decodeUpdate(payload);
-          return { type: 'sync-update', update: payload, step2: sub === SYNC_STEP2 };
+          const decoded = Y.decodeUpdate(payload);
+          return { type: 'sync-update', update: payload, step2: sub === SYNC_STEP2, decoded };
         }
         throw new MalformedFrame(`unknown sync message ${sub}`);
       }

@@ -15,7 +15,9 @@ export function tempDataDir(): string {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...DEFAULTS, host: '127.0.0.1', port: 0, dataDir: tempDataDir(), demoFixturePath: null, ...overrides };
+  // Tests create and join far faster than people do; the rate-limit tests set their own limits.
+  const rates = { lookupsPerMinute: 1_000_000, joinsPerMinute: 1_000_000, createsPerMinute: 1_000_000 };
+  return { ...DEFAULTS, host: '127.0.0.1', port: 0, dataDir: tempDataDir(), demoFixturePath: null, ...rates, ...overrides };
 }
 
 const quiet = () => {};

@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
-import { BACKUP_FORMAT, BACKUP_VERSION, fromBase64, toBase64, type BackupFile } from '../../shared/backup.js';
-import { newParticipantId } from '../../shared/ids.js';
+import { BACKUP_FORMAT, BACKUP_VERSION, toBase64, type BackupFile } from '../../shared/backup.js';
 import { isFlow } from '../../shared/permissions.js';
 import { checkCards } from '../../shared/card/validate.js';
 import { getCards } from '../../shared/cardSchema.js';
@@ -11,6 +10,8 @@ import { parseRoomName, roomName } from '../../shared/protocol.js';
 import { readMap } from '../../shared/readModel.js';
 import { isParticipantRole } from '../../shared/roles.js';
 import { validateNewWorkshop } from '../../shared/validation.js';
+import { stripUnsafeText } from '../../shared/cleanText.js';
+import { NAME_MAX } from '../../shared/card/fields.js';
 import { HttpError } from '../http/respond.js';
 import type { SqliteStore } from '../store/SqliteStore.js';
 import type { RoomRegistry } from '../sync/RoomRegistry.js';
@@ -40,6 +41,11 @@ function checkDocumentState(name: DocName, state: Uint8Array): string | null {
     doc.destroy();
   }
 }
+/** Bounds of an import (T13): far above any real workshop, far below what stalls the server. */
+export const IMPORT_LIMITS = { documents: 2_100, versions: 5_000, participants: 2_000 } as const;
+const PARTICIPANT_ID = /^[a-z0-9]{1,40}$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const VERSION_KINDS: readonly unknown[] = ['step', 'manual', 'before-restore'];
 
 /** Export a whole workshop as one JSON file, import it as a new workshop, delete one completely. */
 export class BackupService {
@@ -48,6 +54,8 @@ export class BackupService {
     private readonly registry: RoomRegistry,
     private readonly workshops: WorkshopService,
     private readonly closeWorkshopConnections: (workshopId: string) => void,
+    /** Largest document or version accepted from a backup (PKL_MAX_DOC_BYTES). */
+    private readonly maxDocBytes: number = 16 * 1024 * 1024,
   ) {}
 
   private stateOf(room: string): Uint8Array | null {
@@ -101,61 +109,105 @@ export class BackupService {
     };
   }
 
-  /** Import as a new workshop with new links; every document and version comes along. */
-  import(body: unknown): CreateWorkshopResponse {
+  /**
+   * Import as a new workshop with new links; every document and version comes along. Everything is
+   * checked on the raw values and decoded before anything is written, in slices that yield to the
+   * event loop; then one transaction writes it all, so a bad file leaves nothing behind (T13).
+   */
+  async import(body: unknown): Promise<CreateWorkshopResponse> {
+    const bad = (message: string): never => {
+      throw new HttpError(400, 'invalid', message);
+    };
     const file = body as Partial<BackupFile> | null;
-    if (!file || file.format !== BACKUP_FORMAT || file.version !== BACKUP_VERSION) {
-      throw new HttpError(400, 'invalid', 'This is not a Partnerschapskaart Live backup file.');
+    if (!file || typeof file !== 'object' || file.format !== BACKUP_FORMAT || file.version !== BACKUP_VERSION) {
+      bad('This is not a Partnerschapskaart Live backup file.');
     }
-    const partners = Array.isArray(file.workshop?.partners) ? file.workshop.partners : [];
-    const valid = validateNewWorkshop({ title: file.workshop?.title, partners: partners.map((p) => p?.name) });
-    if (!valid.ok) throw new HttpError(400, 'invalid', 'The backup has no valid title or partners.', valid.errors);
-    // Decode everything before writing anything: a broken file changes nothing.
-    const docs: [DocName, Uint8Array][] = [];
-    for (const [doc, data] of Object.entries(file.documents ?? {})) {
-      const parsed = parseDocName(doc);
-      if (!parsed || typeof data !== 'string') throw new HttpError(400, 'invalid', `The backup has an invalid document "${doc}".`);
-      const state = fromBase64(data);
-      const problem = checkDocumentState(parsed, state);
-      if (problem === 'damaged') throw new HttpError(400, 'invalid', `The document "${doc}" in the backup is damaged.`);
-      if (problem) throw new HttpError(400, 'invalid', `The document "${doc}" in the backup does not fit this version: ${problem}.`);
-      docs.push([parsed, state]);
+    const ws = file!.workshop;
+    if (!ws || typeof ws !== 'object' || !Array.isArray(ws.partners)) bad('The backup has no valid title or partners.');
+    const valid = validateNewWorkshop({ title: ws!.title, partners: ws!.partners.map((p) => (p && typeof p === 'object' ? p.name : null)) });
+    if (!valid.ok || valid.value.partners.length !== ws!.partners.length) {
+      throw new HttpError(400, 'invalid', 'The backup has no valid title or partners.', valid.ok ? undefined : valid.errors);
     }
-    const versions = (file.versions ?? []).map((v) => {
-      const doc = v && typeof v.doc === 'string' ? parseDocName(v.doc) : null;
-      if (doc?.kind !== 'map' || typeof v.state !== 'string') {
-        throw new HttpError(400, 'invalid', 'The backup has an invalid version.');
+    const partners = ws!.partners.map((p, i) => ({ ...p, name: valid.value.partners[i] }));
+    const documents = file!.documents ?? {};
+    const versionList = file!.versions ?? [];
+    const people = file!.participants ?? [];
+    if (typeof documents !== 'object' || Array.isArray(documents)) bad('The backup\'s documents are not readable.');
+    if (!Array.isArray(versionList)) bad('The backup\'s versions are not a list.');
+    if (!Array.isArray(people)) bad('The backup\'s participants are not a list.');
+    if (Object.keys(documents).length > IMPORT_LIMITS.documents) bad(`A backup holds at most ${IMPORT_LIMITS.documents} documents.`);
+    if (versionList.length > IMPORT_LIMITS.versions) bad(`A backup holds at most ${IMPORT_LIMITS.versions} versions.`);
+    if (people.length > IMPORT_LIMITS.participants) bad(`A backup holds at most ${IMPORT_LIMITS.participants} participants.`);
+
+    // Participants: raw values checked, ids unique (a duplicate used to fail halfway and leave an orphan).
+    const partnerIds = new Set<string>(partners.map((p) => p.id));
+    const ids = new Set<string>();
+    const imported: { id: string; name: string; partner: string; role: string }[] = [];
+    for (const p of people) {
+      if (!p || typeof p !== 'object' || p.access !== 'participant') continue;
+      const name = typeof p.name === 'string' ? stripUnsafeText(p.name).replace(/\s+/g, ' ').trim() : '';
+      if (typeof p.id !== 'string' || !PARTICIPANT_ID.test(p.id) || ids.has(p.id)) bad('The backup has a participant with a missing or duplicate id.');
+      if (!name || name.length > NAME_MAX || !isParticipantRole(p.role) || typeof p.partner !== 'string') bad('The backup has a participant with an invalid name, partner or role.');
+      ids.add(p.id);
+      imported.push({ id: p.id, name, partner: partnerIds.has(p.partner) ? p.partner : '', role: p.role });
+    }
+
+    let budget = performance.now();
+    const yieldSometimes = async () => {
+      // Decoding is the heavy part: give the event loop a turn every ~20 ms.
+      if (performance.now() - budget > 20) {
+        await new Promise((r) => setImmediate(r));
+        budget = performance.now();
       }
-      const state = fromBase64(v.state);
-      if (checkDocumentState(doc, state)) throw new HttpError(400, 'invalid', 'The backup has an invalid version.');
-      return { ...v, doc, stateBytes: state };
-    });
-    const created = this.workshops.createImported(
-      file.workshop!.title,
-      partners.map((p) => ({ id: p.id, name: p.name, color: p.color })),
-      file.workshop!.createdAt,
-      isFlow(file.workshop!.flow) ? file.workshop!.flow : 'joint',
-    );
-    const id = created.id;
+    };
+    const decode = (data: unknown, what: string): Uint8Array => {
+      if (typeof data !== 'string' || data.length % 4 !== 0 || !BASE64.test(data)) return bad(`${what} in the backup is damaged.`);
+      const state = new Uint8Array(Buffer.from(data, 'base64'));
+      if (state.byteLength > this.maxDocBytes) return bad(`${what} in the backup is larger than this server accepts.`);
+      try {
+        Y.decodeUpdate(state);
+      } catch {
+        bad(`${what} in the backup is damaged.`);
+      }
+      return state;
+    };
+    const docs: [DocName, Uint8Array][] = [];
+    for (const [doc, data] of Object.entries(documents)) {
+      const parsed = parseDocName(doc);
+      if (!parsed) bad(`The backup has an invalid document "${doc.slice(0, 40)}".`);
+      const state = decode(data, `The document "${doc}"`);
+      const problem = checkDocumentState(parsed!, state);
+      if (problem) bad(`The document "${doc.slice(0, 40)}" in the backup ${problem === 'damaged' ? 'is damaged' : `does not fit this version: ${problem}`}.`);
+      docs.push([parsed!, state]);
+      await yieldSometimes();
+    }
+    const versions: { doc: DocName; kind: 'step' | 'manual' | 'before-restore'; label: string; cardCount: number; createdAt: number; stateBytes: Uint8Array }[] = [];
+    for (const v of versionList) {
+      const doc = v && typeof v === 'object' && typeof v.doc === 'string' ? parseDocName(v.doc) : null;
+      if (doc?.kind !== 'map' || !VERSION_KINDS.includes(v.kind)) bad('The backup has an invalid version.');
+      versions.push({
+        doc: doc!,
+        kind: v.kind,
+        label: typeof v.label === 'string' ? stripUnsafeText(v.label).slice(0, 80) : '',
+        cardCount: Number.isSafeInteger(v.cardCount) && v.cardCount >= 0 ? v.cardCount : 0,
+        createdAt: Number.isSafeInteger(v.createdAt) && v.createdAt > 0 ? v.createdAt : Date.now(),
+        stateBytes: decode(v.state, 'A version'),
+      });
+      if (checkDocumentState(doc!, versions[versions.length - 1].stateBytes)) bad('The backup has an invalid version.');
+      await yieldSometimes();
+    }
+    // Everything is valid: one transaction, so nothing of a half import stays behind.
+    let created: CreateWorkshopResponse | null = null;
     this.store.db.transaction(() => {
+      created = this.workshops.createImported(valid.value.title, partners, ws!.createdAt, isFlow(ws!.flow) ? ws!.flow : 'joint');
+      const id = created.id;
       for (const [doc, state] of docs) this.store.compact(roomName(id, doc), id, state);
       for (const v of versions) {
-        this.store.saveVersion({
-          room: roomName(id, v.doc),
-          workshopId: id,
-          kind: v.kind,
-          label: String(v.label ?? ''),
-          cardCount: Number(v.cardCount) || 0,
-          state: v.stateBytes,
-          createdAt: Number(v.createdAt) || Date.now(),
-        });
+        this.store.saveVersion({ room: roomName(id, v.doc), workshopId: id, kind: v.kind, label: v.label, cardCount: v.cardCount, state: v.stateBytes, createdAt: v.createdAt });
       }
-      for (const p of file.participants ?? []) {
-        if (p?.access !== 'participant' || !isParticipantRole(p.role)) continue;
-        this.store.addImportedParticipant({ id: String(p.id) || newParticipantId(), workshopId: id, name: String(p.name), partner: String(p.partner), role: p.role });
-      }
+      for (const p of imported) this.store.addImportedParticipant({ ...p, workshopId: id });
     })();
-    return created;
+    return created!;
   }
 
   /** Delete every row and document of a workshop; its connections are closed first. */

@@ -2,7 +2,9 @@ import * as Y from 'yjs';
 import type { RestoreResponse, VersionInfo } from '../../shared/api.js';
 import { getCards } from '../../shared/cardSchema.js';
 import type { ColumnId } from '../../shared/columns.js';
-import { revealDrafts } from '../../shared/drafts.js';
+import { revealDrafts, type RevealPolicy } from '../../shared/drafts.js';
+import { canWriteDoc, type Principal } from '../../shared/permissions.js';
+import { readSession, writableColumns } from '../../shared/session.js';
 import { SERVER } from '../../shared/origins.js';
 import { parseDocName, type MapDocName } from '../../shared/docName.js';
 import { roomName } from '../../shared/protocol.js';
@@ -98,7 +100,22 @@ export class VersionService {
     const drafts = new Set([...this.store.roomsOf(workshopId, 'drafts'), ...this.registry.loadedNames(workshopId, 'drafts')]);
     const touched = new Set<Room>();
     let moved = 0;
+    const workshop = this.store.getWorkshop(workshopId);
+    if (!workshop) return 0;
+    const sessionRoom = this.registry.get(roomName(workshopId, 'session'));
+    const session = readSession(sessionRoom.doc);
+    touched.add(sessionRoom);
     for (const name of drafts) {
+      const owner = parseDocName(name.slice(name.indexOf('/') + 1));
+      const person = owner?.kind === 'drafts' ? this.store.getParticipant(workshopId, owner.participant) : null;
+      // Drafts of someone unknown or removed are not revealed: there is nobody they could be by.
+      if (!person || person.revoked) continue;
+      const principal: Principal = { access: person.access, participantId: person.id, partner: person.partner };
+      const ctx = { flow: workshop.flow, stage: session.stage };
+      const policy: RevealPolicy = {
+        author: { id: person.id, name: person.name, partner: person.partner },
+        mayPlace: (target, column) => canWriteDoc(principal, target, ctx) && writableColumns(session, principal).has(column),
+      };
       const draftRoom = this.registry.get(name);
       touched.add(draftRoom);
       moved += revealDrafts(
@@ -113,6 +130,7 @@ export class VersionService {
           }
         },
         SERVER,
+        policy,
       );
     }
     for (const r of touched) this.registry.releaseIfIdle(r);

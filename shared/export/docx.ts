@@ -16,6 +16,7 @@ import {
 import { fromBase64 } from '../backup.js';
 import type { Convenant, ConvenantBlock, ConvenantItem } from './convenantTypes.js';
 import { exportTexts } from './texts.js';
+import { xmlSafeText } from '../cleanText.js';
 
 const NUMBERED = 'convenant-numbered';
 
@@ -66,7 +67,9 @@ function blockChildren(b: ConvenantBlock, nextInstance: () => number): (Paragrap
 }
 
 /** The convenant input as a Word document: headings, paragraphs, bullet lists and a real table. */
-export async function convenantToDocx(c: Convenant): Promise<Uint8Array> {
+export async function convenantToDocx(input: Convenant): Promise<Uint8Array> {
+  // Every string the document holds, XML-safe: one U+0001 in a card would make the whole file unreadable [T10].
+  const c = JSON.parse(JSON.stringify(input), (_k, v) => (typeof v === 'string' ? xmlSafeText(v) : v)) as Convenant;
   let instance = 0;
   const next = () => ++instance;
   const children: (Paragraph | Table)[] = [
