@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BackupService } from '../workshops/BackupService.js';
 import type { VersionService } from '../workshops/VersionService.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
+import { requestLang } from './requestLang.js';
 import { HttpError, readJson, sendError, sendJson } from './respond.js';
 
 export interface ApiDeps {
@@ -29,7 +30,7 @@ export function createApiHandler(deps: ApiDeps) {
     }
     if (pathname === '/api/demo') {
       if (method === 'GET') return sendJson(res, 200, { available: deps.workshops.demoAvailable() });
-      if (method === 'POST') return sendJson(res, 201, deps.workshops.createDemo());
+      if (method === 'POST') return sendJson(res, 201, deps.workshops.createDemo(requestLang(req)));
     }
     if (pathname === '/api/backup' && method === 'POST') {
       return sendJson(res, 201, deps.backups.import(await readJson(req, deps.maxImportBytes)));
