@@ -31,7 +31,15 @@ export interface ExportTexts {
   /** The status in words only, for documents. */
   statusWord: Record<CardStatus, string>;
   legend: string;
+  /** Explains the coloured dots on the cards. */
+  legendDots: string;
   formula: string;
+  /** The banner of the paper invulkaart, word by word under its columns. */
+  banner: { steps: string; conditions: string; collaboration: string; success: string; full: string };
+  /** "versie ingevuld door <partner>" on a partner's own map. */
+  versionBy: (partner: string) => string;
+  /** Each column contributes to the one right of it. */
+  contributes: string;
   page: (n: number, total: number) => string;
   madeWith: string;
   // Convenant input
@@ -49,6 +57,9 @@ export interface ExportTexts {
   parties: string;
   partiesIntro: string;
   partyRole: (name: string) => string;
+  /** [E7] A party as a convenant lists it: the partner, represented by the people who were there. */
+  party: (name: string, representatives: readonly string[]) => string;
+  roleAndMandate: string;
   noPartners: string;
   ambition: string;
   ambitionIntro: string;
@@ -75,6 +86,10 @@ export interface ExportTexts {
   alsoAt: (names: string) => string;
 }
 
+/** "Ans, Bram en Cor". */
+const listNames = (names: readonly string[], and: string) =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
+
 /** The export texts of one language, from its catalogue (`shared/i18n/*.export.json`). */
 function textsFor(lang: Lang): ExportTexts {
   const x = CATALOGUES[lang].exportText;
@@ -96,6 +111,9 @@ function textsFor(lang: Lang): ExportTexts {
       t('stepFields', { who: who || x.notFilled, what: what || x.notFilled, when: when || x.notFilled }),
     fromStep: (step, label) => t('fromStep', { step, label }),
     partyRole: (name) => t('partyRole', { name }),
+    party: (name, representatives) =>
+      representatives.length ? t('party', { name, names: listNames(representatives, x.listAnd) }) : t('partyNoOne', { name }),
+    versionBy: (partner) => t('versionBy', { partner }),
     openPointMeta: (column, status) => t('openPointMeta', { column, status }),
     alsoAt: (names) => t('alsoAt', { names }),
   };
