@@ -1,7 +1,7 @@
 import type { CardStatus } from '../cardSchema.js';
-import { CATALOGUES, type Catalogue } from '../i18n/catalogues.js';
+import { EXPORT_CATALOGUES, type ExportCatalogue } from '../i18n/exportCatalogues.js';
 import { DEFAULT_LANG, LANGS, type Lang } from '../i18n/languages.js';
-import { translate, type Vars } from '../i18n/translate.js';
+import { interpolate, type Vars } from '../i18n/translate.js';
 
 /**
  * Every text the exports print. The strings are in the catalogues (`shared/i18n/*.export.json`, plain
@@ -92,8 +92,8 @@ const listNames = (names: readonly string[], and: string) =>
 
 /** The export texts of one language, from its catalogue (`shared/i18n/*.export.json`). */
 function textsFor(lang: Lang): ExportTexts {
-  const x = CATALOGUES[lang].exportText;
-  const t = (key: ExportKey, vars?: Vars) => translate(lang, `exportText.${key}`, vars);
+  const x = EXPORT_CATALOGUES[lang].exportText;
+  const t = (key: ExportKey, vars: Vars) => interpolate(x[key], vars);
   return {
     ...x,
     partnerMap: (partner) => t('partnerMap', { partner }),
@@ -119,9 +119,9 @@ function textsFor(lang: Lang): ExportTexts {
   };
 }
 
-type ExportCatalogue = Catalogue['exportText'];
+type Texts = ExportCatalogue['exportText'];
 /** The plain strings of the export catalogue (the nested tables, like `status`, are read whole). */
-type ExportKey = { [K in keyof ExportCatalogue]: ExportCatalogue[K] extends string ? K : never }[keyof ExportCatalogue];
+type ExportKey = { [K in keyof Texts]: Texts[K] extends string ? K : never }[keyof Texts];
 
 export const EXPORT_TEXTS: Readonly<Record<Lang, ExportTexts>> = Object.fromEntries(
   LANGS.map((lang) => [lang, textsFor(lang)]),

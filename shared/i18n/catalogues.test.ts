@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_FILES, CATALOGUES } from './catalogues.js';
+import { EXPORT_CATALOGUES } from './exportCatalogues.js';
 import { DEFAULT_LANG, LANGS } from './languages.js';
 import { translate } from './translate.js';
 
@@ -15,14 +16,23 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const flat = Object.fromEntries(LANGS.map((lang) => [lang, flatten(CATALOGUES[lang] as unknown as Tree)]));
+// Every file of a language, the export texts included.
+const flat = Object.fromEntries(
+  LANGS.map((lang) => [lang, flatten({ ...CATALOGUES[lang], ...EXPORT_CATALOGUES[lang] } as unknown as Tree)]),
+);
 const others = LANGS.filter((lang) => lang !== DEFAULT_LANG);
 const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('i18n catalogues', () => {
+  it('[I1] the export texts and the rest are one catalogue per language (no key in both)', () => {
+    for (const lang of LANGS) {
+      expect(Object.keys(EXPORT_CATALOGUES[lang]).filter((k) => k in CATALOGUES[lang])).toEqual([]);
+    }
+  });
+
   it('[I1] files of one language never define the same top-level key twice', () => {
     for (const lang of LANGS) {
-      const keys = CATALOGUE_FILES[lang].flatMap((f) => Object.keys(f));
+      const keys = [...CATALOGUE_FILES[lang], EXPORT_CATALOGUES[lang]].flatMap((f) => Object.keys(f));
       expect(keys.length, lang).toBe(new Set(keys).size);
     }
   });
@@ -45,15 +55,15 @@ describe('i18n catalogues', () => {
 
 describe('translate', () => {
   it('[I2] reads the same catalogue as the client, with i18next interpolation and plurals', () => {
-    expect(translate('nl', 'exportText.page', { n: 2, total: 3 })).toBe('Blad 2 van 3');
-    expect(translate('en', 'exportText.page', { n: 2, total: 3 })).toBe('Page 2 of 3');
+    expect(translate('nl', 'map.step', { n: 2 })).toBe('Stap 2');
+    expect(translate('en', 'map.step', { n: 2 })).toBe('Step 2');
     expect(translate('nl', 'method.columns.values.label')).toBe('Waarden');
     expect(translate('nl', 'projector.support', { count: 1 })).toBe('1 steunt dit');
     expect(translate('nl', 'projector.support', { count: 4 })).toBe('4 steunen dit');
   });
 
   it('[I2] leaves an unknown variable visible and falls back to the key when a text is missing', () => {
-    expect(translate('en', 'exportText.page', { n: 1 })).toBe('Page 1 of {{total}}');
+    expect(translate('en', 'joinCode.howTo', {})).toBe('Scan the QR code, or go to {{url}} and enter the code.');
     expect(translate('en', 'no.such.key' as never)).toBe('no.such.key');
   });
 });

@@ -42,7 +42,11 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
     lookup(lang, key) ??
     lookup(DEFAULT_LANG, key) ??
     key;
-  if (!vars) return text;
+  return vars ? interpolate(text, vars) : text;
+}
+
+/** Replaces `{{name}}` by `vars.name`; an unknown name stays visible, as in i18next. */
+export function interpolate(text: string, vars: Vars): string {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
