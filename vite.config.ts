@@ -23,7 +23,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', root: '.', include: ['shared/**/*.test.ts', 'server/**/*.test.ts'], exclude: ['**/*.integration.test.ts', 'node_modules/**'], environment: 'node' },
+        test: { name: 'unit', root: '.', include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.integration.test.ts', 'node_modules/**'], environment: 'node' },
       },
       {
         extends: true,
@@ -42,6 +42,7 @@ export default defineConfig({
           root: '.',
           include: ['server/**/*.integration.test.ts'],
           environment: 'node',
+          setupFiles: ['server/test/cleanup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -53,6 +54,7 @@ export default defineConfig({
           root: '.',
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
+          setupFiles: ['server/test/cleanup.ts'],
           testTimeout: 90_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -23,6 +23,7 @@ import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { JOINT_MAP, SYNC_PATH, roomName } from '../shared/protocol.js';
 import { startChildServer, type ChildServer } from '../server/test/childServer.js';
+import { seededRandom } from '../server/test/seededRandom.js';
 import { removeDir, track, trackDir } from './children.js';
 import { ourBenchEnv } from './servers.js';
 import { gzipKb, initialChunks } from './jsSize.js';
@@ -327,6 +328,7 @@ async function editToRender(browser: Browser, base: string, port: number, backgr
       { column: 'values', author: anna.participantId as ParticipantId, authorName: 'Anna', partner: anna.partner as PartnerId, text: 'Samen' },
       LOCAL_USER,
     );
+    const phase = seededRandom(1);
     for (const [i, x] of clients.entries()) {
       const own = createCard(
         x.c.doc,
@@ -339,7 +341,7 @@ async function editToRender(browser: Browser, base: string, port: number, backgr
           text.insert(text.length, 'a');
           timers[i] = setTimeout(tick, 1000 / bgRate);
         };
-        timers[i] = setTimeout(tick, Math.random() * (1000 / bgRate));
+        timers[i] = setTimeout(tick, phase() * (1000 / bgRate));
       }
     }
     await new Promise((r) => setTimeout(r, 300));

@@ -23,9 +23,10 @@ export class Generator {
 
   static async start(rooms: RoomSpec[], workerCount: number, pinCpus: string | null): Promise<Generator> {
     const n = Math.max(1, Math.min(workerCount, rooms.length));
-    const workers = Array.from({ length: n }, () =>
+    const workers = Array.from({ length: n }, (_, i) =>
       track(
-        fork(path.join(here, 'loadWorker.ts'), [], {
+        // The index seeds the worker's random write phases: the same on every run, different per worker.
+        fork(path.join(here, 'loadWorker.ts'), [String(i)], {
           execArgv: ['--import', 'tsx', ...WORKER_NODE_ARGS],
           serialization: 'advanced',
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -17,6 +17,7 @@ import { COLUMN_IDS } from '../shared/columns.js';
 import type { CardId, ParticipantId, PartnerId } from '../shared/ids.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
+import { seededRandom } from '../server/test/seededRandom.js';
 import type { FromWorker, RoomResult, RoomSpec, RunParams, RunResult, ToWorker } from './types.js';
 
 // Every provider adds a process 'exit' listener.
@@ -225,10 +226,11 @@ async function run(p: RunParams): Promise<RunResult> {
   let writes = 0;
   const seqAtMeasureStart = new Map<SimClient, number>();
 
-  // Each client writes on its own timer chain with a random phase; a late timer catches up
-  // (open loop), unless it fell more than a second behind.
+  // Each client writes on its own timer chain with a random phase (seeded, so runs are comparable);
+  // a late timer catches up (open loop), unless it fell more than a second behind.
+  const phase = seededRandom(1 + (Number(process.argv[2]) || 0));
   for (const c of all) {
-    let next = start + Math.random() * interval;
+    let next = start + phase() * interval;
     let offset = c.seq % 26;
     const tick = () => {
       const now = performance.now();

@@ -29,13 +29,14 @@ function probe(baseUrl: string, workshopId: string, doc: string, token: string):
   return new Promise((resolve) => {
     const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/sync/${workshopId}/${doc}?token=${encodeURIComponent(token)}`);
     let gotData = false;
+    // An accepted connection gets the server's sync step 1 at once; we then close it ourselves.
+    // A refused one is closed by the server before any data. Either way the close event ends the probe.
     ws.on('message', () => {
       gotData = true;
+      ws.close(1000);
     });
     ws.on('close', (code) => resolve({ opened: gotData, code }));
     ws.on('error', () => undefined);
-    // An accepted connection stays open: close it ourselves after a moment.
-    setTimeout(() => ws.close(1000), 1500);
   });
 }
 

@@ -41,7 +41,11 @@ export interface Config {
   /** Compact a room's update log into a snapshot after this many rows or bytes. */
   compactAfterRows: number;
   compactAfterBytes: number;
-  /** The sample workshop offered as a one-click demo; null disables it. */
+  /**
+   * The demo workshop offered as one click: a file in the demo format, where `{lang}` stands for the
+   * language the person uses (the built-in demo: `server/workshops/demo/demo-workshop.{lang}.json`);
+   * null disables it.
+   */
   demoFixturePath: string | null;
 }
 
@@ -71,7 +75,7 @@ export const DEFAULTS: Config = {
   idleUnloadMs: 30_000,
   compactAfterRows: 500,
   compactAfterBytes: 1024 * 1024,
-  demoFixturePath: path.resolve(repoRoot, '..', 'shared', 'fixtures', 'sample-workshop.json'),
+  demoFixturePath: path.join(repoRoot, 'server', 'workshops', 'demo', 'demo-workshop.{lang}.json'),
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -6,6 +6,8 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { readMap } from '../shared/readModel.js';
 import { startChildServer, type ChildServer } from './test/childServer.js';
 import { connectClient, createWorkshop, synced, tempDataDir, waitFor, type TestClient } from './test/harness.js';
+import { seededRandom } from './test/seededRandom.js';
+import { testSeed } from './test/testSeed.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -23,6 +25,7 @@ const ROUNDS = 20;
 
 describe('crash durability', () => {
   it(`[P2] ${ROUNDS} × kill -9 under write load: every update another client observed survives`, async () => {
+    const random = seededRandom(testSeed(20261130));
     const dataDir = tempDataDir();
     let server: ChildServer = await startChildServer(dataDir);
     cleanup.push(() => server.kill());
@@ -46,7 +49,7 @@ describe('crash durability', () => {
       expect(missing, `round ${round}: lost after restart`).toEqual([]);
 
       const start = getCards(observer.doc).size;
-      const target = start + 40 + Math.floor(Math.random() * 80);
+      const target = start + 40 + Math.floor(random() * 80);
       const writing = setInterval(() => {
         for (let i = 0; i < 5; i++) {
           const text = `kaart ${n++}`;

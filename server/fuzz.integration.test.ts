@@ -6,6 +6,8 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
 import { api, connectClient, createWorkshop, startTestServer, synced, waitFor } from './test/harness.js';
+import { seededRandom } from './test/seededRandom.js';
+import { testSeed } from './test/testSeed.js';
 import { rawSocket, type RawSocket } from './test/rawSocket.js';
 
 const cleanup: (() => unknown)[] = [];
@@ -13,23 +15,13 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-/** mulberry32: a seeded PRNG, so a failing run can be replayed. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FRAMES = 10_000;
 const CLEAR_CODES = new Set<number>(Object.values(CloseCode));
 
 describe('fuzzing the sync endpoint', () => {
   it(`[S11] ${FRAMES} random, truncated, oversized and wrong-type frames: the server stays up, others converge, offenders get clear codes`, async () => {
-    const seed = Number(process.env.PKL_FUZZ_SEED ?? 20261123);
-    const rnd = prng(seed);
+    const seed = testSeed(20261123);
+    const rnd = seededRandom(seed);
     const app = await startTestServer({ maxFrameBytes: 64 * 1024, maxMessagesPerSecond: 100_000, maxConnectionsPerToken: 1000, maxAwarenessPerSecond: 100_000 });
     cleanup.push(() => app.close());
     const w = await createWorkshop(app.url);

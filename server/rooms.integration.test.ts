@@ -121,18 +121,33 @@ describe('rooms and persistence', () => {
     const w = await createWorkshop(app.url);
     const a = connectClient(app.port, w.id, 'map:joint', await w.participant('A'));
     const b = connectClient(app.port, w.id, 'map:joint', await w.participant('B'));
-    cleanup.push(() => a.destroy(), () => b.destroy());
-    await Promise.all([synced(a), synced(b)]);
-    // Simulate a full disk for exactly one commit.
+    // A bare socket does not reconnect: every frame it gets until its 4500 is what the failed batch sent.
+    const watcher = await rawSocket(app.port, roomName(w.id as never, 'map:joint'), await w.participant('C'));
+    cleanup.push(() => a.destroy(), () => b.destroy(), () => watcher.ws.close());
+    await Promise.all([synced(a), synced(b), waitFor(() => watcher.messages.length > 0, 'watcher got sync step 1')]);
+    // Simulate a full disk for exactly one commit; remember when the retry is stored.
     const real = app.store.appendUpdates;
     let failures = 0;
+    let retryStored = false;
     app.store.appendUpdates = (updates) => {
       if (failures++ === 0) throw new Error('SQLITE_FULL: database or disk is full');
-      return real(updates);
+      real(updates);
+      retryStored = true;
     };
+    // The moment B first holds the card, the retry must already be in SQLite.
+    let storedWhenBSawIt: boolean | null = null;
+    b.doc.on('update', () => {
+      if (storedWhenBSawIt === null && getCards(b.doc).has(id)) storedWhenBSawIt = retryStored;
+    });
     const id = createCard(a.doc, { column: 'values', author: '', authorName: 'A', partner: '', text: 'na de storing' }, LOCAL_USER);
     await waitFor(() => a.closes.some((c) => c.code === CloseCode.SERVER_ERROR), 'author disconnected with 4500');
+    expect((await watcher.closed).code).toBe(CloseCode.SERVER_ERROR);
+    // Nothing of the failed batch reached the watcher: no sync update frame in all it received.
+    const updates = watcher.messages.filter((m) => m[0] === 0 && m[1] === 2);
+    expect(updates).toEqual([]);
     await waitFor(() => getCards(b.doc).has(id), 'after reconnecting, the edit arrives at B');
+    expect(storedWhenBSawIt).toBe(true);
+    expect(b.closes.some((c) => c.code === CloseCode.SERVER_ERROR)).toBe(true);
     const room = roomName(w.id as never, 'map:joint');
     await waitFor(() => !app.registry.peek(room)?.hasPendingWrites, 'stored');
     const stored = app.store.loadDoc(room);

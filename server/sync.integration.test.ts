@@ -1,11 +1,15 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { getCards } from '../shared/cardSchema.js';
 import { createCard, moveCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { readMap } from '../shared/readModel.js';
 import { setCardPlainText } from '../shared/ops.js';
 import { roomName } from '../shared/protocol.js';
 import { connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import { rawSocket } from './test/rawSocket.js';
 import type { App } from './app.js';
 
 const cleanup: (() => unknown)[] = [];
@@ -55,6 +59,51 @@ describe('sync', () => {
     const late = client(app, w.id, await w.participant('Late'));
     await waitFor(() => readMap(late.doc).cardCount === 20, 'late joiner has all 20 cards');
     expect(mapJson(late.doc)).toBe(mapJson(a.doc));
+  });
+
+  it('[S3] the sender gets its own update back as its acknowledgement, and so does every other connection; what is acknowledged is in SQLite', async () => {
+    const app = await server();
+    const w = await createWorkshop(app.url);
+    const room = roomName(w.id as never, 'map:joint');
+    const sender = await rawSocket(app.port, room, await w.participant('Sender'));
+    const other = client(app, w.id, await w.participant('Other', 1));
+    cleanup.push(() => sender.ws.close());
+    await Promise.all([synced(other), waitFor(() => sender.messages.length > 0, 'sender got sync step 1')]);
+    // What a document rebuilt from SQLite alone holds, and whether a sync-update frame adds a card.
+    const storedCards = () => {
+      const stored = app.store.loadDoc(room);
+      const fromDisk = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(fromDisk, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
+      return getCards(fromDisk);
+    };
+    const cardsIn = (frame: Uint8Array) => {
+      const d = decoding.createDecoder(frame);
+      if (decoding.readVarUint(d) !== 0 || decoding.readVarUint(d) !== 2) return null;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+      return getCards(doc);
+    };
+    // The sender writes one card as a plain update frame, the way the provider does.
+    const local = new Y.Doc();
+    const id = createCard(local, { column: 'values', author: '', authorName: 'Sender', partner: '', text: 'echo' }, LOCAL_USER);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(local));
+    let storedAtEcho: boolean | null = null;
+    sender.ws.on('message', (data: Buffer) => {
+      if (storedAtEcho === null && cardsIn(new Uint8Array(data))?.has(id)) storedAtEcho = storedCards().has(id);
+    });
+    let storedAtOther: boolean | null = null;
+    other.doc.on('update', () => {
+      if (storedAtOther === null && getCards(other.doc).has(id)) storedAtOther = storedCards().has(id);
+    });
+    // (That nothing is sent before the commit succeeds is what P3 and P7 check: in one process the order of a
+    // send and a synchronous commit in the same turn cannot be observed from the receiving end.)
+    sender.ws.send(encoding.toUint8Array(e));
+    await waitFor(() => storedAtEcho !== null && storedAtOther !== null, 'the update reached the sender and the other client');
+    expect({ storedAtEcho, storedAtOther }).toEqual({ storedAtEcho: true, storedAtOther: true });
   });
 
   it('[P1] a restart keeps everything', async () => {

@@ -1,3 +1,7 @@
+import { CATALOGUES } from './i18n/catalogues.js';
+import { DEFAULT_LANG, type Lang } from './i18n/languages.js';
+import { inEveryLang } from './i18n/translate.js';
+
 /**
  * The five columns of the Partnerschapskaart (v2.0). The map is filled from right to left:
  * step 1 (values) is the rightmost column on paper and on screen.
@@ -6,8 +10,7 @@
 export const COLUMN_IDS = ['values', 'relations', 'actions', 'conditions', 'steps'] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
-export type Lang = 'nl' | 'en';
-export const LANGS: readonly Lang[] = ['nl', 'en'];
+export { LANGS, type Lang } from './i18n/languages.js';
 
 type Localized = Record<Lang, string>;
 
@@ -19,90 +22,21 @@ export interface ColumnDef {
   prompts: readonly Localized[];
 }
 
-export const COLUMNS: readonly ColumnDef[] = [
-  {
-    id: 'values',
-    step: 1,
-    label: { nl: 'Waarden', en: 'Values' },
-    question: {
-      nl: 'Wanneer is onze samenwerking geslaagd? Welk succes willen we samen?',
-      en: 'When is our collaboration a success? Which success do we want together?',
-    },
-    prompts: [
-      { nl: 'Ik vind deze samenwerking geslaagd als …', en: 'I find this collaboration successful if …' },
-      { nl: 'Welk succes willen we samen bereiken?', en: 'Which success do we want to reach together?' },
-    ],
-  },
-  {
-    id: 'relations',
-    step: 2,
-    label: { nl: 'Relaties', en: 'Relations' },
-    question: {
-      nl: 'Hoe gaan we met elkaar om? Welke afspraken maken we over de samenwerking?',
-      en: 'How do we work with each other? Which agreements do we make about the process?',
-    },
-    prompts: [
-      { nl: 'Hoe delen we kennis?', en: 'How do we share knowledge?' },
-      { nl: 'Hoe verdelen we de zeggenschap?', en: 'How do we share say and control?' },
-      { nl: 'Hoe houdt iedereen zijn eigen kracht?', en: 'How does everyone keep their own strength?' },
-      { nl: 'Hoe nemen we samen besluiten?', en: 'How do we make decisions together?' },
-      { nl: 'Van wie zijn de resultaten?', en: 'Who owns the results?' },
-      { nl: 'Hoe … ? (uw eigen vraag)', en: 'How … ? (your own question)' },
-    ],
-  },
-  {
-    id: 'actions',
-    step: 3,
-    label: { nl: 'Handelen', en: 'Actions' },
-    question: {
-      nl: 'Wat moeten we kunnen en vanuit welke rol? Hoe betrekken we anderen en hoe communiceren we?',
-      en: 'What must we be able to do, and from which role? How do we involve others and communicate?',
-    },
-    prompts: [
-      { nl: 'Wat moeten we kunnen, en vanuit welke rol?', en: 'What must we be able to do, and from which role?' },
-      { nl: 'Hoe communiceren we met elkaar?', en: 'How do we communicate?' },
-      {
-        nl: 'Hoe betrekken we iedereen, ook wie hier niet is?',
-        en: 'How do we involve everyone, also those who are not here?',
-      },
-      { nl: 'Hoe … ? (uw eigen vraag)', en: 'How … ? (your own question)' },
-    ],
-  },
-  {
-    id: 'conditions',
-    step: 4,
-    label: { nl: 'Condities', en: 'Conditions' },
-    question: {
-      nl: 'Wat is er nodig om zo te kunnen werken en de relaties goed te houden?',
-      en: 'What is needed to act this way and to keep the relations good?',
-    },
-    prompts: [
-      {
-        nl: 'Wat vragen we van mensen? (waarden, samenwerken, kennis, nadenken over eigen werk)',
-        en: 'What do we ask of people? (values, process skills, knowledge, reflection)',
-      },
-      {
-        nl: 'Wat vragen we van de omgeving? (veiligheid, tijd, steun, contacten)',
-        en: 'What do we ask of the environment? (safety, time, support, connections)',
-      },
-    ],
-  },
-  {
-    id: 'steps',
-    step: 5,
-    label: { nl: 'Acties', en: 'Steps' },
-    question: {
-      nl: 'Wat zijn de eerste concrete stappen? Wie doet wat, en wanneer?',
-      en: 'What are the first concrete steps? Who does what, and when?',
-    },
-    prompts: [
-      { nl: 'Wat ga ik doen?', en: 'What will I do?' },
-      { nl: 'Wat gaan wij samen doen?', en: 'What will we do together?' },
-      { nl: 'Wat vragen we aan anderen?', en: 'What do we ask others to do?' },
-      { nl: 'Zet bij elke stap wie het doet en wanneer.', en: 'Add who does it and when to every step.' },
-    ],
-  },
-];
+/**
+ * The texts (label, question, the prompts of the printed sheet) live in the catalogues
+ * (`shared/i18n/*.method.json`), so the app, the projector and the exports say the same and a new
+ * language is added in one place. The number of prompts is the Dutch sheet's; the catalogue test
+ * keeps every language at the same count.
+ */
+export const COLUMNS: readonly ColumnDef[] = COLUMN_IDS.map((id, i) => ({
+  id,
+  step: (i + 1) as ColumnDef['step'],
+  label: inEveryLang((c) => c.method.columns[id].label),
+  question: inEveryLang((c) => c.method.columns[id].question),
+  prompts: CATALOGUES[DEFAULT_LANG].method.columns[id].prompts.map((_, n) =>
+    inEveryLang((c) => c.method.columns[id].prompts[n] ?? ''),
+  ),
+}));
 
 const BY_ID = new Map(COLUMNS.map((c) => [c.id, c]));
 

@@ -60,7 +60,8 @@ export const api = {
   whoAmI: (id: WorkshopId, token: string) =>
     request<WhoAmIResponse>(`/api/workshops/${id}/me`, { headers: { Authorization: `Bearer ${token}` } }),
   demoStatus: () => request<{ available: boolean }>('/api/demo'),
-  createDemo: () => request<CreateWorkshopResponse>('/api/demo', { method: 'POST' }),
+  /** The demo in the language the person chose (the server falls back to Dutch). */
+  createDemo: (lang: string) => request<CreateWorkshopResponse>(`/api/demo?lang=${encodeURIComponent(lang)}`, { method: 'POST' }),
   /** The code is sent as typed after normalizing; the server answers 404 for an unknown code. */
   findByJoinCode: (code: string) => request<JoinCodeResponse>(`/api/join/${encodeURIComponent(code)}`),
   removeParticipant: (id: WorkshopId, participantId: string, token: string) =>

@@ -1,33 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import type { Lang } from '../../shared/columns.js';
-import enCompare from './en.compare.json';
-import enConsole from './en.console.json';
-import en from './en.json';
-import enSession from './en.session.json';
-import nlCompare from './nl.compare.json';
-import nlConsole from './nl.console.json';
-import nl from './nl.json';
-import nlSession from './nl.session.json';
+import { CATALOGUES } from '../../shared/i18n/catalogues.js';
+import { DEFAULT_LANG, isLang, LANGS, type Lang } from '../../shared/i18n/languages.js';
 
 /**
- * One catalogue per language, kept in several files by feature so that work on one feature does not
- * touch another's strings: `*.json` (app, start, join, map), `*.session.json` (guided session on the
- * map, card dialogue), `*.console.json` (facilitator console, projector, join code, versions),
- * `*.compare.json` (partners first: flow choice, comparing the maps, the partner maps tab).
- * Each file holds its own top-level keys; no key appears in two files.
+ * i18next over the product's one set of catalogues (`shared/i18n/`), which the server and the exports
+ * read too. Adding a language: see README.md, "Adding a language".
  */
-export const CATALOGUES = {
-  nl: { ...nl, ...nlSession, ...nlConsole, ...nlCompare },
-  en: { ...en, ...enSession, ...enConsole, ...enCompare },
-};
-
 export const LANG_STORAGE_KEY = 'pkl.lang';
-export const DEFAULT_LANG: Lang = 'nl';
-
-function isLang(value: unknown): value is Lang {
-  return value === 'nl' || value === 'en';
-}
+export { DEFAULT_LANG };
 
 function storedLang(): Lang {
   try {
@@ -47,10 +28,10 @@ function applyDocumentLang(lang: Lang): void {
 export function initI18n(lang: Lang = storedLang()): typeof i18n {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { nl: { translation: CATALOGUES.nl }, en: { translation: CATALOGUES.en } },
+      resources: Object.fromEntries(LANGS.map((l) => [l, { translation: CATALOGUES[l] }])),
       lng: lang,
       fallbackLng: DEFAULT_LANG,
-      supportedLngs: ['nl', 'en'],
+      supportedLngs: [...LANGS],
       interpolation: { escapeValue: false },
       initAsync: false,
       returnNull: false,
@@ -72,7 +53,7 @@ export function setLanguage(lang: Lang): void {
   applyDocumentLang(lang);
 }
 
-/** The current UI language, narrowed to the languages the domain texts (COLUMNS) exist in. */
+/** The current UI language, narrowed to the product's languages. */
 export function useLang(): Lang {
   const { i18n: instance } = useTranslation();
   return isLang(instance.language) ? instance.language : DEFAULT_LANG;

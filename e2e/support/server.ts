@@ -12,10 +12,13 @@ export class E2EServer {
   readonly dataDir = tempDataDir();
   port = 0;
 
+  /** `env`: extra configuration for the server, e.g. `{ PKL_DEMO_FIXTURE: '' }` for the built-in demo. */
+  constructor(private readonly env: Record<string, string> = {}) {}
+
   async start(): Promise<this> {
     if (!fs.existsSync(built)) throw new Error('The client is not built: run `npm run test:e2e` (it builds first).');
     // A restart reuses the port so open pages reconnect to the same address.
-    this.server = await startChildServer(this.dataDir, this.port ? { PORT: String(this.port) } : {});
+    this.server = await startChildServer(this.dataDir, { ...this.env, ...(this.port ? { PORT: String(this.port) } : {}) });
     this.port = this.server.port;
     return this;
   }

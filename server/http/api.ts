@@ -7,6 +7,7 @@ import { HttpError, readJson, readJsonBytes, sendError, sendJson } from './respo
 import { parseJsonOffThread } from './jsonWorker.js';
 import { IMPORT_LIMITS } from '../workshops/BackupService.js';
 import { clientAddress, RateLimiter, type RateRule } from './rateLimit.js';
+import { requestLang } from './requestLang.js';
 
 export interface ApiDeps {
   workshops: WorkshopService;
@@ -41,7 +42,7 @@ export function createApiHandler(deps: ApiDeps) {
       if (method === 'GET') return sendJson(res, 200, { available: deps.workshops.demoAvailable() });
       if (method === 'POST') {
         limit('create');
-        return sendJson(res, 201, deps.workshops.createDemo());
+        return sendJson(res, 201, deps.workshops.createDemo(requestLang(req)));
       }
     }
     if (pathname === '/api/backup' && method === 'POST') {

@@ -4,7 +4,7 @@ import { migrateMapDoc } from '../../shared/mapMeta.js';
 import { MIGRATION, type ConnectionOrigin } from '../../shared/origins.js';
 import type { DocName } from '../../shared/docName.js';
 import { encodeNotice } from '../../shared/notices.js';
-import { CloseCode, MESSAGE_NOTICE, type Notice } from '../../shared/protocol.js';
+import { CloseCode } from '../../shared/protocol.js';
 import type { Principal } from '../../shared/permissions.js';
 import { mayCreateCards, readSession, writableColumns } from '../../shared/session.js';
 import { applyGuarded, type GuardRules } from './columnGuard.js';

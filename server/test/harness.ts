@@ -9,9 +9,22 @@ import { SYNC_PATH, roomName, type DocName } from '../../shared/protocol.js';
 import { startApp, type App } from '../app.js';
 import { DEFAULTS, type Config } from '../config.js';
 
-/** Test fixtures: a real server on port 0 with a real SQLite file in a fresh temp directory. */
+const tempDirs = new Set<string>();
+
+/**
+ * Test fixtures: a real server on port 0 with a real SQLite file in a fresh temp directory. The
+ * directories are removed after each test file (`removeTempDirs`, run by `server/test/cleanup.ts`),
+ * not when a server closes: restart tests reopen the same directory.
+ */
 export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-test-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-test-'));
+  tempDirs.add(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {

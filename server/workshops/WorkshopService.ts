@@ -7,6 +7,8 @@ import {
   participantPath,
   projectorPath,
 } from '../../shared/api.js';
+import { DEFAULT_LANG, type Lang } from '../../shared/i18n/languages.js';
+import { translate } from '../../shared/i18n/translate.js';
 import type { Flow } from '../../shared/permissions.js';
 import type { AccessRole } from '../../shared/roles.js';
 import type { ParticipantEntry } from '../../shared/workshopDoc.js';
@@ -20,7 +22,6 @@ import { HttpError } from '../http/respond.js';
 import type { DocStore, WorkshopStore } from '../store/Store.js';
 import { readSampleWorkshop, seedMap } from './sampleWorkshop.js';
 
-const FACILITATOR_NAME = 'Begeleider';
 const PROJECTOR_NAME = 'Projector';
 
 /** Where the live list of participants (the `workshop` document) and open connections are updated. */
@@ -50,7 +51,14 @@ export class WorkshopService {
     return this.createFrom(input.value.title, input.value.partners, undefined, input.value.flow).response;
   }
 
-  private createFrom(title: string, partnerNames: string[], keep?: { partners: Partner[]; createdAt: number }, flow: Flow = 'joint') {
+  /** `lang`: the language of the names the server gives (the facilitator is "Begeleider" in Dutch). */
+  private createFrom(
+    title: string,
+    partnerNames: string[],
+    keep?: { partners: Partner[]; createdAt: number },
+    flow: Flow = 'joint',
+    lang: Lang = DEFAULT_LANG,
+  ) {
     const id = newWorkshopId();
     const taken = new Set<string>();
     const partners: Partner[] =
@@ -71,7 +79,7 @@ export class WorkshopService {
         joinCode = newJoinCode();
       }
     }
-    const token = this.addPerson(id, FACILITATOR_NAME, '', 'other', 'facilitator');
+    const token = this.addPerson(id, translate(lang, 'roles.facilitator'), '', 'other', 'facilitator');
     const projectorToken = this.addPerson(id, PROJECTOR_NAME, '', 'other', 'projector');
     const response: CreateWorkshopResponse = {
       id,
@@ -162,14 +170,14 @@ export class WorkshopService {
   }
 
   demoAvailable(): boolean {
-    return readSampleWorkshop(this.demoFixturePath) !== null;
+    return readSampleWorkshop(this.demoFixturePath, DEFAULT_LANG) !== null;
   }
 
-  /** A new workshop filled with the sample: joint map and every partner's own map. */
-  createDemo(): CreateWorkshopResponse {
-    const sample = readSampleWorkshop(this.demoFixturePath);
+  /** A new workshop filled with the demo, in `lang` when there is one: joint map and every partner's own map. */
+  createDemo(lang: Lang = DEFAULT_LANG): CreateWorkshopResponse {
+    const sample = readSampleWorkshop(this.demoFixturePath, lang);
     if (!sample) throw new HttpError(404, 'not_found', 'No demo workshop is available on this server.');
-    const { response, partners } = this.createFrom(sample.title, sample.partners.map((p) => p.name), undefined, sample.flow);
+    const { response, partners } = this.createFrom(sample.title, sample.partners.map((p) => p.name), undefined, sample.flow, lang);
     const ourId = new Map(sample.partners.map((p, i) => [p.id, partners[i].id]));
     const partnerOf = (sampleId: string) => ourId.get(sampleId) ?? '';
     this.docs.compact(roomName(response.id, JOINT_MAP), response.id, seedMap(sample.jointMap, sample, partnerOf));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import * as Y from 'yjs';
 import { isCardStatus } from '../../shared/cardSchema.js';
 import { isColumnId } from '../../shared/columns.js';
+import { DEFAULT_LANG, type Lang } from '../../shared/i18n/languages.js';
 import { addArgument, setStepFields, setSupport } from '../../shared/cardDetails.js';
 import { getCards } from '../../shared/cardSchema.js';
 import type { CardOrigin } from '../../shared/compare/merge.js';
@@ -12,8 +13,9 @@ import { SEED } from '../../shared/origins.js';
 import { isFlow, type Flow } from '../../shared/permissions.js';
 
 /**
- * Reads the sample workshop file (a neutral format kept beside the project, not inside it) and maps it
- * onto our schema. Returns null when the file is absent or unreadable, which hides the demo button.
+ * Reads a demo workshop file (a neutral format: the built-in `demo/demo-workshop.<lang>.json`, or a
+ * file given by `PKL_DEMO_FIXTURE`) and maps it onto our schema. Returns null when the file is absent
+ * or unreadable, which hides the demo button. See docs/decisions/0011.
  */
 export interface SampleCard {
   column: string;
@@ -36,7 +38,18 @@ export interface SampleWorkshop {
   jointMap: SampleCard[];
 }
 
-export function readSampleWorkshop(file: string | null): SampleWorkshop | null {
+/** Stands for the language code in a configured demo path: `demo-workshop.{lang}.json`. */
+export const LANG_PLACEHOLDER = '{lang}';
+
+/** The demo file for `lang`: the path itself, or with `{lang}` filled in, falling back to Dutch. */
+export function demoFileFor(pattern: string | null, lang: Lang): string | null {
+  if (!pattern || !pattern.includes(LANG_PLACEHOLDER)) return pattern;
+  const own = pattern.replaceAll(LANG_PLACEHOLDER, lang);
+  return fs.existsSync(own) ? own : pattern.replaceAll(LANG_PLACEHOLDER, DEFAULT_LANG);
+}
+
+export function readSampleWorkshop(pattern: string | null, lang: Lang): SampleWorkshop | null {
+  const file = demoFileFor(pattern, lang);
   if (!file || !fs.existsSync(file)) return null;
   try {
     const raw = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -228,13 +228,13 @@ describe('console: dialogue rules and prompts', () => {
     const c = renderConsole();
     const user = setup();
     await user.click(screen.getByTestId('console.tab.dialogue'));
-    expect(screen.getByText(/U ziet per persoon en per partner wie al iets heeft bijgedragen/)).toBeInTheDocument();
+    expect(screen.getByText(/Je ziet per persoon en per partner wie al iets heeft bijgedragen/)).toBeInTheDocument();
     await user.click(screen.getByTestId('console.rule.2'));
     expect(session(c.sessionDoc).rule).toBe(2);
     expect(screen.getByTestId('console.rule.2')).toHaveAttribute('aria-pressed', 'true');
     await user.click(screen.getByTestId('console.prompt.why-important'));
     expect(session(c.sessionDoc).prompt).toBe('why-important');
-    expect(screen.getByTestId('console.status')).toHaveTextContent('Waarom is dat belangrijk voor u?');
+    expect(screen.getByTestId('console.status')).toHaveTextContent('Waarom is dat belangrijk voor je?');
     await user.click(screen.getByTestId('console.prompt.who-when'));
     expect(session(c.sessionDoc).prompt).toBe('who-when');
     await user.click(screen.getByTestId('console.prompt.clear'));

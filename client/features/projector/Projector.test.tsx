@@ -156,7 +156,7 @@ describe('projector', () => {
     expect(screen.getByTestId('projector.timer')).toHaveTextContent('2:00');
     expect(screen.getByTestId('projector.rule')).toHaveTextContent('Regel 4');
     expect(screen.getByTestId('projector.rule')).toHaveTextContent('Anderen kunnen betere argumenten hebben.');
-    expect(screen.getByTestId('projector.prompt')).toHaveTextContent('Wanneer noemt u dit geslaagd?');
+    expect(screen.getByTestId('projector.prompt')).toHaveTextContent('Wanneer noem je dit geslaagd?');
     expect(screen.getByTestId('projector.turn')).toHaveTextContent('Bram · Zorg');
 
     // Started 30 s ago by server time: the projector counts from the server clock, not its own.

@@ -157,7 +157,7 @@ export function SnapshotCard({
               </span>
             ))}
         {card.status !== 'open' && (
-          <span className={`snap-status snap-status-${card.status}`}>{t(`projector.status.${card.status}`)}</span>
+          <span className={`snap-status snap-status-${card.status}`}>{t(`method.status.${card.status}`)}</span>
         )}
         {support > 0 && <span className="snap-support">{t('projector.support', { count: support })}</span>}
       </p>

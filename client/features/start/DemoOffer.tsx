@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
 import { rememberProjectorLink } from '../../app/identity.js';
 import { navigate } from '../../app/router.js';
+import { useLang } from '../../i18n/index.js';
 
 /** Shown only when the server has a demo to offer; a missing demo endpoint simply hides it. */
 export function DemoOffer() {
   const { t } = useTranslation();
+  const lang = useLang();
   const [available, setAvailable] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -23,7 +25,7 @@ export function DemoOffer() {
   const open = async () => {
     setBusy(true);
     setFailed(false);
-    const r = await api.createDemo();
+    const r = await api.createDemo(lang);
     setBusy(false);
     if (r.kind === 'ok') {
       if (r.value.projectorPath) rememberProjectorLink(r.value.id, r.value.projectorPath);

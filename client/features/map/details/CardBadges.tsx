@@ -54,7 +54,7 @@ export function CardFacts({ card }: { card: CardSnapshot }) {
     <>
       <span className="card-facts">
         <span className="status-badge" data-status={card.status} data-testid="card.statusBadge">
-          {t(`cardDetails.status.${card.status}`)}
+          {t(`method.status.${card.status}`)}
         </span>
         {card.supporters.length > 0 && (
           <span className="fact" data-testid="card.supportCount">

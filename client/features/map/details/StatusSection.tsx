@@ -27,7 +27,7 @@ export function StatusSection({ card, dialogue, canWrite }: { card: CardSnapshot
       ui.getState().announce(reason);
       return;
     }
-    if (dialogue.setStatus(s)) ui.getState().announce(t('cardDetails.statusNow', { status: t(`cardDetails.status.${s}`) }));
+    if (dialogue.setStatus(s)) ui.getState().announce(t('cardDetails.statusNow', { status: t(`method.status.${s}`) }));
   };
 
   const myPartner = partners.get(me.partner);
@@ -53,12 +53,12 @@ export function StatusSection({ card, dialogue, canWrite }: { card: CardSnapshot
               aria-describedby={s === 'agreed' && reason ? 'details-status-reason' : undefined}
               onClick={() => choose(s)}
             >
-              {t(`cardDetails.status.${s}`)}
+              {t(`method.status.${s}`)}
             </button>
           ))}
         </div>
       ) : (
-        <p>{t('cardDetails.statusIs', { status: t(`cardDetails.status.${card.status}`) })}</p>
+        <p>{t('cardDetails.statusIs', { status: t(`method.status.${card.status}`) })}</p>
       )}
       {reason && (
         <p className="hint" id="details-status-reason" data-testid="card.status.reason">

@@ -1,0 +1,45 @@
+import enCompare from './en.compare.json';
+import enConsole from './en.console.json';
+import en from './en.json';
+import enMethod from './en.method.json';
+import enSession from './en.session.json';
+import type { Lang } from './languages.js';
+import nlCompare from './nl.compare.json';
+import nlConsole from './nl.console.json';
+import nl from './nl.json';
+import nlMethod from './nl.method.json';
+import nlSession from './nl.session.json';
+
+/**
+ * Every text of the product, one catalogue per language, used by the client (through i18next), the
+ * server and the exports alike. A catalogue is kept in several files so that work on one part does
+ * not touch another's strings; each file holds its own top-level keys, no key is in two files:
+ * - `*.json`: app, start, join, map
+ * - `*.session.json`: guided session on the map, card dialogue
+ * - `*.console.json`: facilitator console, projector, join code, versions
+ * - `*.compare.json`: partners first (flow choice, comparing maps, the partner maps tab)
+ * - `*.method.json`: the Partnerschapskaart itself: columns, questions, prompts, the five dialogue
+ *   rules, the facilitator's questions, card statuses
+ * - `*.export.json`: what the A3 PDF and the convenant documents print, registered apart in
+ *   `exportCatalogues.ts` so that the participant page does not load them.
+ */
+export const CATALOGUE_FILES = {
+  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod],
+  en: [en, enSession, enConsole, enCompare, enMethod],
+} as const satisfies Record<Lang, readonly object[]>;
+
+/** The shape of a catalogue, taken from the Dutch one: every other language must have the same keys. */
+export type Catalogue = typeof nl & typeof nlSession & typeof nlConsole & typeof nlCompare & typeof nlMethod;
+
+function merge(files: readonly object[]): Catalogue {
+  return Object.assign({}, ...files) as Catalogue;
+}
+
+// Typed as Catalogue, so a key missing from the English files is a type error as well as a test failure.
+const english: Catalogue = { ...en, ...enSession, ...enConsole, ...enCompare, ...enMethod };
+
+/** What the screens, the server and the domain tables read (everything but the export texts). */
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {
+  nl: merge(CATALOGUE_FILES.nl),
+  en: english,
+};
