@@ -57,6 +57,27 @@ export function cardPartners(input: Pick<ExportInput, 'partners' | 'cardOrigins'
   return cardPartnerIds(card, input.cardOrigins?.[card.id]).map((id) => partnerOf(input, id));
 }
 
+/**
+ * [E2] The partner maps a joint card was merged from (its recorded origins, or the caller's
+ * `cardOrigins`); empty for a card written straight on the map.
+ */
+export function cardOriginPartners(input: Pick<ExportInput, 'partners' | 'cardOrigins'>, card: CardSnapshot): Partner[] {
+  const ids = input.cardOrigins?.[card.id] ?? (card.origins ?? []).map((o) => o.partner);
+  return [...new Set(ids.filter(Boolean))].map((id) => partnerOf(input, id));
+}
+
+/** For joint cards taken from partner maps: the partners they came from, by card id. */
+export function cardOriginsOf(map: MapSnapshot): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const cards of Object.values(map.columns)) {
+    for (const card of cards) {
+      const partners = [...new Set(card.origins.map((o) => o.partner).filter(Boolean))];
+      if (partners.length) out[card.id] = partners;
+    }
+  }
+  return out;
+}
+
 /** True for the shared map, false for one partner's own map. */
 export function isJointMap(input: Pick<ExportInput, 'mapName'>): boolean {
   return input.mapName === 'joint';

@@ -28,7 +28,15 @@ export interface ExportTexts {
   /** The status in words only, for documents. */
   statusWord: Record<CardStatus, string>;
   legend: string;
+  /** Explains the coloured dots on the cards. */
+  legendDots: string;
   formula: string;
+  /** The banner of the paper invulkaart, word by word under its columns. */
+  banner: { steps: string; conditions: string; collaboration: string; success: string; full: string };
+  /** "versie ingevuld door <partner>" on a partner's own map. */
+  versionBy: (partner: string) => string;
+  /** Each column contributes to the one right of it. */
+  contributes: string;
   page: (n: number, total: number) => string;
   madeWith: string;
   // Convenant input
@@ -93,6 +101,10 @@ const nl: ExportTexts = {
   status: { open: '○ open', agreed: '✓ eens', parked: '‖ geparkeerd' },
   statusWord: { open: 'nog open', agreed: 'eens', parked: 'geparkeerd' },
   legend: 'Status van een kaart:',
+  legendDots: 'gekleurde stip: van welke partner de kaart komt',
+  banner: { steps: 'acties', conditions: 'voorwaarden', collaboration: 'samenwerking', success: 'succes', full: 'acties + voorwaarden + samenwerking = succes' },
+  versionBy: (p) => `versie ingevuld door ${p}`,
+  contributes: 'Elke stap draagt bij aan de stap rechts ervan →',
   formula: 'Succes = acties + voorwaarden + goed samenwerken',
   page: (n, t) => `Blad ${n} van ${t}`,
   madeWith: 'Gemaakt met Partnerschapskaart Live',
@@ -167,6 +179,10 @@ const en: ExportTexts = {
   status: { open: '○ open', agreed: '✓ agreed', parked: '‖ parked' },
   statusWord: { open: 'still open', agreed: 'agreed', parked: 'parked' },
   legend: 'Status of a card:',
+  legendDots: 'coloured dot: the partner the card comes from',
+  banner: { steps: 'steps', conditions: 'conditions', collaboration: 'collaboration', success: 'success', full: 'steps + conditions + collaboration = success' },
+  versionBy: (p) => `version filled in by ${p}`,
+  contributes: 'Each step contributes to the step to its right →',
   formula: 'Success = steps + conditions + working well together',
   page: (n, t) => `Page ${n} of ${t}`,
   madeWith: 'Made with Partnerschapskaart Live',
