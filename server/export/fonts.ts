@@ -14,9 +14,9 @@ export function readExportFonts(dir = FONT_DIR): Promise<ExportFonts> {
     return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
   };
   if (dir !== FONT_DIR) return read();
-  loaded ??= read().catch((error: unknown) => {
+  const once: Promise<ExportFonts> = (loaded ??= read().catch((error: unknown) => {
     loaded = null;
     throw error;
-  });
-  return loaded;
+  }));
+  return once;
 }

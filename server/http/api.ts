@@ -12,6 +12,8 @@ export interface ApiDeps {
   maxBodyBytes: number;
   health: () => Record<string, unknown>;
   log: (message: string, error?: unknown) => void;
+  /** The export downloads (exportRoutes.ts); true when it answered the request. */
+  exports?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 }
 
 const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me|\/backup|\/projector)?$/;
@@ -23,6 +25,7 @@ const JOIN_CODE = /^\/api\/join\/([^/]{1,20})$/;
 export function createApiHandler(deps: ApiDeps) {
   const route = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     const method = req.method ?? 'GET';
+    if (deps.exports && (await deps.exports(req, res, pathname))) return;
     if (pathname === '/api/health' && method === 'GET') return sendJson(res, 200, deps.health());
     if (pathname === '/api/workshops' && method === 'POST') {
       return sendJson(res, 201, deps.workshops.create(await readJson(req, deps.maxBodyBytes)));

@@ -23,7 +23,8 @@ export class BackupService {
     private readonly closeWorkshopConnections: (workshopId: string) => void,
   ) {}
 
-  private stateOf(room: string): Uint8Array | null {
+  /** The whole state of one room: from memory when it is loaded, else from SQLite (exports read it too). */
+  stateOf(room: string): Uint8Array | null {
     const live = this.registry.peek(room);
     if (live) return Y.encodeStateAsUpdate(live.doc);
     const stored = this.store.loadDoc(room);

@@ -4,7 +4,7 @@ import { DIALOGUE_RULES } from '../dialogue.js';
 import { buildConvenant, type Convenant, type ConvenantBlock } from './convenant.js';
 import { convenantToDocx } from './docx.js';
 import type { ExportInput } from './exportInput.js';
-import { fixtureInput, FIXTURE_PARTNERS, makeMap, type CardSpec } from './fixtureMap.js';
+import { fixtureInput, FIXTURE_PARTNERS, makeMap, type CardSpec } from './testing/fixtureMap.js';
 import { convenantToMarkdown } from './markdown.js';
 import { EXPORT_TEXTS } from './texts.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardPartners, exportFileName, formatExportDate } from './exportInput.js';
-import { FIXTURE_PARTNERS, makeCard } from './fixtureMap.js';
+import { FIXTURE_PARTNERS, makeCard } from './testing/fixtureMap.js';
 
 describe('export input helpers', () => {
   it('formats the date in the export language; a bare ISO day stays that day', () => {

@@ -23,6 +23,8 @@ export interface ExportInput {
   filledBy?: string;
   /** The partners' own maps, present when the partners-first flow was used. */
   partnerMaps?: Record<string, MapSnapshot>;
+  /** Per partner id: the names of the people who took part for that partner (the convenant's parties). */
+  representatives?: Record<string, string[]>;
   /** For joint cards: the ids of the partners whose maps the card came from. */
   cardOrigins?: Record<string, string[]>;
 }

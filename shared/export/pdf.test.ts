@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../columns.js';
 import type { ExportInput } from './exportInput.js';
-import { fixtureInput, makeMap } from './fixtureMap.js';
-import { readExportFonts } from './nodeFonts.js';
+import { fixtureInput, makeMap } from './testing/fixtureMap.js';
+import { readExportFonts } from '../../server/export/fonts.js';
 import { renderMapPdf, type ExportFonts } from './pdf.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pkl-pdf-'));

@@ -32,7 +32,8 @@ export interface DocOptions {
 export function newTaggedDoc(fonts: ExportFonts, o: DocOptions): PdfDoc {
   const doc = new PDFDocument({
     tagged: true,
-    subset: 'PDF/UA',
+    // PDFKit writes the PDF/UA identification; @types/pdfkit does not list this subset yet.
+    subset: 'PDF/UA' as never,
     pdfVersion: '1.7',
     lang: o.lang === 'nl' ? 'nl-NL' : 'en-GB',
     displayTitle: true,

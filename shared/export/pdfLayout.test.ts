@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS, type ColumnId } from '../columns.js';
 import type { ExportInput } from './exportInput.js';
-import { fixtureInput, makeMap, FIXTURE_PARTNERS, type CardSpec } from './fixtureMap.js';
+import { fixtureInput, makeMap, FIXTURE_PARTNERS, type CardSpec } from './testing/fixtureMap.js';
 import { shapeBounds, type MapLayout, type Measure, type Shape } from './layoutTypes.js';
-import { readExportFonts } from './nodeFonts.js';
+import { readExportFonts } from '../../server/export/fonts.js';
 import { createPdfMeasure } from './pdf.js';
 import { layoutMap } from './pdfLayout.js';
 import { FONT, GEOMETRY } from './pdfStyle.js';

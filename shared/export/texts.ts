@@ -54,6 +54,9 @@ export interface ExportTexts {
   parties: string;
   partiesIntro: string;
   partyRole: (name: string) => string;
+  /** [E7] A party as a convenant lists it: the partner, represented by the people who were there. */
+  party: (name: string, representatives: readonly string[]) => string;
+  roleAndMandate: string;
   noPartners: string;
   ambition: string;
   ambitionIntro: string;
@@ -79,6 +82,10 @@ export interface ExportTexts {
   onlyThisPartner: string;
   alsoAt: (names: string) => string;
 }
+
+/** "Ans, Bram en Cor". */
+const listNames = (names: readonly string[], and: string) =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 
 const nl: ExportTexts = {
   jointMap: 'Gezamenlijke kaart',
@@ -124,8 +131,10 @@ const nl: ExportTexts = {
   fromStep: (s, l) => `Uit stap ${s}: ${l}.`,
   nothingAgreed: 'Hierover zijn nog geen afspraken gemaakt.',
   parties: '1. Partijen en hun rol',
-  partiesIntro: 'Deze partners werken samen. Vul per partner in welke rol zij heeft en wie namens haar mag beslissen (mandaat).',
+  partiesIntro: 'Deze partners werken samen. Bij elke partner staat wie er namens haar was. Vul in welke rol zij heeft en wie namens haar mag beslissen (mandaat).',
   partyRole: (n) => `${n}: rol en mandaat: …`,
+  party: (n, r) => (r.length ? `${n}, vertegenwoordigd door ${listNames(r, 'en')}` : `${n}, vertegenwoordigd door: …`),
+  roleAndMandate: 'Rol en mandaat: …',
   noPartners: 'Er zijn nog geen partners ingevuld.',
   ambition: '2. Gedeelde ambitie en succescriteria',
   ambitionIntro:
@@ -201,8 +210,10 @@ const en: ExportTexts = {
   fromStep: (s, l) => `From step ${s}: ${l}.`,
   nothingAgreed: 'Nothing has been agreed on this yet.',
   parties: '1. Parties and their roles',
-  partiesIntro: 'These partners work together. For each partner, fill in its role and who may decide on its behalf (mandate).',
+  partiesIntro: 'These partners work together. Each partner is listed with the people who were there on its behalf. Fill in its role and who may decide on its behalf (mandate).',
   partyRole: (n) => `${n}: role and mandate: …`,
+  party: (n, r) => (r.length ? `${n}, represented by ${listNames(r, 'and')}` : `${n}, represented by: …`),
+  roleAndMandate: 'Role and mandate: …',
   noPartners: 'No partners have been entered yet.',
   ambition: '2. Shared ambition and success criteria',
   ambitionIntro:
