@@ -23,8 +23,11 @@ function skeleton(doc: PdfDoc, input: ExportInput) {
   const title = add(root, 'H1');
   const meta = add(root, 'P');
   const columns = {} as Record<ColumnId, { heading: StructElement; prompts: StructElement[]; cards: Map<string, StructElement>; empty: StructElement | null }>;
+  const t = exportTexts(input.lang);
   for (const c of COLUMNS) {
-    const sect = add(root, 'Sect');
+    // The section's title names the step, so a reader's outline reads "Stap 1: Waarden", ….
+    const sect = doc.struct('Sect', { title: t.stepRef(c.step, c.label[input.lang]) });
+    root.add(sect);
     const heading = add(sect, 'H2');
     const promptList = add(sect, 'L');
     const prompts = c.prompts.map(() => add(add(promptList, 'LI'), 'LBody'));

@@ -37,11 +37,14 @@ const M = GEOMETRY.margin;
 /** Width the five columns share. */
 const AVAIL = W - 2 * M - 4 * GEOMETRY.gutter;
 
-/** [E1] How many sub-columns a column of width `w` flows its cards into, and how wide each is. */
-export function subColumns(w: number): { count: number; width: number } {
+/** [E1] The most sub-columns a column of width `w` has room for; `count` of them are each `width` wide. */
+export function subColumns(w: number, count = maxSubColumns(w)): { count: number; width: number } {
   const inner = w - 2 * GEOMETRY.columnPad;
-  const count = Math.max(1, Math.floor((inner + GEOMETRY.subGap) / (GEOMETRY.minSubWidth + GEOMETRY.subGap)));
   return { count, width: (inner - (count - 1) * GEOMETRY.subGap) / count };
+}
+
+function maxSubColumns(w: number): number {
+  return Math.max(1, Math.floor((w - 2 * GEOMETRY.columnPad + GEOMETRY.subGap) / (GEOMETRY.minSubWidth + GEOMETRY.subGap)));
 }
 
 /** Trial sizes from large to the legible minimum, in fixed steps. */
@@ -150,11 +153,19 @@ export function layoutMap(input: ExportInput, measureFn: Measure, options: Layou
     }
     return { ctx: entry.ctx, list };
   };
-  const placeColumn = (column: ColumnId, size: number, w: number, areaH: number) => {
-    const sub = subColumns(w);
+  const placeColumn = (column: ColumnId, size: number, w: number, areaH: number, count = maxSubColumns(w)) => {
+    const sub = subColumns(w, count);
     const { ctx, list } = prepared(column, size, sub.width);
     const placements = flowColumn(list, areaH, ctx, t);
     return { sub, ctx, placements, pages: Math.ceil(slotsUsed(placements) / sub.count) };
+  };
+  /** The final placement: as few sub-columns as fit one sheet, so a short column keeps wide cards. */
+  const placeFinal = (column: ColumnId, size: number, w: number, areaH: number) => {
+    for (let count = 1; count < maxSubColumns(w); count++) {
+      const placed = placeColumn(column, size, w, areaH, count);
+      if (placed.pages <= 1) return placed;
+    }
+    return placeColumn(column, size, w, areaH);
   };
   const fitsOneSheet = (column: ColumnId, size: number, w: number, areaH: number) => placeColumn(column, size, w, areaH).pages <= 1;
 
@@ -256,7 +267,7 @@ export function layoutMap(input: ExportInput, measureFn: Measure, options: Layou
   const areaH = areaFor(headH);
   const areaTop = frame.headTop + headH + HEAD_GAP + GEOMETRY.columnPad;
   const columns = boxes(fit.widths);
-  const placed = Object.fromEntries(COLUMNS.map((c) => [c.id, placeColumn(c.id, fit.size, fit.widths[c.id], areaH)])) as Record<
+  const placed = Object.fromEntries(COLUMNS.map((c) => [c.id, placeFinal(c.id, fit.size, fit.widths[c.id], areaH)])) as Record<
     ColumnId,
     ReturnType<typeof placeColumn>
   >;
