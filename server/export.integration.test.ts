@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { api, connectClient, createWorkshop, startTestServer, synced, waitForAsync } from './test/harness.js';
+import { connectClient, createWorkshop, startTestServer, synced, waitForAsync } from './test/harness.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

@@ -72,7 +72,7 @@ function expectEveryCardOnceInOrder(inp: ExportInput, layout: MapLayout) {
   for (const col of COLUMNS) {
     // Reading order: page, then sub-column (left to right), then top to bottom.
     const seen = layout.pages.flatMap((p) =>
-      p.cards.filter((c) => c.column === col.column && c.part === 0).sort((a, b) => a.x - b.x || a.y - b.y).map((c) => ORDER(inp, c.cardId)),
+      p.cards.filter((c) => c.column === col.id && c.part === 0).sort((a, b) => a.x - b.x || a.y - b.y).map((c) => ORDER(inp, c.cardId)),
     );
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
   }
