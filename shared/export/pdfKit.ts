@@ -28,6 +28,13 @@ export interface DocOptions {
   margin?: number;
 }
 
+/**
+ * Parsed fonts by their bytes: parsing a 700 KB TTF takes longer than laying out a map, and fontkit
+ * keeps glyph metrics on the parsed font, so every export after the first reuses it (PDFKit accepts
+ * a parsed font; each document still embeds its own subset).
+ */
+const parsed = new WeakMap<Uint8Array, unknown>();
+
 /** A new tagged document; the first page is added by PDFKit itself. */
 export function newTaggedDoc(fonts: ExportFonts, o: DocOptions): PdfDoc {
   const doc = new PDFDocument({
@@ -44,8 +51,14 @@ export function newTaggedDoc(fonts: ExportFonts, o: DocOptions): PdfDoc {
     autoFirstPage: true,
     compress: true,
   });
-  doc.registerFont(REGULAR, fonts.regular as never);
-  doc.registerFont(BOLD, fonts.bold as never);
+  for (const [name, bytes] of [
+    [REGULAR, fonts.regular],
+    [BOLD, fonts.bold],
+  ] as const) {
+    doc.registerFont(name, (parsed.get(bytes) ?? bytes) as never);
+    doc.font(name);
+    if (!parsed.has(bytes)) parsed.set(bytes, (doc as unknown as { _font: { font: unknown } })._font.font);
+  }
   doc.font(REGULAR);
   return doc;
 }
@@ -79,12 +92,16 @@ interface FontkitFont {
  * they become a visible "�" instead, measured and drawn alike. Joiners and variation selectors
  * that only shape such characters are dropped first.
  */
+const guards = new WeakMap<FontkitFont, (text: string) => string>();
+
 function glyphGuard(doc: PdfDoc, family: string): (text: string) => string {
   doc.font(family);
   // PDFKit keeps the fontkit font on its private `_font.font`; it answers "is there a glyph for this?".
   const font = (doc as unknown as { _font: { font: FontkitFont } })._font.font;
+  const known = guards.get(font);
+  if (known) return known;
   const cache = new Map<string, string>();
-  return (text) => {
+  const guard = (text: string) => {
     let out = cache.get(text);
     if (out !== undefined) return out;
     out = '';
@@ -93,9 +110,12 @@ function glyphGuard(doc: PdfDoc, family: string): (text: string) => string {
       if (cp === 32 || font.hasGlyphForCodePoint(cp)) out += ch;
       else if (!out.endsWith('\ufffd')) out += '\ufffd';
     }
+    if (cache.size > 50_000) cache.clear();
     cache.set(text, out);
     return out;
   };
+  guards.set(font, guard);
+  return guard;
 }
 
 export interface FontUse {
@@ -103,28 +123,56 @@ export interface FontUse {
   text: (text: string, bold: boolean) => string;
 }
 
+/** Advance widths per character (at 1 pt) by parsed font, shared by every export. */
+const advances = new WeakMap<FontkitFont, { low: Float64Array; high: Map<string, number> }>();
+
 /** Widths from the same font objects PDFKit draws with, after the same glyph guard. */
 export function fontUse(doc: PdfDoc): FontUse {
   const guards = { [REGULAR]: glyphGuard(doc, REGULAR), [BOLD]: glyphGuard(doc, BOLD) };
   const text = (t: string, bold: boolean) => guards[bold ? BOLD : REGULAR](t);
   // Per character advance, from the font PDFKit draws with. PDFKit also kerns pairs inside a word;
   // DejaVu's kerning only ever narrows Latin pairs, so a measured line is never shorter than drawn.
-  const advance = { r: new Map<string, number>(), b: new Map<string, number>() };
-  const charWidth = (ch: string, bold: boolean) => {
-    const table = bold ? advance.b : advance.r;
-    let w = table.get(ch);
-    if (w === undefined) {
-      doc.font(bold ? BOLD : REGULAR).fontSize(1000);
-      w = doc.widthOfString(ch) / 1000;
-      table.set(ch, w);
+  const fontOf = (family: string) => {
+    doc.font(family);
+    return (doc as unknown as { _font: { font: FontkitFont } })._font.font;
+  };
+  const tableOf = (family: string) => {
+    const font = fontOf(family);
+    let table = advances.get(font);
+    if (!table) advances.set(font, (table = { low: new Float64Array(0x3000).fill(-1), high: new Map() }));
+    return table;
+  };
+  const tables = { r: tableOf(REGULAR), b: tableOf(BOLD) };
+  /** Width at 1 pt; -2 marks a character without a glyph (drawn as one "�" per run, see glyphGuard). */
+  const charWidth = (ch: string, code: number, bold: boolean) => {
+    const table = bold ? tables.b : tables.r;
+    let w = code < 0x3000 ? table.low[code] : (table.high.get(ch) ?? -1);
+    if (w === -1) {
+      const family = bold ? BOLD : REGULAR;
+      w = code !== 32 && !fontOf(family).hasGlyphForCodePoint(code) ? -2 : (doc.font(family).fontSize(1000), doc.widthOfString(ch) / 1000);
+      if (code < 0x3000) table.low[code] = w;
+      else table.high.set(ch, w);
     }
     return w;
   };
   return {
     text,
+    // The same result as measuring text(t) (the guarded text), without building that string.
     measure: (t, size, bold) => {
       let w = 0;
-      for (const ch of text(t, bold)) w += charWidth(ch, bold);
+      let missing = false;
+      for (const ch of t) {
+        const code = ch.codePointAt(0)!;
+        if (code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f)) continue;
+        const cw = charWidth(ch, code, bold);
+        if (cw === -2) {
+          if (!missing) w += charWidth('\ufffd', 0xfffd, bold);
+          missing = true;
+          continue;
+        }
+        missing = false;
+        w += cw;
+      }
       return w * size;
     },
   };

@@ -6,7 +6,6 @@ import { cardHeight, cardRows, drawCard, noteRow, rowsHeight, type CardContext, 
 import { buildFrame, HEAD_GAP, type ColumnBoxes, type Frame } from './pdfFrame.js';
 import { FONT, GEOMETRY } from './pdfStyle.js';
 import { exportTexts, type ExportTexts } from './texts.js';
-import { memoMeasure } from './wrap.js';
 
 export type { CardBox, LayoutPage, MapLayout, Measure, Shape } from './layoutTypes.js';
 
@@ -127,7 +126,8 @@ interface Fit {
  * sheets, and then every column continues where it stopped, its heading repeated.
  */
 export function layoutMap(input: ExportInput, measureFn: Measure, options: LayoutOptions = {}): MapLayout {
-  const measure = memoMeasure(measureFn);
+  // The export measure is a per-character sum already; a memo of whole strings costs more than it saves.
+  const measure = measureFn;
   const t = exportTexts(input.lang);
   const frame: Frame = buildFrame(input, t, measure);
   const steps = sizes(options.maxFontSize ?? FONT.cardMax, options.minFontSize ?? FONT.cardMin);
