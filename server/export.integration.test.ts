@@ -1,11 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { CreateWorkshopResponse } from '../shared/api.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { connectClient, createWorkshop, startTestServer, synced, waitForAsync } from './test/harness.js';
+import { api, connectClient, createWorkshop, startTestServer, synced, waitForAsync } from './test/harness.js';
+
+// The sample workshop sits next to the checkout (as for the server's demo); PKL_DEMO_FIXTURE overrides.
+const DEMO = process.env.PKL_DEMO_FIXTURE ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'fixtures', 'sample-workshop.json');
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -115,5 +120,19 @@ describe('exports from the server', () => {
     expect(r.status).toBe(200);
     expect(new TextDecoder().decode(r.bytes)).toContain(STEP);
     expect(again.registry.size).toBe(0);
+  }, 60_000);
+
+  it.runIf(existsSync(DEMO))('[E1] the demo workshop prints as one A3 sheet at 6.5 pt or more', async () => {
+    const app = await startTestServer({ demoFixturePath: DEMO });
+    cleanup.push(() => app.close());
+    const demo = (await api<CreateWorkshopResponse>(app.url, 'POST', '/api/demo')).body;
+    const r = await download(`${app.url}/api/workshops/${demo.id}/export/a3.pdf`, demo.facilitatorToken);
+    expect(r.status).toBe(200);
+    const file = join(dir, 'demo.pdf');
+    writeFileSync(file, r.bytes);
+    expect(poppler('pdfinfo', file)).toMatch(/Pages:\s+1\n/);
+    const sizes = [...poppler('pdftotext', '-bbox', file, '-').matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)].map((m) => Number(m[2]) - Number(m[1]));
+    // A word box is about 1.16 em high in DejaVu Sans: 6.5 pt text gives about 7.5 pt boxes.
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(6.5 * 1.1);
   }, 60_000);
 });

@@ -1,6 +1,5 @@
 import type { Lang } from '../columns.js';
 import type { Partner } from '../partners.js';
-import { cardPartnerIds } from '../provenance.js';
 import type { CardSnapshot, MapSnapshot } from '../readModel.js';
 
 /**
@@ -49,14 +48,6 @@ const UNKNOWN_PARTNER_COLOR = '#6b6b6b';
 
 export function partnerOf(input: Pick<ExportInput, 'partners'>, id: string): Partner {
   return input.partners.find((p) => p.id === id) ?? ({ id, name: id, color: UNKNOWN_PARTNER_COLOR } as Partner);
-}
-
-/**
- * The partners a card stands for: on a joint map the partner maps it came from (from the caller's
- * `cardOrigins`, else the card's own recorded origins), otherwise the partner of its author.
- */
-export function cardPartners(input: Pick<ExportInput, 'partners' | 'cardOrigins'>, card: CardSnapshot): Partner[] {
-  return cardPartnerIds(card, input.cardOrigins?.[card.id]).map((id) => partnerOf(input, id));
 }
 
 /**

@@ -6,7 +6,7 @@
 export { buildConvenant } from './convenant.js';
 export type { Convenant, ConvenantBlock, ConvenantItem, ConvenantSection, ConvenantSectionId } from './convenantTypes.js';
 export { convenantToDocx } from './docx.js';
-export { cardOriginsOf, cardPartners, exportFileName, formatExportDate, type ExportInput } from './exportInput.js';
+export { cardOriginPartners, cardOriginsOf, exportFileName, formatExportDate, type ExportInput } from './exportInput.js';
 export type { CardBox, LayoutPage, MapLayout, Measure, Shape } from './layoutTypes.js';
 export { A3_LANDSCAPE } from './layoutTypes.js';
 export { convenantToMarkdown } from './markdown.js';
