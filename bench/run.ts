@@ -435,8 +435,8 @@ if (!skip.has('exports')) {
     const kinds = Object.keys(rows[0].files);
     out(
       table(
-        ['cards', 'A3 sheets', 'card text pt', 'smallest pt', ...kinds.map((k) => `${k} ms / KiB`)],
-        rows.map((r) => [String(r.cards), String(r.sheets), fmt(r.cardPt), fmt(r.smallestPt), ...kinds.map((k) => `${fmtInt(r.files[k][0])} / ${fmtInt(r.files[k][1])}`)]),
+        ['cards', 'A3 sheets', 'card text pt', 'smallest pt', ...kinds.map((k) => `${k} ms (CPU ms) / KiB`)],
+        rows.map((r) => [String(r.cards), String(r.sheets), fmt(r.cardPt), fmt(r.smallestPt), ...kinds.map((k) => `${fmtInt(r.files[k][0])} (${fmtInt(r.files[k][2])}) / ${fmtInt(r.files[k][1])}`)]),
       ),
     );
   } catch (error) {
