@@ -14,13 +14,14 @@
  *   BENCH_SERVERS=ours,reference   which servers
  *   BENCH_WORKERS=2          load-generator processes (rooms are spread over them)
  *   BENCH_PIN=1              pin the server to CPU 0 and the load generator to CPU 1 (taskset)
- *   BENCH_SKIP=ramp,client   skip parts (sync, ramp, client)
+ *   BENCH_SKIP=ramp,client   skip parts (sync, ramp, client, exports)
  *   BENCH_JSON=path          also write every number as JSON
  */
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { installCleanup } from './children.js';
 import { measureClient, type ClientReport, type Metric } from './client.js';
+import { measureExports } from './exports.js';
 import { loadAverage, machineInfo } from './procfs.js';
 import { ourBenchEnv, type ServerKind } from './servers.js';
 import { fmt, fmtInt, ratio, table } from './stats.js';
@@ -422,6 +423,24 @@ if (!skip.has('client')) {
     out('gzip at level 9 of the built files; times in ms from performance.now() in the pages.');
   } catch (error) {
     out(`client numbers failed: ${(error as Error).message}`);
+  }
+  out();
+}
+
+if (!skip.has('exports')) {
+  out('## Exports (server side, ordinary cards; goal: A3 PDF of 120 cards ≤ 1 s)');
+  out();
+  try {
+    const rows = await measureExports();
+    const kinds = Object.keys(rows[0].files);
+    out(
+      table(
+        ['cards', 'A3 sheets', 'card text pt', 'smallest pt', ...kinds.map((k) => `${k} ms (CPU ms) / KiB`)],
+        rows.map((r) => [String(r.cards), String(r.sheets), fmt(r.cardPt), fmt(r.smallestPt), ...kinds.map((k) => `${fmtInt(r.files[k][0])} (${fmtInt(r.files[k][2])}) / ${fmtInt(r.files[k][1])}`)]),
+      ),
+    );
+  } catch (error) {
+    out(`export numbers failed: ${(error as Error).message}`);
   }
   out();
 }

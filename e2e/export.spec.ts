@@ -49,7 +49,7 @@ const VALUE = 'Iedereen doet mee';
 const ACTION = 'Dementiecafé in de wijk';
 
 describe('exports from the console', () => {
-  it('[B1][B3] downloads the A3 PDF, picture, convenant (Word, Markdown) and backup; imports the backup; deletes the workshop', async () => {
+  it('[E4][E6][E8][E9][B1][B3] downloads the tagged A3 PDF, picture and drawing, convenant (PDF, Word, Markdown) and backup from the server; imports the backup; deletes the workshop', async () => {
     const fac = await newActor(browser, server.url, { width: 1600, height: 1000 });
     const page = fac.page;
     const start = new StartPage(page);
@@ -67,21 +67,33 @@ describe('exports from the console', () => {
     await byTestId(page, 'console.tab.export').click();
     await byTestId(page, 'export').waitFor();
 
-    // A3 landscape PDF, drawn as text (searchable), with the app's own font.
+    // A3 landscape PDF, tagged, drawn as text (searchable), with the app's own font; one sheet.
     const pdf = await download(page, 'export.joint.pdf');
     expect(pdf.name).toMatch(/^partnerschapskaart-samen-sterk-in-holendrecht-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(pdf.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    expect(execFileSync('/usr/bin/pdfinfo', [pdf.path], { encoding: 'utf8' })).toMatch(/Page size:\s+1190\.55 x 841\.89 pts/);
+    const info = execFileSync('/usr/bin/pdfinfo', [pdf.path], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+1190\.55 x 841\.89 pts/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Pages:\s+1\n/);
     const pdfText = squash(execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', pdf.path, '-'], { encoding: 'utf8' }));
     expect(pdfText).toContain(VALUE);
     expect(pdfText).toContain(ACTION);
     await byTestId(page, 'export.status').filter({ hasText: pdf.name }).waitFor();
 
-    // A picture of the map on screen.
+    // A picture of the map (not of the console): landscape, 200 dpi on A3, drawn from the server's SVG.
     const png = await download(page, 'export.joint.png');
-    expect(png.name).toMatch(/\.png$/);
+    expect(png.name).toMatch(/^partnerschapskaart-samen-sterk-in-holendrecht-.*\.png$/);
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(png.bytes.length).toBeGreaterThan(1000);
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([3307, 2338]);
+    const svg = await download(page, 'export.joint.svg');
+    expect(svg.name).toMatch(/\.svg$/);
+    expect(svg.bytes.toString('utf8')).toContain(`>${VALUE}<`);
+
+    // The convenant input as a tagged PDF.
+    const convenant = await download(page, 'export.joint.convenantPdf');
+    expect(convenant.name).toMatch(/^convenant-input-samen-sterk-in-holendrecht-.*\.pdf$/);
+    expect(execFileSync('/usr/bin/pdfinfo', [convenant.path], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+    expect(squash(execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', convenant.path, '-'], { encoding: 'utf8' }))).toContain(ACTION);
 
     // The convenant input as Word (a zip with word/document.xml) and as Markdown.
     const docx = await download(page, 'export.joint.docx');

@@ -5,7 +5,9 @@ import { SERVER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { markParticipantRemoved, upsertParticipant } from '../shared/workshopDoc.js';
 import type { Config } from './config.js';
+import { ExportService } from './export/ExportService.js';
 import { createApiHandler } from './http/api.js';
+import { exportRoute } from './http/exportRoutes.js';
 import { createStaticHandler } from './http/staticFiles.js';
 import { SqliteStore } from './store/SqliteStore.js';
 import { RoomRegistry } from './sync/RoomRegistry.js';
@@ -100,6 +102,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     workshops,
     versions,
     backups,
+    exports: exportRoute({ workshops, exports: new ExportService(store, backups) }),
     maxImportBytes: config.maxImportBytes,
     maxBodyBytes: config.maxHttpBodyBytes,
     rates: {

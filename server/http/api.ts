@@ -20,6 +20,8 @@ export interface ApiDeps {
   /** Per-address limits of the anonymous endpoints (T11). */
   rates: { lookup: RateRule; join: RateRule; create: RateRule };
   trustProxy: boolean;
+  /** The export downloads (exportRoutes.ts); true when it answered the request. */
+  exports?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 }
 
 const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me|\/backup|\/projector)?$/;
@@ -33,6 +35,7 @@ export function createApiHandler(deps: ApiDeps) {
   const route = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     const method = req.method ?? 'GET';
     const limit = (action: keyof ApiDeps['rates']) => limiter.check(action, clientAddress(req, deps.trustProxy), deps.rates[action]);
+    if (deps.exports && (await deps.exports(req, res, pathname))) return;
     if (pathname === '/api/health' && method === 'GET') return sendJson(res, 200, deps.health());
     if (pathname === '/api/workshops' && method === 'POST') {
       limit('create');

@@ -58,7 +58,8 @@ export class BackupService {
     private readonly maxDocBytes: number = 16 * 1024 * 1024,
   ) {}
 
-  private stateOf(room: string): Uint8Array | null {
+  /** The whole state of one room: from memory when it is loaded, else from SQLite (exports read it too). */
+  stateOf(room: string): Uint8Array | null {
     const live = this.registry.peek(room);
     if (live) return Y.encodeStateAsUpdate(live.doc);
     const stored = this.store.loadDoc(room);

@@ -4,7 +4,7 @@ import { DIALOGUE_RULES } from '../dialogue.js';
 import { buildConvenant, type Convenant, type ConvenantBlock } from './convenant.js';
 import { convenantToDocx } from './docx.js';
 import type { ExportInput } from './exportInput.js';
-import { fixtureInput, FIXTURE_PARTNERS, makeMap, type CardSpec } from './fixtureMap.js';
+import { fixtureInput, FIXTURE_PARTNERS, makeMap, type CardSpec } from './testing/fixtureMap.js';
 import { convenantToMarkdown } from './markdown.js';
 import { EXPORT_TEXTS } from './texts.js';
 
@@ -78,7 +78,7 @@ describe('buildConvenant', () => {
   });
 
   it('has parties, the five dialogue rules as principles, the date and the input note', () => {
-    expect(itemsOf(section(c, 'parties').blocks)).toEqual(FIXTURE_PARTNERS.map((p) => `${p.name}: rol en mandaat: …`));
+    expect(itemsOf(section(c, 'parties').blocks)).toEqual(FIXTURE_PARTNERS.map((p) => `${p.name}, vertegenwoordigd door: …`));
     expect(itemsOf(section(c, 'principles').blocks)).toEqual(expect.arrayContaining(DIALOGUE_RULES.map((r) => r.text.nl)));
     expect(c.meta).toContain('Datum: 12 maart 2026');
     expect(c.note).toMatch(/niet de getekende overeenkomst/);

@@ -82,7 +82,7 @@ export function buildConvenant(input: ExportInput): Convenant {
       id: 'parties',
       heading: t.parties,
       blocks: input.partners.length
-        ? [{ kind: 'paragraph', text: t.partiesIntro }, { kind: 'list', ordered: false, items: input.partners.map((p) => ({ text: t.partyRole(p.name) })) }]
+        ? [{ kind: 'paragraph', text: t.partiesIntro }, { kind: 'list', ordered: false, items: input.partners.map((p) => ({ text: t.party(p.name, input.representatives?.[p.id] ?? []), notes: [t.roleAndMandate] })) }]
         : [{ kind: 'paragraph', text: t.noPartners }],
     },
     { id: 'ambition', heading: t.ambition, blocks: [{ kind: 'paragraph', text: t.ambitionIntro }, ...columnBlocks(input, 'values', t)] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardPartners, exportFileName, formatExportDate } from './exportInput.js';
-import { FIXTURE_PARTNERS, makeCard } from './fixtureMap.js';
+import { cardOriginPartners, exportFileName, formatExportDate } from './exportInput.js';
+import { FIXTURE_PARTNERS, makeCard } from './testing/fixtureMap.js';
 
 describe('export input helpers', () => {
   it('formats the date in the export language; a bare ISO day stays that day', () => {
@@ -10,14 +10,14 @@ describe('export input helpers', () => {
     expect(formatExportDate('geen datum', 'nl')).toBe('geen datum');
   });
 
-  it('shows the origin partners of a joint card, else its own partner, and keeps unknown ids visible', () => {
+  it('[E2] names the partner maps a merged card came from, none for a card written on the map, unknown ids kept visible', () => {
     const card = makeCard({ id: 'c', column: 'values', partner: 'zorg' });
     const input = { partners: FIXTURE_PARTNERS };
-    expect(cardPartners(input, card).map((p) => p.name)).toEqual(['Wijkzorg Noëlle']);
-    expect(cardPartners({ ...input, cardOrigins: { c: ['gemeente', 'bewoners', 'gemeente'] } }, card).map((p) => p.id)).toEqual(['gemeente', 'bewoners']);
+    expect(cardOriginPartners(input, card)).toEqual([]);
+    expect(cardOriginPartners({ ...input, cardOrigins: { c: ['gemeente', 'bewoners', 'gemeente'] } }, card).map((p) => p.id)).toEqual(['gemeente', 'bewoners']);
     const withOrigins = { ...card, origins: [{ map: 'm', cardId: 'x', partner: 'welzijn', text: '' }] };
-    expect(cardPartners(input, withOrigins).map((p) => p.id)).toEqual(['welzijn']);
-    expect(cardPartners({ ...input, cardOrigins: { c: ['weg'] } }, card)).toEqual([{ id: 'weg', name: 'weg', color: '#6b6b6b' }]);
+    expect(cardOriginPartners(input, withOrigins).map((p) => p.id)).toEqual(['welzijn']);
+    expect(cardOriginPartners({ ...input, cardOrigins: { c: ['weg'] } }, card)).toEqual([{ id: 'weg', name: 'weg', color: '#6b6b6b' }]);
   });
 
   it('makes a plain file name', () => {

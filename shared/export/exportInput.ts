@@ -1,6 +1,5 @@
 import type { Lang } from '../columns.js';
 import type { Partner } from '../partners.js';
-import { cardPartnerIds } from '../provenance.js';
 import type { CardSnapshot, MapSnapshot } from '../readModel.js';
 
 /**
@@ -23,6 +22,8 @@ export interface ExportInput {
   filledBy?: string;
   /** The partners' own maps, present when the partners-first flow was used. */
   partnerMaps?: Record<string, MapSnapshot>;
+  /** Per partner id: the names of the people who took part for that partner (the convenant's parties). */
+  representatives?: Record<string, string[]>;
   /** For joint cards: the ids of the partners whose maps the card came from. */
   cardOrigins?: Record<string, string[]>;
 }
@@ -50,11 +51,24 @@ export function partnerOf(input: Pick<ExportInput, 'partners'>, id: string): Par
 }
 
 /**
- * The partners a card stands for: on a joint map the partner maps it came from (from the caller's
- * `cardOrigins`, else the card's own recorded origins), otherwise the partner of its author.
+ * [E2] The partner maps a joint card was merged from (its recorded origins, or the caller's
+ * `cardOrigins`); empty for a card written straight on the map.
  */
-export function cardPartners(input: Pick<ExportInput, 'partners' | 'cardOrigins'>, card: CardSnapshot): Partner[] {
-  return cardPartnerIds(card, input.cardOrigins?.[card.id]).map((id) => partnerOf(input, id));
+export function cardOriginPartners(input: Pick<ExportInput, 'partners' | 'cardOrigins'>, card: CardSnapshot): Partner[] {
+  const ids = input.cardOrigins?.[card.id] ?? (card.origins ?? []).map((o) => o.partner);
+  return [...new Set(ids.filter(Boolean))].map((id) => partnerOf(input, id));
+}
+
+/** For joint cards taken from partner maps: the partners they came from, by card id. */
+export function cardOriginsOf(map: MapSnapshot): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const cards of Object.values(map.columns)) {
+    for (const card of cards) {
+      const partners = [...new Set(card.origins.map((o) => o.partner).filter(Boolean))];
+      if (partners.length) out[card.id] = partners;
+    }
+  }
+  return out;
 }
 
 /** True for the shared map, false for one partner's own map. */

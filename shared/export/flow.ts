@@ -16,8 +16,8 @@ export interface FlowResult {
 }
 
 /** Line height and baseline as fractions of the font size, shared by every text row. */
-export const LINE_HEIGHT = 1.3;
-export const BASELINE = 0.98;
+export const LINE_HEIGHT = 1.22;
+export const BASELINE = 0.93;
 
 /**
  * Lay items out left to right and wrap them to `width`, relative to (0, 0). An item wider than a

@@ -2,17 +2,26 @@ import type { ColumnId } from '../columns.js';
 
 /**
  * Width in points of `text` set at `fontSize` in the regular or bold export font. Injected so the
- * layout runs in Node tests with the same jsPDF metrics the PDF uses, and never needs a canvas.
+ * layout stays a pure function; the PDF, the SVG and the tests all pass the same font metrics.
  */
 export type Measure = (text: string, fontSize: number, bold: boolean) => number;
 
-/** Drawing primitives in points; origin top left, y grows downwards (jsPDF's 'pt' unit). */
+/**
+ * What a text on the sheet is, for the structure tree of the tagged PDF (headings, paragraphs, list
+ * items in reading order). Texts without a tag (page numbers, arrows) are decoration (artifacts).
+ */
+export type TextTag =
+  | { role: 'title' | 'meta' | 'banner' | 'legend' }
+  | { role: 'heading' | 'empty'; column: ColumnId }
+  | { role: 'prompt'; column: ColumnId; index: number };
+
+/** Drawing primitives in points; origin top left, y grows downwards. */
 export type Shape =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; r: number; fill?: string; stroke?: string; lineWidth?: number; dashed?: boolean }
   | { kind: 'circle'; x: number; y: number; r: number; fill: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
   /** One line of text; x is its left edge, y its baseline, w its measured width. */
-  | { kind: 'text'; x: number; y: number; w: number; text: string; size: number; bold: boolean; color: string };
+  | { kind: 'text'; x: number; y: number; w: number; text: string; size: number; bold: boolean; color: string; tag?: TextTag };
 
 /** One card (or one part of a card that is longer than a whole column) placed on a page. */
 export interface CardBox {
@@ -32,6 +41,8 @@ export interface ColumnFrame {
   column: ColumnId;
   x: number;
   w: number;
+  /** How many sub-columns the cards flow through, top to bottom then left to right. */
+  subColumns: number;
   /** True when this page continues the column from an earlier page. */
   continued: boolean;
 }
@@ -50,6 +61,8 @@ export interface MapLayout {
   height: number;
   /** The card text size chosen for the whole map. */
   fontSize: number;
+  /** The smallest text size anywhere on the sheets. */
+  minTextSize: number;
   pages: LayoutPage[];
 }
 

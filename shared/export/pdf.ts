@@ -1,144 +1,125 @@
-import { jsPDF } from 'jspdf';
-import { toBase64 } from '../backup.js';
+import { COLUMNS, type ColumnId } from '../columns.js';
 import { isJointMap, partnerOf, type ExportInput } from './exportInput.js';
-import type { Measure, Shape } from './layoutTypes.js';
+import type { MapLayout, Shape, TextTag } from './layoutTypes.js';
+import { drawShape, finish, fontUse, newTaggedDoc, type ExportFonts, type FontUse, type PdfDoc, type StructElement } from './pdfKit.js';
 import { layoutMap } from './pdfLayout.js';
 import { exportTexts } from './texts.js';
 
-/** The TTF bytes of the export font (DejaVu Sans, regular and bold), loaded by the caller. */
-export interface ExportFonts {
-  regular: Uint8Array;
-  bold: Uint8Array;
-}
-
-// Two families rather than one family with a bold style, so each shows under its own name in the PDF.
-const REGULAR = 'DejaVuSans';
-const BOLD = 'DejaVuSans-Bold';
-
-function newDoc(): jsPDF {
-  // putOnlyUsedFonts keeps jsPDF's 14 standard fonts (not embedded) out of the file.
-  return new jsPDF({ orientation: 'landscape', unit: 'pt', format: 'a3', compress: true, putOnlyUsedFonts: true });
-}
-
-/** Embed the TTF fonts (jsPDF subsets them to the glyphs used), so any Unicode text renders and can be searched. */
-export function registerFonts(doc: jsPDF, fonts: ExportFonts): void {
-  doc.addFileToVFS(`${REGULAR}.ttf`, toBase64(fonts.regular));
-  doc.addFont(`${REGULAR}.ttf`, REGULAR, 'normal');
-  doc.addFileToVFS(`${BOLD}.ttf`, toBase64(fonts.bold));
-  doc.addFont(`${BOLD}.ttf`, BOLD, 'normal');
-}
-
-type CodeMap = Record<number, number | undefined>;
+export { createPdfMeasure, type ExportFonts } from './pdfKit.js';
 
 /**
- * Characters the font has no glyph for (emoji, Chinese) would vanish without a trace in the PDF;
- * they become a visible "�" instead, measured and drawn alike. Variation selectors and joiners that
- * only shape such characters are dropped first.
+ * The structure tree of the map, built before anything is drawn so its order is the reading order
+ * ([E5]): title, map and date, then step 1 to 5 (heading, prompts, cards in their order),
+ * then the banner and the legend; whatever page a piece lands on.
  */
-function glyphGuard(doc: jsPDF, family: string): (text: string) => string {
-  doc.setFont(family, 'normal');
-  const codeMap = (doc.getFont() as unknown as { metadata?: { cmap?: { unicode?: { codeMap?: CodeMap } } } }).metadata?.cmap?.unicode?.codeMap;
-  if (!codeMap) return (text) => text;
-  return (text) => {
-    let out = '';
-    for (const ch of text.replace(/[\u200d\ufe00-\ufe0f]/g, '')) {
-      const cp = ch.codePointAt(0)!;
-      if (codeMap[cp] !== undefined || cp === 32) out += ch;
-      else if (!out.endsWith('\ufffd')) out += '\ufffd';
-    }
-    return out;
+function skeleton(doc: PdfDoc, input: ExportInput) {
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const add = (parent: StructElement, type: string) => {
+    const el = doc.struct(type);
+    parent.add(el);
+    return el;
   };
-}
-
-interface FontUse {
-  measure: Measure;
-  text: (text: string, bold: boolean) => string;
-}
-
-/** Text widths from the font metrics jsPDF will use for drawing, with the same glyph guard. */
-function fontUse(doc: jsPDF): FontUse {
-  const guard = { [REGULAR]: glyphGuard(doc, REGULAR), [BOLD]: glyphGuard(doc, BOLD) };
-  const text = (t: string, bold: boolean) => guard[bold ? BOLD : REGULAR](t);
-  return {
-    text,
-    measure: (t, size, bold) => {
-      doc.setFont(bold ? BOLD : REGULAR, 'normal');
-      return doc.getStringUnitWidth(text(t, bold)) * size;
-    },
-  };
-}
-
-/** A measure function for `layoutMap` outside of a PDF run (tests, previews). */
-export function createPdfMeasure(fonts: ExportFonts): Measure {
-  const doc = newDoc();
-  registerFonts(doc, fonts);
-  return fontUse(doc).measure;
-}
-
-function drawShape(doc: jsPDF, s: Shape, fontText: FontUse['text']): void {
-  switch (s.kind) {
-    case 'rect': {
-      if (s.fill) doc.setFillColor(s.fill);
-      if (s.stroke) {
-        doc.setDrawColor(s.stroke);
-        doc.setLineWidth(s.lineWidth ?? 0.8);
-      }
-      if (s.dashed) doc.setLineDashPattern([3, 2], 0);
-      doc.roundedRect(s.x, s.y, s.w, s.h, s.r, s.r, s.fill && s.stroke ? 'FD' : s.fill ? 'F' : 'S');
-      if (s.dashed) doc.setLineDashPattern([], 0);
-      return;
+  const title = add(root, 'H1');
+  const meta = add(root, 'P');
+  const columns = {} as Record<ColumnId, { heading: StructElement; prompts: StructElement[]; cards: Map<string, StructElement>; empty: StructElement | null }>;
+  const t = exportTexts(input.lang);
+  for (const c of COLUMNS) {
+    // The section's title names the step, so a reader's outline reads "Stap 1: Waarden", ….
+    const sect = doc.struct('Sect', { title: t.stepRef(c.step, c.label[input.lang]) });
+    root.add(sect);
+    const heading = add(sect, 'H2');
+    const promptList = add(sect, 'L');
+    const prompts = c.prompts.map(() => add(add(promptList, 'LI'), 'LBody'));
+    const cardsHere = input.map.columns[c.id] ?? [];
+    const cards = new Map<string, StructElement>();
+    if (cardsHere.length) {
+      const list = add(sect, 'L');
+      for (const card of cardsHere) cards.set(card.id, add(add(list, 'LI'), 'LBody'));
     }
-    case 'circle':
-      doc.setFillColor(s.fill);
-      doc.circle(s.x, s.y, s.r, 'F');
-      return;
-    case 'line':
-      doc.setDrawColor(s.color);
-      doc.setLineWidth(s.width);
-      doc.line(s.x1, s.y1, s.x2, s.y2);
-      return;
-    case 'text':
-      if (!s.text) return;
-      doc.setFont(s.bold ? BOLD : REGULAR, 'normal');
-      doc.setFontSize(s.size);
-      doc.setTextColor(s.color);
-      doc.text(fontText(s.text, s.bold), s.x, s.y);
-      return;
+    columns[c.id] = { heading, prompts, cards, empty: cardsHere.length ? null : add(sect, 'P') };
   }
+  const banner = add(root, 'P');
+  const legend = add(root, 'P');
+  const forTag = (tag: TextTag): { el: StructElement; type: string } => {
+    switch (tag.role) {
+      case 'title':
+        return { el: title, type: 'H1' };
+      case 'meta':
+        return { el: meta, type: 'P' };
+      case 'banner':
+        return { el: banner, type: 'P' };
+      case 'legend':
+        return { el: legend, type: 'P' };
+      case 'heading':
+        return { el: columns[tag.column].heading, type: 'H2' };
+      case 'prompt':
+        return { el: columns[tag.column].prompts[tag.index], type: 'LBody' };
+      case 'empty':
+        return { el: columns[tag.column].empty!, type: 'P' };
+    }
+  };
+  return { root, forTag, cardElement: (column: ColumnId, id: string) => columns[column].cards.get(id)! };
 }
 
-const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Decoration (frames, dots, arrows, page numbers) is marked as an artifact: readers skip it. */
+function artifact(doc: PdfDoc, shapes: readonly Shape[], use: FontUse) {
+  if (!shapes.length) return;
+  doc.markContent('Artifact', { type: 'Layout' });
+  for (const s of shapes) drawShape(doc, s, use.text);
+  doc.endMarkedContent();
+}
+
+function tagged(doc: PdfDoc, el: StructElement, type: string, shapes: readonly Shape[], use: FontUse) {
+  const content = doc.markStructureContent(type);
+  for (const s of shapes) drawShape(doc, s, use.text);
+  doc.endMarkedContent();
+  el.add(content);
+}
+
+function drawLayout(doc: PdfDoc, input: ExportInput, layout: MapLayout, use: FontUse, onPage?: (i: number) => void) {
+  const tree = skeleton(doc, input);
+  layout.pages.forEach((page, i) => {
+    if (i > 0) doc.addPage({ size: 'A3', layout: 'landscape', margin: 0 });
+    const decoration = page.shapes.filter((s) => s.kind !== 'text' || !s.tag);
+    const texts = page.shapes.filter((s): s is Extract<Shape, { kind: 'text' }> => s.kind === 'text' && !!s.tag);
+    // Frames first (the column heads are filled boxes the text sits on), then the tagged texts,
+    // consecutive texts with the same tag in one marked sequence.
+    artifact(doc, decoration.filter((s) => s.kind !== 'text'), use);
+    for (let a = 0; a < texts.length; ) {
+      const key = JSON.stringify(texts[a].tag);
+      let b = a + 1;
+      while (b < texts.length && JSON.stringify(texts[b].tag) === key) b++;
+      const { el, type } = tree.forTag(texts[a].tag!);
+      tagged(doc, el, type, texts.slice(a, b), use);
+      a = b;
+    }
+    artifact(doc, decoration.filter((s) => s.kind === 'text'), use);
+    for (const card of page.cards) {
+      const frame = card.shapes.filter((s) => s.kind !== 'text');
+      const texts = card.shapes.filter((s) => s.kind === 'text');
+      artifact(doc, frame, use);
+      tagged(doc, tree.cardElement(card.column, card.cardId), 'LBody', texts, use);
+    }
+    onPage?.(i);
+  });
+  tree.root.end();
+}
 
 /**
- * The map as an A3 landscape PDF drawn as vectors. `onProgress` gets fractions from 0 to 1; the
- * work yields between pages so a browser can paint a progress bar. Needs no network.
+ * The map as a tagged A3 landscape PDF ([E4]): vector shapes, DejaVu Sans embedded as a subset,
+ * selectable text in reading order, document language and title set.
  */
-export async function renderMapPdf(
-  input: ExportInput,
-  fonts: ExportFonts,
-  onProgress?: (fraction: number) => void,
-): Promise<Uint8Array> {
+export async function renderMapPdf(input: ExportInput, fonts: ExportFonts, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
   onProgress?.(0);
-  const doc = newDoc();
-  registerFonts(doc, fonts);
   const t = exportTexts(input.lang);
   const mapLabel = isJointMap(input) ? t.jointMap : t.partnerMap(partnerOf(input, input.mapName).name);
-  doc.setProperties({ title: `${input.title} · ${mapLabel}`, subject: mapLabel, creator: t.madeWith });
-  doc.setLanguage(input.lang === 'nl' ? 'nl' : 'en-GB');
-  onProgress?.(0.1);
-  await nextTick();
-
+  const doc = newTaggedDoc(fonts, { lang: input.lang, title: `${input.title} · ${mapLabel}`, subject: mapLabel, size: 'A3', layout: 'landscape' });
   const use = fontUse(doc);
   const layout = layoutMap(input, use.measure);
-  onProgress?.(0.3);
-  for (const [i, page] of layout.pages.entries()) {
-    if (i > 0) doc.addPage('a3', 'landscape');
-    for (const s of page.shapes) drawShape(doc, s, use.text);
-    for (const card of page.cards) for (const s of card.shapes) drawShape(doc, s, use.text);
-    onProgress?.(0.3 + (0.6 * (i + 1)) / layout.pages.length);
-    await nextTick();
-  }
-  const bytes = new Uint8Array(doc.output('arraybuffer'));
+  onProgress?.(0.4);
+  drawLayout(doc, input, layout, use, (i) => onProgress?.(0.4 + (0.5 * (i + 1)) / layout.pages.length));
+  const bytes = await finish(doc);
   onProgress?.(1);
   return bytes;
 }

@@ -1,6 +1,6 @@
 import type { CardSnapshot } from '../readModel.js';
 import type { Block } from '../richText.js';
-import { cardPartners, type ExportInput } from './exportInput.js';
+import { cardOriginPartners, type ExportInput } from './exportInput.js';
 import { BASELINE, flow, LINE_HEIGHT, type FlowItem } from './flow.js';
 import { moveShape, type Measure, type Shape } from './layoutTypes.js';
 import { CARD_STYLE, COLORS, FONT, GEOMETRY } from './pdfStyle.js';
@@ -64,6 +64,9 @@ function paragraphs(blocks: Block[], depth = 0): Para[] {
   return out;
 }
 
+/** [E2] The status as a mark in front of the text (✓ eens, ○ open, ‖ geparkeerd), explained by the legend. */
+export const STATUS_MARK: Record<CardSnapshot['status'], string> = { agreed: '✓', open: '○', parked: '‖' };
+
 function bodyRows(card: CardSnapshot, ctx: CardContext): Row[] {
   const { measure, size, width, t } = ctx;
   const paras = card.blocks.length
@@ -71,54 +74,61 @@ function bodyRows(card: CardSnapshot, ctx: CardContext): Row[] {
     : card.plainText.split('\n').map((text) => ({ marker: '', depth: 0, text }));
   while (paras.length && !cleanLine(paras[paras.length - 1].text) && !paras[paras.length - 1].marker) paras.pop();
   while (paras.length && !cleanLine(paras[0].text) && !paras[0].marker) paras.shift();
-  if (!paras.length) return [textRow(t.emptyCard, 0, size, false, COLORS.muted, measure)];
+  const mark = STATUS_MARK[card.status];
+  const markW = measure(`${mark} `, size, true);
+  const markShape = () => textRow(mark, 0, size, true, CARD_STYLE[card.status].mark, measure).shapes[0];
+  if (!paras.length) {
+    const row = textRow(t.emptyCard, markW, size, false, COLORS.muted, measure);
+    row.shapes.unshift(markShape());
+    return [row];
+  }
   const rows: Row[] = [];
   const indentStep = size * 0.9;
   for (const p of paras) {
-    if (!cleanLine(p.text) && !p.marker) {
+    const first = rows.length === 0;
+    if (!cleanLine(p.text) && !p.marker && !first) {
       rows.push(spacer(size * 0.5)); // an empty line in the card keeps a little air, not a full line
       continue;
     }
-    // Hanging indent: wrapped lines start under the text, not under the bullet.
-    const indent = Math.max(0, p.depth - 1) * indentStep;
+    // Hanging indent: wrapped lines start under the text, not under the bullet; the status mark
+    // takes room on the card's first line only.
+    const lead = first ? markW : 0;
+    const indent = Math.max(0, p.depth - 1) * indentStep + (first && p.marker ? lead : 0);
     const markerW = p.marker ? measure(p.marker + ' ', size, false) : 0;
     const x = indent + markerW;
-    const lines = wrapText(p.text, width - x, size, false, measure);
+    const lines = wrapText(p.text, width - x, size, false, measure, width - x - (p.marker ? 0 : lead));
     lines.forEach((line, i) => {
-      const row = textRow(line, x, size, false, COLORS.ink, measure);
+      const row = textRow(line, i === 0 && !p.marker ? x + lead : x, size, false, COLORS.ink, measure);
       if (i === 0 && p.marker) row.shapes.unshift(textRow(p.marker, indent, size, false, COLORS.ink, measure).shapes[0]);
+      if (first && i === 0) row.shapes.unshift(markShape());
       rows.push(row);
     });
   }
   return rows;
 }
 
-/** Who / what / when of a step card, labels in a column of their own. */
+/** Who / what / when of a step card, in small print on as few lines as fit ("what" only when it adds to the text). */
 function stepRows(card: CardSnapshot, ctx: CardContext): Row[] {
-  const { measure, size, width, t } = ctx;
+  const { measure, width, t } = ctx;
+  const m = metaSize(ctx.size);
+  const what = cleanLine(card.what);
   const fields: [string, string][] = [
-    [t.who, card.who],
-    [t.what, card.what],
-    [t.when, card.when],
+    [t.who, cleanLine(card.who)],
+    ...(what && what !== cleanLine(card.plainText) ? [[t.what, what] as [string, string]] : []),
+    [t.when, cleanLine(card.when)],
   ];
-  const labelW = Math.max(...fields.map(([l]) => measure(l, size, true))) + size * 0.4;
-  const rows: Row[] = [spacer(size * 0.35)];
-  for (const [label, value] of fields) {
-    const text = cleanLine(value) || t.notFilled;
-    const lines = wrapText(text, width - labelW, size, false, measure);
-    lines.forEach((line, i) => {
-      const row = textRow(line, labelW, size, false, COLORS.ink, measure);
-      if (i === 0) row.shapes.unshift(textRow(label, 0, size, true, COLORS.ink, measure).shapes[0]);
-      rows.push(row);
-    });
-  }
-  return rows;
+  if (fields.every(([, v]) => !v)) return [];
+  const items: FlowItem[] = fields.flatMap(([label, value]) => [
+    { text: label, bold: true, color: COLORS.ink },
+    { text: value || t.notFilled, color: COLORS.ink },
+  ]);
+  return [spacer(ctx.size * 0.2), ...flowRows(items, width, m, measure, m * 0.35)];
 }
 
-function flowRows(items: FlowItem[], width: number, size: number, measure: Measure): Row[] {
-  const f = flow(items, width, size, measure);
+function flowRows(items: FlowItem[], width: number, size: number, measure: Measure, gap?: number): Row[] {
+  const f = flow(items, width, size, measure, gap);
   const lineH = size * LINE_HEIGHT;
-  // Split the flow back into one row per line so a long list of partners can break across pages.
+  // Split the flow back into one row per line so a long list of partners can break between slots.
   return Array.from({ length: f.lines }, (_, i) => ({
     h: lineH,
     shapes: f.shapes
@@ -127,36 +137,20 @@ function flowRows(items: FlowItem[], width: number, size: number, measure: Measu
   }));
 }
 
-function statusRows(card: CardSnapshot, ctx: CardContext): Row[] {
-  const { measure, width, t } = ctx;
-  const m = metaSize(ctx.size);
-  const items: FlowItem[] = [{ text: t.status[card.status], bold: true, color: CARD_STYLE[card.status].mark }];
-  const status = measure(items[0].text, m, true);
-  const support = card.supporters.length ? t.support(card.supporters.length) : '';
-  const supportW = support ? measure(support, m, false) : 0;
-  if (support && status + supportW + m <= width) {
-    const row = textRow(items[0].text, 0, m, true, items[0].color, measure);
-    row.shapes.push(textRow(support, width - supportW, m, false, COLORS.muted, measure).shapes[0]);
-    return [row];
-  }
-  if (support) items.push({ text: support, color: COLORS.muted });
-  return flowRows(items, width, m, measure);
-}
-
+/**
+ * Small print under the text: the partner maps a merged card came from, each with its colour dot.
+ * Authors and support counts stay in the app: the sheet is about what was said, as on paper.
+ */
 function metaRows(card: CardSnapshot, ctx: CardContext): Row[] {
-  const { input, measure, width, t } = ctx;
-  const items: FlowItem[] = [];
-  if (card.authorName.trim()) items.push({ text: t.by(card.authorName.trim()), color: COLORS.muted });
-  for (const p of cardPartners(input, card)) items.push({ text: p.name, color: COLORS.ink, dot: p.color });
+  const { input, measure, width } = ctx;
+  const items: FlowItem[] = cardOriginPartners(input, card).map((p) => ({ text: p.name, color: COLORS.muted, dot: p.color }));
   if (!items.length) return [];
-  return [spacer(ctx.size * 0.35), ...flowRows(items, width, metaSize(ctx.size), measure)];
+  return [spacer(ctx.size * 0.2), ...flowRows(items, width, metaSize(ctx.size), measure)];
 }
 
 /** All rows of a card, top to bottom, relative to the inside of its padding. */
 export function cardRows(card: CardSnapshot, ctx: CardContext): Row[] {
   return [
-    ...statusRows(card, ctx),
-    spacer(ctx.size * 0.25),
     ...bodyRows(card, ctx),
     ...(card.column === 'steps' ? stepRows(card, ctx) : []),
     ...metaRows(card, ctx),

@@ -1,12 +1,11 @@
 import { COLUMNS, type ColumnId } from '../columns.js';
 import type { CardSnapshot } from '../readModel.js';
 import type { ExportInput } from './exportInput.js';
-import { A3_LANDSCAPE, moveShape, type CardBox, type LayoutPage, type MapLayout, type Measure } from './layoutTypes.js';
+import { A3_LANDSCAPE, moveShape, type CardBox, type LayoutPage, type MapLayout, type Measure, type Shape } from './layoutTypes.js';
 import { cardHeight, cardRows, drawCard, noteRow, rowsHeight, type CardContext, type Row } from './pdfCard.js';
-import { buildFrame, type Frame } from './pdfFrame.js';
+import { buildFrame, HEAD_GAP, type ColumnBoxes, type Frame } from './pdfFrame.js';
 import { FONT, GEOMETRY } from './pdfStyle.js';
-import { exportTexts } from './texts.js';
-import { memoMeasure } from './wrap.js';
+import { exportTexts, type ExportTexts } from './texts.js';
 
 export type { CardBox, LayoutPage, MapLayout, Measure, Shape } from './layoutTypes.js';
 
@@ -15,15 +14,16 @@ export interface LayoutOptions {
   minFontSize?: number;
 }
 
-/** A card ready to place: its rows at the chosen size. */
+/** A card ready to place: its rows at the chosen size and width. */
 interface Prepared {
   card: CardSnapshot;
   rows: Row[];
   h: number;
 }
 
+/** One card, or one part of a card taller than a whole sub-column, in a slot (a sub-column on a page). */
 interface Placement {
-  page: number; // 0-based
+  slot: number;
   y: number;
   part: number;
   parts: number;
@@ -31,80 +31,19 @@ interface Placement {
   card: CardSnapshot;
 }
 
-function contextFor(input: ExportInput, measure: Measure, size: number, frame: Frame): CardContext {
-  const cardW = frame.columns.values.w - 2 * GEOMETRY.columnPad;
-  return { input, t: exportTexts(input.lang), measure, size, width: cardW - 2 * GEOMETRY.cardPad };
+const { width: W } = A3_LANDSCAPE;
+const M = GEOMETRY.margin;
+/** Width the five columns share. */
+const AVAIL = W - 2 * M - 4 * GEOMETRY.gutter;
+
+/** [E1] The most sub-columns a column of width `w` has room for; `count` of them are each `width` wide. */
+export function subColumns(w: number, count = maxSubColumns(w)): { count: number; width: number } {
+  const inner = w - 2 * GEOMETRY.columnPad;
+  return { count, width: (inner - (count - 1) * GEOMETRY.subGap) / count };
 }
 
-function prepare(cards: readonly CardSnapshot[], ctx: CardContext): Prepared[] {
-  return cards.map((card) => {
-    const rows = cardRows(card, ctx);
-    return { card, rows, h: cardHeight(rows) };
-  });
-}
-
-function stackHeight(cards: readonly Prepared[]): number {
-  return cards.reduce((sum, c) => sum + c.h, 0) + Math.max(0, cards.length - 1) * GEOMETRY.cardGap;
-}
-
-/**
- * Split a card taller than a whole column into parts, at row boundaries. Every part after the first
- * says where it came from, every part but the last where it goes on, so nothing reads as cut off.
- */
-function splitCard(p: Prepared, startPage: number, startY: number, areaH: number, ctx: CardContext): Placement[] {
-  const pad = 2 * GEOMETRY.cardPad;
-  const parts: { rows: Row[]; page: number; y: number }[] = [];
-  let page = startPage;
-  let y = startY;
-  let i = 0;
-  while (i < p.rows.length) {
-    // Page numbers in the notes are 1-based: `page` is the 0-based page of this part.
-    const head = parts.length ? [noteRow(ctx.t.continuedFrom(page), ctx)] : [];
-    const room = areaH - y - pad - rowsHeight(head);
-    const rest = p.rows.slice(i);
-    if (rowsHeight(rest) <= room) {
-      parts.push({ rows: [...head, ...rest], page, y });
-      break;
-    }
-    const tail = noteRow(ctx.t.continuesOn(page + 2), ctx);
-    let h = tail.h;
-    let n = 0;
-    while (i + n < p.rows.length && (n === 0 || h + p.rows[i + n].h <= room)) h += p.rows[i + n++].h;
-    parts.push({ rows: [...head, ...p.rows.slice(i, i + n), ...(i + n < p.rows.length ? [tail] : [])], page, y });
-    i += n;
-    page++;
-    y = 0;
-  }
-  return parts.map((part, k) => ({ ...part, part: k, parts: parts.length, card: p.card }));
-}
-
-/** Place one column's cards from the top of the area, continuing on the next page when full. */
-function paginateColumn(cards: readonly Prepared[], areaH: number, ctx: CardContext): Placement[] {
-  const out: Placement[] = [];
-  let page = 0;
-  let y = 0;
-  for (const p of cards) {
-    if (p.h <= areaH) {
-      if (y > 0 && y + p.h > areaH) {
-        page++;
-        y = 0;
-      }
-      out.push({ page, y, part: 0, parts: 1, rows: p.rows, card: p.card });
-      y += p.h + GEOMETRY.cardGap;
-      continue;
-    }
-    // Taller than a whole column: start it on a fresh page unless most of this one is still free.
-    if (y > 0 && areaH - y < areaH * 0.4) {
-      page++;
-      y = 0;
-    }
-    const parts = splitCard(p, page, y, areaH, ctx);
-    out.push(...parts);
-    const last = parts[parts.length - 1];
-    page = last.page;
-    y = last.y + cardHeight(last.rows) + GEOMETRY.cardGap;
-  }
-  return out;
+function maxSubColumns(w: number): number {
+  return Math.max(1, Math.floor((w - 2 * GEOMETRY.columnPad + GEOMETRY.subGap) / (GEOMETRY.minSubWidth + GEOMETRY.subGap)));
 }
 
 /** Trial sizes from large to the legible minimum, in fixed steps. */
@@ -116,77 +55,253 @@ function sizes(max: number, min: number): number[] {
 }
 
 /**
- * Lay out a map on A3 landscape sheets. One font size for the whole map: the largest at which every
- * column fits on one sheet; if even the minimum does not fit, the map continues on more sheets,
- * each column in its own place, with header and column heads repeated.
+ * Flow a column's cards through its slots: down one sub-column, then the next, then on to the
+ * next sheet. A card never straddles two slots unless it is taller than a whole slot; then it is
+ * split between rows, each later part saying it continues.
+ */
+function flowColumn(cards: readonly Prepared[], areaH: number, ctx: CardContext, t: ExportTexts): Placement[] {
+  const out: Placement[] = [];
+  let slot = 0;
+  let y = 0;
+  for (const p of cards) {
+    if (p.h <= areaH) {
+      if (y > 0 && y + p.h > areaH) {
+        slot++;
+        y = 0;
+      }
+      out.push({ slot, y, part: 0, parts: 1, rows: p.rows, card: p.card });
+      y += p.h + GEOMETRY.cardGap;
+      continue;
+    }
+    if (y > 0 && areaH - y < areaH * 0.4) {
+      slot++;
+      y = 0;
+    }
+    const pad = 2 * GEOMETRY.cardPad;
+    const parts: Omit<Placement, 'part' | 'parts' | 'card'>[] = [];
+    let i = 0;
+    while (i < p.rows.length) {
+      const head = parts.length ? [noteRow(t.continued, ctx)] : [];
+      const room = areaH - y - pad - rowsHeight(head);
+      let h = 0;
+      let n = 0;
+      while (i + n < p.rows.length && (n === 0 || h + p.rows[i + n].h <= room)) h += p.rows[i + n++].h;
+      parts.push({ slot, y, rows: [...head, ...p.rows.slice(i, i + n)] });
+      i += n;
+      if (i < p.rows.length) {
+        slot++;
+        y = 0;
+      }
+    }
+    parts.forEach((part, k) => out.push({ ...part, part: k, parts: parts.length, card: p.card }));
+    const last = parts[parts.length - 1];
+    y = last.y + cardHeight(last.rows) + GEOMETRY.cardGap;
+  }
+  return out;
+}
+
+/** Slots a column's placements use (at least one). */
+const slotsUsed = (placements: readonly Placement[]) => (placements.length ? placements[placements.length - 1].slot + 1 : 1);
+
+/** Column boxes from their widths: step 5 leftmost, step 1 (values) rightmost, as on the paper sheet. */
+function boxes(widths: Record<ColumnId, number>): ColumnBoxes {
+  const out = {} as ColumnBoxes;
+  let x = M;
+  for (const c of [...COLUMNS].reverse()) {
+    out[c.id] = { x, w: widths[c.id] };
+    x += widths[c.id] + GEOMETRY.gutter;
+  }
+  return out;
+}
+
+interface Fit {
+  size: number;
+  widths: Record<ColumnId, number>;
+}
+
+/**
+ * Lay out a map on A3 landscape sheets ([E1]). One card text size for the whole map: the largest
+ * at which everything fits one sheet, with each column as wide as its cards need (more cards →
+ * more sub-columns); only when even the smallest size does not fit does the map go on to more
+ * sheets, and then every column continues where it stopped, its heading repeated.
  */
 export function layoutMap(input: ExportInput, measureFn: Measure, options: LayoutOptions = {}): MapLayout {
-  const measure = memoMeasure(measureFn);
+  // The export measure is a per-character sum already; a memo of whole strings costs more than it saves.
+  const measure = measureFn;
   const t = exportTexts(input.lang);
-  const frame = buildFrame(input, t, measure);
-  const areaH = frame.areaBottom - frame.areaTop;
-  const max = options.maxFontSize ?? FONT.cardMax;
-  const min = options.minFontSize ?? FONT.cardMin;
+  const frame: Frame = buildFrame(input, t, measure);
+  const steps = sizes(options.maxFontSize ?? FONT.cardMax, options.minFontSize ?? FONT.cardMin);
+  const cardsOf = (c: ColumnId) => input.map.columns[c] ?? [];
 
-  // Cards get shorter as the text gets smaller, so "fits on one sheet" flips once along the steps:
-  // try the largest, then the smallest, then bisect, instead of laying out every step.
-  const steps = sizes(max, min);
-  const tried = new Map<number, { cols: Record<ColumnId, Prepared[]>; fits: boolean }>();
-  const attempt = (i: number) => {
-    let r = tried.get(i);
-    if (!r) {
-      const ctx = contextFor(input, measure, steps[i], frame);
-      const cols = Object.fromEntries(COLUMNS.map((c) => [c.id, prepare(input.map.columns[c.id] ?? [], ctx)])) as Record<ColumnId, Prepared[]>;
-      r = { cols, fits: COLUMNS.every((c) => stackHeight(cols[c.id]) <= areaH) };
-      tried.set(i, r);
+  const ctxCache = new Map<string, { ctx: CardContext; prepared: Map<ColumnId, Prepared[]> }>();
+  const prepared = (column: ColumnId, size: number, subW: number) => {
+    const innerW = Math.round((subW - 2 * GEOMETRY.cardPad) * 100) / 100;
+    const key = `${size}|${innerW}`;
+    let entry = ctxCache.get(key);
+    if (!entry) {
+      entry = { ctx: { input, t, measure, size, width: innerW }, prepared: new Map() };
+      ctxCache.set(key, entry);
     }
-    return r;
+    let list = entry.prepared.get(column);
+    if (!list) {
+      const ctx = entry.ctx;
+      list = cardsOf(column).map((card) => {
+        const rows = cardRows(card, ctx);
+        return { card, rows, h: cardHeight(rows) };
+      });
+      entry.prepared.set(column, list);
+    }
+    return { ctx: entry.ctx, list };
   };
-  let chosen = 0;
-  if (!attempt(0).fits) {
-    let lo = 1; // candidates lo..hi; the last step is used when nothing fits
-    let hi = steps.length - 1;
-    if (!attempt(hi).fits) lo = hi;
+  const placeColumn = (column: ColumnId, size: number, w: number, areaH: number, count = maxSubColumns(w)) => {
+    const sub = subColumns(w, count);
+    const { ctx, list } = prepared(column, size, sub.width);
+    const placements = flowColumn(list, areaH, ctx, t);
+    return { sub, ctx, placements, pages: Math.ceil(slotsUsed(placements) / sub.count) };
+  };
+  /** The final placement: as few sub-columns as fit one sheet, so a short column keeps wide cards. */
+  const placeFinal = (column: ColumnId, size: number, w: number, areaH: number) => {
+    for (let count = 1; count < maxSubColumns(w); count++) {
+      const placed = placeColumn(column, size, w, areaH, count);
+      if (placed.pages <= 1) return placed;
+    }
+    return placeColumn(column, size, w, areaH);
+  };
+  const fitsOneSheet = (column: ColumnId, size: number, w: number, areaH: number) => placeColumn(column, size, w, areaH).pages <= 1;
+
+  /**
+   * The narrowest width (on an 8 pt grid) at which the column fits one sheet, or Infinity. Starts
+   * from an estimate (the column's cards stacked at the narrowest sub-column, cut into sheet-high
+   * pieces) and walks from there, so a column is laid out only a few times per trial size.
+   */
+  const STEP = 8;
+  const minWidth = (column: ColumnId, size: number, areaH: number): number => {
+    if (!cardsOf(column).length) return GEOMETRY.minColumnWidth;
+    const fits = (w: number) => fitsOneSheet(column, size, w, areaH);
+    const stacked = prepared(column, size, GEOMETRY.minSubWidth).list.reduce((sum, p) => sum + p.h + GEOMETRY.cardGap, 0);
+    const slots = Math.max(1, Math.ceil(stacked / areaH));
+    const clamp = (w: number) => Math.min(AVAIL, Math.max(GEOMETRY.minColumnWidth, w));
+    let w = clamp(slots * (GEOMETRY.minSubWidth + GEOMETRY.subGap) - GEOMETRY.subGap + 2 * GEOMETRY.columnPad);
+    if (fits(w)) {
+      while (w > GEOMETRY.minColumnWidth && fits(clamp(w - STEP))) w = clamp(w - STEP);
+      return w;
+    }
+    while (w < AVAIL) {
+      w = clamp(w + STEP);
+      if (fits(w)) return w;
+    }
+    return Infinity;
+  };
+
+  const fitAt = (size: number, areaH: number): Fit | null => {
+    const need = {} as Record<ColumnId, number>;
+    let total = 0;
+    // Fullest columns first: when they do not fit, the others need not be tried.
+    for (const c of [...COLUMNS].sort((a, b) => cardsOf(b.id).length - cardsOf(a.id).length)) {
+      need[c.id] = minWidth(c.id, size, areaH);
+      total += need[c.id];
+      if (total > AVAIL) return null;
+    }
+    // The room left over goes to the columns in proportion to what they need, so a full column
+    // gets wider sub-columns (or more of them); a column that would no longer fit keeps its minimum.
+    const widths = { ...need };
+    const grow = new Set(COLUMNS.map((c) => c.id));
+    for (let round = 0; round < 3; round++) {
+      const fixed = COLUMNS.filter((c) => !grow.has(c.id)).reduce((s, c) => s + need[c.id], 0);
+      const base = [...grow].reduce((s, id) => s + need[id], 0);
+      for (const id of grow) widths[id] = need[id] + ((AVAIL - fixed - base) * need[id]) / base;
+      const failed = [...grow].filter((id) => cardsOf(id).length && !fitsOneSheet(id, size, widths[id], areaH));
+      if (!failed.length) break;
+      for (const id of failed) {
+        grow.delete(id);
+        widths[id] = need[id];
+      }
+      if (!grow.size) break;
+    }
+    return { size, widths };
+  };
+
+  /** More sheets at the smallest size: widths in proportion to each column's amount of card. */
+  const spreadAt = (size: number): Fit => {
+    const amount = (c: ColumnId) => {
+      const { list } = prepared(c, size, GEOMETRY.minSubWidth);
+      return list.reduce((s, p) => s + p.h + GEOMETRY.cardGap, 0) * GEOMETRY.minSubWidth;
+    };
+    const amounts = Object.fromEntries(COLUMNS.map((c) => [c.id, amount(c.id)])) as Record<ColumnId, number>;
+    const sum = COLUMNS.reduce((s, c) => s + amounts[c.id], 0) || 1;
+    const spare = AVAIL - 5 * GEOMETRY.minColumnWidth;
+    return { size, widths: Object.fromEntries(COLUMNS.map((c) => [c.id, GEOMETRY.minColumnWidth + (spare * amounts[c.id]) / sum])) as Record<ColumnId, number> };
+  };
+
+  const choose = (areaH: number): Fit => {
+    // "Fits one sheet" flips once along the sizes: try the largest, then the smallest, then bisect.
+    const tried = new Map<number, Fit | null>();
+    const attempt = (i: number) => {
+      if (!tried.has(i)) tried.set(i, fitAt(steps[i], areaH));
+      return tried.get(i)!;
+    };
+    if (attempt(0)) return attempt(0)!;
+    const last = steps.length - 1;
+    if (!attempt(last)) return spreadAt(steps[last]);
+    let lo = 1;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (attempt(mid).fits) hi = mid;
+      if (attempt(mid)) hi = mid;
       else lo = mid + 1;
     }
-    chosen = lo;
+    return attempt(lo)!;
+  };
+
+  // The column heads get taller as columns get narrower: settle the head height in a few rounds.
+  const equal = boxes(Object.fromEntries(COLUMNS.map((c) => [c.id, AVAIL / 5])) as Record<ColumnId, number>);
+  let headH = frame.headHeight(equal);
+  const areaFor = (h: number) => frame.footerTop - 3 - (frame.headTop + h + HEAD_GAP) - 2 * GEOMETRY.columnPad;
+  let fit = choose(areaFor(headH));
+  for (let round = 0; round < 3; round++) {
+    const needed = frame.headHeight(boxes(fit.widths));
+    if (needed <= headH) break;
+    headH = needed;
+    fit = choose(areaFor(headH));
   }
-  const size = steps[chosen];
-  const prepared = attempt(chosen).cols;
-  const ctx = contextFor(input, measure, size, frame);
-  const placements = Object.fromEntries(
-    COLUMNS.map((c) => [c.id, paginateColumn(prepared[c.id], areaH, ctx)]),
-  ) as Record<ColumnId, Placement[]>;
-  const total = Math.max(1, ...COLUMNS.map((c) => placements[c.id].reduce((m, p) => Math.max(m, p.page + 1), 0)));
+  const areaH = areaFor(headH);
+  const areaTop = frame.headTop + headH + HEAD_GAP + GEOMETRY.columnPad;
+  const columns = boxes(fit.widths);
+  const placed = Object.fromEntries(COLUMNS.map((c) => [c.id, placeFinal(c.id, fit.size, fit.widths[c.id], areaH)])) as Record<
+    ColumnId,
+    ReturnType<typeof placeColumn>
+  >;
+  const total = Math.max(1, ...COLUMNS.map((c) => (cardsOf(c.id).length ? placed[c.id].pages : 1)));
 
   const pages: LayoutPage[] = [];
   for (let page = 0; page < total; page++) {
     const continued = new Set<ColumnId>();
     const cards: CardBox[] = [];
+    const noteShapes: Shape[] = [];
     for (const c of COLUMNS) {
-      const col = frame.columns[c.id];
-      const x = col.x + GEOMETRY.columnPad;
-      const w = col.w - 2 * GEOMETRY.columnPad;
-      const here = placements[c.id].filter((p) => p.page === page);
+      const { sub, placements, ctx } = placed[c.id];
+      const here = placements.filter((p) => Math.floor(p.slot / sub.count) === page);
       if (page > 0 && here.length) continued.add(c.id);
       for (const p of here) {
-        const drawn = drawCard(p.card, p.rows, x, frame.areaTop + p.y, w);
-        cards.push({ cardId: p.card.id, column: c.id, part: p.part, parts: p.parts, x, y: frame.areaTop + p.y, w, h: drawn.h, shapes: drawn.shapes });
+        const x = columns[c.id].x + GEOMETRY.columnPad + (p.slot % sub.count) * (sub.width + GEOMETRY.subGap);
+        const drawn = drawCard(p.card, p.rows, x, areaTop + p.y, sub.width);
+        cards.push({ cardId: p.card.id, column: c.id, part: p.part, parts: p.parts, x, y: areaTop + p.y, w: sub.width, h: drawn.h, shapes: drawn.shapes });
       }
-    }
-    const shapes = frame.shapesFor(page + 1, total, continued);
-    if (page === 0) {
-      for (const c of COLUMNS) {
-        if (placements[c.id].length) continue;
+      if (page === 0 && !placements.length) {
         const note = noteRow(t.emptyColumn, ctx);
-        const x = frame.columns[c.id].x + GEOMETRY.columnPad + GEOMETRY.cardPad;
-        shapes.push(...note.shapes.map((s) => moveShape(s, x, frame.areaTop)));
+        const x = columns[c.id].x + GEOMETRY.columnPad + GEOMETRY.cardPad;
+        noteShapes.push(...note.shapes.map((s) => (s.kind === 'text' ? { ...moveShape(s, x, areaTop), tag: { role: 'empty' as const, column: c.id } } : moveShape(s, x, areaTop))));
       }
     }
-    pages.push({ number: page + 1, shapes, columns: COLUMNS.map((c) => ({ column: c.id, ...frame.columns[c.id], continued: continued.has(c.id) })), cards });
+    const shapes = [...frame.shapesFor(page + 1, total, columns, headH, continued), ...noteShapes];
+    pages.push({
+      number: page + 1,
+      shapes,
+      columns: COLUMNS.map((c) => ({ column: c.id, ...columns[c.id], subColumns: placed[c.id].sub.count, continued: continued.has(c.id) })),
+      cards,
+    });
   }
-  return { width: A3_LANDSCAPE.width, height: A3_LANDSCAPE.height, fontSize: size, pages };
+  let minTextSize = Infinity;
+  for (const p of pages) for (const s of [...p.shapes, ...p.cards.flatMap((c) => c.shapes)]) if (s.kind === 'text' && s.text.trim()) minTextSize = Math.min(minTextSize, s.size);
+  return { width: A3_LANDSCAPE.width, height: A3_LANDSCAPE.height, fontSize: fit.size, minTextSize, pages };
 }

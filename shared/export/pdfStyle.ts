@@ -1,32 +1,38 @@
 import type { CardStatus } from '../cardSchema.js';
 
-/** Sizes in points. The card text size is chosen by the layout between these two. */
+/** Sizes in points. The card text size is chosen by the layout between cardMax and cardMin. */
 export const FONT = {
-  cardMax: 12,
-  /** Legible on an A3 sheet held at reading distance; below this the map goes to more pages instead. */
-  cardMin: 7,
+  cardMax: 11,
+  /** [E1] Legible on an A3 sheet on the wall; below this the map goes on to a second sheet instead. */
+  cardMin: 6.5,
   shrinkStep: 0.5,
-  title: 18,
-  date: 11,
-  mapLine: 10.5,
-  partners: 9.5,
-  direction: 9.5,
-  stepLine: 9,
-  columnLabel: 14,
-  question: 8.5,
-  footer: 8,
-  formula: 10,
+  title: 15,
+  date: 10,
+  mapLine: 9,
+  partners: 8,
+  direction: 8,
+  columnLabel: 12,
+  question: 7.5,
+  prompt: 6.5,
+  banner: 10,
+  footer: 7,
 } as const;
 
 export const GEOMETRY = {
-  margin: 28,
+  margin: 20,
   /** Space between columns; wide enough for the ← that shows the filling direction. */
-  gutter: 14,
-  columnPad: 5,
-  cardPad: 6,
-  cardRadius: 5,
-  cardGap: 5,
-  headerPad: 7,
+  gutter: 12,
+  columnPad: 4,
+  /** Space between the sub-columns a wide column flows its cards into. */
+  subGap: 4,
+  /** A sub-column is never narrower than this: about 22 characters at the smallest size. */
+  minSubWidth: 92,
+  /** A column is never narrower than this, so its heading and prompts stay readable. */
+  minColumnWidth: 124,
+  cardPad: 3,
+  cardRadius: 3,
+  cardGap: 2.5,
+  headerPad: 5,
 } as const;
 
 /** Print-friendly colours; status is never told by colour alone (each card also says it in words). */

@@ -77,17 +77,3 @@ export function wrapText(
   if (line || lines.length === 0) lines.push(line);
   return lines;
 }
-
-/** Remember widths: the layout measures the same words again at each trial font size. */
-export function memoMeasure(measure: Measure): Measure {
-  const cache = new Map<string, number>();
-  return (text, size, bold) => {
-    const key = `${bold ? 'b' : 'r'}${size}|${text}`;
-    let w = cache.get(key);
-    if (w === undefined) {
-      w = measure(text, size, bold);
-      cache.set(key, w);
-    }
-    return w;
-  };
-}

@@ -1,24 +1,24 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { targetKey, type ExportTarget } from './exportData.js';
+import { targetKey, type ExportTarget } from './exportTarget.js';
 import { ExportProgress } from './ExportProgress.js';
-import { makeBackup, makeMapExport, type ExportSource, type MapExportKind } from './makeExport.js';
+import { makeExport, MAP_EXPORT_KINDS, type ExportSource, type MapExportKind } from './makeExport.js';
 import { useExportTools } from './tools.js';
 import { useExportJob } from './useExportJob.js';
 import './export.css';
 
-const MAP_KINDS: readonly MapExportKind[] = ['pdf', 'png', 'docx', 'md'];
-const NOTE_KINDS = ['pdf', 'png', 'docx', 'md', 'backup'] as const;
+const NOTE_KINDS = [...MAP_EXPORT_KINDS, 'backup'] as const;
 
 /**
  * Take the map out of the session: an A3 PDF, a picture, the convenant input (Word and Markdown)
  * of the joint map and, in a partners-first workshop, of every partner's own map; and the full
- * backup. Everything is made in this browser; nothing goes to an outside service.
+ * backup. The server makes every file ([E9]); this browser only fetches it with the facilitator's
+ * token (and draws the PNG from the SVG), so there is one implementation of each export.
  */
 export function ExportPanel({ source }: { source: ExportSource }) {
   const { t } = useTranslation();
   const tools = useExportTools();
-  const { job, run } = useExportJob(source.info);
+  const { job, run } = useExportJob();
   const id = useId();
   const busy = job.status === 'running';
   const targets: { target: ExportTarget; label: string }[] = [
@@ -28,7 +28,7 @@ export function ExportPanel({ source }: { source: ExportSource }) {
       : []),
   ];
   const exportMap = (kind: MapExportKind, target: ExportTarget) =>
-    void run(kind, (progress) => makeMapExport(source, tools, kind, target, progress));
+    void run(kind, (progress) => makeExport(source, tools, kind, target, progress));
 
   return (
     <div className="console-section-stack" data-testid="export">
@@ -39,7 +39,7 @@ export function ExportPanel({ source }: { source: ExportSource }) {
           <div key={targetKey(target)} className="export-target" role="group" aria-labelledby={`${id}-${targetKey(target)}`}>
             <h4 id={`${id}-${targetKey(target)}`}>{label}</h4>
             <div className="button-row">
-              {MAP_KINDS.map((kind) => (
+              {MAP_EXPORT_KINDS.map((kind) => (
                 <button
                   key={kind}
                   type="button"
@@ -64,7 +64,7 @@ export function ExportPanel({ source }: { source: ExportSource }) {
           className="button"
           data-testid="export.backup"
           disabled={busy}
-          onClick={() => void run('backup', (progress) => makeBackup(source, tools, progress))}
+          onClick={() => void run('backup', (progress) => makeExport(source, tools, 'backup', { kind: 'joint' }, progress))}
         >
           {t('export.kinds.backup')}
         </button>

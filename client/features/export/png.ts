@@ -1,75 +1,50 @@
-import type { ExportTarget } from './exportData.js';
-
-/** The largest side of the picture in pixels: big enough for a slide, small enough for any canvas. */
-const MAX_SIDE = 8000;
-const PADDING = 16;
+/** Sharp on A3 paper: 200 dots per inch (the SVG is measured in points, 72 to the inch). */
+export const PNG_DPI = 200;
+/** Below this a printed A3 would look soft; then the SVG is the better file. */
+const MIN_DPI = 150;
+/** Safe for every browser's canvas (iOS Safari stops at about 16.7 million pixels). */
+export const MAX_PIXELS = 16_000_000;
 
 /**
- * The map element on the page to picture: the board of the live map (the columns and cards), else
- * the whole map surface; null when the map on screen is not `target` (in a partners-first workshop
- * the console's map area says which map it shows: `joint`, `compare` (with the joint map) or
- * `partner:<id>`).
+ * [E6] The pixel size of the PNG of an SVG of `width` × `height` points: 200 dpi, less when the
+ * canvas would get too big; null when even 150 dpi does not fit (the SVG is given instead).
  */
-export function findMapElement(target: ExportTarget, root: ParentNode = document): HTMLElement | null {
-  const view = root.querySelector('[data-testid="console.mapArea"]')?.getAttribute('data-view');
-  const wanted = target.kind === 'joint' ? ['joint', 'compare'] : [`partner:${target.partnerId}`];
-  if (view ? !wanted.includes(view) : target.kind !== 'joint') return null;
-  return (
-    root.querySelector<HTMLElement>('[data-testid="map"] .board') ??
-    root.querySelector<HTMLElement>('[data-testid="map.surface"] .board') ??
-    root.querySelector<HTMLElement>('[data-testid="map.surface"]') ??
-    root.querySelector<HTMLElement>('[data-testid="map"]')
-  );
+export function pngSize(width: number, height: number): { width: number; height: number } | null {
+  let scale = PNG_DPI / 72;
+  if (width * height * scale * scale > MAX_PIXELS) scale = Math.sqrt(MAX_PIXELS / (width * height));
+  if (scale < MIN_DPI / 72) return null;
+  return { width: Math.floor(width * scale), height: Math.floor(height * scale) };
+}
+
+/** The size in points from the SVG's viewBox. */
+export function svgSize(svg: string): { width: number; height: number } | null {
+  const m = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg.slice(0, 2000));
+  return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
 }
 
 /**
- * A copy of the element, laid out off screen at the same width, in a wrapper whose styles
- * (export.css, `.map-picture`) hide the buttons and toolbars: they are for working on the map, not
- * for a picture of it. Laid out for real, so the cards close up where the buttons were.
+ * The server's SVG of the map drawn onto a canvas as a PNG, or null when it is too big for a canvas.
+ * The SVG carries its own fonts, so nothing is fetched and the canvas is never tainted.
  */
-export function pictureCopy(element: HTMLElement, caption = ''): HTMLElement {
-  const wrapper = document.createElement('div');
-  wrapper.className = 'map-picture';
-  wrapper.setAttribute('aria-hidden', 'true');
-  wrapper.style.width = `${Math.max(element.offsetWidth, 320) + 2 * PADDING}px`;
-  wrapper.style.padding = `${PADDING}px`;
-  if (caption) {
-    const title = document.createElement('p');
-    title.className = 'map-picture-caption';
-    title.textContent = caption;
-    wrapper.appendChild(title);
-  }
-  const copy = element.cloneNode(true) as HTMLElement;
-  copy.removeAttribute('id');
-  for (const el of copy.querySelectorAll('[id]')) el.removeAttribute('id');
-  wrapper.appendChild(copy);
-  return wrapper;
-}
-
-/**
- * A PNG of the element as it looks now, drawn by html-to-image from the page's own same-origin
- * styles; nothing is fetched from outside and there are no web fonts to embed.
- */
-export async function renderElementPng(element: HTMLElement, caption = ''): Promise<Blob> {
-  const { toBlob } = await import('html-to-image');
-  const wrapper = pictureCopy(element, caption);
-  document.body.appendChild(wrapper);
+export async function svgToPng(svg: Blob): Promise<Blob | null> {
+  const size = svgSize(await svg.text());
+  const px = size && pngSize(size.width, size.height);
+  if (!px) return null;
+  const url = URL.createObjectURL(svg);
   try {
-    const width = wrapper.offsetWidth || 1;
-    const height = wrapper.offsetHeight || 1;
-    const pixelRatio = Math.max(0.5, Math.min(2, MAX_SIDE / Math.max(width, height)));
-    const blob = await toBlob(wrapper, {
-      backgroundColor: '#ffffff',
-      width,
-      height,
-      pixelRatio,
-      skipFonts: true,
-      // The wrapper waits off screen; in the picture it sits at the origin.
-      style: { position: 'static', left: '0', top: '0' },
-    });
-    if (!blob) throw new Error('no picture');
-    return blob;
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = px.width;
+    canvas.height = px.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, px.width, px.height);
+    ctx.drawImage(img, 0, 0, px.width, px.height);
+    return await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   } finally {
-    wrapper.remove();
+    URL.revokeObjectURL(url);
   }
 }

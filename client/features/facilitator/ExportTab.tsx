@@ -1,20 +1,15 @@
 import { useMemo } from 'react';
-import { useMapEnv } from '../../collab/hooks.js';
 import { useLang } from '../../i18n/index.js';
 import { ExportPanel } from '../export/ExportPanel.js';
 import type { ExportSource } from '../export/makeExport.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { DeleteWorkshop } from './DeleteWorkshop.js';
 
-/** The console's "Exporteren" tab: files of the maps, the backup, and deleting the workshop. */
+/** The console's "Exporteren" tab: files of the maps (made by the server), the backup, and deleting the workshop. */
 export function ExportTab() {
-  const { info, identity, openDoc, clock } = useConsoleEnv();
-  const { readModel } = useMapEnv();
+  const { info, identity, clock } = useConsoleEnv();
   const lang = useLang();
-  const source = useMemo<ExportSource>(
-    () => ({ info, token: identity.token, lang, jointMap: () => readModel.getSnapshot(), openDoc, now: () => clock.now() }),
-    [info, identity.token, lang, readModel, openDoc, clock],
-  );
+  const source = useMemo<ExportSource>(() => ({ info, token: identity.token, lang, now: () => clock.now() }), [info, identity.token, lang, clock]);
   return (
     <div className="console-section-stack">
       <ExportPanel source={source} />

@@ -1,10 +1,10 @@
-import type { CardStatus } from '../cardSchema.js';
-import { COLUMN_IDS, type ColumnId } from '../columns.js';
-import type { CardId, ParticipantId, PartnerId } from '../ids.js';
-import type { Partner } from '../partners.js';
-import type { CardSnapshot, MapSnapshot } from '../readModel.js';
-import { blocksToPlainText, type Block } from '../richText.js';
-import type { ExportInput } from './exportInput.js';
+import type { CardStatus } from '../../cardSchema.js';
+import { COLUMN_IDS, type ColumnId } from '../../columns.js';
+import type { CardId, ParticipantId, PartnerId } from '../../ids.js';
+import type { Partner } from '../../partners.js';
+import type { CardSnapshot, MapSnapshot } from '../../readModel.js';
+import { blocksToPlainText, type Block } from '../../richText.js';
+import type { ExportInput } from '../exportInput.js';
 
 /**
  * Made-up maps for export tests and previews: no Yjs document needed. Texts are deliberately
@@ -90,10 +90,11 @@ function rng(seed: number): () => number {
 export const cardToken = (i: number) => `kaartnr${String(i).padStart(3, '0')}`;
 
 /**
- * A joint map of `count` cards spread unevenly over the columns, with every status, steps with
- * who/what/when, lists, long texts and very long words.
+ * A joint map of `count` cards spread unevenly over the columns, with every status and steps with
+ * who/what/when. `awkward`: lists, long texts and very long words; `ordinary`: the sticky notes of
+ * a real workshop (one sentence of 5 to 14 words, about 70 characters).
  */
-export function fixtureInput(count = 150, seed = 7): ExportInput {
+export function fixtureInput(count = 150, seed = 7, profile: 'awkward' | 'ordinary' = 'awkward'): ExportInput {
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const weights: [ColumnId, number][] = [['values', 0.25], ['relations', 0.2], ['actions', 0.2], ['conditions', 0.15], ['steps', 0.2]];
@@ -106,10 +107,11 @@ export function fixtureInput(count = 150, seed = 7): ExportInput {
     const sentence = (n = 6) => Array.from({ length: n + Math.floor(rand() * n) }, () => pick(WORDS)).join(' ');
     // About half short, a third medium, the rest long with a word too long for any card.
     let text = `${cardToken(i)} ${sentence(3)}.`;
-    if (kind > 0.5) text += ` ${sentence()} voor € ${(100 + Math.floor(rand() * 9900)).toLocaleString('nl-NL')} ✓.`;
-    if (kind > 0.85) text += ` ${LONG_WORD}${i} ${sentence()}. ${sentence(8)}.`;
+    if (profile === 'ordinary') text = `${cardToken(i)} ${sentence(5)}${kind > 0.7 ? ` voor € ${(100 + Math.floor(rand() * 900)).toLocaleString('nl-NL')}` : ''}.`;
+    else if (kind > 0.5) text += ` ${sentence()} voor € ${(100 + Math.floor(rand() * 9900)).toLocaleString('nl-NL')} ✓.`;
+    if (kind > 0.85 && profile === 'awkward') text += ` ${LONG_WORD}${i} ${sentence()}. ${sentence(8)}.`;
     const blocks: Block[] | undefined =
-      kind < 0.08
+      kind < 0.08 && profile === 'awkward'
         ? [
             { type: 'paragraph', runs: [{ text: `${cardToken(i)} lijst:` }] },
             { type: 'bulletList', items: [[{ type: 'paragraph', runs: [{ text: sentence() }] }], [{ type: 'paragraph', runs: [{ text: sentence() }] }]] },

@@ -1,0 +1,117 @@
+import * as Y from 'yjs';
+import type { Lang } from '../../shared/columns.js';
+import { buildConvenant } from '../../shared/export/convenant.js';
+import { convenantToPdf } from '../../shared/export/convenantPdf.js';
+import { convenantToDocx } from '../../shared/export/docx.js';
+import { cardOriginsOf, exportFileName, type ExportInput } from '../../shared/export/exportInput.js';
+import { convenantToMarkdown } from '../../shared/export/markdown.js';
+import { renderMapPdf } from '../../shared/export/pdf.js';
+import { renderMapSvg } from '../../shared/export/svg.js';
+import type { PartnerId, WorkshopId } from '../../shared/ids.js';
+import { partnerMapName, roomName, type DocName } from '../../shared/protocol.js';
+import { readMap, type MapSnapshot } from '../../shared/readModel.js';
+import { HttpError } from '../http/respond.js';
+import type { SqliteStore } from '../store/SqliteStore.js';
+import type { BackupService } from '../workshops/BackupService.js';
+import { readExportFonts } from './fonts.js';
+
+/** [E8] What the export API can make; the name is also the file's kind and extension. */
+export const EXPORT_KINDS = ['a3.pdf', 'map.svg', 'convenant.pdf', 'convenant.docx', 'convenant.md', 'backup.json'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export const isExportKind = (kind: string): kind is ExportKind => (EXPORT_KINDS as readonly string[]).includes(kind);
+
+export interface ExportRequest {
+  kind: ExportKind;
+  /** 'joint' or a partner id. */
+  map: string;
+  lang: Lang;
+  /** The day to print ("2026-03-12"): the facilitator's local day, sent by the console. */
+  date: string;
+}
+
+export interface ExportFile {
+  bytes: Uint8Array;
+  type: string;
+  fileName: string;
+}
+
+const TYPES: Record<ExportKind, string> = {
+  'a3.pdf': 'application/pdf',
+  'map.svg': 'image/svg+xml',
+  'convenant.pdf': 'application/pdf',
+  'convenant.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'convenant.md': 'text/markdown; charset=utf-8',
+  'backup.json': 'application/json; charset=utf-8',
+};
+
+/**
+ * Makes every export on the server from what the server stores (the loaded room, else SQLite), with
+ * the same shared code for every kind. The console downloads these; a municipality can script them.
+ */
+export class ExportService {
+  constructor(
+    private readonly store: SqliteStore,
+    private readonly backups: BackupService,
+  ) {}
+
+  private map(workshopId: string, doc: DocName): MapSnapshot {
+    const state = this.backups.stateOf(roomName(workshopId as WorkshopId, doc));
+    const ydoc = new Y.Doc();
+    try {
+      if (state) Y.applyUpdate(ydoc, state);
+      return readMap(ydoc);
+    } finally {
+      ydoc.destroy();
+    }
+  }
+
+  /** Everything an export of one map needs, read from the store. */
+  input(workshopId: string, req: Omit<ExportRequest, 'kind'>, forConvenant: boolean): ExportInput {
+    const w = this.store.getWorkshop(workshopId);
+    if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
+    const partner = req.map === 'joint' ? null : w.partners.find((p) => p.id === req.map);
+    if (req.map !== 'joint' && !partner) throw new HttpError(404, 'not_found', 'This workshop has no partner with that id.');
+    const representatives: Record<string, string[]> = {};
+    for (const p of this.store.participantsOf(workshopId)) {
+      if (p.revoked || p.access !== 'participant' || !p.partner) continue;
+      (representatives[p.partner] ??= []).push(p.name);
+    }
+    const base = { lang: req.lang, title: w.title, date: req.date, partners: w.partners, representatives };
+    if (partner) {
+      return { ...base, mapName: partner.id, filledBy: partner.name, map: this.map(workshopId, partnerMapName(partner.id as PartnerId)) };
+    }
+    const map = this.map(workshopId, 'map:joint');
+    const origins = cardOriginsOf(map);
+    // The convenant of a partners-first joint map gets the partner maps' differences as its annex.
+    const partnerMaps =
+      forConvenant && w.flow === 'partners-first'
+        ? Object.fromEntries(w.partners.map((p) => [p.id, this.map(workshopId, partnerMapName(p.id as PartnerId))]))
+        : undefined;
+    return { ...base, mapName: 'joint', map, ...(partnerMaps ? { partnerMaps } : {}), ...(Object.keys(origins).length ? { cardOrigins: origins } : {}) };
+  }
+
+  async make(workshopId: string, req: ExportRequest): Promise<ExportFile> {
+    const type = TYPES[req.kind];
+    if (req.kind === 'backup.json') {
+      const file = this.backups.export(workshopId);
+      const w = this.store.getWorkshop(workshopId)!;
+      const name = exportFileName({ title: w.title, date: req.date, mapName: 'joint', partners: w.partners }, 'backup', 'json');
+      return { bytes: new TextEncoder().encode(JSON.stringify(file)), type, fileName: name };
+    }
+    const input = this.input(workshopId, req, req.kind.startsWith('convenant.'));
+    const fonts = await readExportFonts();
+    switch (req.kind) {
+      case 'a3.pdf':
+        return { bytes: await renderMapPdf(input, fonts), type, fileName: exportFileName(input, 'partnerschapskaart', 'pdf') };
+      case 'map.svg':
+        return { bytes: new TextEncoder().encode(renderMapSvg(input, fonts)), type, fileName: exportFileName(input, 'partnerschapskaart', 'svg') };
+      case 'convenant.pdf':
+        return { bytes: await convenantToPdf(buildConvenant(input), fonts), type, fileName: exportFileName(input, 'convenant-input', 'pdf') };
+      case 'convenant.docx':
+        return { bytes: await convenantToDocx(buildConvenant(input)), type, fileName: exportFileName(input, 'convenant-input', 'docx') };
+      case 'convenant.md':
+        return { bytes: new TextEncoder().encode(convenantToMarkdown(buildConvenant(input))), type, fileName: exportFileName(input, 'convenant-input', 'md') };
+    }
+  }
+}
