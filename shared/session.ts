@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { COLUMN_IDS, isColumnId, type ColumnId } from './columns.js';
+import { COLUMN_IDS, LANGS, isColumnId, type ColumnId, type Lang } from './columns.js';
 import type { Origin } from './origins.js';
 import type { Principal, Stage } from './permissions.js';
 
@@ -22,6 +22,8 @@ export interface TimerState {
   durationMs: number;
   endsAt: number | null;
   remainingMs: number;
+  /** The step (active columns, sorted, comma-joined) the timer was set in; absent in older documents. */
+  step?: string;
 }
 
 /** What the projector shows large. */
@@ -54,6 +56,8 @@ export interface SessionState {
   round: RoundState | null;
   /** Partners-first workshops: each partner's own map first (homogeneous), then the mixed session. */
   stage: Stage;
+  /** The facilitator's language: the projector shows its texts in it. Null until the console says. */
+  lang: Lang | null;
 }
 
 export const DEFAULT_SESSION: SessionState = Object.freeze({
@@ -70,6 +74,7 @@ export const DEFAULT_SESSION: SessionState = Object.freeze({
   rule: null,
   round: null,
   stage: 'homogeneous',
+  lang: null,
 }) as SessionState;
 
 function columnList(value: unknown): ColumnId[] {
@@ -84,7 +89,12 @@ function readTimer(value: unknown): TimerState | null {
   if (typeof value !== 'object' || value === null) return null;
   const t = value as Record<string, unknown>;
   if (typeof t.durationMs !== 'number' || typeof t.remainingMs !== 'number') return null;
-  return { durationMs: t.durationMs, remainingMs: t.remainingMs, endsAt: typeof t.endsAt === 'number' ? t.endsAt : null };
+  return {
+    durationMs: t.durationMs,
+    remainingMs: t.remainingMs,
+    endsAt: typeof t.endsAt === 'number' ? t.endsAt : null,
+    ...(typeof t.step === 'string' ? { step: t.step } : {}),
+  };
 }
 
 function readFocus(value: unknown): ProjectorFocus {
@@ -122,6 +132,7 @@ export function readSession(doc: Y.Doc): SessionState {
     rule: typeof rule === 'number' && rule >= 1 && rule <= 5 ? rule : null,
     round: readRound(m.get('round')),
     stage: m.get('stage') === 'heterogeneous' ? 'heterogeneous' : 'homogeneous',
+    lang: (LANGS as readonly unknown[]).includes(m.get('lang')) ? (m.get('lang') as Lang) : null,
   };
 }
 
@@ -189,8 +200,14 @@ export function requestReveal(doc: Y.Doc, origin: Origin): void {
   }, origin);
 }
 
+/** The key of a step: its columns, sorted. */
+export function stepKey(active: readonly ColumnId[]): string {
+  return [...active].sort().join(',');
+}
+
 export function setTimer(doc: Y.Doc, durationMs: number, origin: Origin): void {
-  setField(doc, 'timer', { durationMs, endsAt: null, remainingMs: durationMs } satisfies TimerState, origin);
+  const step = stepKey(readSession(doc).active);
+  setField(doc, 'timer', { durationMs, endsAt: null, remainingMs: durationMs, step } satisfies TimerState, origin);
 }
 
 export function startTimer(doc: Y.Doc, now: number, origin: Origin): void {
@@ -255,4 +272,20 @@ export function nextStep(session: SessionState): ColumnId[] | null {
 /** Open the mixed session (or go back to the partners' own maps); the server adjusts who may open what. */
 export function setStage(doc: Y.Doc, stage: Stage, origin: Origin): void {
   setField(doc, 'stage', stage, origin);
+}
+
+/** The facilitator's language, for the projector (only the facilitator writes the session, G3). */
+export function setSessionLang(doc: Y.Doc, lang: Lang, origin: Origin): void {
+  if (getSessionMap(doc).get('lang') !== lang) setField(doc, 'lang', lang, origin);
+}
+
+/**
+ * The timer to show at `now`: none once it ran out in an earlier step. An expired "time is up" belongs
+ * to the step it was set in; after a step change it would only confuse (G8).
+ */
+export function shownTimer(session: SessionState, now: number): TimerState | null {
+  const t = session.timer;
+  if (!t) return null;
+  if (timerRemaining(t, now) === 0 && t.step !== undefined && t.step !== stepKey(session.active)) return null;
+  return t;
 }
