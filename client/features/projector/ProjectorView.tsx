@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopInfo } from '../../../shared/api.js';
 import { getColumn } from '../../../shared/columns.js';
@@ -38,7 +39,8 @@ export function ProjectorView({ info, session, map, participants, now, participa
   const { t } = useTranslation();
   useFollowLanguage(session.lang);
   const lang = useLang();
-  const partners = new Map(info.partners.map((p) => [p.id as string, p]));
+  // Stable between timer ticks, so the fitted board does not redraw every second.
+  const partners = useMemo(() => new Map(info.partners.map((p) => [p.id as string, p])), [info.partners]);
   const timer = shownTimer(session, now);
   const remaining = timer ? timerRemaining(timer, now) : null;
   const rule = session.rule ? getRule(session.rule) : undefined;

@@ -1,4 +1,4 @@
-import { useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useMemo, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLUMNS, getColumn, type ColumnDef, type ColumnId, type Lang } from '../../../../shared/columns.js';
 import type { Partner } from '../../../../shared/partners.js';
@@ -27,12 +27,19 @@ function wwwFields(card: CardSnapshot, t: T): string[] {
 
 const flat = (p: Paragraphs): Paragraphs => [p.flat()];
 
-function fitColumnOf(column: ColumnDef, cards: readonly CardSnapshot[], lang: Lang, t: T, m: { regular: TextMeasurer; bold: TextMeasurer }): FitColumn {
+function fitColumnOf(
+  column: ColumnDef,
+  cards: readonly CardSnapshot[],
+  lang: Lang,
+  t: T,
+  m: { regular: TextMeasurer; bold: TextMeasurer },
+  withQuestion: boolean,
+): FitColumn {
   return {
     id: column.id,
     step: m.bold.paragraphs(t('map.step', { n: column.step })),
     title: m.bold.paragraphs(column.label[lang]),
-    question: m.bold.paragraphs(column.question[lang]),
+    question: withQuestion ? m.bold.paragraphs(column.question[lang]) : [],
     prompts: column.prompts.map((p) => flat(m.regular.paragraphs(p[lang]))[0]),
     cards: cards.map((card) => ({
       id: card.id,
@@ -59,7 +66,7 @@ interface Props {
  * column(s) on the screen, the other columns as compact lines. Widths and font sizes move with a
  * transition, so a focus change or a new card zooms instead of jumping.
  */
-export function FittedBoard({ map, partners, lang, active, focusColumn, testIdPrefix }: Props) {
+export const FittedBoard = memo(function FittedBoard({ map, partners, lang, active, focusColumn, testIdPrefix }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const size = useBoxSize(ref);
@@ -72,7 +79,8 @@ export function FittedBoard({ map, partners, lang, active, focusColumn, testIdPr
     if (!size) return null;
     const start = performance.now();
     const m = pageMeasurers();
-    const columns = shown.map((c) => fitColumnOf(c, map.columns[c.id], lang, t, m));
+    // The question of the step now (or of the column in focus); when nobody guides, only the titles.
+    const columns = shown.map((c) => fitColumnOf(c, map.columns[c.id], lang, t, m, !!focusColumn || activeIds.includes(c.id)));
     const result = fitLayout({
       width: size.width,
       height: size.height,
@@ -83,7 +91,7 @@ export function FittedBoard({ map, partners, lang, active, focusColumn, testIdPr
       showPrompts: !!focusColumn,
     });
     return { result, ms: performance.now() - start };
-    // `shown` follows focusColumn.
+    // `shown` follows focusColumn, `activeIds` activeKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [size, map, lang, t, activeKey, focusColumn]);
 
@@ -116,7 +124,7 @@ export function FittedBoard({ map, partners, lang, active, focusColumn, testIdPr
         ))}
     </div>
   );
-}
+});
 
 function FittedColumn({
   column,

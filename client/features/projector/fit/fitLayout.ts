@@ -106,7 +106,7 @@ export const BOX = {
   metaGap: 0.2,
   wwwScale: 0.9,
   wwwGap: 0.2,
-  subGap: 0.6,
+  subGap: 0.5,
   moreScale: 0.85,
 } as const;
 
@@ -114,9 +114,13 @@ export const BOX = {
 export const MAX_FULL_LINES = 6;
 export const MAX_COMPACT_LINES = 2;
 /** Narrowest sub-column in em per density: a 14-letter word must fit on a line of full and compact cards. */
-const MIN_SUB_EM: Record<Density, number> = { full: 11, compact: 10, line: 8 };
-/** How much a density is worth against font size when choosing (a full card at 20 px beats one line at 24 px). */
+const MIN_SUB_EM: Record<Density, number> = { full: 11, compact: 10, line: 7.5 };
+/**
+ * What a layout is worth: font size × density × how much of the text is on the screen. A full card
+ * at 20 px beats one line at 24 px, and two readable lines beat ten letters and "…" at any size.
+ */
 const DENSITY_WORTH: Record<Density, number> = { full: 1, compact: 0.82, line: 0.62 };
+const worthOf = (font: number, density: Density, coverage: number) => font * DENSITY_WORTH[density] * (0.3 + 0.7 * coverage);
 /** Canvas widths and the browser's line breaking differ by a few percent; err on the side of fewer words per line. */
 const WIDTH_SAFETY = 1.05;
 const HEIGHT_SAFETY = 0.97;
@@ -174,6 +178,8 @@ interface CardBox {
   height: number;
   lines: number;
   shortened: boolean;
+  /** Share of the text that is on the screen (0–1). */
+  coverage: number;
 }
 
 /** Height in em of one card at a density, with the sub-column `subEm` em wide. */
@@ -182,7 +188,8 @@ function cardBox(card: FitCard, density: Density, subEm: number, font: number, s
   const textW = subEm - 2 * BOX.cardPadX - BOX.cardBorderLeft - (2 * BOX.cardBorderPx) / font;
   const L = BOX.lineHeight;
   if (density === 'line') {
-    return { height: 2 * BOX.cardPadYLine + L + border, lines: 1, shortened: lineWidth(card.text, space) > textW };
+    const full = lineWidth(card.text, space);
+    return { height: 2 * BOX.cardPadYLine + L + border, lines: 1, shortened: full > textW, coverage: Math.min(1, textW / Math.max(full, 1e-6)) };
   }
   const all = wrapLines(card.text, space, textW);
   const max = density === 'full' ? MAX_FULL_LINES : MAX_COMPACT_LINES;
@@ -197,7 +204,7 @@ function cardBox(card: FitCard, density: Density, subEm: number, font: number, s
   } else if (card.www.length > 0) {
     height += BOX.wwwGap + BOX.wwwScale * L;
   }
-  return { height, lines, shortened: all > lines };
+  return { height, lines, shortened: all > lines, coverage: lines / all };
 }
 
 interface ColumnBox {
@@ -317,7 +324,7 @@ function shareWidths(cols: readonly FitColumn[], total: number, height: number, 
 }
 
 /** Every active column fitted at `font`, with inactive columns `inactiveWidth` px wide; null if one does not fit. */
-function tryLayout(input: FitInput, font: number, floor: number, inactiveWidth: number, gap: number): { columns: ColumnFit[]; worth: number } | null {
+function tryLayout(input: FitInput, font: number, floor: number, inactiveWidth: number, gap: number, even: boolean): { columns: ColumnFit[]; worth: number } | null {
   const { columns, space } = input;
   const activeSet = activeIds(input);
   const act = columns.filter((c) => activeSet.has(c.id));
@@ -325,14 +332,15 @@ function tryLayout(input: FitInput, font: number, floor: number, inactiveWidth: 
   const usable = input.width - gap * (columns.length - 1);
   const activeTotal = usable - rest.length * inactiveWidth;
   if (activeTotal <= 0) return null;
-  const widths = shareWidths(act, activeTotal, input.height, font, space, !!input.showPrompts);
+  const widths = even ? act.map(() => Math.floor(activeTotal / act.length)) : shareWidths(act, activeTotal, input.height, font, space, !!input.showPrompts);
   const fitted = new Map<string, ColumnFit>();
   let worth = 0;
   for (let i = 0; i < act.length; i++) {
     const col = act[i];
     const choice = fitActive(col, widths[i], input.height, font, !!input.showPrompts, space);
     if (!choice) return null;
-    worth += DENSITY_WORTH[choice.density];
+    const coverage = choice.boxes.length ? choice.boxes.reduce((s, b) => s + b.coverage, 0) / choice.boxes.length : 1;
+    worth += worthOf(font, choice.density, coverage);
     fitted.set(col.id, {
       id: col.id,
       active: true,
@@ -347,7 +355,7 @@ function tryLayout(input: FitInput, font: number, floor: number, inactiveWidth: 
   }
   const small = inactiveFont(font, floor);
   for (const col of rest) fitted.set(col.id, fitInactive(col, inactiveWidth, input.height, small, space));
-  return { columns: columns.map((c) => fitted.get(c.id)!), worth: (font * worth) / Math.max(1, act.length) };
+  return { columns: columns.map((c) => fitted.get(c.id)!), worth: worth / Math.max(1, act.length) };
 }
 
 function activeIds(input: FitInput): Set<string> {
@@ -376,9 +384,12 @@ export function fitLayout(input: FitInput): FitResult {
     const minInactive = rest.length ? minInactiveWidth(rest, inactiveFont(font, floor), input.space) : 0;
     const widths = [...new Set(fractions.map((f) => (rest.length ? Math.max(minInactive, Math.floor(usable * f)) : 0)))];
     for (const w of widths) {
-      const layout = tryLayout(input, font, floor, w, gap);
-      // Ties go to the first (wider) inactive columns: the rest of the map stays readable.
-      if (layout && (!found.best || layout.worth > found.best.worth)) found.best = { ...layout, font };
+      // Active columns shared by what they hold, or evenly (better when they hold about the same).
+      for (const even of activeSet.size > 1 ? [false, true] : [false]) {
+        const layout = tryLayout(input, font, floor, w, gap, even);
+        // Ties go to the first (wider) inactive columns: the rest of the map stays readable.
+        if (layout && (!found.best || layout.worth > found.best.worth)) found.best = { ...layout, font };
+      }
     }
   };
   for (let font = top; font >= floor; font--) {
