@@ -22,8 +22,6 @@ export interface TimerState {
   durationMs: number;
   endsAt: number | null;
   remainingMs: number;
-  /** The step (active columns, sorted, comma-joined) the timer was set in; absent in older documents. */
-  step?: string;
 }
 
 /** What the projector shows large. */
@@ -58,6 +56,8 @@ export interface SessionState {
   stage: Stage;
   /** The facilitator's language: the projector shows its texts in it. Null until the console says. */
   lang: Lang | null;
+  /** The step (`stepKey`) the timer was set in; null in documents from before it was kept. */
+  timerStep: string | null;
 }
 
 export const DEFAULT_SESSION: SessionState = Object.freeze({
@@ -75,6 +75,7 @@ export const DEFAULT_SESSION: SessionState = Object.freeze({
   round: null,
   stage: 'homogeneous',
   lang: null,
+  timerStep: null,
 }) as SessionState;
 
 function columnList(value: unknown): ColumnId[] {
@@ -89,12 +90,7 @@ function readTimer(value: unknown): TimerState | null {
   if (typeof value !== 'object' || value === null) return null;
   const t = value as Record<string, unknown>;
   if (typeof t.durationMs !== 'number' || typeof t.remainingMs !== 'number') return null;
-  return {
-    durationMs: t.durationMs,
-    remainingMs: t.remainingMs,
-    endsAt: typeof t.endsAt === 'number' ? t.endsAt : null,
-    ...(typeof t.step === 'string' ? { step: t.step } : {}),
-  };
+  return { durationMs: t.durationMs, remainingMs: t.remainingMs, endsAt: typeof t.endsAt === 'number' ? t.endsAt : null };
 }
 
 function readFocus(value: unknown): ProjectorFocus {
@@ -133,6 +129,7 @@ export function readSession(doc: Y.Doc): SessionState {
     round: readRound(m.get('round')),
     stage: m.get('stage') === 'heterogeneous' ? 'heterogeneous' : 'homogeneous',
     lang: (LANGS as readonly unknown[]).includes(m.get('lang')) ? (m.get('lang') as Lang) : null,
+    timerStep: typeof m.get('timerStep') === 'string' ? (m.get('timerStep') as string) : null,
   };
 }
 
@@ -206,8 +203,11 @@ export function stepKey(active: readonly ColumnId[]): string {
 }
 
 export function setTimer(doc: Y.Doc, durationMs: number, origin: Origin): void {
-  const step = stepKey(readSession(doc).active);
-  setField(doc, 'timer', { durationMs, endsAt: null, remainingMs: durationMs, step } satisfies TimerState, origin);
+  doc.transact(() => {
+    const m = getSessionMap(doc);
+    m.set('timer', { durationMs, endsAt: null, remainingMs: durationMs } satisfies TimerState);
+    m.set('timerStep', stepKey(readSession(doc).active));
+  }, origin);
 }
 
 export function startTimer(doc: Y.Doc, now: number, origin: Origin): void {
@@ -286,6 +286,6 @@ export function setSessionLang(doc: Y.Doc, lang: Lang, origin: Origin): void {
 export function shownTimer(session: SessionState, now: number): TimerState | null {
   const t = session.timer;
   if (!t) return null;
-  if (timerRemaining(t, now) === 0 && t.step !== undefined && t.step !== stepKey(session.active)) return null;
+  if (timerRemaining(t, now) === 0 && session.timerStep !== null && session.timerStep !== stepKey(session.active)) return null;
   return t;
 }

@@ -120,7 +120,9 @@ const MIN_SUB_EM: Record<Density, number> = { full: 11, compact: 10, line: 7.5 }
  * at 20 px beats one line at 24 px, and two readable lines beat ten letters and "…" at any size.
  */
 const DENSITY_WORTH: Record<Density, number> = { full: 1, compact: 0.82, line: 0.62 };
-const worthOf = (font: number, density: Density, coverage: number) => font * DENSITY_WORTH[density] * (0.3 + 0.7 * coverage);
+const worthOf = (font: number, density: Density, coverage: number) => font * DENSITY_WORTH[density] * (0.15 + 0.85 * coverage);
+/** Largest font per density, × the floor: one word and "…" in big letters tells the room nothing. */
+const DENSITY_MAX: Record<Density, number> = { full: 1.6, compact: 1.35, line: 1.15 };
 /** Canvas widths and the browser's line breaking differ by a few percent; err on the side of fewer words per line. */
 const WIDTH_SAFETY = 1.05;
 const HEIGHT_SAFETY = 0.97;
@@ -265,9 +267,10 @@ interface ActiveChoice {
 }
 
 /** The best way to show every card of an active column at this font and width, or null. */
-function fitActive(col: FitColumn, width: number, height: number, font: number, withPrompts: boolean, space: number): ActiveChoice | null {
+function fitActive(col: FitColumn, width: number, height: number, font: number, floor: number, withPrompts: boolean, space: number): ActiveChoice | null {
   const box = columnBox(col, width, height, font, true, withPrompts, space);
   for (const density of DENSITIES) {
+    if (font > Math.round(floor * DENSITY_MAX[density])) continue;
     const maxSubs = Math.max(1, Math.floor((box.innerEm + BOX.subGap) / (MIN_SUB_EM[density] + BOX.subGap)));
     for (let subs = 1; subs <= maxSubs; subs++) {
       const boxes = place(col.cards, density, subs, box, font, space);
@@ -333,11 +336,13 @@ function tryLayout(input: FitInput, font: number, floor: number, inactiveWidth: 
   const activeTotal = usable - rest.length * inactiveWidth;
   if (activeTotal <= 0) return null;
   const widths = even ? act.map(() => Math.floor(activeTotal / act.length)) : shareWidths(act, activeTotal, input.height, font, space, !!input.showPrompts);
+  // The active column(s) get the most room.
+  if (rest.length > 0 && widths.some((w) => w < inactiveWidth * 1.2)) return null;
   const fitted = new Map<string, ColumnFit>();
   let worth = 0;
   for (let i = 0; i < act.length; i++) {
     const col = act[i];
-    const choice = fitActive(col, widths[i], input.height, font, !!input.showPrompts, space);
+    const choice = fitActive(col, widths[i], input.height, font, floor, !!input.showPrompts, space);
     if (!choice) return null;
     const coverage = choice.boxes.length ? choice.boxes.reduce((s, b) => s + b.coverage, 0) / choice.boxes.length : 1;
     worth += worthOf(font, choice.density, coverage);
@@ -376,7 +381,7 @@ export function fitLayout(input: FitInput): FitResult {
   const activeSet = activeIds(input);
   const rest = input.columns.filter((c) => !activeSet.has(c.id));
   const usable = input.width - gap * Math.max(0, input.columns.length - 1);
-  const fractions = rest.length === 0 ? [0] : [0.2, 0.16, 0.13, 0.11, 0.09, 0.075];
+  const fractions = rest.length === 0 ? [0] : [0.16, 0.13, 0.11, 0.09, 0.075];
 
   // A holder, not a `let`: TypeScript cannot see the closure assign it.
   const found: { best: { columns: ColumnFit[]; worth: number; font: number } | null } = { best: null };
