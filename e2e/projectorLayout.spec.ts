@@ -143,6 +143,8 @@ const FIXTURES: Fixture[] = [
   { name: '120-in-waarden', counts: spread(120, ['values'], 1), active: ['values'] },
   { name: '65-step2-short', counts: spread(65, ['steps'], 0.3), active: ['relations', 'actions', 'conditions', 'steps'] },
   { name: '120-not-guided', counts: spread(120, ['values'], 0.2), active: null },
+  // Acties in focus of the step: who / what / when on full cards.
+  { name: '7-acties', counts: spread(7, ['steps'], 1), active: ['steps'] },
 ];
 
 describe('the projector fits the room', () => {

@@ -165,15 +165,21 @@ export function wrapLines(paras: Paragraphs, space: number, width: number): numb
   return Math.max(lines, 1);
 }
 
+const lineWidths = new WeakMap<Paragraphs, { space: number; width: number }>();
+
 /** Width of the paragraphs set on one line (for one-line cards and labels that never wrap). */
 export function lineWidth(paras: Paragraphs, space: number): number {
+  const known = lineWidths.get(paras);
+  if (known && known.space === space) return known.width;
   let total = 0;
   let count = 0;
   for (const words of paras) for (const word of words) {
     total += word;
     count++;
   }
-  return (total + Math.max(0, count - 1) * space) * WIDTH_SAFETY;
+  const width = (total + Math.max(0, count - 1) * space) * WIDTH_SAFETY;
+  lineWidths.set(paras, { space, width });
+  return width;
 }
 
 interface CardBox {
@@ -384,26 +390,49 @@ export function fitLayout(input: FitInput): FitResult {
   const fractions = rest.length === 0 ? [0] : [0.16, 0.13, 0.11, 0.09, 0.075];
 
   // A holder, not a `let`: TypeScript cannot see the closure assign it.
-  const found: { best: { columns: ColumnFit[]; worth: number; font: number } | null } = { best: null };
-  const attempt = (font: number) => {
+  type Best = { columns: ColumnFit[]; worth: number; font: number };
+  const found: { best: Best | null } = { best: null };
+  /** Tries every width split at `font`; true when at least one shows every active card. */
+  const attempt = (font: number): boolean => {
     const minInactive = rest.length ? minInactiveWidth(rest, inactiveFont(font, floor), input.space) : 0;
     const widths = [...new Set(fractions.map((f) => (rest.length ? Math.max(minInactive, Math.floor(usable * f)) : 0)))];
+    let any = false;
     for (const w of widths) {
       // Active columns shared by what they hold, or evenly (better when they hold about the same).
       for (const even of activeSet.size > 1 ? [false, true] : [false]) {
         const layout = tryLayout(input, font, floor, w, gap, even);
+        if (!layout) continue;
+        any = true;
         // Ties go to the first (wider) inactive columns: the rest of the map stays readable.
-        if (layout && (!found.best || layout.worth > found.best.worth)) found.best = { ...layout, font };
+        if (!found.best || layout.worth > found.best.worth) found.best = { ...layout, font };
       }
     }
+    return any;
   };
-  for (let font = top; font >= floor; font--) {
-    // No smaller font can beat what we have: the worth is at most the font size.
+  // A smaller font fits whatever a larger one fits: find the largest that fits by halving, then walk
+  // down from there while a smaller font can still be worth more (worth is at most the font size).
+  const MIN_FONT = 9;
+  let largest = -1;
+  if (attempt(top)) largest = top;
+  else {
+    let lo = MIN_FONT;
+    let hi = top - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (attempt(mid)) {
+        largest = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+  }
+  // Below the floor only when nothing at or above it shows every card (hundreds of cards).
+  const lowest = largest >= floor ? floor : MIN_FONT;
+  // The search tried fonts below the floor too: choose again, only among allowed sizes.
+  found.best = null as Best | null;
+  for (let font = largest; largest > 0 && font >= lowest; font--) {
     if (found.best && font <= found.best.worth) break;
     attempt(font);
   }
-  // Beyond the figures (hundreds of cards): smaller than the floor rather than hidden cards.
-  for (let font = floor - 1; font >= 9 && !found.best; font--) attempt(font);
   if (found.best) return { font: found.best.font, floor, fits: true, gap, columns: found.best.columns };
   return fallback(input, floor, gap);
 }
