@@ -415,6 +415,7 @@ if (!skip.has('client')) {
           ['JS Chromium fetches for /w/<id>/map', ...metricText(c.mapPageJsKb)],
           ['projector: render 300 cards', ...metricText(c.projectorRenderMs, { max: 150, label: '≤ 150 ms' })],
           ['projector: cold load to 300 cards', ...metricText(c.projectorColdMs)],
+          ['projector: fit 120 cards', ...metricText(c.projectorFitMs, { max: 150, label: '≤ 150 ms' })],
           ['edit-to-render, 2 contexts, 40 connected', ...metricText(c.editToRenderP95Ms, { max: 50, label: 'p95 ≤ 50 ms' })],
         ],
       ),

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { COLUMN_IDS, isColumnId, type ColumnId } from './columns.js';
+import { COLUMN_IDS, LANGS, isColumnId, type ColumnId, type Lang } from './columns.js';
 import type { Origin } from './origins.js';
 import type { Principal, Stage } from './permissions.js';
 
@@ -54,6 +54,10 @@ export interface SessionState {
   round: RoundState | null;
   /** Partners-first workshops: each partner's own map first (homogeneous), then the mixed session. */
   stage: Stage;
+  /** The facilitator's language: the projector shows its texts in it. Null until the console says. */
+  lang: Lang | null;
+  /** The step (`stepKey`) the timer was set in; null in documents from before it was kept. */
+  timerStep: string | null;
 }
 
 export const DEFAULT_SESSION: SessionState = Object.freeze({
@@ -70,6 +74,8 @@ export const DEFAULT_SESSION: SessionState = Object.freeze({
   rule: null,
   round: null,
   stage: 'homogeneous',
+  lang: null,
+  timerStep: null,
 }) as SessionState;
 
 function columnList(value: unknown): ColumnId[] {
@@ -122,6 +128,8 @@ export function readSession(doc: Y.Doc): SessionState {
     rule: typeof rule === 'number' && rule >= 1 && rule <= 5 ? rule : null,
     round: readRound(m.get('round')),
     stage: m.get('stage') === 'heterogeneous' ? 'heterogeneous' : 'homogeneous',
+    lang: (LANGS as readonly unknown[]).includes(m.get('lang')) ? (m.get('lang') as Lang) : null,
+    timerStep: typeof m.get('timerStep') === 'string' ? (m.get('timerStep') as string) : null,
   };
 }
 
@@ -198,8 +206,17 @@ export function requestReveal(doc: Y.Doc, origin: Origin): void {
   }, origin);
 }
 
+/** The key of a step: its columns, sorted. */
+export function stepKey(active: readonly ColumnId[]): string {
+  return [...active].sort().join(',');
+}
+
 export function setTimer(doc: Y.Doc, durationMs: number, origin: Origin): void {
-  setField(doc, 'timer', { durationMs, endsAt: null, remainingMs: durationMs } satisfies TimerState, origin);
+  doc.transact(() => {
+    const m = getSessionMap(doc);
+    m.set('timer', { durationMs, endsAt: null, remainingMs: durationMs } satisfies TimerState);
+    m.set('timerStep', stepKey(readSession(doc).active));
+  }, origin);
 }
 
 export function startTimer(doc: Y.Doc, now: number, origin: Origin): void {
@@ -275,4 +292,20 @@ export function previousStep(session: SessionState): ColumnId[] | null {
 /** Open the mixed session (or go back to the partners' own maps); the server adjusts who may open what. */
 export function setStage(doc: Y.Doc, stage: Stage, origin: Origin): void {
   setField(doc, 'stage', stage, origin);
+}
+
+/** The facilitator's language, for the projector (only the facilitator writes the session, G3). */
+export function setSessionLang(doc: Y.Doc, lang: Lang, origin: Origin): void {
+  if (getSessionMap(doc).get('lang') !== lang) setField(doc, 'lang', lang, origin);
+}
+
+/**
+ * The timer to show at `now`: none once it ran out in an earlier step. An expired "time is up" belongs
+ * to the step it was set in; after a step change it would only confuse (G8).
+ */
+export function shownTimer(session: SessionState, now: number): TimerState | null {
+  const t = session.timer;
+  if (!t) return null;
+  if (timerRemaining(t, now) === 0 && session.timerStep !== null && session.timerStep !== stepKey(session.active)) return null;
+  return t;
 }

@@ -10,6 +10,7 @@ import { tabsFor } from './consoleTabs.js';
 import { stepsLabel } from './sessionText.js';
 import { Tabs } from './Tabs.js';
 import { TimerControls } from './TimerControls.js';
+import { useShareLanguage } from './useShareLanguage.js';
 import '../../styles/console.css';
 
 /**
@@ -21,6 +22,7 @@ export function Console({ onRejoin }: { onRejoin: () => void }) {
   const { workshopId, info } = useConsoleEnv();
   const tabs = tabsFor(info.flow ?? 'joint');
   const [tab, setTab] = useState(tabs[0].id);
+  useShareLanguage();
   return (
     <div className="console-layout" data-testid="console">
       <a className="skip-link" href="#console-panel">

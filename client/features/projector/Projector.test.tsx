@@ -11,6 +11,8 @@ import {
   setPromptShown,
   setRound,
   setRuleInFocus,
+  setActiveColumns,
+  setSessionLang,
   setSessionPlan,
   setTimer,
   startTimer,
@@ -166,6 +168,39 @@ describe('projector', () => {
     act(() => setTimer(w.session, 0, LOCAL_USER));
     expect(screen.getByTestId('projector.timer')).toHaveTextContent('0:00');
     expect(screen.getByTestId('projector.timer')).toHaveTextContent('De tijd is om');
+  });
+
+  it('[G8] an expired timer leaves with its step', async () => {
+    const w = workshop();
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={manualClock(5_000_000)} />);
+    await ready();
+    act(() => setTimer(w.session, 0, LOCAL_USER));
+    expect(screen.getByTestId('projector.timer')).toHaveTextContent('De tijd is om');
+    act(() => setActiveColumns(w.session, ['relations', 'actions', 'conditions', 'steps'], LOCAL_USER));
+    expect(screen.queryByTestId('projector.timer')).toBeNull();
+  });
+
+  it('[U7] speaks the language the facilitator chose', async () => {
+    const w = workshop();
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={manualClock()} />);
+    await ready();
+    act(() => setSessionLang(w.session, 'en', LOCAL_USER));
+    await waitFor(() => expect(screen.getByTestId('projector.step')).toHaveTextContent('Step 1 · Values'));
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('[U6] a long card is cut on the map and whole in focus', async () => {
+    const w = workshop();
+    const long = 'Lang verhaal over samenwerken in de wijk. '.repeat(15);
+    const id = createCard(w.map, { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: long } as never, LOCAL_USER);
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={manualClock()} />);
+    await ready();
+    const onMap = within(screen.getByTestId('projector.column.values')).getAllByTestId('snapshot.card').find((c) => c.getAttribute('data-card-id') === id)!;
+    expect(onMap).toHaveAttribute('data-shortened');
+    act(() => setFocus(w.session, { kind: 'card', cardId: id }, LOCAL_USER));
+    const focused = within(screen.getByTestId('projector.focus')).getByTestId('snapshot.card');
+    expect(focused).not.toHaveAttribute('data-shortened');
+    expect(focused).toHaveTextContent(long.trim());
   });
 });
 

@@ -13,6 +13,7 @@ import { navigate, projectorViewPath, JOIN_CODE_ROUTE } from '../../app/router.j
 import { useNow, useServerClock, type Clock } from '../../app/serverClock.js';
 import { useDocumentTitle } from '../../app/useDocumentTitle.js';
 import { useWorkshopInfo } from '../../app/useWorkshopInfo.js';
+import type { ConnectionSource } from '../../collab/connectionState.js';
 import { openSyncedDoc } from '../../collab/syncedDoc.js';
 import { useParticipants, useSessionState } from '../../collab/useSyncedDoc.js';
 import { ProjectorStage } from '../compare/ProjectorStage.js';
@@ -93,10 +94,12 @@ export function ProjectorScreen({
   const { t } = useTranslation();
   const workshop = useWorkshopInfo(workshopId);
   const open = useMemo(() => openDoc ?? defaultOpen(workshopId, token), [openDoc, workshopId, token]);
-  const [docs, setDocs] = useState<{ session: Y.Doc; workshop: Y.Doc; map: Y.Doc } | null>(null);
+  const [docs, setDocs] = useState<{ session: Y.Doc; workshop: Y.Doc; map: Y.Doc; connection: ConnectionSource | null } | null>(null);
   useEffect(() => {
     const opened = (['session', 'workshop', JOINT_MAP] as const).map((name) => open(name));
-    setDocs({ session: opened[0].doc, workshop: opened[1].doc, map: opened[2].doc });
+    // A synced doc carries its connection; the map's stands for all three (same server, same socket path).
+    const connection = (opened[2] as { connection?: ConnectionSource }).connection ?? null;
+    setDocs({ session: opened[0].doc, workshop: opened[1].doc, map: opened[2].doc, connection });
     return () => {
       setDocs(null);
       opened.forEach((o) => o.destroy());
@@ -126,7 +129,7 @@ export function ProjectorScreen({
   );
 }
 
-function LiveProjector({ info, docs, clock }: { info: WorkshopInfo; docs: { session: Y.Doc; workshop: Y.Doc; map: Y.Doc }; clock: Clock }) {
+function LiveProjector({ info, docs, clock }: { info: WorkshopInfo; docs: { session: Y.Doc; workshop: Y.Doc; map: Y.Doc; connection: ConnectionSource | null }; clock: Clock }) {
   const session = useSessionState(docs.session);
   const participants = useParticipants(docs.workshop);
   const map = useMapSnapshotOf(docs.map);
@@ -141,6 +144,7 @@ function LiveProjector({ info, docs, clock }: { info: WorkshopInfo; docs: { sess
       now={now}
       participantUrl={origin + participantPath(info.id)}
       joinUrl={window.location.host + JOIN_CODE_ROUTE}
+      connection={docs.connection}
     />
   );
 }

@@ -1,15 +1,19 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopInfo } from '../../../shared/api.js';
 import { getColumn } from '../../../shared/columns.js';
 import { getPrompt, getRule } from '../../../shared/dialogue.js';
 import type { MapSnapshot } from '../../../shared/readModel.js';
-import { timerRemaining, type SessionState } from '../../../shared/session.js';
+import { shownTimer, timerRemaining, type SessionState } from '../../../shared/session.js';
 import type { ParticipantEntry } from '../../../shared/workshopDoc.js';
 import { QrCode } from '../../app/QrCode.js';
 import { formatDuration } from '../../app/serverClock.js';
 import { useLang } from '../../i18n/index.js';
 import { stepsLabel } from '../facilitator/sessionText.js';
-import { SnapshotBoard, SnapshotCard, SnapshotColumn } from './SnapshotBoard.js';
+import type { ConnectionSource } from '../../collab/connectionState.js';
+import { ConnectionIndicator } from '../../ui/ConnectionIndicator.js';
+import { FittedBoard, FittedCard } from './fit/FittedBoard.js';
+import { useFollowLanguage } from './useFollowLanguage.js';
 
 interface Props {
   info: WorkshopInfo;
@@ -22,6 +26,8 @@ interface Props {
   now: number;
   participantUrl: string;
   joinUrl: string;
+  /** The sync connection of the map, when there is one (not in component tests). */
+  connection?: ConnectionSource | null;
 }
 
 /**
@@ -29,17 +35,21 @@ interface Props {
  * question in focus, how to join, and the live map (whole, one column, or one card, as the facilitator
  * chooses). Never private cards, never who did or did not contribute.
  */
-export function ProjectorView({ info, session, map, participants, now, participantUrl, joinUrl }: Props) {
+export function ProjectorView({ info, session, map, participants, now, participantUrl, joinUrl, connection }: Props) {
   const { t } = useTranslation();
+  useFollowLanguage(session.lang);
   const lang = useLang();
-  const partners = new Map(info.partners.map((p) => [p.id as string, p]));
-  const remaining = session.timer ? timerRemaining(session.timer, now) : null;
+  // Stable between timer ticks, so the fitted board does not redraw every second.
+  const partners = useMemo(() => new Map(info.partners.map((p) => [p.id as string, p])), [info.partners]);
+  const timer = shownTimer(session, now);
+  const remaining = timer ? timerRemaining(timer, now) : null;
   const rule = session.rule ? getRule(session.rule) : undefined;
   const prompt = session.prompt ? getPrompt(session.prompt) : undefined;
   const active = session.guided ? session.active : null;
   const focus = session.focus;
   const focusCard = focus.kind === 'card' ? Object.values(map.columns).flat().find((c) => c.id === focus.cardId) : undefined;
   const kind = focus.kind === 'card' && !focusCard ? 'map' : focus.kind;
+  const focusKey = kind === 'column' && focus.kind === 'column' ? `column:${focus.column}` : kind === 'card' && focusCard ? `card:${focusCard.id}` : 'map';
   const turn = session.round ? participants.find((p) => p.id === session.round!.order[session.round!.index]) : undefined;
 
   return (
@@ -47,16 +57,19 @@ export function ProjectorView({ info, session, map, participants, now, participa
       <header className="projector-top">
         <div className="projector-title">
           <h1>{info.title}</h1>
-          <p className="projector-step" data-testid="projector.step">
-            {active ? stepsLabel(t, lang, active) : t('projector.allOpen')}
-          </p>
+          <div className="projector-subline">
+            <p className="projector-step" data-testid="projector.step">
+              {active ? stepsLabel(t, lang, active) : t('projector.allOpen')}
+            </p>
+            {connection && <ConnectionIndicator source={connection} className="projector-connection" />}
+          </div>
         </div>
         {remaining !== null && (
           <div
             className="projector-timer"
             data-testid="projector.timer"
             data-done={remaining === 0 || undefined}
-            data-running={session.timer?.endsAt !== null || undefined}
+            data-running={timer?.endsAt !== null || undefined}
           >
             <span className="sr-only">{t('projector.timeLeft')} </span>
             <span className="projector-timer-value">{formatDuration(remaining)}</span>
@@ -111,31 +124,23 @@ export function ProjectorView({ info, session, map, participants, now, participa
         </div>
       )}
 
+      {/* Keyed by what is in focus: a new focus zooms in (projector.css), the fitted board moves smoothly. */}
       <div className="projector-focus" data-testid="projector.focus" data-kind={kind}>
-        {kind === 'map' && <SnapshotBoard map={map} partners={partners} lang={lang} active={active} testIdPrefix="projector" />}
-        {kind === 'column' && focus.kind === 'column' && (
-          <SnapshotColumn
-            column={getColumn(focus.column)}
-            cards={map.columns[focus.column]}
-            partners={partners}
-            lang={lang}
-            highlighted={!!active?.includes(focus.column)}
-            dimmed={false}
-            headingLevel={2}
-            testIdPrefix="projector"
-            showQuestion
-            large
-          />
-        )}
-        {kind === 'card' && focusCard && (
-          <section className="projector-card" aria-labelledby="projector-card-title">
-            <h2 id="projector-card-title" className="snap-column-title">
-              <span className="snap-step">{t('map.step', { n: getColumn(focusCard.column).step })}</span>{' '}
-              {getColumn(focusCard.column).label[lang]}
-            </h2>
-            <SnapshotCard card={focusCard} partner={partners.get(focusCard.partner)} partners={partners} large />
-          </section>
-        )}
+        <div className="projector-zoom" key={focusKey}>
+          {kind === 'map' && <FittedBoard map={map} partners={partners} lang={lang} active={active} testIdPrefix="projector" />}
+          {kind === 'column' && focus.kind === 'column' && (
+            <FittedBoard map={map} partners={partners} lang={lang} active={active} focusColumn={focus.column} testIdPrefix="projector" />
+          )}
+          {kind === 'card' && focusCard && (
+            <section className="projector-card" aria-labelledby="projector-card-title">
+              <h2 id="projector-card-title" className="snap-column-title">
+                <span className="snap-step">{t('map.step', { n: getColumn(focusCard.column).step })}</span>{' '}
+                {getColumn(focusCard.column).label[lang]}
+              </h2>
+              <FittedCard card={focusCard} partners={partners} />
+            </section>
+          )}
+        </div>
       </div>
     </main>
   );

@@ -3,6 +3,7 @@ import { COLUMNS, type ColumnDef, type ColumnId, type Lang } from '../../../shar
 import type { Partner } from '../../../shared/partners.js';
 import { cardPartnerIds } from '../../../shared/provenance.js';
 import type { CardSnapshot, MapSnapshot } from '../../../shared/readModel.js';
+import type { Density } from './fit/fitLayout.js';
 
 interface BoardProps {
   map: MapSnapshot;
@@ -108,12 +109,15 @@ export function SnapshotCard({
   partner,
   partners,
   large,
+  fit,
 }: {
   card: CardSnapshot;
   partner?: Partner;
   /** Needed to name the partner maps a joint card came from. */
   partners?: ReadonlyMap<string, Partner>;
   large?: boolean;
+  /** On the fitted projector board: how dense, and how many lines of text before the "…". */
+  fit?: { density: Density; lines: number; shortened: boolean };
 }) {
   const { t } = useTranslation();
   const support = card.supporters.length;
@@ -123,7 +127,9 @@ export function SnapshotCard({
       data-testid="snapshot.card"
       data-card-id={card.id}
       data-status={card.status}
-      style={{ ['--partner-color' as string]: partner?.color ?? '#4d4d4d' }}
+      data-density={fit?.density}
+      data-shortened={fit?.shortened || undefined}
+      style={{ ['--partner-color' as string]: partner?.color ?? '#4d4d4d', ...(fit ? { ['--lines' as string]: fit.lines } : {}) }}
     >
       <p className="snap-card-text">{card.plainText || t('card.emptyText')}</p>
       {card.column === 'steps' && (card.who || card.what || card.when) && (

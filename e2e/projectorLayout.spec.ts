@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ColumnId } from '../shared/columns.js';
+import { LOCAL_USER } from '../shared/origins.js';
+import { setActiveColumns, setFocus, setSessionLang, setSessionPlan } from '../shared/session.js';
+import { launchBrowser } from './support/browser.js';
+import { byTestId, eventually } from './support/pages.js';
+import { createWorkshop, openAsFacilitator, seedCards, spread } from './support/seedMap.js';
+import { E2EServer } from './support/server.js';
+
+/**
+ * The projector at the sizes of a meeting room (ROOM.md): maps of 0 to 120 cards, checked the way a
+ * person looks at the wall. Screenshots go to test-output/screens/ (not in git): look at them.
+ */
+
+const SCREENS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-output', 'screens');
+const SIZES = [
+  { width: 1280, height: 720, floor: 14 },
+  { width: 1920, height: 1080, floor: 18 },
+] as const;
+
+let browser: Browser;
+let server: E2EServer;
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  server = await new E2EServer().start();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Fixture {
+  name: string;
+  counts: Record<ColumnId, number>;
+  /** Guided with these columns active; null: not guided, every column counts. */
+  active: ColumnId[] | null;
+}
+
+/** What a person would object to, as sentences; empty when the screen is right. */
+type Check = { problems: string[]; activeCards: number; font: number; board: string };
+
+/** Runs in the page. Plain JavaScript: it is sent as a string-compiled function. */
+function inspect(floor: number): Check {
+  const problems: string[] = [];
+  const vw = window.innerWidth;
+  const vh = window.innerHeight;
+  const root = document.documentElement;
+  if (root.scrollWidth > vw) problems.push(`horizontal overflow: ${root.scrollWidth} px in ${vw} px`);
+  if (root.scrollHeight > vh) problems.push(`document ${root.scrollHeight} px high in a ${vh} px window`);
+  const board = document.querySelector('[data-testid="projector.board"]');
+  const font = Number(board?.getAttribute('data-font') ?? 0);
+  let activeCards = 0;
+  for (const col of document.querySelectorAll('[data-testid^="projector.column."][data-fit-active]')) {
+    const c = col.getBoundingClientRect();
+    for (const card of col.querySelectorAll<HTMLElement>('[data-testid="snapshot.card"]')) {
+      activeCards++;
+      const id = card.getAttribute('data-card-id');
+      const r = card.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) problems.push(`active card ${id} is not drawn`);
+      if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) problems.push(`active card ${id} outside the window`);
+      if (r.left < c.left - 0.5 || r.top < c.top - 0.5 || r.right > c.right + 0.5 || r.bottom > c.bottom + 0.5) {
+        problems.push(`active card ${id} sticks out of its column (${Math.round(r.bottom - c.bottom)} px below)`);
+      }
+      const text = card.querySelector<HTMLElement>('.snap-card-text')!;
+      const size = parseFloat(getComputedStyle(text).fontSize);
+      if (size < floor) problems.push(`active card ${id} text ${size} px < ${floor} px`);
+      // Text cut off must end in a visible "…": a line clamp or an ellipsis, never a silent cut.
+      const cut = text.scrollHeight > text.clientHeight + 1 || text.scrollWidth > text.clientWidth + 1;
+      const style = getComputedStyle(text);
+      if (cut && style.webkitLineClamp === 'none' && style.textOverflow !== 'ellipsis') problems.push(`card ${id} is cut without "…"`);
+    }
+  }
+  // No ordinary word (2–14 letters) over two lines: its line boxes all share one top.
+  const range = document.createRange();
+  const walker = document.createTreeWalker(document.querySelector('[data-testid="projector"]')!, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const el = node.parentElement;
+    if (!el || el.closest('[hidden], .sr-only')) continue;
+    const words = /\S+/g;
+    for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
+      const word = m[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      if (word.length < 2 || word.length > 14) continue;
+      const start = m.index + m[0].indexOf(word);
+      range.setStart(node, start);
+      range.setEnd(node, start + word.length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) problems.push(`"${word}" broken over ${tops.size} lines`);
+    }
+  }
+  const b = board?.getBoundingClientRect();
+  return { problems: [...new Set(problems)], activeCards, font, board: b ? `${Math.round(b.width)}×${Math.round(b.height)}` : 'none' };
+}
+
+async function projectorPage(projectorPath: string, size: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+  // Reduced motion: the fit is checked where it lands, not halfway through the zoom.
+  const context = await browser.newContext({ baseURL: server.url, viewport: size, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(projectorPath);
+  await byTestId(page, 'projector').waitFor();
+  return { context, page };
+}
+
+/** Polls until the screen passes (the fit settles after the documents sync), or fails with what is wrong. */
+async function expectFits(page: Page, floor: number, expectedActive: number, label: string, screenshot?: string): Promise<Check> {
+  let last: Check = { problems: ['not checked'], activeCards: 0, font: 0, board: '' };
+  try {
+    await eventually(async () => {
+      last = await page.evaluate(inspect, floor);
+      return last.problems.length === 0 && last.activeCards === expectedActive;
+    }, label);
+  } catch {
+    if (screenshot) await page.screenshot({ path: screenshot });
+    throw new Error(`${label}: ${last.activeCards}/${expectedActive} active cards, board ${last.board}, font ${last.font}; ${last.problems.slice(0, 12).join('; ')}`);
+  }
+  if (screenshot) await page.screenshot({ path: screenshot });
+  return last;
+}
+
+const sum = (counts: Record<ColumnId, number>, cols: readonly ColumnId[]) => cols.reduce((s, c) => s + counts[c], 0);
+const ALL: ColumnId[] = ['values', 'relations', 'actions', 'conditions', 'steps'];
+
+async function prepare(f: Fixture) {
+  const { created, info } = await createWorkshop(server.url, `Partnerschap Wijk Noord: ${f.name}`);
+  const session = await openAsFacilitator(server.url, created, 'session');
+  if (f.active) {
+    setSessionPlan(session.doc, { mode: f.active.length > 1 ? 'short' : 'separate' }, LOCAL_USER);
+    setActiveColumns(session.doc, f.active, LOCAL_USER);
+  }
+  const seeded = await seedCards(server.url, created, info, f.counts);
+  return { created, session, seeded };
+}
+
+const FIXTURES: Fixture[] = [
+  ...[0, 7, 30, 65, 120].map((n) => ({ name: `${n}`, counts: spread(n, ['values'], 0.6), active: ['values'] as ColumnId[] })),
+  { name: '65-in-waarden', counts: spread(65, ['values'], 1), active: ['values'] },
+  { name: '120-in-waarden', counts: spread(120, ['values'], 1), active: ['values'] },
+  { name: '65-step2-short', counts: spread(65, ['steps'], 0.3), active: ['relations', 'actions', 'conditions', 'steps'] },
+  { name: '120-not-guided', counts: spread(120, ['values'], 0.2), active: null },
+  // Acties in focus of the step: who / what / when on full cards.
+  { name: '7-acties', counts: spread(7, ['steps'], 1), active: ['steps'] },
+];
+
+describe('the projector fits the room', () => {
+  for (const f of FIXTURES) {
+    it(`[U4][U5][U6] ${f.name} cards: every active card visible, no overflow, text above its floor, no word broken`, async () => {
+      const { created, session, seeded } = await prepare(f);
+      const activeCount = sum(f.counts, f.active ?? ALL);
+      try {
+        for (const size of SIZES) {
+          const { context, page } = await projectorPage(created.projectorPath, size);
+          try {
+            const total = sum(f.counts, ALL);
+            await eventually(async () => (await page.locator('[data-testid="snapshot.card"]').count()) === total, `${total} cards on the projector`);
+            const shot = path.join(SCREENS, `projector-${f.name}-${size.width}x${size.height}.png`);
+            const check = await expectFits(page, size.floor, activeCount, `${f.name} at ${size.width}×${size.height}`, shot);
+            if (activeCount > 0) expect(check.font).toBeGreaterThanOrEqual(size.floor);
+          } finally {
+            await context.close();
+          }
+        }
+      } finally {
+        seeded.close();
+        session.close();
+      }
+    }, 120_000);
+  }
+});
+
+describe('the projector in a session', () => {
+  it('[U6][U7][U8] a long card is cut with "…" on the map and whole in focus; English when the facilitator is; says when the connection is gone', async () => {
+    const f: Fixture = { name: 'focus', counts: spread(30, ['values'], 0.6), active: ['values'] };
+    const { created, session, seeded } = await prepare(f);
+    const size = SIZES[0];
+    const { context, page } = await projectorPage(created.projectorPath, size);
+    try {
+      const longCard = page.locator(`[data-testid="snapshot.card"][data-card-id="${seeded.longId}"]`);
+      await longCard.waitFor();
+      await expectFits(page, size.floor, sum(f.counts, ['values']), 'long card on the map');
+      expect(await longCard.getAttribute('data-shortened')).not.toBeNull();
+
+      setFocus(session.doc, { kind: 'card', cardId: seeded.longId! }, LOCAL_USER);
+      await page.locator('[data-testid="projector.focus"][data-kind="card"]').waitFor();
+      await eventually(
+        async () =>
+          page.evaluate(() => {
+            const text = document.querySelector<HTMLElement>('[data-testid="projector.focus"] .snap-card-text')!;
+            const card = document.querySelector('[data-testid="projector.focus"] [data-testid="snapshot.card"]')!.getBoundingClientRect();
+            const whole = text.scrollHeight <= text.clientHeight + 1 && getComputedStyle(text).webkitLineClamp === 'none';
+            const inside = card.bottom <= window.innerHeight && card.right <= window.innerWidth;
+            return whole && inside && document.documentElement.scrollHeight <= window.innerHeight && parseFloat(getComputedStyle(text).fontSize) >= 14;
+          }),
+        'the long card whole, inside the window, at least 14 px',
+      );
+      expect(await page.locator('[data-testid="projector.focus"] .snap-card-text').innerText()).toContain('niet alleen een brief in de bus');
+      await page.screenshot({ path: path.join(SCREENS, `projector-focus-card-${size.width}x${size.height}.png`) });
+
+      setFocus(session.doc, { kind: 'column', column: 'values' }, LOCAL_USER);
+      await page.locator('[data-testid="projector.focus"][data-kind="column"]').waitFor();
+      await expectFits(page, size.floor, sum(f.counts, ['values']), 'one column in focus');
+      await page.screenshot({ path: path.join(SCREENS, `projector-focus-column-${size.width}x${size.height}.png`) });
+
+      // The facilitator works in English: so does the wall.
+      setSessionLang(session.doc, 'en', LOCAL_USER);
+      await eventually(async () => (await page.locator('html').getAttribute('lang')) === 'en', 'the projector page in English');
+      expect(await byTestId(page, 'projector.step').innerText()).toContain('Values');
+
+      await byTestId(page, 'connection.state').and(page.locator('[data-state="connected"]')).waitFor();
+    } finally {
+      await context.close();
+      seeded.close();
+      session.close();
+    }
+
+    // A projector whose network drops says so.
+    const context2 = await browser.newContext({ baseURL: server.url, viewport: size, reducedMotion: 'reduce' });
+    try {
+      const sockets = new Set<WebSocketRoute>();
+      let online = true;
+      await context2.routeWebSocket(/\/sync\//, (ws) => {
+        if (!online) return void ws.close({ code: 1006, reason: 'network down' }).catch(() => {});
+        sockets.add(ws);
+        ws.connectToServer();
+      });
+      const page2 = await context2.newPage();
+      await page2.goto(created.projectorPath);
+      await page2.locator('[data-testid="connection.state"][data-state="connected"]').waitFor();
+      online = false;
+      for (const ws of sockets) await ws.close({ code: 1006, reason: 'network down' }).catch(() => {});
+      await page2.locator('[data-testid="connection.state"]:not([data-state="connected"])').waitFor();
+      expect(await byTestId(page2, 'connection.state').innerText()).toMatch(/verbinden|connecting|offline/i);
+    } finally {
+      await context2.close();
+    }
+  }, 120_000);
+});
