@@ -10,7 +10,7 @@ import * as realExport from '../../../shared/export/index.js';
 import { formatExportDate, type ExportInput } from '../../../shared/export/index.js';
 import { createCard } from '../../../shared/ops.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
-import { INFO, renderConsole, WORKSHOP_ID } from '../facilitator/testHarness.js';
+import { INFO, renderConsole, WORKSHOP_ID } from '../../test/consoleHarness.js';
 import { localDay } from './exportData.js';
 import type { ExportModule, ExportTools } from './tools.js';
 
@@ -102,9 +102,14 @@ describe('console: export tab', () => {
   it('partners first: the joint convenant carries every partner map and where joint cards came from; a partner map exports alone', async () => {
     const module = spiedModule();
     const { tools: t, saved } = tools(module);
-    const c = renderConsole({ info: PARTNERS_FIRST, exportTools: t });
-    c.drafts.set('map:gemeente', partnerMap('Een dementiecafé opzetten', 'gemeente'));
-    c.drafts.set('map:zorg', partnerMap('Mantelzorgers ontlasten', 'zorg'));
+    const c = renderConsole({
+      info: PARTNERS_FIRST,
+      exportTools: t,
+      docs: [
+        ['map:gemeente', partnerMap('Een dementiecafé opzetten', 'gemeente')],
+        ['map:zorg', partnerMap('Mantelzorgers ontlasten', 'zorg')],
+      ],
+    });
     const jointId = takeIntoJoint(
       c.mapDoc,
       {

@@ -8,7 +8,7 @@ import { setSupport } from '../../../shared/cardDetails.js';
 import { readSession, setSessionPlan, setPhase } from '../../../shared/session.js';
 import { markParticipantRemoved } from '../../../shared/workshopDoc.js';
 import { tabsFor } from './consoleTabs.js';
-import { manualClock, participant, renderConsole, showPresent, WORKSHOP_ID } from './testHarness.js';
+import { manualClock, participant, renderConsole, showPresent, WORKSHOP_ID } from '../../test/consoleHarness.js';
 
 type Call = { url: string; method: string; auth: string | null; body: unknown };
 let calls: Call[] = [];

@@ -5,7 +5,7 @@ import { LOCAL_USER } from '../../../shared/origins.js';
 import { setRuleInFocus, setSessionPlan, setTimer } from '../../../shared/session.js';
 import { identityKey, projectorIdentityKey, projectorLinkKey } from '../../app/identity.js';
 import { takeFlash } from '../../app/flash.js';
-import { participant, renderConsole, showPresent, WORKSHOP_ID } from './testHarness.js';
+import { participant, renderConsole, showPresent, WORKSHOP_ID } from '../../test/consoleHarness.js';
 
 type Call = { url: string; method: string; auth: string | null };
 let calls: Call[] = [];

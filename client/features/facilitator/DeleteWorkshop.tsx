@@ -19,7 +19,7 @@ export const sameTitle = (typed: string, title: string) => {
  */
 export function DeleteWorkshop() {
   const { t } = useTranslation();
-  const { workshopId, identity, info } = useConsoleEnv();
+  const { workshopId, token, info } = useConsoleEnv();
   const id = useId();
   const [asking, setAsking] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -36,7 +36,7 @@ export function DeleteWorkshop() {
         <DeleteQuestion
           title={info.title}
           onCancel={() => setAsking(false)}
-          onDelete={() => api.deleteWorkshop(workshopId, identity.token)}
+          onDelete={() => api.deleteWorkshop(workshopId, token)}
           onDeleted={() => {
             forgetWorkshop(workshopId);
             setFlash({ key: 'deleted', values: { title: info.title } });

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useMapEnv } from '../../collab/hooks.js';
+import { JOINT_MAP } from '../../../shared/protocol.js';
+import { useDoc } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
 import { ExportPanel } from '../export/ExportPanel.js';
 import type { ExportSource } from '../export/makeExport.js';
@@ -8,12 +9,12 @@ import { DeleteWorkshop } from './DeleteWorkshop.js';
 
 /** The console's "Exporteren" tab: files of the maps, the backup, and deleting the workshop. */
 export function ExportTab() {
-  const { info, identity, openDoc, clock } = useConsoleEnv();
-  const { readModel } = useMapEnv();
+  const { info, token, openDoc, clock } = useConsoleEnv();
+  const readModel = useDoc(JOINT_MAP)!.map!.readModel;
   const lang = useLang();
   const source = useMemo<ExportSource>(
-    () => ({ info, token: identity.token, lang, jointMap: () => readModel.getSnapshot(), openDoc, now: () => clock.now() }),
-    [info, identity.token, lang, readModel, openDoc, clock],
+    () => ({ info, token: token, lang, jointMap: () => readModel.getSnapshot(), openDoc, now: () => clock.now() }),
+    [info, token, lang, readModel, openDoc, clock],
   );
   return (
     <div className="console-section-stack">

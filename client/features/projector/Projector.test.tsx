@@ -17,7 +17,8 @@ import {
 } from '../../../shared/session.js';
 import { upsertParticipant } from '../../../shared/workshopDoc.js';
 import { identityKey, loadIdentity, loadProjectorIdentity, saveIdentity } from '../../app/identity.js';
-import { FACILITATOR, INFO, manualClock, participant, WORKSHOP_ID } from '../facilitator/testHarness.js';
+import { FACILITATOR, INFO, manualClock, participant, WORKSHOP_ID } from '../../test/consoleHarness.js';
+import { localConnector } from '../../test/localWorkshop.js';
 import { ProjectorPage, ProjectorScreen } from './ProjectorPage.js';
 
 let fetched: string[] = [];
@@ -48,11 +49,8 @@ function workshop() {
     ['map:joint', new Y.Doc()],
     ['drafts:p2', new Y.Doc()],
   ]);
-  const opened: DocName[] = [];
-  const openDoc = (name: DocName) => {
-    opened.push(name);
-    return { doc: docs.get(name) ?? new Y.Doc(), destroy: () => {} };
-  };
+  // Everything the projector ever opened is in `opened` (from the in-memory connector's log).
+  const { connect, log: opened } = localConnector(docs);
   const map = docs.get('map:joint')!;
   const session = docs.get('session')!;
   upsertParticipant(docs.get('workshop')!, participant('p1', 'Anna', 'gemeente', 1), SERVER);
@@ -63,7 +61,7 @@ function workshop() {
   createCard(docs.get('drafts:p2')!, { column: 'values', author: 'p2', authorName: 'Bram', partner: 'zorg', text: 'Geheim concept' } as never, LOCAL_USER);
   setSessionPlan(session, { mode: 'short' }, LOCAL_USER);
   setPhase(session, 'private', LOCAL_USER);
-  return { docs, opened, openDoc, map, session, cardId };
+  return { docs, opened, connect, map, session, cardId };
 }
 
 /** The screen is up and subscribed to its documents (they are read in effects after the first paint). */
@@ -78,7 +76,7 @@ describe('projector', () => {
   it('shows the step, the live cards, how to join; never drafts, participation or controls', async () => {
     const w = workshop();
     const clock = manualClock(5_000_000);
-    const { container } = render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={clock} />);
+    const { container } = render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={clock} />);
     const screenEl = await screen.findByTestId('projector');
     await ready();
     expect([...w.opened].sort()).toEqual(['map:joint', 'session', 'workshop']);
@@ -115,7 +113,7 @@ describe('projector', () => {
 
   it('follows the focus: one column large, one card large, back to the whole map', async () => {
     const w = workshop();
-    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={manualClock()} />);
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={manualClock()} />);
     const focus = await screen.findByTestId('projector.focus');
     await ready();
     expect(focus).toHaveAttribute('data-kind', 'map');
@@ -144,7 +142,7 @@ describe('projector', () => {
   it('shows the timer in server time, the rule, the prompt and whose turn it is', async () => {
     const w = workshop();
     const clock = manualClock(5_000_000);
-    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={clock} />);
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={clock} />);
     await ready();
     expect(screen.queryByTestId('projector.timer')).toBeNull();
     act(() => {
@@ -174,7 +172,7 @@ describe('projector link', () => {
     saveIdentity(WORKSHOP_ID, FACILITATOR);
     history.replaceState(null, '', `/w/${WORKSHOP_ID}/projector#proj`);
     const w = workshop();
-    render(<ProjectorPage workshopId={WORKSHOP_ID} openDoc={w.openDoc} />);
+    render(<ProjectorPage workshopId={WORKSHOP_ID} connect={w.connect} />);
     await screen.findByTestId('projector');
     expect(location.pathname).toBe(`/w/${WORKSHOP_ID}/projector`);
     expect(location.hash).toBe('');
@@ -185,14 +183,14 @@ describe('projector link', () => {
 
   it('a wrong projector link says so in plain words', async () => {
     history.replaceState(null, '', `/w/${WORKSHOP_ID}/projector#wrong`);
-    render(<ProjectorPage workshopId={WORKSHOP_ID} openDoc={workshop().openDoc} />);
+    render(<ProjectorPage workshopId={WORKSHOP_ID} connect={workshop().connect} />);
     expect(await screen.findByTestId('projector.error')).toHaveTextContent('werkt niet');
     expect(loadProjectorIdentity(WORKSHOP_ID)).toBeNull();
   });
 
   it('without a token and without a stored projector, asks for the whole link', async () => {
     history.replaceState(null, '', `/w/${WORKSHOP_ID}/projector`);
-    render(<ProjectorPage workshopId={WORKSHOP_ID} openDoc={workshop().openDoc} />);
+    render(<ProjectorPage workshopId={WORKSHOP_ID} connect={workshop().connect} />);
     await waitFor(() => expect(screen.getByTestId('projector.error')).toHaveTextContent('niet compleet'));
   });
 });
