@@ -1,9 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkshopId } from '../../shared/ids.js';
-import { FacilitatorEntry } from '../features/facilitator/FacilitatorEntry.js';
+import { FacilitatorEntry } from '../features/facilitator/index.js';
 import { App } from './App.js';
-import { loadIdentity, saveIdentity } from './identity.js';
+import { loadIdentity, saveIdentity } from '../lib/identity.js';
 
 const ID = 'abcdefghij0123456789abcdef' as WorkshopId;
 let requests: { url: string; auth: string | null }[] = [];

@@ -5,7 +5,7 @@ import { SERVER } from '../../shared/origins.js';
 import { upsertParticipant, type ParticipantEntry } from '../../shared/workshopDoc.js';
 import * as Y from 'yjs';
 import type { DocName } from '../../shared/protocol.js';
-import { rememberProjectorLink, type Identity } from '../app/identity.js';
+import { rememberProjectorLink, type Identity } from '../lib/identity.js';
 import { browserExportTools, ExportToolsContext, type ExportTools } from '../features/export/tools.js';
 import { ConsoleWhenOpen } from '../features/facilitator/ConsolePage.js';
 import type { MapEnv } from '../workshop/mapEnv.js';

@@ -7,14 +7,12 @@ import type { DocName, PresenceState } from '../../shared/protocol.js';
 import type { ConnectionSource } from '../collab/connectionState.js';
 import type { Connect, DocConnection } from '../collab/docConnection.js';
 import type { ClientNotice } from '../collab/notices.js';
+import type { Clock } from '../lib/serverClock.js';
 import { DocStore } from './docStore.js';
 import { buildMapEnv, destroyMapEnv, isMapShaped, type MapEnv } from './mapEnv.js';
 import { makeMe, type Me, type Who } from './me.js';
 
-/** Server time in ms (the timer's `endsAt` is server time); the page measures it once. */
-export interface Clock {
-  now(): number;
-}
+export type { Clock };
 
 /** A notice for the person at this screen, and the document it is about. */
 export interface WorkshopNotice {

@@ -14,7 +14,7 @@ import { renderInWorkshop } from '../../test/renderInWorkshop.js';
 import { ConsoleWhenOpen } from '../facilitator/ConsolePage.js';
 import { ProjectorScreen } from '../projector/ProjectorPage.js';
 import { CreateWorkshopForm } from '../start/CreateWorkshopForm.js';
-import { PartnersFirstView } from './PartnersFirstMap.js';
+import { PartnersFirstView } from '../map/PartnersFirstView.js';
 
 
 beforeEach(() => {

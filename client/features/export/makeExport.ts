@@ -2,7 +2,7 @@ import type { WorkshopInfo } from '../../../shared/api.js';
 import type { Lang } from '../../../shared/columns.js';
 import { exportFileName, formatExportDate } from '../../../shared/export/exportInput.js';
 import type { MapSnapshot } from '../../../shared/readModel.js';
-import { api } from '../../app/api.js';
+import { api } from '../../lib/api.js';
 import { bytesBlob, MIME } from './download.js';
 import { buildExportInput, localDay, type ExportTarget } from './exportData.js';
 import { readPartnerMap, readPartnerMaps, type OpenDoc } from './partnerMaps.js';

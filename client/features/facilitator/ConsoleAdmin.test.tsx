@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import { setRuleInFocus, setSessionPlan, setTimer } from '../../../shared/session.js';
-import { identityKey, projectorIdentityKey, projectorLinkKey } from '../../app/identity.js';
-import { takeFlash } from '../../app/flash.js';
+import { identityKey, projectorIdentityKey, projectorLinkKey } from '../../lib/identity.js';
+import { takeFlash } from '../../lib/flash.js';
 import { participant, renderConsole, showPresent, WORKSHOP_ID } from '../../test/consoleHarness.js';
 
 type Call = { url: string; method: string; auth: string | null };

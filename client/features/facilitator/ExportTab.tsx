@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { JOINT_MAP } from '../../../shared/protocol.js';
 import { useDoc } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
-import { ExportPanel } from '../export/ExportPanel.js';
-import type { ExportSource } from '../export/makeExport.js';
+import { ExportPanel, type ExportSource } from '../export/index.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { DeleteWorkshop } from './DeleteWorkshop.js';
 

@@ -7,10 +7,10 @@ import { setRound } from '../../../shared/session.js';
 import { useMapSnapshot } from '../../workshop/hooks.js';
 import { useParticipants, useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
-import { PartnerBadge } from '../map/PartnerBadge.js';
+import { PartnerBadge } from '../../ui/PartnerBadge.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { activeParticipants, groupedByPartner, usePresentIds } from './people.js';
-import { stepsLabel } from './sessionText.js';
+import { stepsLabel } from '../../ui/sessionText.js';
 
 const KEYS: (keyof Contribution)[] = ['cards', 'edits', 'support', 'arguments'];
 const EMPTY: Contribution = { cards: 0, edits: 0, support: 0, arguments: 0 };

@@ -5,11 +5,10 @@ import { LOCAL_USER } from '../../../shared/origins.js';
 import { setFocus, setStage } from '../../../shared/session.js';
 import { useParticipants, useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
-import { useConsoleMapChoice } from '../compare/ConsoleMapArea.js';
-import { usePartnerSnapshots } from '../compare/CompareView.js';
-import { activeColumn, mapProgress } from '../compare/model.js';
-import { PartnerBadge } from '../map/PartnerBadge.js';
-import { Confirm, useFocusBackAfter } from './Confirm.js';
+import { useConsoleMapChoice } from './ConsoleMapArea.js';
+import { activeColumn, mapProgress, usePartnerSnapshots } from '../compare/index.js';
+import { PartnerBadge } from '../../ui/PartnerBadge.js';
+import { Confirm, useFocusBackAfter } from '../../ui/Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
 
 /**

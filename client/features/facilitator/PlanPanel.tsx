@@ -19,7 +19,7 @@ import { useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { PrivateWriting } from './PrivateWriting.js';
-import { stepsLabel } from './sessionText.js';
+import { stepsLabel } from '../../ui/sessionText.js';
 
 const GUIDE_STEPS = ['screen', 'invite', 'plan', 'write', 'talk', 'agree', 'next'] as const;
 

@@ -5,7 +5,7 @@ import { LOCAL_USER } from '../../../shared/origins.js';
 import { requestReveal, setPhase, type SessionState } from '../../../shared/session.js';
 import { useDoc, useParticipants, useSnapshotOf } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
-import { Confirm, useFocusBackAfter } from './Confirm.js';
+import { Confirm, useFocusBackAfter } from '../../ui/Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { activeParticipants, usePresentIds } from './people.js';
 

@@ -9,7 +9,7 @@ import {
   startTimer,
   timerRemaining,
 } from '../../../shared/session.js';
-import { formatDuration, useNow } from '../../app/serverClock.js';
+import { formatDuration, useNow } from '../../lib/serverClock.js';
 import { useSession } from '../../workshop/hooks.js';
 import { useConsoleEnv } from './consoleEnv.js';
 

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { VersionInfo } from '../../../shared/api.js';
 import { isColumnId } from '../../../shared/columns.js';
 import type { MapSnapshot } from '../../../shared/readModel.js';
-import { api } from '../../app/api.js';
+import { api } from '../../lib/api.js';
 import { useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
 import { usePartners } from '../../workshop/hooks.js';
-import { SnapshotBoard } from '../projector/SnapshotBoard.js';
-import { Confirm } from './Confirm.js';
+import { SnapshotBoard } from '../../ui/SnapshotBoard.js';
+import { Confirm } from '../../ui/Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
-import { stepsLabel } from './sessionText.js';
+import { stepsLabel } from '../../ui/sessionText.js';
 
 type ListState = { status: 'loading' } | { status: 'ok'; versions: VersionInfo[] } | { status: 'error' };
 

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { WorkshopInfo } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
 import type { DocName } from '../../../shared/protocol.js';
-import { loadProjectorLink, rememberProjectorLink } from '../../app/identity.js';
+import { loadProjectorLink, rememberProjectorLink } from '../../lib/identity.js';
 import { useDoc, useWorkshop } from '../../workshop/hooks.js';
 import type { Clock, HeldDoc } from '../../workshop/Workshop.js';
 

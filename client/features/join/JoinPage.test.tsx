@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkshopId } from '../../../shared/ids.js';
-import { identityKey, saveIdentity } from '../../app/identity.js';
+import { identityKey, saveIdentity } from '../../lib/identity.js';
 import { JoinPage } from './JoinPage.js';
 
 const ID = 'abcdefghij0123456789abcdef' as WorkshopId;

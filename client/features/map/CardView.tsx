@@ -13,7 +13,7 @@ import { AuthorLine, CardFacts, CardNotes } from './details/CardBadges.js';
 import { CARD_MIME, isCardDrag } from './dragDrop.js';
 import { useMe } from '../../workshop/hooks.js';
 import { LazyCardEditor } from './lazyEditor.js';
-import { OriginBadges } from './PartnerBadge.js';
+import { OriginBadges } from '../../ui/PartnerBadge.js';
 import type { CardActions } from './useCardActions.js';
 import { useFocusRequest } from './useFocusRequest.js';
 import { useMapUi, useMapUiApi } from './uiStore.js';

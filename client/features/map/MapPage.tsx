@@ -2,19 +2,19 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantPath } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
-import { forgetIdentity, loadIdentity } from '../../app/identity.js';
-import { Loading } from '../../app/Loading.js';
-import { NotFound } from '../../app/NotFound.js';
-import { PageShell } from '../../app/PageShell.js';
-import { navigate } from '../../app/router.js';
-import { useDocumentTitle } from '../../app/useDocumentTitle.js';
-import { useWorkshopInfo } from '../../app/useWorkshopInfo.js';
+import { forgetIdentity, loadIdentity } from '../../lib/identity.js';
+import { Loading } from '../../ui/Loading.js';
+import { NotFound } from '../../ui/NotFound.js';
+import { PageShell } from '../../ui/PageShell.js';
+import { navigate } from '../../lib/router.js';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
+import { useWorkshopInfo } from '../../lib/useWorkshopInfo.js';
 import { useSessionReady, useWorkshop, WorkshopContext } from '../../workshop/hooks.js';
 import { useLiveWorkshop } from '../../workshop/useLiveWorkshop.js';
 
 import type { WorkshopInfo } from '../../../shared/api.js';
-import type { Identity } from '../../app/identity.js';
-import { PartnersFirstView } from '../compare/PartnersFirstMap.js';
+import type { Identity } from '../../lib/identity.js';
+import { PartnersFirstView } from './PartnersFirstView.js';
 import { MapView } from './MapView.js';
 
 export function MapPage({ workshopId }: { workshopId: WorkshopId }) {

@@ -5,7 +5,7 @@ import type { WorkshopId } from '../../../shared/ids.js';
 import { JOINT_MAP, type DocName } from '../../../shared/protocol.js';
 import { useMapEnv } from './currentMap.js';
 import type { ClientNotice } from '../../collab/notices.js';
-import { Loading } from '../../app/Loading.js';
+import { Loading } from '../../ui/Loading.js';
 import type { WorkshopNotice } from '../../workshop/Workshop.js';
 import { isMapShaped } from '../../workshop/mapEnv.js';
 import { useLang } from '../../i18n/index.js';

@@ -16,7 +16,7 @@ import {
   startTimer,
 } from '../../../shared/session.js';
 import { upsertParticipant } from '../../../shared/workshopDoc.js';
-import { identityKey, loadIdentity, loadProjectorIdentity, saveIdentity } from '../../app/identity.js';
+import { identityKey, loadIdentity, loadProjectorIdentity, saveIdentity } from '../../lib/identity.js';
 import { FACILITATOR, INFO, manualClock, participant, WORKSHOP_ID } from '../../test/consoleHarness.js';
 import { localConnector } from '../../test/localWorkshop.js';
 import { ProjectorPage, ProjectorScreen } from './ProjectorPage.js';

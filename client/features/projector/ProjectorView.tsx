@@ -5,11 +5,11 @@ import { getPrompt, getRule } from '../../../shared/dialogue.js';
 import type { MapSnapshot } from '../../../shared/readModel.js';
 import { timerRemaining, type SessionState } from '../../../shared/session.js';
 import type { ParticipantEntry } from '../../../shared/workshopDoc.js';
-import { QrCode } from '../../app/QrCode.js';
-import { formatDuration } from '../../app/serverClock.js';
+import { QrCode } from '../../ui/QrCode.js';
+import { formatDuration } from '../../lib/serverClock.js';
 import { useLang } from '../../i18n/index.js';
-import { stepsLabel } from '../facilitator/sessionText.js';
-import { SnapshotBoard, SnapshotCard, SnapshotColumn } from './SnapshotBoard.js';
+import { stepsLabel } from '../../ui/sessionText.js';
+import { SnapshotBoard, SnapshotCard, SnapshotColumn } from '../../ui/SnapshotBoard.js';
 
 interface Props {
   info: WorkshopInfo;

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { COLUMNS, type ColumnDef, type ColumnId, type Lang } from '../../../shared/columns.js';
-import type { Partner } from '../../../shared/partners.js';
-import { cardPartnerIds } from '../../../shared/provenance.js';
-import type { CardSnapshot, MapSnapshot } from '../../../shared/readModel.js';
+import { COLUMNS, type ColumnDef, type ColumnId, type Lang } from '../../shared/columns.js';
+import type { Partner } from '../../shared/partners.js';
+import { cardPartnerIds } from '../../shared/provenance.js';
+import type { CardSnapshot, MapSnapshot } from '../../shared/readModel.js';
 
 interface BoardProps {
   map: MapSnapshot;

@@ -4,10 +4,9 @@ import { create } from 'zustand';
 import type { Partner } from '../../../shared/partners.js';
 import type { Stage } from '../../../shared/permissions.js';
 import { useInfo, useSession, useWorkshop } from '../../workshop/hooks.js';
-import { MapView } from '../map/MapView.js';
-import { MixedSession } from './MixedSession.js';
-import { partnerMap } from './model.js';
-import './compare.css';
+import { MixedSession, partnerMap } from '../compare/index.js';
+import { MapView } from '../map/index.js';
+import '../compare/compare.css';
 
 /** What the console's map area shows in a partners-first workshop. `auto` follows the stage. */
 export type MapChoice = 'auto' | 'joint' | 'compare' | `partner:${string}`;

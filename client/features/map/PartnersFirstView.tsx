@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../app/Loading.js';
+import { Loading } from '../../ui/Loading.js';
 import { useMap, useMe, usePartners, useSession, useSessionReady, useWorkshop } from '../../workshop/hooks.js';
-import { MapView } from '../map/MapView.js';
-import { MixedSession } from './MixedSession.js';
-import { workingMapFor } from './model.js';
+import { MapView } from './MapView.js';
+import { MixedSession, workingMapFor } from '../compare/index.js';
 
 /**
  * The map page of a partners-first workshop. What a person works in, by stage: in the homogeneous
