@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { initI18n, setLanguage } from '../i18n/index.js';
 import { destroyTestWorkshops } from './localWorkshop.js';
 
@@ -20,6 +20,8 @@ initI18n('nl');
 afterEach(() => {
   cleanup();
   destroyTestWorkshops();
+  // The fake API (client/test/fakeApi.ts) and any other stubbed global.
+  vi.unstubAllGlobals();
   localStorage.clear();
   setLanguage('nl');
 });
