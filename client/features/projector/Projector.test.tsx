@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { setSupport } from '../../../shared/cardDetails.js';
 import { createCard } from '../../../shared/ops.js';
@@ -18,26 +18,25 @@ import {
 import { upsertParticipant } from '../../../shared/workshopDoc.js';
 import { identityKey, loadIdentity, loadProjectorIdentity, saveIdentity } from '../../lib/identity.js';
 import { FACILITATOR, INFO, manualClock, participant, WORKSHOP_ID } from '../../test/consoleHarness.js';
+import { fakeApi } from '../../test/fakeApi.js';
 import { localConnector } from '../../test/localWorkshop.js';
 import { ProjectorPage, ProjectorScreen } from './ProjectorPage.js';
 
 let fetched: string[] = [];
 beforeEach(() => {
   fetched = [];
-  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-    fetched.push(url);
-    const auth = new Headers(init?.headers).get('Authorization');
-    if (url === `/api/workshops/${WORKSHOP_ID}`) return new Response(JSON.stringify(INFO));
-    if (url === `/api/workshops/${WORKSHOP_ID}/me`)
-      return auth === 'Bearer proj'
-        ? new Response(JSON.stringify({ participantId: 'pr1', name: 'Projector', partner: '', role: 'other', access: 'projector' }))
-        : new Response(JSON.stringify({ error: 'unauthorized', message: '' }), { status: 401 });
-    if (url === '/api/time') return new Response(JSON.stringify({ now: 1 }));
-    return new Response('{}', { status: 404 });
+  fakeApi((call) => {
+    fetched.push(call.url);
+    if (call.url === `/api/workshops/${WORKSHOP_ID}`) return { status: 200, body: INFO };
+    if (call.url === `/api/workshops/${WORKSHOP_ID}/me`)
+      return call.auth === 'Bearer proj'
+        ? { status: 200, body: { participantId: 'pr1', name: 'Projector', partner: '', role: 'other', access: 'projector' } }
+        : { status: 401, body: { error: 'unauthorized', message: '' } };
+    if (call.url === '/api/time') return { status: 200, body: { now: 1 } };
+    return undefined;
   });
 });
 afterEach(() => {
-  vi.unstubAllGlobals();
   history.replaceState(null, '', '/');
 });
 
