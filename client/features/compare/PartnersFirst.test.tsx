@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCard } from '../../../shared/cardSchema.js';
 import { takeIntoJoint } from '../../../shared/compare/merge.js';
@@ -9,6 +9,7 @@ import type { DocName } from '../../../shared/protocol.js';
 import { readMap } from '../../../shared/readModel.js';
 import { readSession, setFocus, setSessionPlan, setPhase, setStage } from '../../../shared/session.js';
 import { addCard, INFO, WORKSHOP_ID } from '../../test/compareHarness.js';
+import { fakeApi } from '../../test/fakeApi.js';
 import { localConnector, manualClock } from '../../test/localWorkshop.js';
 import { renderInWorkshop } from '../../test/renderInWorkshop.js';
 import { ConsoleWhenOpen } from '../facilitator/ConsolePage.js';
@@ -18,15 +19,12 @@ import { PartnersFirstView } from '../map/PartnersFirstView.js';
 
 
 beforeEach(() => {
-  vi.stubGlobal('fetch', async (url: string) => {
-    if (url === `/api/workshops/${WORKSHOP_ID}`) return new Response(JSON.stringify(INFO));
-    if (url === '/api/time') return new Response(JSON.stringify({ now: 1 }));
-    if (url.includes('/participants') || url.includes('/versions')) return new Response(JSON.stringify({ participants: [], versions: [] }));
-    return new Response('{}', { status: 404 });
+  fakeApi((call) => {
+    if (call.url === `/api/workshops/${WORKSHOP_ID}`) return { status: 200, body: INFO };
+    if (call.url === '/api/time') return { status: 200, body: { now: 1 } };
+    if (call.url.includes('/participants') || call.url.includes('/versions')) return { status: 200, body: { participants: [], versions: [] } };
+    return { status: 404, body: {} };
   });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
 });
 
 describe('the map page of a partners-first workshop', () => {
@@ -233,11 +231,8 @@ describe('the projector of a partners-first workshop', () => {
 
 describe('making a workshop', () => {
   it('sends the flow "partners-first" when it is chosen (and nothing extra for one map together)', async () => {
-    const posts: unknown[] = [];
-    vi.stubGlobal('fetch', async (_url: string, init?: RequestInit) => {
-      posts.push(JSON.parse(String(init?.body)));
-      return new Response(JSON.stringify({ error: 'x', message: 'x' }), { status: 500 });
-    });
+    const api = fakeApi(() => ({ status: 500, body: { error: 'x', message: 'x' } }));
+    const posts = () => api.calls.map((c) => c.body);
     render(<CreateWorkshopForm onCreated={() => {}} />);
     const user = userEvent.setup();
     await user.type(screen.getByTestId('start.title'), 'Wijk');
@@ -246,8 +241,8 @@ describe('making a workshop', () => {
     await user.click(screen.getByTestId('start.submit'));
     await user.click(screen.getByLabelText('Eerst per partner, dan samen'));
     await user.click(screen.getByTestId('start.submit'));
-    await waitFor(() => expect(posts).toHaveLength(2));
-    expect(posts[0]).toEqual({ title: 'Wijk', partners: ['Gemeente', '', ''] });
-    expect(posts[1]).toEqual({ title: 'Wijk', partners: ['Gemeente', '', ''], flow: 'partners-first' });
+    await waitFor(() => expect(posts()).toHaveLength(2));
+    expect(posts()[0]).toEqual({ title: 'Wijk', partners: ['Gemeente', '', ''] });
+    expect(posts()[1]).toEqual({ title: 'Wijk', partners: ['Gemeente', '', ''], flow: 'partners-first' });
   });
 });
