@@ -33,6 +33,8 @@ export default defineConfig({
           include: ['client/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['client/test/setup.ts'],
+          // Some render whole consoles or talk to a real server; a busy machine makes them slow.
+          testTimeout: 15_000,
         },
       },
       {

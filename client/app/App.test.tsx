@@ -1,28 +1,25 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkshopId } from '../../shared/ids.js';
-import { FacilitatorEntry } from '../features/facilitator/FacilitatorEntry.js';
+import { FacilitatorEntry } from '../features/facilitator/index.js';
 import { App } from './App.js';
-import { loadIdentity, saveIdentity } from './identity.js';
+import { loadIdentity, saveIdentity } from '../lib/identity.js';
+import { fakeApi, type ApiCall } from '../test/fakeApi.js';
 
 const ID = 'abcdefghij0123456789abcdef' as WorkshopId;
-let requests: { url: string; auth: string | null }[] = [];
+let requests: ApiCall[] = [];
 
 beforeEach(() => {
-  requests = [];
-  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-    const auth = new Headers(init?.headers).get('Authorization');
-    requests.push({ url, auth });
-    if (url === `/api/workshops/${ID}/me`) {
-      return auth === 'Bearer s3cret'
-        ? new Response(JSON.stringify({ participantId: 'f1', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' }))
-        : new Response(JSON.stringify({ error: 'unauthorized', message: '' }), { status: 401 });
-    }
-    return new Response(JSON.stringify({ error: 'not_found', message: '' }), { status: 404 });
-  });
+  const api = fakeApi((call) =>
+    call.url === `/api/workshops/${ID}/me`
+      ? call.auth === 'Bearer s3cret'
+        ? { status: 200, body: { participantId: 'f1', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' } }
+        : { status: 401, body: { error: 'unauthorized', message: '' } }
+      : undefined,
+  );
+  requests = api.calls;
 });
 afterEach(() => {
-  vi.unstubAllGlobals();
   history.replaceState(null, '', '/');
 });
 

@@ -1,16 +1,16 @@
 import { lazy, Suspense } from 'react';
-import { FacilitatorEntry } from '../features/facilitator/FacilitatorEntry.js';
-import { JoinCodePage } from '../features/join/JoinCodePage.js';
-import { JoinPage } from '../features/join/JoinPage.js';
-import { StartPage } from '../features/start/StartPage.js';
-import { Loading } from './Loading.js';
-import { NotFound } from './NotFound.js';
-import { parseRoute, usePathname } from './router.js';
+import { JoinCodePage, JoinPage } from '../features/join/index.js';
+import { StartPage } from '../features/start/index.js';
+import { Loading } from '../ui/Loading.js';
+import { NotFound } from '../ui/NotFound.js';
+import { parseRoute, usePathname } from '../lib/router.js';
 
-// The map, console and projector bring Yjs, the provider and the editor; start and join load without them.
-const MapPage = lazy(() => import('../features/map/MapPage.js').then((m) => ({ default: m.MapPage })));
-const ConsolePage = lazy(() => import('../features/facilitator/ConsolePage.js').then((m) => ({ default: m.ConsolePage })));
-const ProjectorPage = lazy(() => import('../features/projector/ProjectorPage.js').then((m) => ({ default: m.ProjectorPage })));
+// The map, console and projector bring Yjs, the provider and the editor; start and join load without
+// them. The facilitator's entry page comes with the console (one chunk: its public entry).
+const MapPage = lazy(() => import('../features/map/index.js').then((m) => ({ default: m.MapPage })));
+const FacilitatorEntry = lazy(() => import('../features/facilitator/index.js').then((m) => ({ default: m.FacilitatorEntry })));
+const ConsolePage = lazy(() => import('../features/facilitator/index.js').then((m) => ({ default: m.ConsolePage })));
+const ProjectorPage = lazy(() => import('../features/projector/index.js').then((m) => ({ default: m.ProjectorPage })));
 
 export function App() {
   const route = parseRoute(usePathname());
@@ -28,7 +28,11 @@ export function App() {
         </Suspense>
       );
     case 'facilitator':
-      return <FacilitatorEntry key={route.workshopId} workshopId={route.workshopId} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <FacilitatorEntry key={route.workshopId} workshopId={route.workshopId} />
+        </Suspense>
+      );
     case 'console':
       return (
         <Suspense fallback={<Loading />}>

@@ -4,22 +4,20 @@ import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WorkshopId } from '../../shared/ids.js';
-import { isRetryableClose, MESSAGE_NOTICE, roomName, SYNC_PATH, type DocName } from '../../shared/protocol.js';
+import {
+  CloseCode,
+  isRetryableClose,
+  MESSAGE_NOTICE,
+  MESSAGE_SYNC,
+  roomName,
+  SYNC_PATH,
+  type DocName,
+  type PresenceState,
+} from '../../shared/protocol.js';
+import type { Connect, DocConnection } from './docConnection.js';
 import { NoticeFeed, parseNotice } from './notices.js';
 import { offlineCopyName } from './offlineCopies.js';
 import { ProviderConnection } from './providerConnection.js';
-
-/** One Yjs document of a workshop, kept in sync with the server. */
-export interface SyncedDoc {
-  doc: Y.Doc;
-  awareness: Awareness;
-  provider: WebsocketProvider;
-  connection: ProviderConnection;
-  notices: NoticeFeed;
-  /** Throw away this device's offline copy (after a refused write, or when a workshop is deleted). */
-  clearLocalCopy(): Promise<void>;
-  destroy(): void;
-}
 
 function wsOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
@@ -33,22 +31,21 @@ export interface OpenOptions {
   offline?: boolean;
 }
 
-export { offlineCopyName } from './offlineCopies.js';
-
 /**
- * The only place that creates a provider. `awarenessState` is set before connecting so the first
+ * The only place that creates a provider: one workshop document kept in sync with the server, with
+ * its offline copy and the server's notices. Presence is set before connecting so the first
  * awareness message already says who we are; documents without presence pass null.
  */
 export function openSyncedDoc(
   workshopId: WorkshopId,
   docName: DocName,
   token: string,
-  awarenessState: Record<string, unknown> | null = null,
+  presence: PresenceState | null = null,
   options: OpenOptions = {},
-): SyncedDoc {
+): DocConnection {
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
-  awareness.setLocalState(awarenessState);
+  awareness.setLocalState(presence);
   const offline = (options.offline ?? typeof indexedDB !== 'undefined') ? new IndexeddbPersistence(offlineCopyName(workshopId, docName), doc) : null;
   const provider = new WebsocketProvider((options.origin ?? wsOrigin()) + SYNC_PATH, roomName(workshopId, docName), doc, {
     params: { token },
@@ -69,23 +66,59 @@ export function openSyncedDoc(
     const notice = parseNotice(decoding.readVarString(decoder));
     if (notice) notices.emit(notice);
   };
+  // The server sends sync step 1 only to a connection it lets read: a refusal after that is a refused write.
+  let readThisConnection = false;
+  const syncHandler = provider.messageHandlers[MESSAGE_SYNC];
+  provider.messageHandlers[MESSAGE_SYNC] = (...args) => {
+    readThisConnection = true;
+    syncHandler(...args);
+  };
+  const refusedListeners = new Set<() => void>();
+  const onStatus = ({ status }: { status: string }) => {
+    if (status === 'connecting') readThisConnection = false;
+  };
+  const onClose = (event: CloseEvent | null) => {
+    if (event?.code !== CloseCode.FORBIDDEN || !readThisConnection) return;
+    readThisConnection = false;
+    // After the provider's own close handling has run.
+    setTimeout(() => refusedListeners.forEach((l) => l()), 0);
+  };
+  provider.on('status', onStatus);
+  provider.on('connection-close', onClose);
   let destroyed = false;
   if (offline) {
     void offline.whenSynced.then(() => {
       if (!destroyed) provider.connect();
     });
   }
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) return resolve();
+    const done = (isSynced: boolean) => {
+      if (!isSynced) return;
+      provider.off('sync', done);
+      resolve();
+    };
+    provider.on('sync', done);
+  });
   return {
     doc,
     awareness,
-    provider,
     connection,
     notices,
+    isSynced: () => provider.synced,
+    whenSynced: () => synced,
+    onWriteRefused(listener) {
+      refusedListeners.add(listener);
+      return () => refusedListeners.delete(listener);
+    },
     clearLocalCopy: async () => {
       await offline?.clearData();
     },
     destroy() {
       destroyed = true;
+      refusedListeners.clear();
+      provider.off('status', onStatus);
+      provider.off('connection-close', onClose);
       connection.destroy();
       provider.destroy();
       void offline?.destroy();
@@ -96,3 +129,7 @@ export function openSyncedDoc(
   };
 }
 
+/** Every document of one workshop, opened with one person's token. */
+export function serverConnector(workshopId: WorkshopId, token: string, options: OpenOptions = {}): Connect {
+  return (name, presence) => openSyncedDoc(workshopId, name, token, presence, options);
+}

@@ -7,7 +7,7 @@ import type { Partner } from '../../../shared/partners.js';
 import type { CardSnapshot } from '../../../shared/readModel.js';
 import { NEUTRAL_COLOR } from '../../collab/presence.js';
 import { useLang } from '../../i18n/index.js';
-import { PartnerBadge } from '../map/PartnerBadge.js';
+import { PartnerBadge } from '../../ui/PartnerBadge.js';
 import { tagForTake, type ColumnComparison, type CompareGroup, type PartnerCard } from './model.js';
 import { OriginBadges } from './OriginBadges.js';
 import { TagControl, type TagActions } from './TagControl.js';

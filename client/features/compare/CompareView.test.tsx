@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -8,17 +8,15 @@ import { takenFrom } from '../../../shared/compare/merge.js';
 import { LOCAL_USER, SEED } from '../../../shared/origins.js';
 import { readMap } from '../../../shared/readModel.js';
 import { setActiveColumns, setPhase, setSessionPlan } from '../../../shared/session.js';
-import { createLocalMapEnv, type MapEnv } from '../../collab/mapEnv.js';
-import { createLocalSessionEnv, SessionEnvContext } from '../../collab/sessionEnv.js';
-import { makeMe, MeContext, PartnersContext } from '../map/me.js';
+import type { DocName } from '../../../shared/protocol.js';
+import { addCard, INFO } from '../../test/compareHarness.js';
+import { renderInWorkshop } from '../../test/renderInWorkshop.js';
 import { CompareView } from './CompareView.js';
-import { addCard, localIO, PARTNERS } from './testing.js';
-
-const partners = new Map(PARTNERS.map((p) => [p.id as string, p]));
 
 /** Gemeente and Zorg each filled their own map; Anna (Gemeente) or the facilitator looks at the comparison. */
 function renderCompare(options: { access?: 'participant' | 'facilitator'; session?: Y.Doc } = {}) {
-  const { io, docOf, open } = localIO();
+  const docs = new Map<DocName, Y.Doc>();
+  const docOf = (name: DocName) => docs.get(name) ?? docs.set(name, new Y.Doc()).get(name)!;
   const gemeente = docOf('map:gemeente');
   const zorg = docOf('map:zorg');
   const cafe = addCard(gemeente, 'gemeente', 'een dementiecafé opzetten');
@@ -26,24 +24,16 @@ function renderCompare(options: { access?: 'participant' | 'facilitator'; sessio
   const rent = addCard(zorg, 'zorg', 'huurachterstand voorkomen');
   addCard(gemeente, 'gemeente', 'elke maand overleg', 'relations');
   const joint = docOf('map:joint');
+  if (options.session) docs.set('session', options.session);
   const facilitator = options.access === 'facilitator';
-  const me = makeMe(
-    facilitator
+  const view = renderInWorkshop(<CompareView />, {
+    info: INFO,
+    who: facilitator
       ? { participantId: 'f1', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' }
       : { participantId: 'p1', name: 'Anna', partner: 'gemeente', role: 'professional', access: 'participant' },
-    PARTNERS,
-  );
-  const jointEnv: MapEnv = { ...createLocalMapEnv(joint, me.user), docName: 'map:joint' };
-  const view = render(
-    <SessionEnvContext.Provider value={createLocalSessionEnv({ session: options.session })}>
-      <MeContext.Provider value={me}>
-        <PartnersContext.Provider value={partners}>
-          <CompareView jointEnv={jointEnv} openDoc={io.openDoc} />
-        </PartnersContext.Provider>
-      </MeContext.Provider>
-    </SessionEnvContext.Provider>,
-  );
-  return { ...view, gemeente, zorg, joint, cafe, walk, rent, open };
+    docs,
+  });
+  return { ...view, gemeente, zorg, joint, cafe, walk, rent };
 }
 
 const groups = () => screen.getAllByTestId('compare.group');
@@ -73,8 +63,9 @@ describe('comparing the partner maps', () => {
     // In the partner columns too: the café "is like a card of Zorg", the rent card is Zorg's only.
     expect(within(g).getByText('lijkt op een kaartje van Zorg')).toBeInTheDocument();
     expect(within(z).getByTestId('compare.card.only')).toHaveTextContent('alleen Zorg');
-    // Each partner map was opened once, read-only; the joint map is the one given.
-    expect([...c.open].sort()).toEqual(['map:gemeente', 'map:zorg']);
+    // [W1] Each partner map was opened once, read-only (no presence); closed again when the view goes.
+    expect(c.open.filter((n) => n.startsWith('map:') && n !== 'map:joint').sort()).toEqual(['map:gemeente', 'map:zorg']);
+    expect(c.working()).toEqual([]);
     c.unmount();
     expect(c.open).toEqual([]);
   });

@@ -7,12 +7,8 @@ import { LOCAL_USER } from '../../../shared/origins.js';
 import type { Partner } from '../../../shared/partners.js';
 import type { MapSnapshot } from '../../../shared/readModel.js';
 import { canWriteColumn, type SessionState } from '../../../shared/session.js';
-import { useSnapshotOf } from '../../collab/hooks.js';
-import type { MapEnv } from '../../collab/mapEnv.js';
-import { useDocValue } from '../../collab/useSyncedDoc.js';
-import { useMe, usePartners } from '../map/me.js';
-import { useSession } from '../map/session/useSession.js';
-import { useMapSnapshots, type OpenDoc } from './docPool.js';
+import { JOINT_MAP, type DocName } from '../../../shared/protocol.js';
+import { useDoc, useDocValue, useMapSnapshots, useMe, usePartners, useSession, useSnapshotOf } from '../../workshop/hooks.js';
 import { ColumnPicker, ColumnTitle, CompareBody, type CompareActions } from './CompareBody.js';
 import { activeColumn, compareColumn, originsOf, partnerMap, type PartnerCard } from './model.js';
 import './compare.css';
@@ -32,31 +28,35 @@ export function useFollowedColumn(session: SessionState): { column: ColumnId; fo
   return { column: active ?? 'values', following: !!active, pick };
 }
 
-/** Live snapshots of every partner map, by partner id (read-only, pooled connections). */
-export function usePartnerSnapshots(openDoc: OpenDoc | null, partners: readonly Partner[]): ReadonlyMap<string, MapSnapshot> {
+/** Live snapshots of every partner map, by partner id (read-only: one connection per map for the whole page). */
+export function usePartnerSnapshots(partners: readonly Partner[]): ReadonlyMap<string, MapSnapshot> {
   const names = useMemo(() => partners.map((p) => partnerMap(p.id)), [partners]);
-  const byDoc = useMapSnapshots(openDoc, names);
+  const byDoc = useMapSnapshots(names);
   return useMemo(() => new Map(partners.map((p) => [p.id as string, byDoc.get(partnerMap(p.id))!] as const).filter(([, s]) => !!s)), [byDoc, partners]);
 }
 
-/** Tags, taken cards and this column's joint cards, read live from the joint map. */
-export function useJointFacts(jointDoc: MapEnv['doc'] | null, jointSnapshot: MapSnapshot, column: ColumnId) {
-  const tags = useDocValue(jointDoc, readGroupTags, NO_TAGS);
+/** Tags, taken cards and this column's joint cards, read live from the joint map (held while mounted). */
+export function useJointFacts(column: ColumnId) {
+  const jointMap: DocName = JOINT_MAP;
+  const jointEnv = useDoc(jointMap)?.map ?? null;
+  const jointDoc = jointEnv?.doc ?? null;
+  const jointSnapshot = useSnapshotOf(jointEnv);
+  const tags = useDocValue(jointMap, readGroupTags, NO_TAGS);
   // Read again whenever the joint map changes (the snapshot is new then).
   const taken = useMemo(() => (jointDoc ? takenFrom(jointDoc) : new Map<string, string[]>()), [jointDoc, jointSnapshot]);
   const joint = useMemo(() => {
     const byId = new Map(Object.values(jointSnapshot.columns).flat().map((c) => [c.id as string, c] as const));
     return { cards: jointSnapshot.columns[column], byId };
   }, [jointSnapshot, column]);
-  return { tags, taken, joint };
+  return { tags, taken, joint, jointDoc };
 }
 
 /**
  * The comparison for everyone in the mixed session (participants and the facilitator): pick a step,
  * see the partner maps side by side with groups of similar cards, tag groups, and take a group or a
- * card onto the joint map. Needs MeContext, PartnersContext and the SessionEnvContext of the map.
+ * card onto the joint map. Reads the partner maps and writes the joint map of the page's workshop.
  */
-export function CompareView({ jointEnv, openDoc }: { jointEnv: MapEnv; openDoc: OpenDoc }) {
+export function CompareView() {
   const { t } = useTranslation();
   const id = useId();
   const me = useMe();
@@ -64,9 +64,8 @@ export function CompareView({ jointEnv, openDoc }: { jointEnv: MapEnv; openDoc: 
   const partners = useMemo(() => [...partnerMapById.values()], [partnerMapById]);
   const session = useSession();
   const { column, following, pick } = useFollowedColumn(session);
-  const snapshots = usePartnerSnapshots(openDoc, partners);
-  const jointSnapshot = useSnapshotOf(jointEnv);
-  const { tags, taken, joint } = useJointFacts(jointEnv.doc, jointSnapshot, column);
+  const snapshots = usePartnerSnapshots(partners);
+  const { tags, taken, joint, jointDoc } = useJointFacts(column);
   const comparison = useMemo(() => compareColumn(column, partners, snapshots), [column, partners, snapshots]);
   const [message, setMessage] = useState('');
   const [justTaken, setJustTaken] = useState<string | null>(null);
@@ -81,25 +80,25 @@ export function CompareView({ jointEnv, openDoc }: { jointEnv: MapEnv; openDoc: 
         ? t('compare.take.closed')
         : null;
 
-  const actions: CompareActions | null = me.canEdit
+  const actions: CompareActions | null = me.canEdit && jointDoc
     ? {
         isFacilitator,
         takeBlocked,
         justTaken,
         propose: (key, tag) => {
-          proposeTag(jointEnv.doc, key, tag, me.name, LOCAL_USER, { confirmed: isFacilitator });
+          proposeTag(jointDoc, key, tag, me.name, LOCAL_USER, { confirmed: isFacilitator });
           setMessage(t(isFacilitator ? 'compare.tag.savedConfirmed' : 'compare.tag.saved', { tag: t(`compare.tag.${tag}`) }));
         },
         confirm: (key) => {
           const entry = tags[key];
-          if (confirmTag(jointEnv.doc, key, LOCAL_USER) && entry) setMessage(t('compare.tag.savedConfirmed', { tag: t(`compare.tag.${entry.tag}`) }));
+          if (confirmTag(jointDoc, key, LOCAL_USER) && entry) setMessage(t('compare.tag.savedConfirmed', { tag: t(`compare.tag.${entry.tag}`) }));
         },
         clear: (key) => {
-          if (clearTag(jointEnv.doc, key, LOCAL_USER)) setMessage(t('compare.tag.cleared'));
+          if (clearTag(jointDoc, key, LOCAL_USER)) setMessage(t('compare.tag.cleared'));
         },
         take: (cards: readonly PartnerCard[], text: string, tag: GroupTag | '') => {
           takeIntoJoint(
-            jointEnv.doc,
+            jointDoc,
             { column, text, origins: originsOf(cards), author: me.participantId, authorName: me.name, tag: tag || undefined },
             LOCAL_USER,
           );

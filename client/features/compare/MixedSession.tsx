@@ -1,8 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapEnv } from '../../collab/mapEnv.js';
 import { CompareView } from './CompareView.js';
-import type { OpenDoc } from './docPool.js';
 import './compare.css';
 
 type Pane = 'compare' | 'joint';
@@ -12,7 +10,7 @@ type Pane = 'compare' | 'joint';
  * maps beside it, so every partner's own map stays in sight while the joint map is built. Side by
  * side when there is room (a container query); on a phone two tabs switch between them.
  */
-export function MixedSession({ jointEnv, openDoc, children }: { jointEnv: MapEnv; openDoc: OpenDoc; children: ReactNode }) {
+export function MixedSession({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [pane, setPane] = useState<Pane>('compare');
   return (
@@ -36,7 +34,7 @@ export function MixedSession({ jointEnv, openDoc, children }: { jointEnv: MapEnv
           {children}
         </div>
         <div className="mixed-pane mixed-pane-compare" data-hidden-narrow={pane !== 'compare' || undefined}>
-          <CompareView jointEnv={jointEnv} openDoc={openDoc} />
+          <CompareView />
         </div>
       </div>
     </div>

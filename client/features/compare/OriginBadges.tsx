@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CardOrigin } from '../../../shared/compare/merge.js';
 import type { Partner } from '../../../shared/partners.js';
 import { NEUTRAL_COLOR } from '../../collab/presence.js';
-import { PartnerBadge } from '../map/PartnerBadge.js';
+import { PartnerBadge } from '../../ui/PartnerBadge.js';
 
 /**
  * Where a joint card came from: one badge per partner it came from (partner colour, with the name),

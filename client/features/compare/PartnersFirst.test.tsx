@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCard } from '../../../shared/cardSchema.js';
 import { takeIntoJoint } from '../../../shared/compare/merge.js';
@@ -8,51 +8,49 @@ import { LOCAL_USER, SEED } from '../../../shared/origins.js';
 import type { DocName } from '../../../shared/protocol.js';
 import { readMap } from '../../../shared/readModel.js';
 import { readSession, setFocus, setSessionPlan, setPhase, setStage } from '../../../shared/session.js';
-import type { Identity } from '../../app/identity.js';
-import { MapEnvContext } from '../../collab/hooks.js';
-import { createLocalMapEnv } from '../../collab/mapEnv.js';
-import { createLocalSessionEnv, SessionEnvContext } from '../../collab/sessionEnv.js';
-import { Console } from '../facilitator/Console.js';
-import { ConsoleEnvContext, type ConsoleEnv } from '../facilitator/consoleEnv.js';
-import { manualClock } from '../facilitator/testHarness.js';
-import { makeMe, MeContext, PartnersContext } from '../map/me.js';
+import { addCard, INFO, WORKSHOP_ID } from '../../test/compareHarness.js';
+import { fakeApi } from '../../test/fakeApi.js';
+import { localConnector, manualClock } from '../../test/localWorkshop.js';
+import { renderInWorkshop } from '../../test/renderInWorkshop.js';
+import { ConsoleWhenOpen } from '../facilitator/ConsolePage.js';
 import { ProjectorScreen } from '../projector/ProjectorPage.js';
 import { CreateWorkshopForm } from '../start/CreateWorkshopForm.js';
-import { CompareIOContext } from './io.js';
-import { PartnersFirstView } from './PartnersFirstMap.js';
-import { addCard, INFO, localIO, PARTNERS, WORKSHOP_ID } from './testing.js';
+import { PartnersFirstView } from '../map/PartnersFirstView.js';
 
-const partners = new Map(PARTNERS.map((p) => [p.id as string, p]));
 
 beforeEach(() => {
-  vi.stubGlobal('fetch', async (url: string) => {
-    if (url === `/api/workshops/${WORKSHOP_ID}`) return new Response(JSON.stringify(INFO));
-    if (url === '/api/time') return new Response(JSON.stringify({ now: 1 }));
-    if (url.includes('/participants') || url.includes('/versions')) return new Response(JSON.stringify({ participants: [], versions: [] }));
-    return new Response('{}', { status: 404 });
+  fakeApi((call) => {
+    if (call.url === `/api/workshops/${WORKSHOP_ID}`) return { status: 200, body: INFO };
+    if (call.url === '/api/time') return { status: 200, body: { now: 1 } };
+    if (call.url.includes('/participants') || call.url.includes('/versions')) return { status: 200, body: { participants: [], versions: [] } };
+    return { status: 404, body: {} };
   });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
 });
 
 describe('the map page of a partners-first workshop', () => {
   function renderPage(session: Y.Doc, drafts?: Y.Doc) {
-    const local = localIO();
-    addCard(local.docOf('map:gemeente'), 'gemeente', 'een dementiecafé opzetten');
-    addCard(local.docOf('map:zorg'), 'zorg', 'een wandelclub voor mensen met dementie');
-    const me = makeMe({ participantId: 'p2', name: 'Bram', partner: 'zorg', role: 'professional', access: 'participant' }, PARTNERS);
-    const sessionEnv = createLocalSessionEnv({ session, drafts, draftsUser: me.user });
-    const view = render(<PartnersFirstView workshopId={WORKSHOP_ID} info={INFO} me={me} sessionEnv={sessionEnv} io={local.io} onRejoin={() => {}} />);
-    return { ...view, ...local };
+    const docs = new Map<DocName, Y.Doc>([['session', session]]);
+    if (drafts) docs.set('drafts:p2', drafts);
+    const view = renderInWorkshop(<PartnersFirstView onRejoin={() => {}} />, {
+      info: INFO,
+      who: { participantId: 'p2', name: 'Bram', partner: 'zorg', role: 'professional', access: 'participant' },
+      docs,
+    });
+    addCard(view.docOf('map:gemeente'), 'gemeente', 'een dementiecafé opzetten');
+    addCard(view.docOf('map:zorg'), 'zorg', 'een wandelclub voor mensen met dementie');
+    return view;
   }
+
+  /** The maps open now, `edit:` before those I work in (with my presence). */
+  const maps = (p: ReturnType<typeof renderPage>) =>
+    p.open.filter((n) => n.startsWith('map:')).map((n) => (p.working().includes(n) ? `edit:${n}` : n)).sort();
 
   it('[F1] in the homogeneous stage a participant opens only their own partner map, titled with who filled it in', async () => {
     const session = new Y.Doc();
     const p = renderPage(session);
     expect(await screen.findByTestId('map.title')).toHaveTextContent('Kaart van Zorg — ingevuld door Zorg');
     expect(screen.getByTestId('compare.page')).toHaveAttribute('data-doc', 'map:zorg');
-    expect(p.log).toEqual(['edit:map:zorg']);
+    expect(p.log.filter((n) => n.includes('map:'))).toEqual(['presence:map:zorg']);
     // Zorg's own card is there; nothing of the Gemeente map.
     expect(screen.getByText('een wandelclub voor mensen met dementie')).toBeInTheDocument();
     expect(screen.queryByText('een dementiecafé opzetten')).toBeNull();
@@ -79,7 +77,7 @@ describe('the map page of a partners-first workshop', () => {
     expect(await screen.findByTestId('compare')).toBeInTheDocument();
     expect(screen.getByTestId('map.title')).toHaveTextContent('Samen sterk — gezamenlijke kaart');
     expect(screen.getByTestId('compare.page')).toHaveAttribute('data-doc', 'map:joint');
-    await waitFor(() => expect([...p.open].sort()).toEqual(['edit:map:joint', 'map:gemeente', 'map:zorg']));
+    await waitFor(() => expect(maps(p)).toEqual(['edit:map:joint', 'map:gemeente', 'map:zorg']));
     expect(within(screen.getByTestId('compare.partner.gemeente')).getByText('een dementiecafé opzetten')).toBeInTheDocument();
     // Phone: two tabs, the comparison first; they switch which half shows.
     expect(screen.getByTestId('compare.pane.compare')).toHaveAttribute('aria-pressed', 'true');
@@ -88,48 +86,29 @@ describe('the map page of a partners-first workshop', () => {
 
     act(() => setStage(session, 'homogeneous', SEED));
     expect(await screen.findByText('Kaart van Zorg — ingevuld door Zorg')).toBeInTheDocument();
-    expect(p.open).toEqual(['edit:map:zorg']);
+    expect(maps(p)).toEqual(['edit:map:zorg']);
   });
 });
 
-const FACILITATOR: Identity = { participantId: 'f1', token: 'tok', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' };
-
 /** The whole console of a partners-first workshop around plain Y.Docs. */
 function renderConsole() {
-  const local = localIO();
-  const sessionDoc = local.docOf('session');
-  const workshopDoc = local.docOf('workshop');
-  addCard(local.docOf('map:gemeente'), 'gemeente', 'een dementiecafé opzetten', 'values', Date.UTC(2025, 2, 3, 13, 5));
-  addCard(local.docOf('map:gemeente'), 'gemeente', 'elke maand overleg', 'relations', Date.UTC(2025, 2, 4, 9, 30));
-  const me = makeMe(FACILITATOR, PARTNERS);
-  const jointEnv = { ...createLocalMapEnv(local.docOf('map:joint'), me.user), docName: 'map:joint' as DocName };
-  const clock = manualClock();
-  const consoleEnv: ConsoleEnv = {
-    workshopId: WORKSHOP_ID,
-    identity: FACILITATOR,
+  const docs = new Map<DocName, Y.Doc>();
+  const c = renderPartnersFirstConsole(docs);
+  return c;
+}
+
+function renderPartnersFirstConsole(docs: Map<DocName, Y.Doc>) {
+  const gemeente = new Y.Doc();
+  addCard(gemeente, 'gemeente', 'een dementiecafé opzetten', 'values', Date.UTC(2025, 2, 3, 13, 5));
+  addCard(gemeente, 'gemeente', 'elke maand overleg', 'relations', Date.UTC(2025, 2, 4, 9, 30));
+  docs.set('map:gemeente', gemeente);
+  const view = renderInWorkshop(<ConsoleWhenOpen onRejoin={() => {}} />, {
     info: INFO,
-    sessionDoc,
-    workshopDoc,
-    clock,
-    openDoc: local.io.openDoc,
-    projectorLink: null,
-  };
-  const view = render(
-    <CompareIOContext.Provider value={local.io}>
-      <MapEnvContext.Provider value={jointEnv}>
-        <MeContext.Provider value={me}>
-          <PartnersContext.Provider value={partners}>
-            <SessionEnvContext.Provider value={{ sessionDoc, workshopDoc, drafts: null, clock }}>
-              <ConsoleEnvContext.Provider value={consoleEnv}>
-                <Console onRejoin={() => {}} />
-              </ConsoleEnvContext.Provider>
-            </SessionEnvContext.Provider>
-          </PartnersContext.Provider>
-        </MeContext.Provider>
-      </MapEnvContext.Provider>
-    </CompareIOContext.Provider>,
-  );
-  return { ...view, ...local, sessionDoc };
+    who: { participantId: 'f1', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' },
+    docs,
+    clock: manualClock(),
+  });
+  return { ...view, sessionDoc: view.docOf('session') };
 }
 
 describe('the console tab "Partnerkaarten"', () => {
@@ -152,6 +131,7 @@ describe('the console tab "Partnerkaarten"', () => {
     expect(within(panel).getByTestId('partners.count.zorg.steps')).toHaveTextContent('1');
     // One connection per partner map, shared by the panel and the map area.
     expect(c.open.filter((n) => n === 'map:gemeente')).toHaveLength(1);
+    expect(c.log.filter((n) => n.endsWith('map:gemeente'))).toHaveLength(1);
   });
 
   it('opens any partner map in the console\'s map area, to work in', async () => {
@@ -163,8 +143,8 @@ describe('the console tab "Partnerkaarten"', () => {
     await user.click(screen.getByTestId('partners.show.zorg'));
     expect(screen.getByTestId('console.mapArea')).toHaveAttribute('data-view', 'partner:zorg');
     expect(await screen.findByTestId('map.title')).toHaveTextContent('Kaart van Zorg — ingevuld door Zorg');
-    expect(c.open).toContain('edit:map:zorg');
-    expect(c.open).not.toContain('edit:map:gemeente');
+    expect(c.working()).toContain('map:zorg');
+    expect(c.working()).not.toContain('map:gemeente');
     // The facilitator writes in it like in any map.
     await user.click(screen.getByTestId('column.values.add'));
     expect(readMap(c.docOf('map:zorg')).cardCount).toBe(1);
@@ -206,7 +186,7 @@ describe('the console tab "Partnerkaarten"', () => {
 
 describe('the projector of a partners-first workshop', () => {
   it('in the mixed session shows the comparison of the column in focus, read-only, and the joint map otherwise', async () => {
-    const local = localIO();
+    const local = localConnector();
     const gemeente = local.docOf('map:gemeente');
     const zorg = local.docOf('map:zorg');
     const cafe = addCard(gemeente, 'gemeente', 'een dementiecafé opzetten');
@@ -229,7 +209,7 @@ describe('the projector of a partners-first workshop', () => {
     );
     setStage(session, 'heterogeneous', SEED);
     setFocus(session, { kind: 'column', column: 'values' }, SEED);
-    const { container } = render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={local.io.openDoc} clock={manualClock()} />);
+    const { container } = render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={local.connect} clock={manualClock()} />);
     // The session document is read after the first paint.
     await waitFor(() => expect(screen.getByTestId('projector.focus')).toHaveAttribute('data-kind', 'compare'));
     const focus = screen.getByTestId('projector.focus');
@@ -251,11 +231,8 @@ describe('the projector of a partners-first workshop', () => {
 
 describe('making a workshop', () => {
   it('sends the flow "partners-first" when it is chosen (and nothing extra for one map together)', async () => {
-    const posts: unknown[] = [];
-    vi.stubGlobal('fetch', async (_url: string, init?: RequestInit) => {
-      posts.push(JSON.parse(String(init?.body)));
-      return new Response(JSON.stringify({ error: 'x', message: 'x' }), { status: 500 });
-    });
+    const api = fakeApi(() => ({ status: 500, body: { error: 'x', message: 'x' } }));
+    const posts = () => api.calls.map((c) => c.body);
     render(<CreateWorkshopForm onCreated={() => {}} />);
     const user = userEvent.setup();
     await user.type(screen.getByTestId('start.title'), 'Wijk');
@@ -264,8 +241,8 @@ describe('making a workshop', () => {
     await user.click(screen.getByTestId('start.submit'));
     await user.click(screen.getByLabelText('Eerst per partner, dan samen'));
     await user.click(screen.getByTestId('start.submit'));
-    await waitFor(() => expect(posts).toHaveLength(2));
-    expect(posts[0]).toEqual({ title: 'Wijk', partners: ['Gemeente', '', ''] });
-    expect(posts[1]).toEqual({ title: 'Wijk', partners: ['Gemeente', '', ''], flow: 'partners-first' });
+    await waitFor(() => expect(posts()).toHaveLength(2));
+    expect(posts()[0]).toEqual({ title: 'Wijk', partners: ['Gemeente', '', ''] });
+    expect(posts()[1]).toEqual({ title: 'Wijk', partners: ['Gemeente', '', ''], flow: 'partners-first' });
   });
 });

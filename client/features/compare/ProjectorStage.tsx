@@ -1,24 +1,15 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
-import type { WorkshopInfo } from '../../../shared/api.js';
 import type { ColumnId } from '../../../shared/columns.js';
 import { timerRemaining, type SessionState } from '../../../shared/session.js';
-import { formatDuration, useNow, type Clock } from '../../app/serverClock.js';
-import { useSessionState } from '../../collab/useSyncedDoc.js';
+import { formatDuration, useNow } from '../../lib/serverClock.js';
+import { useClock, useInfo, usePartners, useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
-import { stepsLabel } from '../facilitator/sessionText.js';
+import { stepsLabel } from '../../ui/sessionText.js';
 import { ColumnTitle, CompareBody } from './CompareBody.js';
 import { useJointFacts, usePartnerSnapshots } from './CompareView.js';
-import type { OpenDoc } from './docPool.js';
 import { compareColumn } from './model.js';
 import './compare.css';
-import { useMapSnapshotOf } from '../../collab/useMapSnapshotOf.js';
-
-interface Docs {
-  session: Y.Doc;
-  map: Y.Doc;
-}
 
 /**
  * The projector in a partners-first workshop: in the mixed session, while the facilitator puts a
@@ -26,45 +17,21 @@ interface Docs {
  * with where they came from); otherwise the usual projector screen (`children`), which shows the
  * joint map. Read-only: the projector link can read every map and write none.
  */
-export function ProjectorStage({
-  info,
-  docs,
-  open,
-  clock,
-  children,
-}: {
-  info: WorkshopInfo;
-  docs: Docs;
-  open: OpenDoc;
-  clock: Clock;
-  children: ReactNode;
-}) {
-  const session = useSessionState(docs.session);
+export function ProjectorStage({ children }: { children: ReactNode }) {
+  const info = useInfo();
+  const session = useSession();
   if (info.flow !== 'partners-first' || session.stage !== 'heterogeneous' || session.focus.kind !== 'column') return <>{children}</>;
-  return <ProjectorCompare info={info} session={session} joint={docs.map} open={open} clock={clock} column={session.focus.column} />;
+  return <ProjectorCompare session={session} column={session.focus.column} />;
 }
 
-function ProjectorCompare({
-  info,
-  session,
-  joint,
-  open,
-  clock,
-  column,
-}: {
-  info: WorkshopInfo;
-  session: SessionState;
-  joint: Y.Doc;
-  open: OpenDoc;
-  clock: Clock;
-  column: ColumnId;
-}) {
+function ProjectorCompare({ session, column }: { session: SessionState; column: ColumnId }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const partners = useMemo(() => new Map(info.partners.map((p) => [p.id as string, p])), [info.partners]);
-  const snapshots = usePartnerSnapshots(open, info.partners);
-  const jointSnapshot = useMapSnapshotOf(joint);
-  const { tags, taken, joint: jointCards } = useJointFacts(joint, jointSnapshot, column);
+  const info = useInfo();
+  const partners = usePartners();
+  const clock = useClock();
+  const snapshots = usePartnerSnapshots(info.partners);
+  const { tags, taken, joint: jointCards } = useJointFacts(column);
   const comparison = useMemo(() => compareColumn(column, info.partners, snapshots), [column, info.partners, snapshots]);
   const now = useNow(clock, !!session.timer && session.timer.endsAt !== null);
   const remaining = session.timer ? timerRemaining(session.timer, now) : null;

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkshopInfo } from '../../../shared/api.js';
-import { INFO, renderConsole, WORKSHOP_ID } from '../facilitator/testHarness.js';
+import { INFO, renderConsole, WORKSHOP_ID } from '../../test/consoleHarness.js';
 import { localDay } from './exportTarget.js';
 import type { ExportTools } from './tools.js';
 

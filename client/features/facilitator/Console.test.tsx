@@ -1,34 +1,22 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCard } from '../../../shared/ops.js';
 import { LOCAL_USER, SERVER } from '../../../shared/origins.js';
 import { setSupport } from '../../../shared/cardDetails.js';
 import { readSession, setSessionPlan, setPhase } from '../../../shared/session.js';
 import { markParticipantRemoved } from '../../../shared/workshopDoc.js';
+import { fakeApi, type ApiCall, type ApiReply } from '../../test/fakeApi.js';
 import { tabsFor } from './consoleTabs.js';
-import { manualClock, participant, renderConsole, showPresent, WORKSHOP_ID } from './testHarness.js';
+import { manualClock, participant, renderConsole, showPresent, WORKSHOP_ID } from '../../test/consoleHarness.js';
 
-type Call = { url: string; method: string; auth: string | null; body: unknown };
-let calls: Call[] = [];
-let reply: (call: Call) => { status: number; body?: unknown } = () => ({ status: 404, body: { error: 'not_found', message: '' } });
+let calls: ApiCall[] = [];
+let reply: (call: ApiCall) => ApiReply = () => ({ status: 404, body: { error: 'not_found', message: '' } });
 
 beforeEach(() => {
-  calls = [];
-  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-    const call = {
-      url,
-      method: init?.method ?? 'GET',
-      auth: new Headers(init?.headers).get('Authorization'),
-      body: init?.body ? JSON.parse(String(init.body)) : null,
-    };
-    calls.push(call);
-    const { status, body } = reply(call);
-    return new Response(status === 204 ? null : JSON.stringify(body ?? {}), { status });
-  });
+  calls = fakeApi((call) => reply(call)).calls;
 });
-afterEach(() => vi.unstubAllGlobals());
 
 const session = (doc: Y.Doc) => readSession(doc);
 const setup = () => userEvent.setup();

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPrompt, getRule } from '../../../shared/dialogue.js';
-import { useSessionState } from '../../collab/useSyncedDoc.js';
+import { useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
-import { ConsoleMapArea } from '../compare/ConsoleMapArea.js';
-import { MapView } from '../map/MapView.js';
+import { ConsoleMapArea } from './ConsoleMapArea.js';
+import { MapView } from '../map/index.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { tabsFor } from './consoleTabs.js';
-import { stepsLabel } from './sessionText.js';
+import { stepsLabel } from '../../ui/sessionText.js';
 import { Tabs } from './Tabs.js';
 import { TimerControls } from './TimerControls.js';
 import { useShareLanguage } from './useShareLanguage.js';
@@ -55,8 +55,7 @@ export function Console({ onRejoin }: { onRejoin: () => void }) {
 function ConsoleStatus() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { sessionDoc } = useConsoleEnv();
-  const session = useSessionState(sessionDoc);
+  const session = useSession();
   const rule = session.rule ? getRule(session.rule) : undefined;
   const prompt = session.prompt ? getPrompt(session.prompt) : undefined;
   return (

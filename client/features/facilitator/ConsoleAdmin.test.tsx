@@ -1,28 +1,21 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import { setRuleInFocus, setSessionPlan, setTimer } from '../../../shared/session.js';
-import { identityKey, projectorIdentityKey, projectorLinkKey } from '../../app/identity.js';
-import { takeFlash } from '../../app/flash.js';
-import { participant, renderConsole, showPresent, WORKSHOP_ID } from './testHarness.js';
+import { identityKey, projectorIdentityKey, projectorLinkKey } from '../../lib/identity.js';
+import { takeFlash } from '../../lib/flash.js';
+import { participant, renderConsole, showPresent, WORKSHOP_ID } from '../../test/consoleHarness.js';
+import { fakeApi, type ApiCall, type ApiReply } from '../../test/fakeApi.js';
 
-type Call = { url: string; method: string; auth: string | null };
-let calls: Call[] = [];
-let reply: (call: Call) => { status: number; body?: unknown } = () => ({ status: 404 });
+let calls: ApiCall[] = [];
+let reply: (call: ApiCall) => ApiReply = () => ({ status: 404 });
 
 beforeEach(() => {
-  calls = [];
   reply = () => ({ status: 404, body: { error: 'not_found', message: '' } });
-  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-    const call = { url, method: init?.method ?? 'GET', auth: new Headers(init?.headers).get('Authorization') };
-    calls.push(call);
-    const { status, body } = reply(call);
-    return new Response(status === 204 ? null : JSON.stringify(body ?? {}), { status });
-  });
+  calls = fakeApi((call) => reply(call)).calls;
 });
 afterEach(() => {
-  vi.unstubAllGlobals();
   history.replaceState(null, '', '/');
 });
 
@@ -42,7 +35,7 @@ describe('console: a new projector link', () => {
     await user.click(within(unknown).getByRole('button', { name: 'Nieuwe projectorlink maken' }));
 
     await waitFor(() => expect(screen.getByTestId('console.projectorLink')).toHaveValue(`${location.origin}/w/${WORKSHOP_ID}/projector#new-token`));
-    expect(writes()).toEqual([{ url: `/api/workshops/${WORKSHOP_ID}/projector`, method: 'POST', auth: 'Bearer facilitator-token' }]);
+    expect(writes()).toEqual([{ url: `/api/workshops/${WORKSHOP_ID}/projector`, method: 'POST', auth: 'Bearer facilitator-token', body: null }]);
     expect(screen.getByTestId('console.projectorLink')).toHaveFocus();
     expect(screen.queryByTestId('console.projectorLink.unknown')).toBeNull();
     // The screen tab can now open the projector too.
@@ -97,7 +90,7 @@ describe('console: delete the workshop', () => {
     await user.type(screen.getByTestId('console.delete.input'), ' samen  STERK ');
     await user.click(screen.getByTestId('console.delete.confirm'));
     await waitFor(() => expect(location.pathname).toBe('/'));
-    expect(writes()).toEqual([{ url: `/api/workshops/${WORKSHOP_ID}`, method: 'DELETE', auth: 'Bearer facilitator-token' }]);
+    expect(writes()).toEqual([{ url: `/api/workshops/${WORKSHOP_ID}`, method: 'DELETE', auth: 'Bearer facilitator-token', body: null }]);
     expect(keys.map((k) => localStorage.getItem(k))).toEqual([null, null, null]);
     expect(localStorage.getItem(identityKey('d'.repeat(26) as never))).toBe('another workshop');
     expect(takeFlash()).toEqual({ key: 'deleted', values: { title: 'Samen sterk' } });

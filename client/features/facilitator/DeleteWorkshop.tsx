@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.js';
-import { setFlash } from '../../app/flash.js';
-import { forgetWorkshop } from '../../app/identity.js';
-import { navigate } from '../../app/router.js';
-import { useFocusBackAfter } from './Confirm.js';
+import { api } from '../../lib/api.js';
+import { setFlash } from '../../lib/flash.js';
+import { forgetWorkshop } from '../../lib/identity.js';
+import { navigate } from '../../lib/router.js';
+import { useFocusBackAfter } from '../../ui/Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
 
 /** Typing the title again counts when it matches apart from case and spaces. */
@@ -19,7 +19,7 @@ export const sameTitle = (typed: string, title: string) => {
  */
 export function DeleteWorkshop() {
   const { t } = useTranslation();
-  const { workshopId, identity, info } = useConsoleEnv();
+  const { workshopId, token, info } = useConsoleEnv();
   const id = useId();
   const [asking, setAsking] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -36,7 +36,7 @@ export function DeleteWorkshop() {
         <DeleteQuestion
           title={info.title}
           onCancel={() => setAsking(false)}
-          onDelete={() => api.deleteWorkshop(workshopId, identity.token)}
+          onDelete={() => api.deleteWorkshop(workshopId, token)}
           onDeleted={() => {
             forgetWorkshop(workshopId);
             setFlash({ key: 'deleted', values: { title: info.title } });

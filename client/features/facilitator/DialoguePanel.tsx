@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DIALOGUE_RULES, FACILITATOR_PROMPTS } from '../../../shared/dialogue.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import { setPromptShown, setRuleInFocus } from '../../../shared/session.js';
-import { useSessionState } from '../../collab/useSyncedDoc.js';
+import { useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
 import { useConsoleEnv } from './consoleEnv.js';
 
@@ -14,7 +14,7 @@ export function DialoguePanel() {
   const { t } = useTranslation();
   const lang = useLang();
   const { sessionDoc } = useConsoleEnv();
-  const session = useSessionState(sessionDoc);
+  const session = useSession();
   const id = useId();
   const nothingShown = session.rule === null && session.prompt === null;
 

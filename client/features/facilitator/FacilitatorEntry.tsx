@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mapPath } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
-import { api } from '../../app/api.js';
-import { loadIdentity, saveIdentity } from '../../app/identity.js';
-import { Loading } from '../../app/Loading.js';
-import { NotFound } from '../../app/NotFound.js';
-import { PageShell } from '../../app/PageShell.js';
-import { consolePath, navigate } from '../../app/router.js';
-import { useDocumentTitle } from '../../app/useDocumentTitle.js';
+import { api } from '../../lib/api.js';
+import { loadIdentity, saveIdentity } from '../../lib/identity.js';
+import { Loading } from '../../ui/Loading.js';
+import { NotFound } from '../../ui/NotFound.js';
+import { PageShell } from '../../ui/PageShell.js';
+import { consolePath, navigate } from '../../lib/router.js';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 
 type State = 'checking' | 'noToken' | 'invalid' | 'notFound' | 'error';
 

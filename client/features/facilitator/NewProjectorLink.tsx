@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.js';
+import { api } from '../../lib/api.js';
 import { useConsoleEnv } from './consoleEnv.js';
 
 /**
@@ -9,16 +9,16 @@ import { useConsoleEnv } from './consoleEnv.js';
  */
 export function NewProjectorLink({ testId, onMade }: { testId: string; onMade?: () => void }) {
   const { t } = useTranslation();
-  const { workshopId, identity, onProjectorLink } = useConsoleEnv();
+  const { workshopId, token, onProjectorLink } = useConsoleEnv();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const make = async () => {
     setBusy(true);
     setFailed(false);
-    const r = await api.newProjectorLink(workshopId, identity.token);
+    const r = await api.newProjectorLink(workshopId, token);
     setBusy(false);
     if (r.kind === 'ok' && typeof r.value?.projectorPath === 'string') {
-      onProjectorLink?.(r.value.projectorPath);
+      onProjectorLink(r.value.projectorPath);
       onMade?.();
     } else setFailed(true);
   };

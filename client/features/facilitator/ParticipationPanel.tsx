@@ -1,15 +1,16 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCAL_USER } from '../../../shared/origins.js';
+import { JOINT_MAP } from '../../../shared/protocol.js';
 import { computeParticipation, isContributor, type Contribution } from '../../../shared/participation.js';
 import { setRound } from '../../../shared/session.js';
-import { useMapSnapshot } from '../../collab/hooks.js';
-import { useParticipants, useSessionState } from '../../collab/useSyncedDoc.js';
+import { useMapSnapshot } from '../../workshop/hooks.js';
+import { useParticipants, useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
-import { PartnerBadge } from '../map/PartnerBadge.js';
+import { PartnerBadge } from '../../ui/PartnerBadge.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { activeParticipants, groupedByPartner, usePresentIds } from './people.js';
-import { stepsLabel } from './sessionText.js';
+import { stepsLabel } from '../../ui/sessionText.js';
 
 const KEYS: (keyof Contribution)[] = ['cards', 'edits', 'support', 'arguments'];
 const EMPTY: Contribution = { cards: 0, edits: 0, support: 0, arguments: 0 };
@@ -21,10 +22,10 @@ const EMPTY: Contribution = { cards: 0, edits: 0, support: 0, arguments: 0 };
 export function ParticipationPanel() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { sessionDoc, workshopDoc, info } = useConsoleEnv();
-  const session = useSessionState(sessionDoc);
-  const all = useParticipants(workshopDoc);
-  const snapshot = useMapSnapshot();
+  const { sessionDoc, info } = useConsoleEnv();
+  const session = useSession();
+  const all = useParticipants();
+  const snapshot = useMapSnapshot(JOINT_MAP);
   const id = useId();
   const people = useMemo(() => groupedByPartner(activeParticipants(all), info.partners), [all, info.partners]);
   const present = usePresentIds(people);

@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { COLUMNS } from '../../../shared/columns.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import { setFocus, setStage } from '../../../shared/session.js';
-import { useParticipants, useSessionState } from '../../collab/useSyncedDoc.js';
+import { useParticipants, useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
-import { useConsoleMapChoice } from '../compare/ConsoleMapArea.js';
-import { usePartnerSnapshots } from '../compare/CompareView.js';
-import { activeColumn, mapProgress } from '../compare/model.js';
-import { PartnerBadge } from '../map/PartnerBadge.js';
-import { Confirm, useFocusBackAfter } from './Confirm.js';
+import { useConsoleMapChoice } from './ConsoleMapArea.js';
+import { activeColumn, mapProgress, usePartnerSnapshots } from '../compare/index.js';
+import { PartnerBadge } from '../../ui/PartnerBadge.js';
+import { Confirm, useFocusBackAfter } from '../../ui/Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
 
 /**
@@ -40,7 +39,7 @@ function StageSection() {
   const { t } = useTranslation();
   const id = useId();
   const { sessionDoc } = useConsoleEnv();
-  const session = useSessionState(sessionDoc);
+  const session = useSession();
   const choose = useConsoleMapChoice((s) => s.choose);
   const [asking, setAsking] = useState(false);
   // After the question, focus goes to the stage button (the other one, once the stage switched).
@@ -98,9 +97,9 @@ function ProgressSection() {
   const { t } = useTranslation();
   const lang = useLang();
   const id = useId();
-  const { info, openDoc, workshopDoc } = useConsoleEnv();
-  const snapshots = usePartnerSnapshots(openDoc, info.partners);
-  const participants = useParticipants(workshopDoc);
+  const { info } = useConsoleEnv();
+  const snapshots = usePartnerSnapshots(info.partners);
+  const participants = useParticipants();
   const choice = useConsoleMapChoice((s) => s.choice);
   const choose = useConsoleMapChoice((s) => s.choose);
   const rows = useMemo(

@@ -2,13 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantPath } from '../../../shared/api.js';
 import type { ParticipantEntry } from '../../../shared/workshopDoc.js';
-import { api } from '../../app/api.js';
-import { QrCode } from '../../app/QrCode.js';
-import { JOIN_CODE_ROUTE } from '../../app/router.js';
-import { useParticipants } from '../../collab/useSyncedDoc.js';
-import { PartnerBadge } from '../map/PartnerBadge.js';
-import { CopyField } from '../start/CopyField.js';
-import { Confirm, useFocusBackAfter } from './Confirm.js';
+import { api } from '../../lib/api.js';
+import { QrCode } from '../../ui/QrCode.js';
+import { JOIN_CODE_ROUTE } from '../../lib/router.js';
+import { useParticipants } from '../../workshop/hooks.js';
+import { PartnerBadge } from '../../ui/PartnerBadge.js';
+import { CopyField } from '../../ui/CopyField.js';
+import { Confirm, useFocusBackAfter } from '../../ui/Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { NewProjectorLink } from './NewProjectorLink.js';
 import { usePresentIds } from './people.js';
@@ -16,8 +16,8 @@ import { usePresentIds } from './people.js';
 /** Who joined (name, partner, role, present now), removing someone, and the ways to invite people. */
 export function PeoplePanel() {
   const { t } = useTranslation();
-  const { workshopDoc, info } = useConsoleEnv();
-  const all = useParticipants(workshopDoc);
+  const { info } = useConsoleEnv();
+  const all = useParticipants();
   const people = all.filter((p) => p.access === 'participant');
   const present = usePresentIds(people);
   const id = useId();
@@ -78,7 +78,7 @@ function PersonRow({
   partnerColor: string;
 }) {
   const { t } = useTranslation();
-  const { workshopId, identity } = useConsoleEnv();
+  const { workshopId, token } = useConsoleEnv();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -87,7 +87,7 @@ function PersonRow({
   const remove = async () => {
     setBusy(true);
     setFailed(false);
-    const r = await api.removeParticipant(workshopId, person.id, identity.token);
+    const r = await api.removeParticipant(workshopId, person.id, token);
     setBusy(false);
     if (r.kind === 'ok' || r.kind === 'notFound') setConfirming(false);
     else setFailed(true);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isStepClosed } from '../../../shared/agreement.js';
 import { COLUMNS, type ColumnId } from '../../../shared/columns.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
+import { JOINT_MAP } from '../../../shared/protocol.js';
 import {
   nextStep,
   setActiveColumns,
@@ -13,12 +14,12 @@ import {
   type SessionState,
   type StepMode,
 } from '../../../shared/session.js';
-import { useMapSnapshot } from '../../collab/hooks.js';
-import { useSessionState } from '../../collab/useSyncedDoc.js';
+import { useMapSnapshot } from '../../workshop/hooks.js';
+import { useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { PrivateWriting } from './PrivateWriting.js';
-import { stepsLabel } from './sessionText.js';
+import { stepsLabel } from '../../ui/sessionText.js';
 
 const GUIDE_STEPS = ['screen', 'invite', 'plan', 'write', 'talk', 'agree', 'next'] as const;
 
@@ -37,7 +38,7 @@ export function PlanPanel() {
   const { t } = useTranslation();
   const lang = useLang();
   const { sessionDoc } = useConsoleEnv();
-  const session = useSessionState(sessionDoc);
+  const session = useSession();
   const id = useId();
   const [mode, setMode] = useState<StepMode>(session.mode);
   const [direction, setDirection] = useState<'rtl' | 'ltr'>(session.direction);
@@ -202,7 +203,7 @@ function ColumnList({ session }: { session: SessionState }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { sessionDoc } = useConsoleEnv();
-  const snapshot = useMapSnapshot();
+  const snapshot = useMapSnapshot(JOINT_MAP);
   const id = useId();
 
   const toggleActive = (column: ColumnId, on: boolean) => {

@@ -1,20 +1,19 @@
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLUMNS } from '../../../shared/columns.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
-import { MapReadModel } from '../../../shared/readModel.js';
 import { requestReveal, setPhase, type SessionState } from '../../../shared/session.js';
-import { useParticipants } from '../../collab/useSyncedDoc.js';
+import { useDoc, useParticipants, useSnapshotOf } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
-import { Confirm, useFocusBackAfter } from './Confirm.js';
+import { Confirm, useFocusBackAfter } from '../../ui/Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { activeParticipants, usePresentIds } from './people.js';
 
 /** Write alone first, then reveal everything at once (the server moves the private cards into the map). */
 export function PrivateWriting({ session }: { session: SessionState }) {
   const { t } = useTranslation();
-  const { sessionDoc, workshopDoc } = useConsoleEnv();
-  const participants = activeParticipants(useParticipants(workshopDoc));
+  const { sessionDoc } = useConsoleEnv();
+  const participants = activeParticipants(useParticipants());
   const present = usePresentIds(participants);
   const id = useId();
   const [confirming, setConfirming] = useState(false);
@@ -117,21 +116,9 @@ export function PrivateWriting({ session }: { session: SessionState }) {
 function DraftsViewer({ participantId, name }: { participantId: string; name: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { openDoc } = useConsoleEnv();
-  const [model, setModel] = useState<MapReadModel | null>(null);
-  useEffect(() => {
-    const opened = openDoc(`drafts:${participantId}`);
-    const m = new MapReadModel(opened.doc);
-    setModel(m);
-    return () => {
-      setModel(null);
-      m.destroy();
-      opened.destroy();
-    };
-  }, [openDoc, participantId]);
-  const subscribe = useMemo(() => model?.subscribe ?? (() => () => {}), [model]);
-  const snapshot = useSyncExternalStore(subscribe, () => model?.getSnapshot() ?? null);
-  if (!snapshot) return null;
+  const drafts = useDoc(`drafts:${participantId}`)?.map ?? null;
+  const snapshot = useSnapshotOf(drafts);
+  if (!drafts) return null;
   return (
     <div className="drafts-view" data-testid="console.drafts">
       <p>{t('console.private.draftCount', { count: snapshot.cardCount, name })}</p>

@@ -9,8 +9,8 @@ import {
   startTimer,
   timerRemaining,
 } from '../../../shared/session.js';
-import { formatDuration, useNow } from '../../app/serverClock.js';
-import { useSessionState } from '../../collab/useSyncedDoc.js';
+import { formatDuration, useNow } from '../../lib/serverClock.js';
+import { useSession } from '../../workshop/hooks.js';
 import { useConsoleEnv } from './consoleEnv.js';
 
 const MAX_MINUTES = 180;
@@ -19,7 +19,7 @@ const MAX_MINUTES = 180;
 export function TimerControls() {
   const { t } = useTranslation();
   const { sessionDoc, clock } = useConsoleEnv();
-  const { timer } = useSessionState(sessionDoc);
+  const { timer } = useSession();
   const running = !!timer && timer.endsAt !== null;
   const now = useNow(clock, running);
   const remaining = timer ? timerRemaining(timer, now) : null;

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { VersionInfo } from '../../../shared/api.js';
 import { isColumnId } from '../../../shared/columns.js';
 import type { MapSnapshot } from '../../../shared/readModel.js';
-import { api } from '../../app/api.js';
-import { useSessionState } from '../../collab/useSyncedDoc.js';
+import { api } from '../../lib/api.js';
+import { useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
-import { usePartners } from '../map/me.js';
-import { SnapshotBoard } from '../projector/SnapshotBoard.js';
-import { Confirm } from './Confirm.js';
+import { usePartners } from '../../workshop/hooks.js';
+import { SnapshotBoard } from '../../ui/SnapshotBoard.js';
+import { Confirm } from '../../ui/Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
-import { stepsLabel } from './sessionText.js';
+import { stepsLabel } from '../../ui/sessionText.js';
 
 type ListState = { status: 'loading' } | { status: 'ok'; versions: VersionInfo[] } | { status: 'error' };
 
@@ -21,8 +21,8 @@ type ListState = { status: 'loading' } | { status: 'ok'; versions: VersionInfo[]
  */
 export function VersionsPanel({ visible }: { visible: boolean }) {
   const { t } = useTranslation();
-  const { workshopId, identity, sessionDoc } = useConsoleEnv();
-  const session = useSessionState(sessionDoc);
+  const { workshopId, token } = useConsoleEnv();
+  const session = useSession();
   const id = useId();
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [label, setLabel] = useState('');
@@ -47,9 +47,9 @@ export function VersionsPanel({ visible }: { visible: boolean }) {
   const activeKey = session.active.join(',');
 
   const load = useCallback(async () => {
-    const r = await api.listVersions(workshopId, identity.token);
+    const r = await api.listVersions(workshopId, token);
     setList(r.kind === 'ok' && Array.isArray(r.value?.versions) ? { status: 'ok', versions: r.value.versions } : { status: 'error' });
-  }, [workshopId, identity.token]);
+  }, [workshopId, token]);
 
   // Load when the tab shows, and again after a step change (the server saves a version then).
   useEffect(() => {
@@ -58,7 +58,7 @@ export function VersionsPanel({ visible }: { visible: boolean }) {
 
   const save = async () => {
     setBusy(true);
-    const r = await api.saveVersion(workshopId, identity.token, label.trim());
+    const r = await api.saveVersion(workshopId, token, label.trim());
     setBusy(false);
     if (r.kind === 'ok') {
       setLabel('');
@@ -69,7 +69,7 @@ export function VersionsPanel({ visible }: { visible: boolean }) {
 
   const restore = async (versionId: number) => {
     setBusy(true);
-    const r = await api.restoreVersion(workshopId, identity.token, versionId);
+    const r = await api.restoreVersion(workshopId, token, versionId);
     setBusy(false);
     setConfirmRestore(null);
     if (r.kind === 'ok' && r.value?.backup) {
@@ -214,20 +214,20 @@ function VersionDialog({ version, onClose, onRestore }: { version: VersionInfo; 
   const { t } = useTranslation();
   const lang = useLang();
   const partners = usePartners();
-  const { workshopId, identity } = useConsoleEnv();
+  const { workshopId, token } = useConsoleEnv();
   const [map, setMap] = useState<MapSnapshot | null | 'error'>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const id = useId();
   useEffect(() => {
     let live = true;
-    void api.getVersion(workshopId, identity.token, version.id).then((r) => {
+    void api.getVersion(workshopId, token, version.id).then((r) => {
       if (live) setMap(r.kind === 'ok' && r.value?.map ? r.value.map : 'error');
     });
     return () => {
       live = false;
     };
-  }, [workshopId, identity.token, version.id]);
+  }, [workshopId, token, version.id]);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     heading.current?.focus();

@@ -1,42 +1,62 @@
-import { createContext, useContext } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { WorkshopInfo } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
 import type { DocName } from '../../../shared/protocol.js';
-import type { Identity } from '../../app/identity.js';
-import type { Clock } from '../../app/serverClock.js';
-
-/** A document opened on demand (a person's private cards), closed again with `destroy`. */
-export interface OpenedDoc {
-  doc: Y.Doc;
-  destroy(): void;
-  /** Resolves once the document has the server's state (absent: it already has it, as in tests). */
-  whenSynced?: () => Promise<void>;
-}
+import { loadProjectorLink, rememberProjectorLink } from '../../lib/identity.js';
+import { useDoc, useWorkshop } from '../../workshop/hooks.js';
+import type { Clock, HeldDoc } from '../../workshop/Workshop.js';
 
 /**
- * What the console works with besides the map: the `session` document (only the facilitator writes it),
- * the `workshop` document (who joined), the server clock and a way to open one more document.
- * Tests build it around plain Y.Docs.
+ * What the console's panels work with, read from the page's workshop object (no context of its
+ * own): the `session` document (only the facilitator writes it), the `workshop` document (who
+ * joined), the server clock, a way to hold one more document, my token for the HTTP API, and the
+ * projector link. The console renders its panels only once `session` and `workshop` are open.
  */
 export interface ConsoleEnv {
   workshopId: WorkshopId;
-  identity: Identity;
+  token: string;
   info: WorkshopInfo;
   sessionDoc: Y.Doc;
   workshopDoc: Y.Doc;
   clock: Clock;
-  openDoc: (name: DocName) => OpenedDoc;
+  openDoc: (name: DocName) => HeldDoc;
   /** `/w/<id>/projector#<token>` when this browser knows it (it is handed out when the workshop is made). */
   projectorLink: string | null;
-  /** A new projector link was made: remember and show it (absent in read-only uses). */
-  onProjectorLink?: (path: string) => void;
+  /** A new projector link was made: remember and show it. */
+  onProjectorLink: (path: string) => void;
 }
 
-export const ConsoleEnvContext = createContext<ConsoleEnv | null>(null);
+const linkListeners = new Set<() => void>();
+const subscribeLinks = (listener: () => void) => {
+  linkListeners.add(listener);
+  return () => linkListeners.delete(listener);
+};
 
 export function useConsoleEnv(): ConsoleEnv {
-  const env = useContext(ConsoleEnvContext);
-  if (!env) throw new Error('useConsoleEnv outside ConsoleEnvContext');
-  return env;
+  const workshop = useWorkshop();
+  const session = useDoc('session');
+  const workshopDoc = useDoc('workshop');
+  const id = workshop.id;
+  const projectorLink = useSyncExternalStore(subscribeLinks, () => loadProjectorLink(id));
+  const onProjectorLink = useCallback(
+    (path: string) => {
+      rememberProjectorLink(id, path);
+      linkListeners.forEach((l) => l());
+    },
+    [id],
+  );
+  const openDoc = useCallback((name: DocName) => workshop.openDoc(name), [workshop]);
+  if (!session || !workshopDoc) throw new Error('the console needs the session and workshop documents open');
+  return {
+    workshopId: id,
+    token: workshop.token,
+    info: workshop.info,
+    sessionDoc: session.doc,
+    workshopDoc: workshopDoc.doc,
+    clock: workshop.clock,
+    openDoc,
+    projectorLink,
+    onProjectorLink,
+  };
 }

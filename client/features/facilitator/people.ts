@@ -2,7 +2,8 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Partner } from '../../../shared/partners.js';
 import type { ParticipantEntry } from '../../../shared/workshopDoc.js';
-import { useMapEnv } from '../../collab/hooks.js';
+import { JOINT_MAP } from '../../../shared/protocol.js';
+import { useDoc } from '../../workshop/hooks.js';
 
 /** What presence says about one other browser on the map, enough to find the person who joined. */
 export interface PresenceKey {
@@ -78,9 +79,9 @@ function presenceStore(awareness: Awareness) {
   return store;
 }
 
-/** The ids of participants present now, from the map's presence. */
+/** The ids of participants present now, from the joint map's presence (the console holds it open). */
 export function usePresentIds(participants: readonly ParticipantEntry[]): ReadonlySet<string> {
-  const { awarenessHost } = useMapEnv();
+  const { awarenessHost } = useDoc(JOINT_MAP)!.map!;
   const store = presenceStore(awarenessHost.awareness);
   const people = useSyncExternalStore(store.subscribe, store.get);
   return useMemo(() => new Set(participants.filter((p) => isPresent(p, people)).map((p) => p.id)), [participants, people]);

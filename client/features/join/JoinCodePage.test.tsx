@@ -1,23 +1,24 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JoinCodePage } from './JoinCodePage.js';
+import { fakeApi } from '../../test/fakeApi.js';
 
 const ID = 'abcdefghij0123456789abcdef';
-let requested: string[] = [];
+let api: ReturnType<typeof fakeApi>;
+const requested = () => api.calls.map((c) => c.url);
 
 beforeEach(() => {
-  requested = [];
   history.replaceState(null, '', '/join');
-  vi.stubGlobal('fetch', async (url: string) => {
-    requested.push(url);
-    if (url === '/api/join/K7M2QX') return new Response(JSON.stringify({ id: ID }), { status: 200 });
-    if (url.startsWith('/api/join/')) return new Response(JSON.stringify({ error: 'not_found', message: '' }), { status: 404 });
-    return new Response('{}', { status: 500 });
-  });
+  api = fakeApi((call) =>
+    call.url === '/api/join/K7M2QX'
+      ? { status: 200, body: { id: ID } }
+      : call.url.startsWith('/api/join/')
+        ? undefined
+        : { status: 500 },
+  );
 });
 afterEach(() => {
-  vi.unstubAllGlobals();
   history.replaceState(null, '', '/');
 });
 
@@ -30,7 +31,7 @@ describe('join with a code', () => {
     await user.type(input, ' k7m-2qx ');
     await user.click(screen.getByTestId('joincode.submit'));
     await waitFor(() => expect(location.pathname).toBe(`/w/${ID}`));
-    expect(requested).toEqual(['/api/join/K7M2QX']);
+    expect(requested()).toEqual(['/api/join/K7M2QX']);
   });
 
   it('says so plainly when the code is unknown, and keeps what was typed', async () => {
@@ -56,14 +57,14 @@ describe('join with a code', () => {
     await user.type(input, 'K7M2Q0');
     await user.click(screen.getByTestId('joincode.submit'));
     expect(input).toHaveAccessibleDescription(expect.stringContaining('geen 0, O, 1, I of L'));
-    expect(requested).toEqual([]);
+    expect(requested()).toEqual([]);
   });
 
   it('/c/<code> comes prefilled and looks the code up at once', async () => {
     history.replaceState(null, '', '/c/k7m2qx');
     render(<JoinCodePage initialCode="k7m2qx" />);
     await waitFor(() => expect(location.pathname).toBe(`/w/${ID}`));
-    expect(requested).toEqual(['/api/join/K7M2QX']);
+    expect(requested()).toEqual(['/api/join/K7M2QX']);
   });
 
   it('a prefilled unknown code shows the message in the form', async () => {

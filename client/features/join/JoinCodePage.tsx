@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normalizeJoinCode, participantPath } from '../../../shared/api.js';
-import { api } from '../../app/api.js';
-import { FieldErrorText } from '../../app/FieldError.js';
-import { PageShell } from '../../app/PageShell.js';
-import { navigate } from '../../app/router.js';
-import { useDocumentTitle } from '../../app/useDocumentTitle.js';
+import { api } from '../../lib/api.js';
+import { FieldErrorText } from '../../ui/FieldError.js';
+import { PageShell } from '../../ui/PageShell.js';
+import { navigate } from '../../lib/router.js';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import '../../styles/console.css';
 
 type Problem = 'length' | 'characters' | 'unknown' | 'network' | 'server';

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { WorkshopInfo } from '../../../shared/api.js';
 import { PARTICIPANT_ROLES } from '../../../shared/roles.js';
 import { LIMITS, validateJoin, type FieldError } from '../../../shared/validation.js';
-import { api } from '../../app/api.js';
-import { FieldErrorText } from '../../app/FieldError.js';
-import type { Identity } from '../../app/identity.js';
-import { errorsByField, fieldErrorText } from '../start/fieldErrors.js';
+import { api } from '../../lib/api.js';
+import { FieldErrorText } from '../../ui/FieldError.js';
+import type { Identity } from '../../lib/identity.js';
+import { errorsByField, fieldErrorText } from '../../ui/fieldErrors.js';
 
 interface Props {
   workshop: WorkshopInfo;

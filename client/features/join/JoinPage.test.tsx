@@ -1,9 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { WorkshopId } from '../../../shared/ids.js';
-import { identityKey, saveIdentity } from '../../app/identity.js';
+import { identityKey, saveIdentity } from '../../lib/identity.js';
 import { JoinPage } from './JoinPage.js';
+import { fakeApi } from '../../test/fakeApi.js';
 
 const ID = 'abcdefghij0123456789abcdef' as WorkshopId;
 const INFO = {
@@ -22,17 +23,15 @@ beforeEach(() => {
   posted = [];
   workshopStatus = 200;
   history.replaceState(null, '', `/w/${ID}`);
-  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-    const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-    if (init?.method === 'POST') {
-      posted.push(JSON.parse(String(init.body)));
-      return reply(201, { participantId: 'p9', token: 'tok' });
+  fakeApi((call) => {
+    if (call.method === 'POST') {
+      posted.push(call.body);
+      return { status: 201, body: { participantId: 'p9', token: 'tok' } };
     }
-    if (url === `/api/workshops/${ID}`) return workshopStatus === 200 ? reply(200, INFO) : reply(404, { error: 'not_found', message: '' });
-    return reply(500, {});
+    if (call.url === `/api/workshops/${ID}`) return workshopStatus === 200 ? { status: 200, body: INFO } : undefined;
+    return { status: 500 };
   });
 });
-afterEach(() => vi.unstubAllGlobals());
 
 describe('join page', () => {
   it('shows the title, the partners and the five roles', async () => {

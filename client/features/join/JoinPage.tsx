@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { mapPath } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
-import { loadIdentity, saveIdentity } from '../../app/identity.js';
-import { Link } from '../../app/Link.js';
-import { Loading } from '../../app/Loading.js';
-import { NotFound } from '../../app/NotFound.js';
-import { PageShell } from '../../app/PageShell.js';
-import { navigate } from '../../app/router.js';
-import { useDocumentTitle } from '../../app/useDocumentTitle.js';
-import { useWorkshopInfo } from '../../app/useWorkshopInfo.js';
-import { PartnerBadge } from '../map/PartnerBadge.js';
+import { loadIdentity, saveIdentity } from '../../lib/identity.js';
+import { Link } from '../../ui/Link.js';
+import { Loading } from '../../ui/Loading.js';
+import { NotFound } from '../../ui/NotFound.js';
+import { PageShell } from '../../ui/PageShell.js';
+import { navigate } from '../../lib/router.js';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
+import { useWorkshopInfo } from '../../lib/useWorkshopInfo.js';
+import { PartnerBadge } from '../../ui/PartnerBadge.js';
 import { JoinForm } from './JoinForm.js';
 
 export function JoinPage({ workshopId }: { workshopId: WorkshopId }) {

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { COLUMNS, getColumn, type ColumnId } from '../../../shared/columns.js';
 import type { CardId } from '../../../shared/ids.js';
 import type { CardSnapshot, MapSnapshot } from '../../../shared/readModel.js';
-import { useMapEnv, useMapSnapshot, usePresence, useSnapshotOf } from '../../collab/hooks.js';
+import { useMapEnv, useMapSnapshot, usePresence } from './currentMap.js';
+import { useSnapshotOf, useDrafts } from '../../workshop/hooks.js';
 import type { Person } from '../../collab/presence.js';
-import { useSessionEnv } from '../../collab/sessionEnv.js';
 import { useLang } from '../../i18n/index.js';
 import { Column } from './Column.js';
 import { CARD_MIME } from './dragDrop.js';
-import { usePartners } from './me.js';
+import { usePartners } from '../../workshop/hooks.js';
 import { StepTabs } from './StepTabs.js';
 import { useCardActions } from './useCardActions.js';
 import { useMapUi, useMapUiApi } from './uiStore.js';
@@ -32,7 +32,7 @@ function draftsByColumn(drafts: MapSnapshot, map: MapSnapshot): Record<ColumnId,
 export function Board() {
   const { t } = useTranslation();
   const snapshot = useMapSnapshot();
-  const { drafts: draftsEnv } = useSessionEnv();
+  const draftsEnv = useDrafts();
   const draftsSnapshot = useSnapshotOf(draftsEnv);
   const people = usePresence();
   const partners = usePartners();

@@ -6,8 +6,8 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { useMapEnv } from '../../collab/hooks.js';
-import { useMe } from './me.js';
+import { useMapEnv } from './currentMap.js';
+import { useMe } from '../../workshop/hooks.js';
 
 interface Props {
   fragment: Y.XmlFragment;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../collab/connectionState.js';
-import { useConnection } from '../../collab/hooks.js';
+import { useConnection } from './currentMap.js';
 
 export function connectionText(view: ConnectionView): string {
   switch (view.state) {

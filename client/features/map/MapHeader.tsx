@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { participantPath } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
-import { LanguageSelect } from '../../app/LanguageSelect.js';
-import { CopyField } from '../start/CopyField.js';
+import { LanguageSelect } from '../../ui/LanguageSelect.js';
+import { CopyField } from '../../ui/CopyField.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
-import { useMe } from './me.js';
+import { useMe } from '../../workshop/hooks.js';
 import { PresenceList } from './PresenceList.js';
 import { SessionTimer } from './session/SessionTimer.js';
 import { UndoButtons } from './UndoButtons.js';

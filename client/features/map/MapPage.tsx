@@ -2,19 +2,19 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantPath } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
-import { forgetIdentity, loadIdentity } from '../../app/identity.js';
-import { Loading } from '../../app/Loading.js';
-import { NotFound } from '../../app/NotFound.js';
-import { PageShell } from '../../app/PageShell.js';
-import { navigate } from '../../app/router.js';
-import { useDocumentTitle } from '../../app/useDocumentTitle.js';
-import { useWorkshopInfo } from '../../app/useWorkshopInfo.js';
-import { MapEnvContext, useMapSession } from '../../collab/hooks.js';
-import { SessionEnvContext, useLiveSessionEnv } from '../../collab/sessionEnv.js';
+import { forgetIdentity, loadIdentity } from '../../lib/identity.js';
+import { Loading } from '../../ui/Loading.js';
+import { NotFound } from '../../ui/NotFound.js';
+import { PageShell } from '../../ui/PageShell.js';
+import { navigate } from '../../lib/router.js';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
+import { useWorkshopInfo } from '../../lib/useWorkshopInfo.js';
+import { useSessionReady, useWorkshop, WorkshopContext } from '../../workshop/hooks.js';
+import { useLiveWorkshop } from '../../workshop/useLiveWorkshop.js';
+
 import type { WorkshopInfo } from '../../../shared/api.js';
-import type { Identity } from '../../app/identity.js';
-import { PartnersFirstMap } from '../compare/PartnersFirstMap.js';
-import { makeMe, MeContext, PartnersContext } from './me.js';
+import type { Identity } from '../../lib/identity.js';
+import { PartnersFirstView } from './PartnersFirstView.js';
 import { MapView } from './MapView.js';
 
 export function MapPage({ workshopId }: { workshopId: WorkshopId }) {
@@ -31,9 +31,7 @@ export function MapPage({ workshopId }: { workshopId: WorkshopId }) {
   if (!identity) return null;
   if (workshop.status === 'notFound') return <NotFound what="workshop" />;
   if (workshop.status === 'ok') {
-    // Partners first: the map of one's own partner, then the mixed session (compare and joint map).
-    const Connected = workshop.info.flow === 'partners-first' ? PartnersFirstMap : ConnectedMap;
-    return <Connected workshopId={workshopId} info={workshop.info} identity={identity} />;
+    return <ConnectedMap workshopId={workshopId} info={workshop.info} identity={identity} />;
   }
   return (
     <PageShell>
@@ -51,25 +49,27 @@ export function MapPage({ workshopId }: { workshopId: WorkshopId }) {
   );
 }
 
-function ConnectedMap({ workshopId, info, identity }: { workshopId: WorkshopId; info: WorkshopInfo; identity: Identity }) {
-  const me = useMemo(() => makeMe(identity, info.partners), [identity, info.partners]);
-  const partners = useMemo(() => new Map(info.partners.map((p) => [p.id as string, p])), [info.partners]);
-  const env = useMapSession(workshopId, identity.token, me.user);
-  const sessionEnv = useLiveSessionEnv(workshopId, identity, me.user);
-  if (!env || sessionEnv.ready === false) return <Loading />;
-  const rejoin = () => {
-    forgetIdentity(workshopId);
-    navigate(participantPath(workshopId));
-  };
+/** The workshop object of this page, connected with my identity; the map once the session is known. */
+function ConnectedMap({ info, identity }: { workshopId: WorkshopId; info: WorkshopInfo; identity: Identity }) {
+  const workshop = useLiveWorkshop(info, identity);
+  if (!workshop) return <Loading />;
   return (
-    <MapEnvContext.Provider value={env}>
-      <SessionEnvContext.Provider value={sessionEnv}>
-        <MeContext.Provider value={me}>
-          <PartnersContext.Provider value={partners}>
-            <MapView workshopId={workshopId} title={info.title} onRejoin={rejoin} />
-          </PartnersContext.Provider>
-        </MeContext.Provider>
-      </SessionEnvContext.Provider>
-    </MapEnvContext.Provider>
+    <WorkshopContext.Provider value={workshop}>
+      <MapOrPartnersFirst />
+    </WorkshopContext.Provider>
   );
+}
+
+function MapOrPartnersFirst() {
+  const workshop = useWorkshop();
+  const ready = useSessionReady();
+  // Partners first: the map of one's own partner, then the mixed session (compare and joint map).
+  if (workshop.info.flow === 'partners-first') return <PartnersFirstView onRejoin={() => rejoin(workshop.id)} />;
+  if (!ready) return <Loading />;
+  return <MapView workshopId={workshop.id} title={workshop.info.title} onRejoin={() => rejoin(workshop.id)} />;
+}
+
+function rejoin(workshopId: WorkshopId) {
+  forgetIdentity(workshopId);
+  navigate(participantPath(workshopId));
 }

@@ -1,12 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readMap } from '../../../shared/readModel.js';
-import { createLocalMapEnv, destroyMapEnv } from '../../collab/mapEnv.js';
-import { MapEnvContext } from '../../collab/hooks.js';
-import { createLocalSessionEnv, makeMe, MapSurface, MeContext, PartnersContext, SessionEnvContext } from './index.js';
-import { guidedSession, PARTNERS, workshopWithPeople } from './testing/sessionHarness.js';
+import { renderInWorkshop } from '../../test/renderInWorkshop.js';
+import { guidedSession, workshopWithPeople } from '../../test/sessionHarness.js';
+import { MapSurface } from './MapView.js';
 
 let teardown: (() => void) | null = null;
 afterEach(() => {
@@ -15,26 +14,17 @@ afterEach(() => {
 });
 
 describe('MapSurface (the board for embedding, e.g. in the facilitator console)', () => {
-  it('works with envs passed in: the facilitator writes for a participant in a closed step', async () => {
+  it('works inside any workshop object: the facilitator writes for a participant in a closed step', async () => {
     const doc = new Y.Doc();
-    const me = makeMe({ participantId: 'f1', name: 'Begeleider', partner: '', role: 'other', access: 'facilitator' }, PARTNERS);
-    const env = createLocalMapEnv(doc, me.user);
-    const sessionEnv = createLocalSessionEnv({ session: guidedSession({ active: ['values'] }), workshop: workshopWithPeople() });
-    const view = render(
-      <MapEnvContext.Provider value={env}>
-        <SessionEnvContext.Provider value={sessionEnv}>
-          <MeContext.Provider value={me}>
-            <PartnersContext.Provider value={new Map(PARTNERS.map((p) => [p.id as string, p]))}>
-              <MapSurface />
-            </PartnersContext.Provider>
-          </MeContext.Provider>
-        </SessionEnvContext.Provider>
-      </MapEnvContext.Provider>,
-    );
-    teardown = () => {
-      view.unmount();
-      destroyMapEnv(env);
-    };
+    const view = renderInWorkshop(<MapSurface />, {
+      who: { participantId: 'f1', name: 'Begeleider', partner: '', role: 'other', access: 'facilitator' },
+      docs: new Map([
+        ['map:joint', doc],
+        ['session', guidedSession({ active: ['values'] })],
+        ['workshop', workshopWithPeople()],
+      ]),
+    });
+    teardown = view.cleanup;
     const user = userEvent.setup();
     const surface = screen.getByTestId('map.surface');
     expect(within(surface).getByTestId('column.values.now')).toBeInTheDocument();

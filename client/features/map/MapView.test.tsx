@@ -129,8 +129,24 @@ describe('map view', () => {
   it('tells the person when the server reverted a change in a closed step', () => {
     const m = renderMap();
     teardown = m.cleanup;
-    act(() => m.env.notices.emit({ code: 'column-locked', columns: ['relations'] }));
+    act(() => m.noticeFeed('map:joint')!.emit({ code: 'column-locked', columns: ['relations'] }));
     expect(screen.getByTestId('toast')).toHaveTextContent('Deze stap is nu gesloten (Relaties).');
+  });
+
+  it('[W4] tells the person about their map and the page\'s session, workshop and drafts, not about maps shown elsewhere', () => {
+    const m = renderMap();
+    teardown = m.cleanup;
+    const release = m.workshop.hold('map:zorg');
+    act(() => m.noticeFeed('map:zorg')!.emit({ code: 'private-phase' }));
+    expect(screen.queryByTestId('toast')).toBeNull();
+    release();
+    const releaseSession = m.workshop.hold('session');
+    act(() => m.noticeFeed('session')!.emit({ code: 'write-refused' }));
+    expect(screen.getByTestId('toast')).toHaveTextContent(/.+/);
+    const first = screen.getByTestId('toast').textContent;
+    act(() => m.noticeFeed('drafts:p1')!.emit({ code: 'private-phase' }));
+    expect(screen.getByTestId('toast').textContent).not.toBe(first);
+    releaseSession();
   });
 
   it('on a phone the step buttons choose the visible column', async () => {

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getColumn } from '../../../shared/columns.js';
 import type { WorkshopId } from '../../../shared/ids.js';
-import { useMapEnv } from '../../collab/hooks.js';
+import { JOINT_MAP, type DocName } from '../../../shared/protocol.js';
+import { useMapEnv } from './currentMap.js';
 import type { ClientNotice } from '../../collab/notices.js';
-import { useSessionEnv } from '../../collab/sessionEnv.js';
+import { Loading } from '../../ui/Loading.js';
+import type { WorkshopNotice } from '../../workshop/Workshop.js';
+import { isMapShaped } from '../../workshop/mapEnv.js';
 import { useLang } from '../../i18n/index.js';
 import { Announcer } from './Announcer.js';
 import { Board } from './Board.js';
@@ -12,7 +15,7 @@ import { ConnectionNotice } from './ConnectionStatus.js';
 import { CardDetailsPanel } from './details/CardDetailsPanel.js';
 import { useEditHistory } from './details/useEditHistory.js';
 import { MapHeader } from './MapHeader.js';
-import { useMe } from './me.js';
+import { useMe, useDrafts, useMap, useNotices, useWorkshop } from '../../workshop/hooks.js';
 import { KEYBOARD_HELP_ID } from './CardView.js';
 import { loadCardEditor } from './lazyEditor.js';
 import { DraftsBanner } from './session/DraftsBanner.js';
@@ -25,20 +28,23 @@ import { useUndoShortcuts } from './useUndoShortcuts.js';
 import { createMapUiStore, MapUiContext, useMapUi, useMapUiApi } from './uiStore.js';
 import './session/session.css';
 import './details/details.css';
-import { PAGE_NOTICE_EVENT } from '../../collab/recoveringDoc.js';
 
 interface Props {
   workshopId: WorkshopId;
+  /** The map to show and work in (default: the joint map). */
+  map?: DocName;
   title: string;
   onRejoin: () => void;
 }
 
 /**
- * The map screen; needs MapEnvContext, MeContext and PartnersContext, and for a guided session
- * SessionEnvContext (no provider: tests use plain Y.Docs).
+ * The map screen of one map of the workshop (WorkshopContext; tests put a workshop object over plain
+ * Y.Docs there). Holds the map open with my presence, and shows it once it is open.
  */
 export function MapView(props: Props) {
-  const [store] = useState(createMapUiStore);
+  const map = props.map ?? JOINT_MAP;
+  const [store] = useState(() => createMapUiStore(map));
+  if (useMap(map) === null) return <Loading />;
   return (
     <MapUiContext.Provider value={store}>
       <MapScreen {...props} />
@@ -51,8 +57,9 @@ export function MapView(props: Props) {
  * region, editing presence, history) but without the page header: for embedding, e.g. in the
  * facilitator console. Needs the same contexts as MapView.
  */
-export function MapSurface() {
-  const [store] = useState(createMapUiStore);
+export function MapSurface({ map = JOINT_MAP }: { map?: DocName }) {
+  const [store] = useState(() => createMapUiStore(map));
+  if (useMap(map) === null) return <Loading />;
   return (
     <MapUiContext.Provider value={store}>
       <SurfaceContent />
@@ -96,7 +103,7 @@ function useMapBehaviour(actions: CardActions) {
   const { t } = useTranslation();
   const me = useMe();
   const env = useMapEnv();
-  const { drafts } = useSessionEnv();
+  const drafts = useDrafts();
   const lang = useLang();
   const ui = useMapUiApi();
   const editing = useMapUi((s) => s.editing);
@@ -120,21 +127,20 @@ function useMapBehaviour(actions: CardActions) {
     }
   }, [env, drafts, editing]);
 
-  useEffect(() => {
-    const show = (notice: ClientNotice) => {
+  // Notices about this map, and about the documents every map screen works with (session, workshop,
+  // my drafts); notices about other maps belong to the screens that show them.
+  const mapName = env.docName;
+  const draftsName = useWorkshop().draftsName;
+  const onNotice = useCallback(
+    ({ doc, notice }: WorkshopNotice) => {
+      if (doc !== mapName && doc !== draftsName && isMapShaped(doc)) return;
       const text = noticeText(notice, t, lang);
       ui.getState().showToast({ text });
       ui.getState().announce(text);
-    };
-    const stop = env.notices.subscribe(show);
-    // Notices about the other documents of the page (session, workshop) arrive as a DOM event.
-    const onPageNotice = (event: Event) => show((event as CustomEvent<ClientNotice>).detail);
-    window.addEventListener(PAGE_NOTICE_EVENT, onPageNotice);
-    return () => {
-      stop();
-      window.removeEventListener(PAGE_NOTICE_EVENT, onPageNotice);
-    };
-  }, [env, lang, t, ui]);
+    },
+    [mapName, draftsName, lang, t, ui],
+  );
+  useNotices(onNotice);
 }
 
 function SessionBars() {

@@ -6,8 +6,8 @@ import { createCard } from '../../../shared/ops.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import { readMap } from '../../../shared/readModel.js';
 import { initI18n } from '../../i18n/index.js';
-import { SnapshotCard } from '../projector/SnapshotBoard.js';
-import { PARTNERS, renderSessionMap } from './testing/sessionHarness.js';
+import { SnapshotCard } from '../../ui/SnapshotBoard.js';
+import { PARTNERS, renderSessionMap } from '../../test/sessionHarness.js';
 
 initI18n('nl');
 const cleanups: (() => void)[] = [];

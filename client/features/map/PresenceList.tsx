@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { usePresence } from '../../collab/hooks.js';
+import { usePresence } from './currentMap.js';
 
 export function PresenceList() {
   const { t } = useTranslation();

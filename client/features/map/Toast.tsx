@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUndoState, useUndoStateOf } from '../../collab/hooks.js';
-import { useSessionEnv } from '../../collab/sessionEnv.js';
+import { useUndoState } from './currentMap.js';
+import { useUndoStateOf, useDrafts } from '../../workshop/hooks.js';
 import type { CardActions } from './useCardActions.js';
 import { useMapUi } from './uiStore.js';
 
@@ -13,7 +13,7 @@ export function ToastArea({ actions }: { actions: CardActions }) {
   const toast = useMapUi((s) => s.toast);
   const dismiss = useMapUi((s) => s.dismissToast);
   const { top: mapTop } = useUndoState();
-  const { top: draftsTop } = useUndoStateOf(useSessionEnv().drafts?.undoState);
+  const { top: draftsTop } = useUndoStateOf(useDrafts());
   const top = toast?.source === 'drafts' ? draftsTop : mapTop;
   const box = useRef<HTMLDivElement>(null);
 

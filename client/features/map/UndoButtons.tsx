@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useUndoState } from '../../collab/hooks.js';
+import { useUndoState } from './currentMap.js';
 import type { CardActions } from './useCardActions.js';
 
 export function UndoButtons({ actions }: { actions: CardActions }) {

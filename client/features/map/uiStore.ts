@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { ColumnId } from '../../../shared/columns.js';
 import type { CardId } from '../../../shared/ids.js';
+import type { DocName } from '../../../shared/protocol.js';
 
 /**
  * Session scope: local UI state of one map view. Card data never lives here; it is read from the
@@ -28,6 +29,8 @@ export interface Toast {
 export type FocusTarget = CardId | `add:${ColumnId}`;
 
 export interface MapUi {
+  /** The map this view shows (held open by MapView). */
+  map: DocName;
   editing: CardId | null;
   focusRequest: FocusTarget | null;
   dragging: CardId | null;
@@ -54,8 +57,9 @@ export interface MapUi {
 
 let seq = 0;
 
-export function createMapUiStore(): StoreApi<MapUi> {
+export function createMapUiStore(map: DocName): StoreApi<MapUi> {
   return createStore<MapUi>()((set) => ({
+    map,
     editing: null,
     focusRequest: null,
     dragging: null,

@@ -6,12 +6,11 @@ import type { CardId, ParticipantId, PartnerId } from '../../../shared/ids.js';
 import { createCard, deleteCard, locateCard, moveCard, placedInColumn } from '../../../shared/ops.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import { JOINT_MAP } from '../../../shared/protocol.js';
-import { useMapEnv } from '../../collab/hooks.js';
-import type { MapEnv } from '../../collab/mapEnv.js';
-import { useSessionEnv } from '../../collab/sessionEnv.js';
+import { useMapEnv } from './currentMap.js';
+import type { MapEnv } from '../../workshop/mapEnv.js';
 import { useLang } from '../../i18n/index.js';
 import { dropIndex } from './dragDrop.js';
-import { useMe } from './me.js';
+import { useMe, useDrafts } from '../../workshop/hooks.js';
 import { useColumnAccess } from './session/useSession.js';
 import type { DropTarget } from './uiStore.js';
 import { useMapUiApi } from './uiStore.js';
@@ -38,7 +37,7 @@ export interface AddOptions {
  */
 export function useCardActions() {
   const env = useMapEnv();
-  const { drafts } = useSessionEnv();
+  const drafts = useDrafts();
   const access = useColumnAccess();
   const ui = useMapUiApi();
   const me = useMe();

@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { setSupport } from '../../../shared/cardDetails.js';
 import { createCard } from '../../../shared/ops.js';
@@ -18,27 +18,27 @@ import {
   startTimer,
 } from '../../../shared/session.js';
 import { upsertParticipant } from '../../../shared/workshopDoc.js';
-import { identityKey, loadIdentity, loadProjectorIdentity, saveIdentity } from '../../app/identity.js';
-import { FACILITATOR, INFO, manualClock, participant, WORKSHOP_ID } from '../facilitator/testHarness.js';
+import { identityKey, loadIdentity, loadProjectorIdentity, saveIdentity } from '../../lib/identity.js';
+import { FACILITATOR, INFO, manualClock, participant, WORKSHOP_ID } from '../../test/consoleHarness.js';
+import { fakeApi } from '../../test/fakeApi.js';
+import { localConnector } from '../../test/localWorkshop.js';
 import { ProjectorPage, ProjectorScreen } from './ProjectorPage.js';
 
 let fetched: string[] = [];
 beforeEach(() => {
   fetched = [];
-  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-    fetched.push(url);
-    const auth = new Headers(init?.headers).get('Authorization');
-    if (url === `/api/workshops/${WORKSHOP_ID}`) return new Response(JSON.stringify(INFO));
-    if (url === `/api/workshops/${WORKSHOP_ID}/me`)
-      return auth === 'Bearer proj'
-        ? new Response(JSON.stringify({ participantId: 'pr1', name: 'Projector', partner: '', role: 'other', access: 'projector' }))
-        : new Response(JSON.stringify({ error: 'unauthorized', message: '' }), { status: 401 });
-    if (url === '/api/time') return new Response(JSON.stringify({ now: 1 }));
-    return new Response('{}', { status: 404 });
+  fakeApi((call) => {
+    fetched.push(call.url);
+    if (call.url === `/api/workshops/${WORKSHOP_ID}`) return { status: 200, body: INFO };
+    if (call.url === `/api/workshops/${WORKSHOP_ID}/me`)
+      return call.auth === 'Bearer proj'
+        ? { status: 200, body: { participantId: 'pr1', name: 'Projector', partner: '', role: 'other', access: 'projector' } }
+        : { status: 401, body: { error: 'unauthorized', message: '' } };
+    if (call.url === '/api/time') return { status: 200, body: { now: 1 } };
+    return undefined;
   });
 });
 afterEach(() => {
-  vi.unstubAllGlobals();
   history.replaceState(null, '', '/');
 });
 
@@ -50,11 +50,8 @@ function workshop() {
     ['map:joint', new Y.Doc()],
     ['drafts:p2', new Y.Doc()],
   ]);
-  const opened: DocName[] = [];
-  const openDoc = (name: DocName) => {
-    opened.push(name);
-    return { doc: docs.get(name) ?? new Y.Doc(), destroy: () => {} };
-  };
+  // Everything the projector ever opened is in `opened` (from the in-memory connector's log).
+  const { connect, log: opened } = localConnector(docs);
   const map = docs.get('map:joint')!;
   const session = docs.get('session')!;
   upsertParticipant(docs.get('workshop')!, participant('p1', 'Anna', 'gemeente', 1), SERVER);
@@ -65,7 +62,7 @@ function workshop() {
   createCard(docs.get('drafts:p2')!, { column: 'values', author: 'p2', authorName: 'Bram', partner: 'zorg', text: 'Geheim concept' } as never, LOCAL_USER);
   setSessionPlan(session, { mode: 'short' }, LOCAL_USER);
   setPhase(session, 'private', LOCAL_USER);
-  return { docs, opened, openDoc, map, session, cardId };
+  return { docs, opened, connect, map, session, cardId };
 }
 
 /** The screen is up and subscribed to its documents (they are read in effects after the first paint). */
@@ -80,7 +77,7 @@ describe('projector', () => {
   it('shows the step, the live cards, how to join; never drafts, participation or controls', async () => {
     const w = workshop();
     const clock = manualClock(5_000_000);
-    const { container } = render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={clock} />);
+    const { container } = render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={clock} />);
     const screenEl = await screen.findByTestId('projector');
     await ready();
     expect([...w.opened].sort()).toEqual(['map:joint', 'session', 'workshop']);
@@ -117,7 +114,7 @@ describe('projector', () => {
 
   it('follows the focus: one column large, one card large, back to the whole map', async () => {
     const w = workshop();
-    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={manualClock()} />);
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={manualClock()} />);
     const focus = await screen.findByTestId('projector.focus');
     await ready();
     expect(focus).toHaveAttribute('data-kind', 'map');
@@ -146,7 +143,7 @@ describe('projector', () => {
   it('shows the timer in server time, the rule, the prompt and whose turn it is', async () => {
     const w = workshop();
     const clock = manualClock(5_000_000);
-    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={clock} />);
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={clock} />);
     await ready();
     expect(screen.queryByTestId('projector.timer')).toBeNull();
     act(() => {
@@ -172,7 +169,7 @@ describe('projector', () => {
 
   it('[G8] an expired timer leaves with its step', async () => {
     const w = workshop();
-    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={manualClock(5_000_000)} />);
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={manualClock(5_000_000)} />);
     await ready();
     act(() => setTimer(w.session, 0, LOCAL_USER));
     expect(screen.getByTestId('projector.timer')).toHaveTextContent('De tijd is om');
@@ -182,7 +179,7 @@ describe('projector', () => {
 
   it('[U7] speaks the language the facilitator chose', async () => {
     const w = workshop();
-    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={manualClock()} />);
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={manualClock()} />);
     await ready();
     act(() => setSessionLang(w.session, 'en', LOCAL_USER));
     await waitFor(() => expect(screen.getByTestId('projector.step')).toHaveTextContent('Step 1 · Values'));
@@ -193,7 +190,7 @@ describe('projector', () => {
     const w = workshop();
     const long = 'Lang verhaal over samenwerken in de wijk. '.repeat(15);
     const id = createCard(w.map, { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: long } as never, LOCAL_USER);
-    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" openDoc={w.openDoc} clock={manualClock()} />);
+    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={manualClock()} />);
     await ready();
     const onMap = within(screen.getByTestId('projector.column.values')).getAllByTestId('snapshot.card').find((c) => c.getAttribute('data-card-id') === id)!;
     expect(onMap).toHaveAttribute('data-shortened');
@@ -209,7 +206,7 @@ describe('projector link', () => {
     saveIdentity(WORKSHOP_ID, FACILITATOR);
     history.replaceState(null, '', `/w/${WORKSHOP_ID}/projector#proj`);
     const w = workshop();
-    render(<ProjectorPage workshopId={WORKSHOP_ID} openDoc={w.openDoc} />);
+    render(<ProjectorPage workshopId={WORKSHOP_ID} connect={w.connect} />);
     await screen.findByTestId('projector');
     expect(location.pathname).toBe(`/w/${WORKSHOP_ID}/projector`);
     expect(location.hash).toBe('');
@@ -220,14 +217,14 @@ describe('projector link', () => {
 
   it('a wrong projector link says so in plain words', async () => {
     history.replaceState(null, '', `/w/${WORKSHOP_ID}/projector#wrong`);
-    render(<ProjectorPage workshopId={WORKSHOP_ID} openDoc={workshop().openDoc} />);
+    render(<ProjectorPage workshopId={WORKSHOP_ID} connect={workshop().connect} />);
     expect(await screen.findByTestId('projector.error')).toHaveTextContent('werkt niet');
     expect(loadProjectorIdentity(WORKSHOP_ID)).toBeNull();
   });
 
   it('without a token and without a stored projector, asks for the whole link', async () => {
     history.replaceState(null, '', `/w/${WORKSHOP_ID}/projector`);
-    render(<ProjectorPage workshopId={WORKSHOP_ID} openDoc={workshop().openDoc} />);
+    render(<ProjectorPage workshopId={WORKSHOP_ID} connect={workshop().connect} />);
     await waitFor(() => expect(screen.getByTestId('projector.error')).toHaveTextContent('niet compleet'));
   });
 });

@@ -1,27 +1,24 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
 import { participantPath, type WorkshopInfo } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
-import { JOINT_MAP, type DocName } from '../../../shared/protocol.js';
-import { api } from '../../app/api.js';
-import { loadProjectorIdentity, saveProjectorIdentity, type Identity } from '../../app/identity.js';
-import { Loading } from '../../app/Loading.js';
-import { NotFound } from '../../app/NotFound.js';
-import { PageShell } from '../../app/PageShell.js';
-import { navigate, projectorViewPath, JOIN_CODE_ROUTE } from '../../app/router.js';
-import { useNow, useServerClock, type Clock } from '../../app/serverClock.js';
-import { useDocumentTitle } from '../../app/useDocumentTitle.js';
-import { useWorkshopInfo } from '../../app/useWorkshopInfo.js';
-import type { ConnectionSource } from '../../collab/connectionState.js';
-import { openSyncedDoc } from '../../collab/syncedDoc.js';
-import { useParticipants, useSessionState } from '../../collab/useSyncedDoc.js';
-import { ProjectorStage } from '../compare/ProjectorStage.js';
-import type { OpenedDoc } from '../facilitator/consoleEnv.js';
+import { JOINT_MAP } from '../../../shared/protocol.js';
+import { api } from '../../lib/api.js';
+import { loadProjectorIdentity, saveProjectorIdentity, type Identity } from '../../lib/identity.js';
+import { Loading } from '../../ui/Loading.js';
+import { NotFound } from '../../ui/NotFound.js';
+import { PageShell } from '../../ui/PageShell.js';
+import { navigate, projectorViewPath, JOIN_CODE_ROUTE } from '../../lib/router.js';
+import { useNow } from '../../lib/serverClock.js';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
+import { useWorkshopInfo } from '../../lib/useWorkshopInfo.js';
+import { useClock, useInfo, useMap, useMapSnapshot, useParticipants, useSession, WorkshopContext } from '../../workshop/hooks.js';
+import type { Who } from '../../workshop/me.js';
+import { useLiveWorkshop, type WorkshopOverrides } from '../../workshop/useLiveWorkshop.js';
+import { ProjectorStage } from '../compare/index.js';
 import { ProjectorView } from './ProjectorView.js';
 import '../../styles/console.css';
 import '../../styles/projector.css';
-import { useMapSnapshotOf } from '../../collab/useMapSnapshotOf.js';
 
 type EntryState = 'checking' | 'ready' | 'noToken' | 'invalid' | 'notFound' | 'error';
 
@@ -29,7 +26,7 @@ type EntryState = 'checking' | 'ready' | 'noToken' | 'invalid' | 'notFound' | 'e
  * /w/<id>/projector#<token>: trades the read-only projector token for a projector identity (kept apart
  * from a person's identity in this browser), drops the token from the address bar, then shows the screen.
  */
-export function ProjectorPage({ workshopId, openDoc }: { workshopId: WorkshopId; openDoc?: (name: DocName) => OpenedDoc }) {
+export function ProjectorPage({ workshopId, connect, clock }: { workshopId: WorkshopId } & WorkshopOverrides) {
   const { t } = useTranslation();
   useDocumentTitle(t('projector.pageTitle'));
   const [state, setState] = useState<EntryState>('checking');
@@ -62,7 +59,7 @@ export function ProjectorPage({ workshopId, openDoc }: { workshopId: WorkshopId;
   }, [workshopId]);
 
   if (state === 'notFound') return <NotFound what="workshop" />;
-  if (state === 'ready' && identity) return <ProjectorScreen workshopId={workshopId} token={identity.token} openDoc={openDoc} />;
+  if (state === 'ready' && identity) return <ProjectorScreen workshopId={workshopId} token={identity.token} connect={connect} clock={clock} />;
   return (
     <PageShell>
       <h1>{t('projector.pageTitle')}</h1>
@@ -77,37 +74,12 @@ export function ProjectorPage({ workshopId, openDoc }: { workshopId: WorkshopId;
   );
 }
 
-const defaultOpen = (workshopId: WorkshopId, token: string) => (name: DocName) => openSyncedDoc(workshopId, name, token);
+const PROJECTOR: Who = { participantId: '', name: '', partner: '', role: '', access: 'projector' };
 
-/** Opens `session`, `workshop` and `map:joint` (nothing else), read-only, without presence. */
-export function ProjectorScreen({
-  workshopId,
-  token,
-  openDoc,
-  clock: givenClock,
-}: {
-  workshopId: WorkshopId;
-  token: string;
-  openDoc?: (name: DocName) => OpenedDoc;
-  clock?: Clock;
-}) {
+/** Reads `session`, `workshop` and `map:joint` (and, comparing, the partner maps), read-only, without presence. */
+export function ProjectorScreen({ workshopId, token, connect, clock }: { workshopId: WorkshopId; token: string } & WorkshopOverrides) {
   const { t } = useTranslation();
   const workshop = useWorkshopInfo(workshopId);
-  const open = useMemo(() => openDoc ?? defaultOpen(workshopId, token), [openDoc, workshopId, token]);
-  const [docs, setDocs] = useState<{ session: Y.Doc; workshop: Y.Doc; map: Y.Doc; connection: ConnectionSource | null } | null>(null);
-  useEffect(() => {
-    const opened = (['session', 'workshop', JOINT_MAP] as const).map((name) => open(name));
-    // A synced doc carries its connection; the map's stands for all three (same server, same socket path).
-    const connection = (opened[2] as { connection?: ConnectionSource }).connection ?? null;
-    setDocs({ session: opened[0].doc, workshop: opened[1].doc, map: opened[2].doc, connection });
-    return () => {
-      setDocs(null);
-      opened.forEach((o) => o.destroy());
-    };
-  }, [open]);
-  const serverClock = useServerClock();
-  const clock = givenClock ?? serverClock;
-
   if (workshop.status === 'notFound') return <NotFound what="workshop" />;
   if (workshop.status === 'error')
     return (
@@ -120,20 +92,32 @@ export function ProjectorScreen({
         </div>
       </PageShell>
     );
-  if (workshop.status !== 'ok' || !docs) return <Loading />;
+  if (workshop.status !== 'ok') return <Loading />;
+  return <ConnectedProjector info={workshop.info} token={token} connect={connect} clock={clock} />;
+}
+
+function ConnectedProjector({ info, token, connect, clock }: { info: WorkshopInfo; token: string } & WorkshopOverrides) {
+  const who = useMemo(() => ({ ...PROJECTOR, token }), [token]);
+  const workshop = useLiveWorkshop(info, who, { connect, clock });
+  if (!workshop) return <Loading />;
   // Partners first, mixed session: a column in focus shows the comparison of the partner maps.
   return (
-    <ProjectorStage info={workshop.info} docs={docs} open={open} clock={clock}>
-      <LiveProjector info={workshop.info} docs={docs} clock={clock} />
-    </ProjectorStage>
+    <WorkshopContext.Provider value={workshop}>
+      <ProjectorStage>
+        <LiveProjector />
+      </ProjectorStage>
+    </WorkshopContext.Provider>
   );
 }
 
-function LiveProjector({ info, docs, clock }: { info: WorkshopInfo; docs: { session: Y.Doc; workshop: Y.Doc; map: Y.Doc; connection: ConnectionSource | null }; clock: Clock }) {
-  const session = useSessionState(docs.session);
-  const participants = useParticipants(docs.workshop);
-  const map = useMapSnapshotOf(docs.map);
-  const now = useNow(clock, !!session.timer && session.timer.endsAt !== null);
+function LiveProjector() {
+  const info = useInfo();
+  const session = useSession();
+  const participants = useParticipants();
+  const map = useMapSnapshot(JOINT_MAP);
+  // The joint map's connection stands for all three documents (same server, same socket path).
+  const connection = useMap(JOINT_MAP)?.connection ?? null;
+  const now = useNow(useClock(), !!session.timer && session.timer.endsAt !== null);
   const origin = window.location.origin;
   return (
     <ProjectorView
@@ -144,7 +128,7 @@ function LiveProjector({ info, docs, clock }: { info: WorkshopInfo; docs: { sess
       now={now}
       participantUrl={origin + participantPath(info.id)}
       joinUrl={window.location.host + JOIN_CODE_ROUTE}
-      connection={docs.connection}
+      connection={connection}
     />
   );
 }

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { CreateWorkshopResponse } from '../../../shared/api.js';
 import type { Flow } from '../../../shared/permissions.js';
 import { LIMITS, validateNewWorkshop, type FieldError } from '../../../shared/validation.js';
-import { api } from '../../app/api.js';
-import { FieldErrorText } from '../../app/FieldError.js';
-import { FlowChoice } from '../compare/FlowChoice.js';
-import { errorsByField, fieldErrorText } from './fieldErrors.js';
+import { api } from '../../lib/api.js';
+import { FieldErrorText } from '../../ui/FieldError.js';
+import { FlowChoice } from './FlowChoice.js';
+import { errorsByField, fieldErrorText } from '../../ui/fieldErrors.js';
 import { PartnerRows, type PartnerRow } from './PartnerRows.js';
 
 const INITIAL_ROWS = 3;

@@ -2,10 +2,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantPath } from '../../../shared/api.js';
 import type { CreateWorkshopResponse } from '../../../shared/api.js';
-import { rememberProjectorLink } from '../../app/identity.js';
-import { QrCode } from '../../app/QrCode.js';
-import { JOIN_CODE_ROUTE, navigate } from '../../app/router.js';
-import { CopyField } from './CopyField.js';
+import { rememberProjectorLink } from '../../lib/identity.js';
+import { QrCode } from '../../ui/QrCode.js';
+import { JOIN_CODE_ROUTE, navigate } from '../../lib/router.js';
+import { CopyField } from '../../ui/CopyField.js';
 import '../../styles/console.css';
 
 /** The links of a workshop just made (or just imported from a backup: then everyone joins again). */

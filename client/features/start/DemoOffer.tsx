@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.js';
-import { rememberProjectorLink } from '../../app/identity.js';
-import { navigate } from '../../app/router.js';
+import { api } from '../../lib/api.js';
+import { rememberProjectorLink } from '../../lib/identity.js';
+import { navigate } from '../../lib/router.js';
 import { useLang } from '../../i18n/index.js';
 
 /** Shown only when the server has a demo to offer; a missing demo endpoint simply hides it. */

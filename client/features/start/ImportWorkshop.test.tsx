@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setFlash } from '../../app/flash.js';
+import { setFlash } from '../../lib/flash.js';
 import { StartPage } from './StartPage.js';
 
 type Call = { url: string; method: string; body: string | null };

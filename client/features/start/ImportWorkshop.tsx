@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateWorkshopResponse } from '../../../shared/api.js';
 import { BACKUP_FORMAT } from '../../../shared/backup.js';
-import { api } from '../../app/api.js';
+import { api } from '../../lib/api.js';
 
 /** Is this text a backup file at first sight? The server checks the rest. */
 function looksLikeBackup(text: string): boolean {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldErrorText } from '../../app/FieldError.js';
+import { FieldErrorText } from '../../ui/FieldError.js';
 import { LIMITS } from '../../../shared/validation.js';
 
 export interface PartnerRow {

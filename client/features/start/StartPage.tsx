@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateWorkshopResponse } from '../../../shared/api.js';
-import { clearFlash, peekFlash, type FlashMessage } from '../../app/flash.js';
-import { PageShell } from '../../app/PageShell.js';
-import { useDocumentTitle } from '../../app/useDocumentTitle.js';
+import { clearFlash, peekFlash, type FlashMessage } from '../../lib/flash.js';
+import { PageShell } from '../../ui/PageShell.js';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { CreatedLinks } from './CreatedLinks.js';
 import { CreateWorkshopForm } from './CreateWorkshopForm.js';
 import { DemoOffer } from './DemoOffer.js';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCard } from '../../../../shared/cardSchema.js';
 import { readMap } from '../../../../shared/readModel.js';
-import { cardEl, guidedSession, renderSessionMap, workshopWithPeople } from '../testing/sessionHarness.js';
+import { cardEl, guidedSession, renderSessionMap, workshopWithPeople } from '../../../test/sessionHarness.js';
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe, usePartners } from '../me.js';
+import { useMe, usePartners } from '../../../workshop/hooks.js';
 import { useWorkshopParticipants } from '../session/useSession.js';
 import type { WrittenFor } from '../useCardActions.js';
 

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ARGUMENT_MAX, type ArgumentSide, type CardArgument } from '../../../../shared/cardDetails.js';
 import type { CardSnapshot } from '../../../../shared/readModel.js';
-import { useMe, usePartners } from '../me.js';
+import { useMe, usePartners } from '../../../workshop/hooks.js';
 import type { Dialogue } from './useDialogue.js';
 
 const SIDES: ArgumentSide[] = ['for', 'against'];

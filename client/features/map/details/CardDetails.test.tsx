@@ -8,7 +8,7 @@ import type { CardId, ParticipantId, PartnerId } from '../../../../shared/ids.js
 import { createCard, setCardPlainText } from '../../../../shared/ops.js';
 import { SEED } from '../../../../shared/origins.js';
 import { readMap } from '../../../../shared/readModel.js';
-import { cardEl, guidedSession, renderSessionMap } from '../testing/sessionHarness.js';
+import { cardEl, guidedSession, renderSessionMap } from '../../../test/sessionHarness.js';
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

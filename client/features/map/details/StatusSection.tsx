@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { missingForAgreement } from '../../../../shared/agreement.js';
 import { CARD_STATUSES, type CardStatus } from '../../../../shared/cardSchema.js';
 import type { CardSnapshot } from '../../../../shared/readModel.js';
-import { useMe, usePartners } from '../me.js';
+import { useMe, usePartners } from '../../../workshop/hooks.js';
 import { useMapUiApi } from '../uiStore.js';
 import type { Dialogue } from './useDialogue.js';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CardSnapshot } from '../../../../shared/readModel.js';
-import { useMe } from '../me.js';
+import { useMe } from '../../../workshop/hooks.js';
 import type { Dialogue } from './useDialogue.js';
 
 /** Rule 3 and 4: support (+1), which a person can withdraw again. */

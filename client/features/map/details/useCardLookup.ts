@@ -1,9 +1,9 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { CardId } from '../../../../shared/ids.js';
 import type { CardSnapshot } from '../../../../shared/readModel.js';
-import { useMapEnv } from '../../../collab/hooks.js';
-import type { MapEnv } from '../../../collab/mapEnv.js';
-import { useSessionEnv } from '../../../collab/sessionEnv.js';
+import { useMapEnv } from '../currentMap.js';
+import type { MapEnv } from '../../../workshop/mapEnv.js';
+import { useDrafts } from '../../../workshop/hooks.js';
 
 const noop = () => () => {};
 
@@ -13,7 +13,7 @@ const noop = () => () => {};
  */
 export function useCardAnywhere(id: CardId | null | undefined): { card: CardSnapshot; env: MapEnv } | null {
   const env = useMapEnv();
-  const { drafts } = useSessionEnv();
+  const drafts = useDrafts();
   const subscribe = useCallback(
     (listener: () => void) => {
       const a = env.readModel.subscribe(listener);

@@ -11,8 +11,8 @@ import {
 import type { CardStatus } from '../../../../shared/cardSchema.js';
 import type { CardId } from '../../../../shared/ids.js';
 import { updateCard } from '../../../../shared/ops.js';
-import type { MapEnv } from '../../../collab/mapEnv.js';
-import { useMe } from '../me.js';
+import type { MapEnv } from '../../../workshop/mapEnv.js';
+import { useMe } from '../../../workshop/hooks.js';
 import { personOf } from '../session/useSession.js';
 import { DIALOGUE } from './origin.js';
 

@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { appendHistory } from '../../../../shared/cardDetails.js';
 import type { CardId } from '../../../../shared/ids.js';
-import { useMapEnv } from '../../../collab/hooks.js';
-import type { MapEnv } from '../../../collab/mapEnv.js';
-import { useSessionEnv } from '../../../collab/sessionEnv.js';
-import { useMe } from '../me.js';
+import { useMapEnv } from '../currentMap.js';
+import type { MapEnv } from '../../../workshop/mapEnv.js';
+import { useMe, useDrafts } from '../../../workshop/hooks.js';
 import { useColumnAccess } from '../session/useSession.js';
 import { useMapUi } from '../uiStore.js';
 import { DIALOGUE } from './origin.js';
@@ -17,7 +16,7 @@ import { DIALOGUE } from './origin.js';
 export function useEditHistory(): void {
   const editing = useMapUi((s) => s.editing);
   const env = useMapEnv();
-  const { drafts } = useSessionEnv();
+  const drafts = useDrafts();
   const me = useMe();
   const { canWrite } = useColumnAccess();
   // The latest values without restarting the edit session when they change.

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { isStepClosed } from '../../../../shared/agreement.js';
 import type { ColumnId } from '../../../../shared/columns.js';
 import type { CardSnapshot } from '../../../../shared/readModel.js';
-import { useMe } from '../me.js';
+import { useMe } from '../../../workshop/hooks.js';
 import { useColumnAccess } from './useSession.js';
 
 interface Props {

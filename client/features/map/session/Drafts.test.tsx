@@ -9,7 +9,7 @@ import { createCard } from '../../../../shared/ops.js';
 import { SEED, SERVER } from '../../../../shared/origins.js';
 import type { PresenceState } from '../../../../shared/protocol.js';
 import { readMap } from '../../../../shared/readModel.js';
-import { cardEl, guidedSession, renderSessionMap } from '../testing/sessionHarness.js';
+import { cardEl, guidedSession, renderSessionMap } from '../../../test/sessionHarness.js';
 
 let teardown: (() => void) | null = null;
 afterEach(() => {
@@ -57,7 +57,7 @@ describe('[G4] write alone first, then reveal', () => {
     expect(within(card).getByTestId('card.private')).toHaveTextContent('Alleen voor jou zichtbaar (en voor de begeleider)');
     expect(await within(card).findByTestId('card.editor')).toBeInTheDocument();
     // My presence in the drafts document says what I edit; the map's presence does not name the draft.
-    expect((m.sessionEnv.drafts!.awarenessHost.awareness.getLocalState() as PresenceState).editing).toBe(draft.id);
+    expect((m.drafts()!.awarenessHost.awareness.getLocalState() as PresenceState).editing).toBe(draft.id);
     expect((m.env.awarenessHost.awareness.getLocalState() as PresenceState).editing).toBeNull();
   });
 
@@ -116,9 +116,9 @@ describe('server notices on the map', () => {
   it('explains a reverted card from the private phase and an agreed step without who/what/when', () => {
     const m = renderSessionMap();
     teardown = m.cleanup;
-    act(() => m.env.notices.emit({ code: 'private-phase' }));
+    act(() => m.noticeFeed('map:joint')!.emit({ code: 'private-phase' }));
     expect(screen.getByTestId('toast')).toHaveTextContent('Iedereen schrijft nu eerst alleen.');
-    act(() => m.env.notices.emit({ code: 'needs-who-what-when', missing: ['who'] }));
+    act(() => m.noticeFeed('map:joint')!.emit({ code: 'needs-who-what-when', missing: ['who'] }));
     expect(screen.getByTestId('toast')).toHaveTextContent('wie, wat en wanneer');
   });
 });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../me.js';
+import { useMe } from '../../../workshop/hooks.js';
 import { useSession } from './useSession.js';
 
 /** Write alone first: participants hear that their new cards stay private until the reveal. */

@@ -9,7 +9,7 @@ import { SEED } from '../../../../shared/origins.js';
 import { readMap } from '../../../../shared/readModel.js';
 import { setActiveColumns, setReopened, stopGuiding } from '../../../../shared/session.js';
 import { CARD_MIME } from '../dragDrop.js';
-import { cardEl, guidedSession, renderSessionMap } from '../testing/sessionHarness.js';
+import { cardEl, guidedSession, renderSessionMap } from '../../../test/sessionHarness.js';
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

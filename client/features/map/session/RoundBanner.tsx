@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ParticipantEntry } from '../../../../shared/workshopDoc.js';
-import { useMe, usePartners } from '../me.js';
+import { useMe, usePartners } from '../../../workshop/hooks.js';
 import { useSession, useWorkshopParticipants } from './useSession.js';
 
 /** Round mode (rule 2): whose turn it is, and who is next; the person whose turn it is sees it highlighted. */

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SEED } from '../../../../shared/origins.js';
 import { setPromptShown, setRound, setRuleInFocus } from '../../../../shared/session.js';
 import { setLanguage } from '../../../i18n/index.js';
-import { guidedSession, renderSessionMap, workshopWithPeople } from '../testing/sessionHarness.js';
+import { guidedSession, renderSessionMap, workshopWithPeople } from '../../../test/sessionHarness.js';
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

@@ -1,10 +1,9 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { SEED } from '../../../../shared/origins.js';
 import { pauseTimer, setTimer, startTimer } from '../../../../shared/session.js';
-import { createLocalSessionEnv, SessionEnvContext } from '../../../collab/sessionEnv.js';
-import { makeMe, MeContext } from '../me.js';
+import { renderInWorkshop } from '../../../test/renderInWorkshop.js';
 import { createMapUiStore, MapUiContext } from '../uiStore.js';
 import { SessionTimer } from './SessionTimer.js';
 import { timerView } from './timerMath.js';
@@ -15,15 +14,11 @@ const OFFSET = 42_000;
 const SERVER_NOW = LOCAL_NOW + OFFSET;
 
 function renderTimer(session: Y.Doc, clockOffsetMs = OFFSET) {
-  const me = makeMe({ participantId: 'p1', name: 'Anna', partner: '', role: 'professional', access: 'participant' }, []);
-  return render(
-    <SessionEnvContext.Provider value={createLocalSessionEnv({ session, clockOffsetMs })}>
-      <MeContext.Provider value={me}>
-        <MapUiContext.Provider value={createMapUiStore()}>
-          <SessionTimer />
-        </MapUiContext.Provider>
-      </MeContext.Provider>
-    </SessionEnvContext.Provider>,
+  return renderInWorkshop(
+    <MapUiContext.Provider value={createMapUiStore('map:joint')}>
+      <SessionTimer />
+    </MapUiContext.Provider>,
+    { docs: new Map([['session', session]]), clockOffsetMs },
   );
 }
 

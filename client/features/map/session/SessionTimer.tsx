@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSessionEnv } from '../../../collab/sessionEnv.js';
 import { useMapUiApi } from '../uiStore.js';
 import { timerView } from './timerMath.js';
 import { armTone, playSoftTone } from './tone.js';
 import { useSession } from './useSession.js';
+import { useClock } from '../../../workshop/hooks.js';
 
 const TICK_MS = 1000;
 
@@ -14,7 +14,7 @@ const TICK_MS = 1000;
  */
 export function SessionTimer() {
   const { t } = useTranslation();
-  const { clock } = useSessionEnv();
+  const clock = useClock();
   const { timer } = useSession();
   const ui = useMapUiApi();
   const [now, setNow] = useState(() => clock.now());

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { useSessionEnv } from '../../../collab/sessionEnv.js';
 import { useMapUiApi } from '../uiStore.js';
+import { useDrafts } from '../../../workshop/hooks.js';
 
 /**
  * My drafts vanish from my drafts document when the facilitator reveals (the server moves them to the
@@ -10,7 +10,7 @@ import { useMapUiApi } from '../uiStore.js';
  * reveal: say so, so nobody wonders where their cards went.
  */
 export function useRevealNotice(): void {
-  const { drafts } = useSessionEnv();
+  const drafts = useDrafts();
   const ui = useMapUiApi();
   const { t } = useTranslation();
   useEffect(() => {

@@ -4,18 +4,14 @@ import type { ColumnId } from '../../../../shared/columns.js';
 import type { ParticipantId, PartnerId } from '../../../../shared/ids.js';
 import { writableColumns, type SessionState } from '../../../../shared/session.js';
 import type { ParticipantEntry } from '../../../../shared/workshopDoc.js';
-import { useSessionEnv } from '../../../collab/sessionEnv.js';
-import { useParticipants, useSessionState } from '../../../collab/useSyncedDoc.js';
-import { useMe, type Me } from '../me.js';
+import { useMe, useParticipants, useSession } from '../../../workshop/hooks.js';
+import type { Me } from '../../../workshop/me.js';
 
-/** The session state (steps, locks, timer, rule, round…); the unguided default without a session doc. */
-export function useSession(): SessionState {
-  return useSessionState(useSessionEnv().sessionDoc);
-}
+export { useSession };
 
 /** Everyone who joined (workshop document), in joining order. */
 export function useWorkshopParticipants(): ParticipantEntry[] {
-  return useParticipants(useSessionEnv().workshopDoc);
+  return useParticipants();
 }
 
 export interface ColumnAccess {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { COLUMNS, getColumn, type ColumnDef, type ColumnId, type Lang } from '../../../../shared/columns.js';
 import type { Partner } from '../../../../shared/partners.js';
 import type { CardSnapshot, MapSnapshot } from '../../../../shared/readModel.js';
-import { SnapshotCard } from '../SnapshotBoard.js';
+import { SnapshotCard } from '../../../ui/SnapshotBoard.js';
 import { fitCard, fitLayout, type CardFit, type ColumnFit, type FitColumn, type Paragraphs } from './fitLayout.js';
 import { pageMeasurers, type TextMeasurer } from './measure.js';
 import { useBoxSize } from './useBoxSize.js';

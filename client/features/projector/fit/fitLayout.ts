@@ -10,7 +10,9 @@
  * `projector.css` draws (`.fit-*` rules read the same numbers through CSS variables where they vary).
  */
 
-export type Density = 'full' | 'compact' | 'line';
+import type { Density } from '../../../ui/SnapshotBoard.js';
+
+export type { Density };
 export const DENSITIES: readonly Density[] = ['full', 'compact', 'line'];
 
 /** Word widths in em, one array per paragraph (a card's text keeps its line breaks). */

@@ -1,21 +1,8 @@
 import { useEffect, useState } from 'react';
-import { ServerClock } from '../collab/serverClock.js';
 
 /** The server's clock as seen from here: timer times in the session document are server times. */
 export interface Clock {
   now(): number;
-}
-
-/**
- * The server clock (client/collab/serverClock.ts), measured once with GET /api/time while mounted.
- * Until the answer arrives, or when it fails, the local clock stands in: a few seconds off at worst.
- */
-export function useServerClock(): Clock {
-  const [clock] = useState(() => new ServerClock());
-  useEffect(() => {
-    void clock.sync();
-  }, [clock]);
-  return clock;
 }
 
 /** The clock's time, read again every `intervalMs` while `ticking`; a fresh read whenever it starts. */

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { COLUMNS, type ColumnDef, type ColumnId, type Lang } from '../../../shared/columns.js';
-import type { Partner } from '../../../shared/partners.js';
-import { cardPartnerIds } from '../../../shared/provenance.js';
-import type { CardSnapshot, MapSnapshot } from '../../../shared/readModel.js';
-import type { Density } from './fit/fitLayout.js';
+import { COLUMNS, type ColumnDef, type ColumnId, type Lang } from '../../shared/columns.js';
+import type { Partner } from '../../shared/partners.js';
+import { cardPartnerIds } from '../../shared/provenance.js';
+import type { CardSnapshot, MapSnapshot } from '../../shared/readModel.js';
+
+/** How much of a card the fitted projector board shows (computed in features/projector/fit). */
+export type Density = 'full' | 'compact' | 'line';
 
 interface BoardProps {
   map: MapSnapshot;

@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, MouseEvent } from 'react';
-import { navigate } from './router.js';
+import { navigate } from '../lib/router.js';
 
 type Props = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { LIMITS, type FieldError } from '../../../shared/validation.js';
+import { LIMITS, type FieldError } from '../../shared/validation.js';
 
 /** First error per field: one clear message next to a field is easier to act on than a list. */
 export function errorsByField(errors: readonly FieldError[]): Record<string, FieldError['code']> {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { Partner } from '../../../shared/partners.js';
-import { cardPartnerIds } from '../../../shared/provenance.js';
-import type { CardSnapshot } from '../../../shared/readModel.js';
-import { usePartners } from './me.js';
+import type { Partner } from '../../shared/partners.js';
+import { cardPartnerIds } from '../../shared/provenance.js';
+import type { CardSnapshot } from '../../shared/readModel.js';
+import { usePartners } from '../workshop/hooks.js';
 
 /** Partner colours are chosen dark enough for white text (see shared/partners.ts). */
 export function PartnerBadge({ name, color, testId }: { name: string; color: string; testId?: string }) {

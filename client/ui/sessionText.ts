@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { getColumn, type ColumnId, type Lang } from '../../../shared/columns.js';
+import { getColumn, type ColumnId, type Lang } from '../../shared/columns.js';
 
 /** "Stap 1 · Waarden", "Stap 2–5 · Relaties, Handelen, Condities, Acties". */
 export function stepsLabel(t: TFunction, lang: Lang, columns: readonly ColumnId[]): string {

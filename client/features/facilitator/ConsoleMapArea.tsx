@@ -3,16 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import type { Partner } from '../../../shared/partners.js';
 import type { Stage } from '../../../shared/permissions.js';
-import { Loading } from '../../app/Loading.js';
-import { MapEnvContext, useMapEnv } from '../../collab/hooks.js';
-import { useSessionState } from '../../collab/useSyncedDoc.js';
-import { useConsoleEnv } from '../facilitator/consoleEnv.js';
-import { useMe } from '../map/me.js';
-import { MapView } from '../map/MapView.js';
-import { useCompareIO, useWorkingMap, type CompareIO } from './io.js';
-import { MixedSession } from './MixedSession.js';
-import { partnerMap } from './model.js';
-import './compare.css';
+import { useInfo, useSession, useWorkshop } from '../../workshop/hooks.js';
+import { MixedSession, partnerMap } from '../compare/index.js';
+import { MapView } from '../map/index.js';
+import '../compare/compare.css';
 
 /** What the console's map area shows in a partners-first workshop. `auto` follows the stage. */
 export type MapChoice = 'auto' | 'joint' | 'compare' | `partner:${string}`;
@@ -47,19 +41,17 @@ export function resolveMapChoice(choice: MapChoice, stage: Stage, partners: read
  * facilitator can then work in like any map.
  */
 export function ConsoleMapArea({ children, onRejoin }: { children: ReactNode; onRejoin: () => void }) {
-  const { info } = useConsoleEnv();
+  const info = useInfo();
   if (info.flow !== 'partners-first') return <>{children}</>;
   return <PartnersFirstArea onRejoin={onRejoin}>{children}</PartnersFirstArea>;
 }
 
 function PartnersFirstArea({ children, onRejoin }: { children: ReactNode; onRejoin: () => void }) {
   const { t } = useTranslation();
-  const { info, sessionDoc, workshopId, identity, openDoc } = useConsoleEnv();
-  const session = useSessionState(sessionDoc);
+  const info = useInfo();
+  const session = useSession();
   const choice = useConsoleMapChoice((s) => s.choice);
   const choose = useConsoleMapChoice((s) => s.choose);
-  const io = useCompareIO(workshopId, identity.token, openDoc);
-  const jointEnv = useMapEnv();
   const view = resolveMapChoice(choice, session.stage, info.partners);
   // A fresh console starts from `auto` again.
   useEffect(() => () => choose('auto'), [choose]);
@@ -91,25 +83,18 @@ function PartnersFirstArea({ children, onRejoin }: { children: ReactNode; onRejo
       </nav>
       {view.kind === 'joint' && children}
       {view.kind === 'compare' && (
-        <MixedSession jointEnv={jointEnv} openDoc={io.openDoc}>
+        <MixedSession>
           {children}
         </MixedSession>
       )}
-      {view.kind === 'partner' && <PartnerMapInConsole key={view.partner.id} partner={view.partner} io={io} onRejoin={onRejoin} />}
+      {view.kind === 'partner' && <PartnerMapInConsole key={view.partner.id} partner={view.partner} onRejoin={onRejoin} />}
     </div>
   );
 }
 
 /** One partner map, open for the facilitator to read and write, under the same session (locks, timer). */
-function PartnerMapInConsole({ partner, io, onRejoin }: { partner: Partner; io: CompareIO; onRejoin: () => void }) {
+function PartnerMapInConsole({ partner, onRejoin }: { partner: Partner; onRejoin: () => void }) {
   const { t } = useTranslation();
-  const { workshopId } = useConsoleEnv();
-  const me = useMe();
-  const env = useWorkingMap(io, partnerMap(partner.id), me.user);
-  if (!env) return <Loading />;
-  return (
-    <MapEnvContext.Provider value={env}>
-      <MapView workshopId={workshopId} title={t('compare.partnerMapTitle', { partner: partner.name })} onRejoin={onRejoin} />
-    </MapEnvContext.Provider>
-  );
+  const workshop = useWorkshop();
+  return <MapView map={partnerMap(partner.id)} workshopId={workshop.id} title={t('compare.partnerMapTitle', { partner: partner.name })} onRejoin={onRejoin} />;
 }

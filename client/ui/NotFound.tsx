@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from './Link.js';
 import { PageShell } from './PageShell.js';
-import { useDocumentTitle } from './useDocumentTitle.js';
+import { useDocumentTitle } from '../lib/useDocumentTitle.js';
 
 export function NotFound({ what }: { what: 'workshop' | 'page' }) {
   const { t } = useTranslation();

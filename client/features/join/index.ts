@@ -1,0 +1,3 @@
+/** Joining a workshop: by link, or by the six-letter code. */
+export { JoinCodePage } from './JoinCodePage.js';
+export { JoinPage } from './JoinPage.js';
