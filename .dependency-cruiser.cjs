@@ -4,7 +4,8 @@
  * apply to production code.
  */
 const TEST = '(\\.test\\.tsx?$|^client/test/|^server/test/|^e2e/|^bench/)';
-const FRAMEWORK = '(^|/)node_modules/(react|react-dom|react-i18next|zustand|ws|better-sqlite3|@tiptap|html-to-image|y-websocket|y-indexeddb|jsdom)(/|$)';
+const FRAMEWORK =
+  '(^|/)node_modules/(react|react-dom|react-i18next|zustand|ws|better-sqlite3|@tiptap|html-to-image|y-websocket|y-indexeddb|jsdom)(/|$)';
 
 module.exports = {
   forbidden: [
@@ -20,14 +21,18 @@ module.exports = {
     },
     {
       name: 'feature-public-entry-only',
-      comment: "Another feature (or the app) uses a feature through its index.ts only; styles excepted.",
+      comment: 'Another feature (or the app) uses a feature through its index.ts only; styles excepted.',
       severity: 'error',
       from: { path: '^client/(features/([^/]+)|app|ui|lib|workshop|collab)/', pathNot: TEST },
-      to: { path: '^client/features/([^/]+)/', pathNot: ['^client/features/([^/]+)/index\\.ts$', '\\.css$', '^client/features/$2/'] },
+      to: {
+        path: '^client/features/([^/]+)/',
+        pathNot: ['^client/features/([^/]+)/index\\.ts$', '\\.css$', '^client/features/$2/'],
+      },
     },
     {
       name: 'shared-folders-not-features',
-      comment: 'client/ui, client/lib, client/workshop and client/collab are used by features, never the other way round.',
+      comment:
+        'client/ui, client/lib, client/workshop and client/collab are used by features, never the other way round.',
       severity: 'error',
       from: { path: '^client/(ui|lib|workshop|collab)/', pathNot: TEST },
       to: { path: '^client/(features|app)/' },

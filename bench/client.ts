@@ -78,7 +78,11 @@ function firstError(output: string): string {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => /error|could not|cannot|failed/i.test(l) && !/^at /.test(l) && !/npm warn/i.test(l));
-  return (lines.find((l) => /UNRESOLVED|Could not resolve|error TS|SyntaxError/i.test(l)) ?? lines[0] ?? 'unknown error').slice(0, 200);
+  return (
+    lines.find((l) => /UNRESOLVED|Could not resolve|error TS|SyntaxError/i.test(l)) ??
+    lines[0] ??
+    'unknown error'
+  ).slice(0, 200);
 }
 
 /**
@@ -89,7 +93,12 @@ function firstError(output: string): string {
 export async function buildClient(log: (s: string) => void): Promise<ClientReport['build']> {
   const out = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-client-')));
   const vite = path.join(root, 'node_modules', '.bin', 'vite');
-  const first = await run(vite, ['build', '--outDir', path.join(out, 'client'), '--emptyOutDir', '--logLevel', 'error'], root, 300_000);
+  const first = await run(
+    vite,
+    ['build', '--outDir', path.join(out, 'client'), '--emptyOutDir', '--logLevel', 'error'],
+    root,
+    300_000,
+  );
   if (first.code === 0 && fs.existsSync(path.join(out, 'client', 'index.html'))) {
     return { ok: true, dir: path.join(out, 'client'), note: 'built from the working tree' };
   }
@@ -99,20 +108,39 @@ export async function buildClient(log: (s: string) => void): Promise<ClientRepor
   const src = path.join(out, 'src');
   fs.mkdirSync(src);
   const archive = await run('sh', ['-c', `git archive HEAD | tar -x -C '${src}'`], root, 60_000);
-  if (archive.code !== 0) return { ok: false, dir: null, note: `working tree does not build (${reason}); git archive failed` };
+  if (archive.code !== 0)
+    return { ok: false, dir: null, note: `working tree does not build (${reason}); git archive failed` };
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(src, 'node_modules'));
-  const second = await run(vite, ['build', '--outDir', path.join(out, 'client'), '--emptyOutDir', '--logLevel', 'error'], src, 300_000);
+  const second = await run(
+    vite,
+    ['build', '--outDir', path.join(out, 'client'), '--emptyOutDir', '--logLevel', 'error'],
+    src,
+    300_000,
+  );
   if (second.code === 0 && fs.existsSync(path.join(out, 'client', 'index.html'))) {
-    return { ok: true, dir: path.join(out, 'client'), note: `built from commit ${head}: the working tree does not build (${reason})` };
+    return {
+      ok: true,
+      dir: path.join(out, 'client'),
+      note: `built from commit ${head}: the working tree does not build (${reason})`,
+    };
   }
-  return { ok: false, dir: null, note: `neither the working tree nor commit ${head} builds: ${reason} / ${firstError(second.output)}` };
+  return {
+    ok: false,
+    dir: null,
+    note: `neither the working tree nor commit ${head} builds: ${reason} / ${firstError(second.output)}`,
+  };
 }
 
 function initialJs(dir: string): Metric {
   const files = initialChunks(dir);
   if (files.length === 0) return notYet('no module entry found in index.html');
   const kb = files.reduce((s, f) => s + gzipKb(f), 0);
-  return { ok: true, value: kb, unit: 'KB gzip', detail: `${files.length} chunks: ${files.map((f) => path.basename(f)).join(', ')}` };
+  return {
+    ok: true,
+    value: kb,
+    unit: 'KB gzip',
+    detail: `${files.length} chunks: ${files.map((f) => path.basename(f)).join(', ')}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +174,11 @@ async function newWorkshop(base: string, title: string): Promise<Workshop> {
     info,
     async join(name, i) {
       const partner = info.partners[i % info.partners.length].id;
-      const r = await json<JoinResponse>(`${base}/api/workshops/${created.id}/participants`, 'POST', { name, partner, role: 'citizen' });
+      const r = await json<JoinResponse>(`${base}/api/workshops/${created.id}/participants`, 'POST', {
+        name,
+        partner,
+        role: 'citizen',
+      });
       return { ...r, name, partner };
     },
   };
@@ -154,11 +186,16 @@ async function newWorkshop(base: string, title: string): Promise<Workshop> {
 
 function nodeClient(port: number, workshopId: string, token: string) {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}${SYNC_PATH}`, roomName(workshopId as never, JOINT_MAP), doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-  });
+  const provider = new WebsocketProvider(
+    `ws://127.0.0.1:${port}${SYNC_PATH}`,
+    roomName(workshopId as never, JOINT_MAP),
+    doc,
+    {
+      params: { token },
+      WebSocketPolyfill: WebSocket as never,
+      disableBc: true,
+    },
+  );
   return { doc, provider, destroy: () => (provider.destroy(), doc.destroy()) };
 }
 
@@ -227,7 +264,12 @@ const WAIT_FOR_COUNT = `(args) => new Promise((resolve) => {
 // ---------------------------------------------------------------------------------------------
 // Projector
 
-async function projectorMetrics(browser: Browser, base: string, port: number, reps: number): Promise<{ cold: Metric; render: Metric }> {
+async function projectorMetrics(
+  browser: Browser,
+  base: string,
+  port: number,
+  reps: number,
+): Promise<{ cold: Metric; render: Metric }> {
   const cold: number[] = [];
   const render: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
@@ -243,13 +285,20 @@ async function projectorMetrics(browser: Browser, base: string, port: number, re
       try {
         await page.locator('[data-testid="projector"]').waitFor({ timeout: 20_000 });
       } catch {
-        const error = await page.locator('[data-testid="projector.error"]').textContent().catch(() => null);
-        throw new NotYet(`the projector page (${ws.created.projectorPath.replace(/#.*/, '#…')}) did not show [data-testid="projector"]${error ? `: ${error}` : ''}`);
+        const error = await page
+          .locator('[data-testid="projector.error"]')
+          .textContent()
+          .catch(() => null);
+        throw new NotYet(
+          `the projector page (${ws.created.projectorPath.replace(/#.*/, '#…')}) did not show [data-testid="projector"]${error ? `: ${error}` : ''}`,
+        );
       }
       // Let the projector's documents sync before arming.
       await page.waitForTimeout(500);
       await page.evaluate(() => ((window as unknown as { __bench: { armed: boolean } }).__bench.armed = true));
-      const painted = page.evaluate(`(${WAIT_FOR_COUNT})(${JSON.stringify({ selector: '[data-testid="projector"] [data-testid="snapshot.card"]', count: 300 })})`) as Promise<number>;
+      const painted = page.evaluate(
+        `(${WAIT_FOR_COUNT})(${JSON.stringify({ selector: '[data-testid="projector"] [data-testid="snapshot.card"]', count: 300 })})`,
+      ) as Promise<number>;
       seedCards(fac.doc, 300);
       let paintedAt: number;
       try {
@@ -261,7 +310,9 @@ async function projectorMetrics(browser: Browser, base: string, port: number, re
         const lastCount = await page.locator('[data-testid="snapshot.card"]').count();
         throw new NotYet(`the projector showed ${lastCount} of 300 cards as [data-testid="snapshot.card"] within 20 s`);
       }
-      const msgs = (await page.evaluate(() => (window as unknown as { __bench: { msgs: { t: number; size: number }[] } }).__bench.msgs));
+      const msgs = await page.evaluate(
+        () => (window as unknown as { __bench: { msgs: { t: number; size: number }[] } }).__bench.msgs,
+      );
       // The 300 cards arrive as one update of tens of KB; nothing else is that large.
       const big = msgs.find((m) => m.size > 10_000) ?? msgs[0];
       if (!big) throw new NotYet('could not see the map update arrive on a projector websocket');
@@ -338,11 +389,20 @@ async function projectorFit(browser: Browser, base: string, port: number, reps: 
         throw new NotYet('the projector did not show a fitted board ([data-testid="projector.board"][data-fit-ms])');
       }
       seedCards(fac.doc, 120);
-      cold.push(await Promise.race([fitOf(page, 120), new Promise<number>((_, reject) => setTimeout(() => reject(new NotYet('120 cards did not reach the fitted board within 20 s')), 20_000))]));
+      cold.push(
+        await Promise.race([
+          fitOf(page, 120),
+          new Promise<number>((_, reject) =>
+            setTimeout(() => reject(new NotYet('120 cards did not reach the fitted board within 20 s')), 20_000),
+          ),
+        ]),
+      );
       // One card edited: only its text is measured again.
       const first = [...getCards(fac.doc).keys()][0];
       setCardPlainText(fac.doc, first as never, 'Eén kaart anders geschreven, de rest blijft', LOCAL_USER);
-      await page.locator('[data-testid="snapshot.card"]', { hasText: 'Eén kaart anders geschreven' }).waitFor({ timeout: 20_000 });
+      await page
+        .locator('[data-testid="snapshot.card"]', { hasText: 'Eén kaart anders geschreven' })
+        .waitFor({ timeout: 20_000 });
       warm.push(await fitOf(page, 120));
     } finally {
       await context.close();
@@ -362,7 +422,14 @@ async function projectorFit(browser: Browser, base: string, port: number, reps: 
 // ---------------------------------------------------------------------------------------------
 // Edit to render
 
-async function editToRender(browser: Browser, base: string, port: number, background: number, bgRate: number, keystrokes: number): Promise<Metric> {
+async function editToRender(
+  browser: Browser,
+  base: string,
+  port: number,
+  background: number,
+  bgRate: number,
+  keystrokes: number,
+): Promise<Metric> {
   const ws = await newWorkshop(base, 'Edit to render');
   const id = ws.created.id;
   const anna = await ws.join('Anna', 0);
@@ -379,14 +446,26 @@ async function editToRender(browser: Browser, base: string, port: number, backgr
     // Anna's own card, created as Anna.
     const cardId = createCard(
       annaClient.doc,
-      { column: 'values', author: anna.participantId as ParticipantId, authorName: 'Anna', partner: anna.partner as PartnerId, text: 'Samen' },
+      {
+        column: 'values',
+        author: anna.participantId as ParticipantId,
+        authorName: 'Anna',
+        partner: anna.partner as PartnerId,
+        text: 'Samen',
+      },
       LOCAL_USER,
     );
     const phase = seededRandom(1);
     for (const [i, x] of clients.entries()) {
       const own = createCard(
         x.c.doc,
-        { column: COLUMN_IDS[(i + 1) % COLUMN_IDS.length], author: x.p.participantId as ParticipantId, authorName: x.p.name, partner: x.p.partner as PartnerId, text: 'x' },
+        {
+          column: COLUMN_IDS[(i + 1) % COLUMN_IDS.length],
+          author: x.p.participantId as ParticipantId,
+          authorName: x.p.name,
+          partner: x.p.partner as PartnerId,
+          text: 'x',
+        },
         LOCAL_USER,
       );
       if (bgRate > 0) {
@@ -404,8 +483,17 @@ async function editToRender(browser: Browser, base: string, port: number, backgr
     const open = async (who: typeof anna) => {
       const context = await browser.newContext({ baseURL: base, viewport: { width: 1600, height: 1000 } });
       contexts.push(context);
-      const identity = { participantId: who.participantId, token: who.token, name: who.name, partner: who.partner, role: 'citizen', access: 'participant' };
-      await context.addInitScript(`localStorage.setItem(${JSON.stringify(`pkl.identity.${id}`)}, ${JSON.stringify(JSON.stringify(identity))});`);
+      const identity = {
+        participantId: who.participantId,
+        token: who.token,
+        name: who.name,
+        partner: who.partner,
+        role: 'citizen',
+        access: 'participant',
+      };
+      await context.addInitScript(
+        `localStorage.setItem(${JSON.stringify(`pkl.identity.${id}`)}, ${JSON.stringify(JSON.stringify(identity))});`,
+      );
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       await page.goto(`/w/${id}/map`);
@@ -413,7 +501,9 @@ async function editToRender(browser: Browser, base: string, port: number, backgr
         await page.locator('[data-testid="map"]').waitFor();
         await page.locator('[data-testid="connection.state"][data-state="connected"]').waitFor();
       } catch {
-        throw new NotYet('the map page /w/<id>/map did not show [data-testid="map"] with [data-testid="connection.state"][data-state="connected"]');
+        throw new NotYet(
+          'the map page /w/<id>/map did not show [data-testid="map"] with [data-testid="connection.state"][data-state="connected"]',
+        );
       }
       return page;
     };
@@ -430,7 +520,9 @@ async function editToRender(browser: Browser, base: string, port: number, backgr
       await annaPage.locator('[data-testid="card.editor"] [contenteditable="true"]').waitFor();
       await annaPage.locator('[data-testid="card.editor"] [contenteditable="true"]').press('End');
     } catch {
-      throw new NotYet('could not open the card editor ([data-testid="card.edit"] → [data-testid="card.editor"] [contenteditable])');
+      throw new NotYet(
+        'could not open the card editor ([data-testid="card.edit"] → [data-testid="card.editor"] [contenteditable])',
+      );
     }
     // Observer: wall time at which the card text reached each length.
     await bramPage.evaluate(`(() => {
@@ -463,7 +555,9 @@ async function editToRender(browser: Browser, base: string, port: number, backgr
       if (s) lat.push(s.t - keys[i]);
     }
     if (lat.length < keystrokes / 2) {
-      return notYet(`the observer rendered ${seen.length} of ${keystrokes} typed characters; the edit path may not be complete yet`);
+      return notYet(
+        `the observer rendered ${seen.length} of ${keystrokes} typed characters; the edit path may not be complete yet`,
+      );
     }
     const sorted = Float64Array.from(lat).sort();
     return {
@@ -500,7 +594,15 @@ export async function measureClient(log: (s: string) => void, opts: { quick: boo
 
   if (!fs.existsSync(CHROMIUM_PATH)) {
     const reason = `no Chromium at ${CHROMIUM_PATH}`;
-    return { ...report, browserJsKb: notYet(reason), mapPageJsKb: notYet(reason), projectorColdMs: notYet(reason), projectorRenderMs: notYet(reason), projectorFitMs: notYet(reason), editToRenderP95Ms: notYet(reason) };
+    return {
+      ...report,
+      browserJsKb: notYet(reason),
+      mapPageJsKb: notYet(reason),
+      projectorColdMs: notYet(reason),
+      projectorRenderMs: notYet(reason),
+      projectorFitMs: notYet(reason),
+      editToRenderP95Ms: notYet(reason),
+    };
   }
   const dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-client-data-')));
   let server: ChildServer | null = null;
@@ -519,8 +621,17 @@ export async function measureClient(log: (s: string) => void, opts: { quick: boo
       const context = await browser!.newContext({ baseURL: base });
       try {
         if (identity) {
-          const value = { participantId: me.participantId, token: me.token, name: me.name, partner: me.partner, role: 'citizen', access: 'participant' };
-          await context.addInitScript(`localStorage.setItem(${JSON.stringify(`pkl.identity.${ws.created.id}`)}, ${JSON.stringify(JSON.stringify(value))});`);
+          const value = {
+            participantId: me.participantId,
+            token: me.token,
+            name: me.name,
+            partner: me.partner,
+            role: 'citizen',
+            access: 'participant',
+          };
+          await context.addInitScript(
+            `localStorage.setItem(${JSON.stringify(`pkl.identity.${ws.created.id}`)}, ${JSON.stringify(JSON.stringify(value))});`,
+          );
         }
         const page = await context.newPage();
         const files: string[] = [];
@@ -538,11 +649,21 @@ export async function measureClient(log: (s: string) => void, opts: { quick: boo
     const sumKb = (files: string[]) => files.reduce((s, f) => s + gzipKb(path.join(build.dir!, f)), 0);
     const joinFiles = await loadedJs(`/w/${ws.created.id}`, false);
     report.browserJsKb = joinFiles.length
-      ? { ok: true, value: sumKb(joinFiles), unit: 'KB gzip', detail: `${joinFiles.length} files fetched by Chromium for /w/<id>: ${joinFiles.map((f) => path.basename(f)).join(', ')}` }
+      ? {
+          ok: true,
+          value: sumKb(joinFiles),
+          unit: 'KB gzip',
+          detail: `${joinFiles.length} files fetched by Chromium for /w/<id>: ${joinFiles.map((f) => path.basename(f)).join(', ')}`,
+        }
       : notYet('Chromium fetched no JavaScript for /w/<id>');
     const mapFiles = await loadedJs(`/w/${ws.created.id}/map`, true);
     report.mapPageJsKb = mapFiles.length
-      ? { ok: true, value: sumKb(mapFiles), unit: 'KB gzip', detail: `${mapFiles.length} files fetched by Chromium for /w/<id>/map with an identity (lazy route chunks included): ${mapFiles.map((f) => path.basename(f)).join(', ')}` }
+      ? {
+          ok: true,
+          value: sumKb(mapFiles),
+          unit: 'KB gzip',
+          detail: `${mapFiles.length} files fetched by Chromium for /w/<id>/map with an identity (lazy route chunks included): ${mapFiles.map((f) => path.basename(f)).join(', ')}`,
+        }
       : notYet('Chromium fetched no JavaScript for /w/<id>/map');
 
     log('client: projector render of a 300-card map…');
@@ -565,9 +686,18 @@ export async function measureClient(log: (s: string) => void, opts: { quick: boo
 
     log('client: edit-to-render latency between two browser contexts, 40 clients connected…');
     try {
-      report.editToRenderP95Ms = await editToRender(browser, base, server.port, 38, Number(process.env.BENCH_BROWSER_BG_RATE ?? 1), opts.quick ? 20 : 60);
+      report.editToRenderP95Ms = await editToRender(
+        browser,
+        base,
+        server.port,
+        38,
+        Number(process.env.BENCH_BROWSER_BG_RATE ?? 1),
+        opts.quick ? 20 : 60,
+      );
     } catch (error) {
-      report.editToRenderP95Ms = notYet(error instanceof NotYet ? error.message : `failed: ${(error as Error).message}`);
+      report.editToRenderP95Ms = notYet(
+        error instanceof NotYet ? error.message : `failed: ${(error as Error).message}`,
+      );
     }
   } finally {
     await browser?.close().catch(() => {});

@@ -11,7 +11,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * allocate a little per message, and with the default semi-space the scavenger took about a quarter
  * of the generator's CPU. Override with BENCH_WORKER_NODE_ARGS.
  */
-export const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
+export const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-semi-space-size=64')
+  .split(' ')
+  .filter(Boolean);
 
 /** The load generator: W worker processes; each room (all its clients) lives in one worker. */
 export class Generator {
@@ -74,14 +76,18 @@ export class Generator {
 
   async run(params: RunParams): Promise<RunResult[]> {
     const timeout = params.startAt - Date.now() + params.warmupMs + params.measureMs + params.watchMs + 60_000;
-    const replies = await Promise.all(this.workers.map((w) => this.request(w, { type: 'run', params }, 'result', timeout)));
+    const replies = await Promise.all(
+      this.workers.map((w) => this.request(w, { type: 'run', params }, 'result', timeout)),
+    );
     return replies.map((r) => (r as Extract<FromWorker, { type: 'result' }>).result);
   }
 
   async close(): Promise<void> {
     for (const w of this.workers) if (w.connected) w.send({ type: 'close' } satisfies ToWorker);
     const exited = (w: ChildProcess) =>
-      new Promise<void>((resolve) => (w.exitCode !== null || w.signalCode !== null ? resolve() : w.once('exit', () => resolve())));
+      new Promise<void>((resolve) =>
+        w.exitCode !== null || w.signalCode !== null ? resolve() : w.once('exit', () => resolve()),
+      );
     await Promise.race([Promise.all(this.workers.map(exited)), new Promise((r) => setTimeout(r, 3000))]);
     await Promise.all(this.workers.map((w) => stopChild(w, 'SIGTERM', 3000)));
   }

@@ -185,7 +185,9 @@ async function setup(specs: RoomSpec[]): Promise<void> {
   );
   if (process.env.BENCH_DEBUG) {
     const m = process.memoryUsage();
-    console.error(`[worker ${process.pid}] ready: rss ${(m.rss / 2 ** 20).toFixed(0)} MB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB`);
+    console.error(
+      `[worker ${process.pid}] ready: rss ${(m.rss / 2 ** 20).toFixed(0)} MB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB`,
+    );
   }
   send({ type: 'ready', clients: all.length, setupMs: performance.now() - t0 });
 }
@@ -275,7 +277,8 @@ async function run(p: RunParams): Promise<RunResult> {
     }
     if (roomResults.size < rooms.length) await sleep(5);
   }
-  for (const room of rooms) if (!roomResults.has(room)) roomResults.set(room, { room: room.spec.room, convergedMs: null });
+  for (const room of rooms)
+    if (!roomResults.has(room)) roomResults.set(room, { room: room.spec.room, convergedMs: null });
 
   // Deliveries of measured writes that never arrived.
   let missing = 0;
@@ -307,7 +310,8 @@ async function run(p: RunParams): Promise<RunResult> {
 }
 
 process.on('message', (msg: ToWorker) => {
-  const fail = (error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  const fail = (error: unknown) =>
+    send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   switch (msg.type) {
     case 'setup':
       setup(msg.rooms).catch(fail);

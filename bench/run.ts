@@ -53,7 +53,8 @@ const num = (name: string, fallback: number) => {
 };
 const shape = (s: string): LoadShape => {
   const m = /^(\d+)x(\d+)(?:@(\d+(?:\.\d+)?))?$/.exec(s.trim());
-  if (!m || Number(m[2]) < 2) throw new Error(`bad scenario "${s}": use ROOMSxCLIENTS@RATE, e.g. 20x25@1 (at least 2 clients)`);
+  if (!m || Number(m[2]) < 2)
+    throw new Error(`bad scenario "${s}": use ROOMSxCLIENTS@RATE, e.g. 20x25@1 (at least 2 clients)`);
   return { rooms: Number(m[1]), clients: Number(m[2]), rate: Number(m[3] ?? 1) };
 };
 
@@ -89,7 +90,10 @@ const opts: BenchOptions = {
 };
 
 const out = (s = '') => console.log(s);
-const envText = (e: Record<string, string>) => Object.entries(e).map(([k, v]) => `${k}=${v}`).join(' ');
+const envText = (e: Record<string, string>) =>
+  Object.entries(e)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
 
@@ -107,21 +111,29 @@ try {
 
 out('# Partnerschapskaart Live: sync benchmark');
 out();
-out(`machine: ${machine.cpu}, ${machine.cores} cores, ${fmt(machine.ramGb, 1)} GiB RAM, Node ${machine.node}, Linux ${machine.kernel}`);
-out(`code: ${commit || 'unknown'}; load average at start: ${loadAverage().map((x) => x.toFixed(2)).join(' ')}`);
+out(
+  `machine: ${machine.cpu}, ${machine.cores} cores, ${fmt(machine.ramGb, 1)} GiB RAM, Node ${machine.node}, Linux ${machine.kernel}`,
+);
+out(
+  `code: ${commit || 'unknown'}; load average at start: ${loadAverage()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 out(
   `servers: ours = server/main.ts as a child process (SQLite in a temp dir, persist before broadcast, column guard on map:joint), ` +
     `env ${envText(ourBenchEnv(Math.max(...scenarios.map((x) => x.rate))))} (all bench clients share 127.0.0.1)` +
     `${skip.has('ramp') ? '' : `, in the ramp ${envText(ourBenchEnv(Math.max(...rampRates)))} (a ramp step may type faster than the default 200 messages/s per participant)`}; ` +
     'one participant (token) per simulated client, every other limit at its default.',
 );
-out('         reference = @y/websocket-server 0.1.1 setupWSConnection, in memory, its own child process (bench/referenceServer.ts).');
+out(
+  '         reference = @y/websocket-server 0.1.1 setupWSConnection, in memory, its own child process (bench/referenceServer.ts).',
+);
 out(
   `load: upstream y-websocket providers (ws, disableBc) on real Y.Docs in ${opts.workers} load-generator process(es)` +
     `${pinned ? '; servers pinned to CPU 0, generator to CPU 1' : '; no CPU pinning: servers, generator and everything else share the cores'}.`,
 );
 out(
-  '      each client owns one card and types into it (1 character per write, and the card\'s seq in the same transaction);' +
+  "      each client owns one card and types into it (1 character per write, and the card's seq in the same transaction);" +
     ' latency = write → the other clients of the room see that seq.',
 );
 out();
@@ -138,7 +150,8 @@ const scenarioName = (m: LoadShape) => `${m.rooms}×${m.clients} @ ${m.rate}/s`;
 
 function convergenceText(m: Measurement): string {
   if (m.converged) return `yes, ${fmtInt(m.convergeMs ?? NaN)} ms`;
-  if (m.convergeMs !== null) return `NO: ${m.roomsConverged}/${m.rooms} in ${CONVERGE_DEADLINE_MS} ms (slowest ${fmtInt(m.convergeMs)} ms)`;
+  if (m.convergeMs !== null)
+    return `NO: ${m.roomsConverged}/${m.rooms} in ${CONVERGE_DEADLINE_MS} ms (slowest ${fmtInt(m.convergeMs)} ms)`;
   return `NO: ${m.roomsConverged}/${m.rooms} in ${CONVERGE_DEADLINE_MS} ms, some not at all`;
 }
 
@@ -229,7 +242,9 @@ if (!skip.has('sync')) {
         try {
           const m = await runScenario(kind, sc, fixedTiming, opts);
           runs.push({ ...m, round });
-          process.stderr.write(`[bench ${elapsed()}]   p50 ${fmt(m.p50)} p99 ${fmt(m.p99)} ms, other CPU ${fmt(m.foreignCpuPct, 0)} %\n`);
+          process.stderr.write(
+            `[bench ${elapsed()}]   p50 ${fmt(m.p50)} p99 ${fmt(m.p99)} ms, other CPU ${fmt(m.foreignCpuPct, 0)} %\n`,
+          );
         } catch (error) {
           process.stderr.write(`[bench] ${scenarioName(sc)} on ${kind} failed: ${(error as Error).message}\n`);
         }
@@ -244,12 +259,22 @@ if (!skip.has('sync')) {
     }
   }
   out();
-  out(rounds > 1 ? '### Summary (median over the rounds; peak RSS, convergence time and drops: worst round)' : '### Results');
+  out(
+    rounds > 1
+      ? '### Summary (median over the rounds; peak RSS, convergence time and drops: worst round)'
+      : '### Results',
+  );
   out(table(SCENARIO_HEADER, results.scenarios.map(scenarioRow)));
   out();
-  out('CPU in % of one core over the measured window; peak RSS = VmHWM of the server process; deliveries = a write seen by');
-  out('another client of its room; "other CPU" = every other process on the machine during the window (other people\'s');
-  out('builds and tests, kernel threads); generator loop p99 = event-loop delay of the busiest load-generator process.');
+  out(
+    'CPU in % of one core over the measured window; peak RSS = VmHWM of the server process; deliveries = a write seen by',
+  );
+  out(
+    'another client of its room; "other CPU" = every other process on the machine during the window (other people\'s',
+  );
+  out(
+    'builds and tests, kernel threads); generator loop p99 = event-loop delay of the busiest load-generator process.',
+  );
   out();
   const ratioRows: string[][] = [];
   for (const sc of scenarios) {
@@ -264,17 +289,29 @@ if (!skip.has('sync')) {
       ratio(ours.deliveriesPerSec, ref.deliveriesPerSec),
       ratio(ours.serverCpuPct, ref.serverCpuPct),
       ratio(ours.serverPeakRssMb, ref.serverPeakRssMb),
-      ours.p99 <= ref.p99 ? `met (${fmt(ours.p99)} ≤ ${fmt(ref.p99)} ms)` : `MISSED (${fmt(ours.p99)} vs ${fmt(ref.p99)} ms)`,
+      ours.p99 <= ref.p99
+        ? `met (${fmt(ours.p99)} ≤ ${fmt(ref.p99)} ms)`
+        : `MISSED (${fmt(ours.p99)} vs ${fmt(ref.p99)} ms)`,
     ]);
   }
   if (ratioRows.length) {
-    out('### Ratios ours / reference' + (rounds > 1 ? ' (of the medians)' : ''));
-    out(table(['scenario', 'p50', 'p95', 'p99', 'deliveries/s', 'server CPU', 'peak RSS', 'target: our p99 ≤ reference p99'], ratioRows));
+    out(`### Ratios ours / reference${rounds > 1 ? ' (of the medians)' : ''}`);
+    out(
+      table(
+        ['scenario', 'p50', 'p95', 'p99', 'deliveries/s', 'server CPU', 'peak RSS', 'target: our p99 ≤ reference p99'],
+        ratioRows,
+      ),
+    );
     out();
   }
   if (rounds > 1) {
     out('### Every round');
-    out(table(['round', ...SCENARIO_HEADER], runs.map((r) => [String(r.round), ...scenarioRow(r)])));
+    out(
+      table(
+        ['round', ...SCENARIO_HEADER],
+        runs.map((r) => [String(r.round), ...scenarioRow(r)]),
+      ),
+    );
     out();
   }
 }
@@ -291,7 +328,7 @@ function verdict(x: number, oursSaturated: boolean, refSaturated: boolean): stri
 }
 
 /** Server CPU time per write (µs): 1 core / this is what the server could take if CPU were its only limit. */
-const cpuPerWriteUs = (m: Measurement) => (m.serverCpuPct / 100) * 1e6 / m.writesPerSec;
+const cpuPerWriteUs = (m: Measurement) => ((m.serverCpuPct / 100) * 1e6) / m.writesPerSec;
 
 function rampRow(s: RampStep): string[] {
   return [
@@ -334,7 +371,21 @@ if (!skip.has('ramp')) {
   out();
   out(
     table(
-      ['server', 'rate/client', 'writes/s (got / target)', 'deliveries/s (got / ideal)', 'p50 ms', 'p99 ms', 'server CPU %', 'CPU µs / write', 'peak RSS MB', 'converged after', 'generator CPU % / loop p99 ms', 'other CPU %', 'verdict'],
+      [
+        'server',
+        'rate/client',
+        'writes/s (got / target)',
+        'deliveries/s (got / ideal)',
+        'p50 ms',
+        'p99 ms',
+        'server CPU %',
+        'CPU µs / write',
+        'peak RSS MB',
+        'converged after',
+        'generator CPU % / loop p99 ms',
+        'other CPU %',
+        'verdict',
+      ],
       rows,
     ),
   );
@@ -362,8 +413,24 @@ if (!skip.has('ramp')) {
     ];
   });
   out('### Saturation point (highest passing step)');
-  out(table(['server', 'step', 'writes/s', 'deliveries/s', 'server CPU', 'CPU per write → one core would take', 'ramp ended by', 'first failing step'], satRows));
-  out('(the last estimate assumes CPU is the only limit; our server also waits for an fsync per group commit, which costs no CPU but holds its event loop)');
+  out(
+    table(
+      [
+        'server',
+        'step',
+        'writes/s',
+        'deliveries/s',
+        'server CPU',
+        'CPU per write → one core would take',
+        'ramp ended by',
+        'first failing step',
+      ],
+      satRows,
+    ),
+  );
+  out(
+    '(the last estimate assumes CPU is the only limit; our server also waits for an fsync per group commit, which costs no CPU but holds its event loop)',
+  );
   const ro = results.ramps.find((r) => r.server === 'ours');
   const rr = results.ramps.find((r) => r.server === 'reference');
   if (ro?.saturation && rr?.saturation) {
@@ -384,7 +451,9 @@ if (!skip.has('ramp')) {
         verdict(x, oursAtLimit, refAtLimit),
     );
     const est = cpuPerWriteUs(rr.saturation) / cpuPerWriteUs(ro.saturation);
-    out(`server CPU per write, reference / ours at the saturation steps: ${est.toFixed(2)}× (CPU-only capacity ratio ours / reference, an estimate)`);
+    out(
+      `server CPU per write, reference / ours at the saturation steps: ${est.toFixed(2)}× (CPU-only capacity ratio ours / reference, an estimate)`,
+    );
   }
   out();
 }
@@ -410,13 +479,19 @@ if (!skip.has('client')) {
       table(
         ['metric', 'value', 'how'],
         [
-          ['initial JS of /w/<id> (entry + static imports)', ...metricText(c.initialJsKb, { max: 250, label: '≤ 250 KB' })],
+          [
+            'initial JS of /w/<id> (entry + static imports)',
+            ...metricText(c.initialJsKb, { max: 250, label: '≤ 250 KB' }),
+          ],
           ['JS Chromium fetches for /w/<id>', ...metricText(c.browserJsKb)],
           ['JS Chromium fetches for /w/<id>/map', ...metricText(c.mapPageJsKb)],
           ['projector: render 300 cards', ...metricText(c.projectorRenderMs, { max: 150, label: '≤ 150 ms' })],
           ['projector: cold load to 300 cards', ...metricText(c.projectorColdMs)],
           ['projector: fit 120 cards', ...metricText(c.projectorFitMs, { max: 150, label: '≤ 150 ms' })],
-          ['edit-to-render, 2 contexts, 40 connected', ...metricText(c.editToRenderP95Ms, { max: 50, label: 'p95 ≤ 50 ms' })],
+          [
+            'edit-to-render, 2 contexts, 40 connected',
+            ...metricText(c.editToRenderP95Ms, { max: 50, label: 'p95 ≤ 50 ms' }),
+          ],
         ],
       ),
     );
@@ -437,7 +512,13 @@ if (!skip.has('exports')) {
     out(
       table(
         ['cards', 'A3 sheets', 'card text pt', 'smallest pt', ...kinds.map((k) => `${k} ms (CPU ms) / KiB`)],
-        rows.map((r) => [String(r.cards), String(r.sheets), fmt(r.cardPt), fmt(r.smallestPt), ...kinds.map((k) => `${fmtInt(r.files[k][0])} (${fmtInt(r.files[k][2])}) / ${fmtInt(r.files[k][1])}`)]),
+        rows.map((r) => [
+          String(r.cards),
+          String(r.sheets),
+          fmt(r.cardPt),
+          fmt(r.smallestPt),
+          ...kinds.map((k) => `${fmtInt(r.files[k][0])} (${fmtInt(r.files[k][2])}) / ${fmtInt(r.files[k][1])}`),
+        ]),
       ),
     );
   } catch (error) {

@@ -34,7 +34,11 @@ export interface Target {
  * stay at their defaults because every simulated client is its own participant.
  */
 export function ourBenchEnv(rate: number): Record<string, string> {
-  const env: Record<string, string> = { PKL_MAX_CONNECTIONS_PER_ADDRESS: '100000', PKL_JOINS_PER_MINUTE: '1000000', PKL_CREATES_PER_MINUTE: '1000000' };
+  const env: Record<string, string> = {
+    PKL_MAX_CONNECTIONS_PER_ADDRESS: '100000',
+    PKL_JOINS_PER_MINUTE: '1000000',
+    PKL_CREATES_PER_MINUTE: '1000000',
+  };
   // Default 200 messages/s per participant (burst 4×); only a ramp far beyond typing speed needs more.
   if (rate * 1.5 > 200) env.PKL_MAX_MESSAGES_PER_SECOND = String(Math.ceil(rate * 2));
   return env;
@@ -96,7 +100,11 @@ export async function startOurs(env: Record<string, string>): Promise<Target> {
           });
           return { params: { token: joined.token }, name, author: joined.participantId, partner };
         });
-        return { serverUrl: `ws://127.0.0.1:${server.port}${SYNC_PATH}`, room: roomName(created.id, 'map:joint'), clients: specs };
+        return {
+          serverUrl: `ws://127.0.0.1:${server.port}${SYNC_PATH}`,
+          room: roomName(created.id, 'map:joint'),
+          clients: specs,
+        };
       });
     },
     async stop() {

@@ -53,7 +53,11 @@ function rng(seed: number) {
 }
 
 async function json<T>(url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, { method: body ? 'POST' : 'GET', headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(url, {
+    method: body ? 'POST' : 'GET',
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return (await res.json()) as T;
 }
 
@@ -69,9 +73,18 @@ async function main() {
     PKL_CREATES_PER_MINUTE: '1000000',
   });
   const pid = server.child.pid!;
-  const w = await json<CreateWorkshopResponse>(`${server.url}/api/workshops`, { title: 'Soak', partners: ['Zorg', 'Gemeente'] });
+  const w = await json<CreateWorkshopResponse>(`${server.url}/api/workshops`, {
+    title: 'Soak',
+    partners: ['Zorg', 'Gemeente'],
+  });
   const join = async (name: string) =>
-    (await json<JoinResponse>(`${server.url}/api/workshops/${w.id}/participants`, { name, partner: 'zorg', role: 'citizen' })).token;
+    (
+      await json<JoinResponse>(`${server.url}/api/workshops/${w.id}/participants`, {
+        name,
+        partner: 'zorg',
+        role: 'citizen',
+      })
+    ).token;
   const room = roomName(w.id, 'map:joint');
 
   // Healthy clients: writers and one observer that timestamps when each card arrives.
@@ -85,7 +98,9 @@ async function main() {
     return { doc, p };
   };
   const observer = provider(await join('Observer'));
-  const writers = await Promise.all(Array.from({ length: HEALTHY_WRITERS }, async (_, i) => provider(await join(`Writer ${i}`))));
+  const writers = await Promise.all(
+    Array.from({ length: HEALTHY_WRITERS }, async (_, i) => provider(await join(`Writer ${i}`))),
+  );
   await new Promise<void>((r) => {
     const t = setInterval(() => {
       if ([observer, ...writers].every((c) => c.p.synced)) {
@@ -112,7 +127,11 @@ async function main() {
     let i = 0;
     while (writing) {
       const wr = writers[i++ % writers.length];
-      const id = createCard(wr.doc, { column: 'values', author: '', authorName: 'W', partner: '', text: `kaart ${i}` }, LOCAL_USER);
+      const id = createCard(
+        wr.doc,
+        { column: 'values', author: '', authorName: 'W', partner: '', text: `kaart ${i}` },
+        LOCAL_USER,
+      );
       sentAt.set(id, performance.now());
       await new Promise((r) => setTimeout(r, WRITE_EVERY_MS / writers.length));
     }
@@ -137,19 +156,32 @@ async function main() {
     const kind = Math.floor(random() * 12);
     const me = 1 + Math.floor(random() * 2 ** 30);
     switch (kind) {
-      case 0: return syncFrame(pendingOnVictimsNextItem(state, victim, me, `x${me}`));
-      case 1: return syncFrame(deleteFutureRange(victim, clock + 1000));
-      case 2: return syncFrame(gcClaim(victim, clock + 1000));
-      case 3: return syncFrame(skipStruct(me, 0));
-      case 4: return syncFrame(writeAs(state, me, (d) => d.getMap(`junk${kind}${me}`).set('a', 1)));
-      case 5: return syncFrame(writeAs(state, me, (d) => getCards(d).set('plain', 'geen kaart' as never)));
-      case 6: return syncFrame(gappedUpdate(me, (d) => getCards(d).set('ghost', 'x' as never)));
-      case 7: return syncFrame(forwardSelfReference(me));
-      case 8: return syncFrame(childOfNonType(me, state));
-      case 9: return syncFrame(writeAs(state, victim, (d) => d.getArray('junk').insert(0, [1])));
-      case 10: return new Uint8Array(Array.from({ length: 1 + Math.floor(random() * 64) }, () => Math.floor(random() * 256)));
+      case 0:
+        return syncFrame(pendingOnVictimsNextItem(state, victim, me, `x${me}`));
+      case 1:
+        return syncFrame(deleteFutureRange(victim, clock + 1000));
+      case 2:
+        return syncFrame(gcClaim(victim, clock + 1000));
+      case 3:
+        return syncFrame(skipStruct(me, 0));
+      case 4:
+        return syncFrame(writeAs(state, me, (d) => d.getMap(`junk${kind}${me}`).set('a', 1)));
+      case 5:
+        return syncFrame(writeAs(state, me, (d) => getCards(d).set('plain', 'geen kaart' as never)));
+      case 6:
+        return syncFrame(gappedUpdate(me, (d) => getCards(d).set('ghost', 'x' as never)));
+      case 7:
+        return syncFrame(forwardSelfReference(me));
+      case 8:
+        return syncFrame(childOfNonType(me, state));
+      case 9:
+        return syncFrame(writeAs(state, victim, (d) => d.getArray('junk').insert(0, [1])));
+      case 10:
+        return new Uint8Array(Array.from({ length: 1 + Math.floor(random() * 64) }, () => Math.floor(random() * 256)));
       default: {
-        const full = writeAs(state, me, (d) => createCard(d, { column: 'values', author: '', authorName: 'M', partner: '', text: 'half' }, LOCAL_USER));
+        const full = writeAs(state, me, (d) =>
+          createCard(d, { column: 'values', author: '', authorName: 'M', partner: '', text: 'half' }, LOCAL_USER),
+        );
         return syncFrame(full.slice(0, Math.max(1, Math.floor(full.length / 2))));
       }
     }
@@ -215,7 +247,7 @@ async function main() {
       }
     }, 20);
   });
-  const junk = [...check.doc.share.keys()].filter((k) => !Object.prototype.hasOwnProperty.call(DOC_ROOTS.map, k));
+  const junk = [...check.doc.share.keys()].filter((k) => !Object.hasOwn(DOC_ROOTS.map, k));
   const nonCards: string[] = [];
   getCards(check.doc).forEach((v, k) => {
     if (!(v instanceof Y.Map)) nonCards.push(k);
@@ -223,11 +255,17 @@ async function main() {
 
   const p99q = percentile(quiet, 99);
   const p99a = percentile(underAttack, 99);
-  console.log(`soak: ${sent} hostile frames over ${attackSeconds.toFixed(1)} s (${(sent / attackSeconds).toFixed(0)}/s) on ${[...closes.values()].reduce((a, b) => a + b, 0)} connections`);
+  console.log(
+    `soak: ${sent} hostile frames over ${attackSeconds.toFixed(1)} s (${(sent / attackSeconds).toFixed(0)}/s) on ${[...closes.values()].reduce((a, b) => a + b, 0)} connections`,
+  );
   console.log(`  attacker closes by code: ${JSON.stringify(Object.fromEntries(closes))}`);
-  console.log(`  healthy edits: quiet ${quiet.length} (p50 ${percentile(quiet, 50).toFixed(1)} ms, p99 ${p99q.toFixed(1)} ms); under attack ${underAttack.length} (p50 ${percentile(underAttack, 50).toFixed(1)} ms, p99 ${p99a.toFixed(1)} ms); ratio ${(p99a / p99q).toFixed(2)} (goal ≤ 2)`);
+  console.log(
+    `  healthy edits: quiet ${quiet.length} (p50 ${percentile(quiet, 50).toFixed(1)} ms, p99 ${p99q.toFixed(1)} ms); under attack ${underAttack.length} (p50 ${percentile(underAttack, 50).toFixed(1)} ms, p99 ${p99a.toFixed(1)} ms); ratio ${(p99a / p99q).toFixed(2)} (goal ≤ 2)`,
+  );
   console.log(`  healthy clients refused: ${healthyRefusals}`);
-  console.log(`  server RSS: quiet ${rssQuiet.toFixed(0)} MB, after ${rssAfter.toFixed(0)} MB, peak ${rssPeak.toFixed(0)} MB`);
+  console.log(
+    `  server RSS: quiet ${rssQuiet.toFixed(0)} MB, after ${rssAfter.toFixed(0)} MB, peak ${rssPeak.toFixed(0)} MB`,
+  );
   console.log(`  junk root types left: ${junk.length} (goal 0); non-card entries in cards: ${nonCards.length}`);
   for (const c of [observer, ...writers, check]) {
     c.p.destroy();

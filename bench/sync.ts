@@ -67,7 +67,15 @@ export interface Measurement extends LoadShape {
  * other people's processes and kernel threads.
  */
 class WindowMeter {
-  private a: { t: number; machine: number; steal: number; server: number; workers: number; pids: Map<number, number>; self: number } | null = null;
+  private a: {
+    t: number;
+    machine: number;
+    steal: number;
+    server: number;
+    workers: number;
+    pids: Map<number, number>;
+    self: number;
+  } | null = null;
   result: { serverPct: number; foreignPct: number; stealPct: number } | null = null;
   constructor(
     private readonly serverPid: number,
@@ -202,7 +210,12 @@ export async function measureOnce(
 }
 
 /** A fixed scenario: fresh server process, fresh rooms, one measured run. */
-export async function runScenario(kind: ServerKind, shape: LoadShape, t: Timing, opts: BenchOptions): Promise<Measurement> {
+export async function runScenario(
+  kind: ServerKind,
+  shape: LoadShape,
+  t: Timing,
+  opts: BenchOptions,
+): Promise<Measurement> {
   const target = await startTarget(kind, shape.rate);
   let gen: Generator | null = null;
   try {
@@ -250,13 +263,25 @@ export function stepVerdict(m: Measurement): { pass: boolean; reason: string; li
       reason:
         `load not reached: ${Math.round(m.writesPerSec)} of ${m.targetWritesPerSec} writes/s (generator CPU ${Math.round(m.generatorCpuPct)} %, ` +
         `server ${Math.round(m.serverCpuPct)} %, other ${Math.round(m.foreignCpuPct)} %)` +
-        (m.converged ? '' : `; and ${m.roomsConverged} of ${m.rooms} rooms converged within ${CONVERGE_DEADLINE_MS} ms`),
+        (m.converged
+          ? ''
+          : `; and ${m.roomsConverged} of ${m.rooms} rooms converged within ${CONVERGE_DEADLINE_MS} ms`),
     };
   }
-  if (m.closes > 0) return { pass: false, limit: 'server', reason: `${m.closes} connection(s) dropped (codes ${m.closeCodes.join(', ')})` };
+  if (m.closes > 0)
+    return {
+      pass: false,
+      limit: 'server',
+      reason: `${m.closes} connection(s) dropped (codes ${m.closeCodes.join(', ')})`,
+    };
   if (!m.converged) {
-    const bad = m.convergeMs === null ? 'not converged while watched' : `converged after ${Math.round(m.convergeMs)} ms`;
-    return { pass: false, limit: 'server', reason: `${m.roomsConverged} of ${m.rooms} rooms within ${CONVERGE_DEADLINE_MS} ms; slowest ${bad}` };
+    const bad =
+      m.convergeMs === null ? 'not converged while watched' : `converged after ${Math.round(m.convergeMs)} ms`;
+    return {
+      pass: false,
+      limit: 'server',
+      reason: `${m.roomsConverged} of ${m.rooms} rooms within ${CONVERGE_DEADLINE_MS} ms; slowest ${bad}`,
+    };
   }
   return { pass: true, limit: null, reason: '' };
 }

@@ -30,10 +30,7 @@ export interface RunParams {
   watchMs: number;
 }
 
-export type ToWorker =
-  | { type: 'setup'; rooms: RoomSpec[] }
-  | { type: 'run'; params: RunParams }
-  | { type: 'close' };
+export type ToWorker = { type: 'setup'; rooms: RoomSpec[] } | { type: 'run'; params: RunParams } | { type: 'close' };
 
 export interface RoomResult {
   room: string;

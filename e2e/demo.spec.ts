@@ -20,25 +20,36 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const demo = (lang: 'nl' | 'en'): SampleWorkshop => JSON.parse(fs.readFileSync(demoFileFor(DEFAULTS.demoFixturePath, lang)!, 'utf8'));
+const demo = (lang: 'nl' | 'en'): SampleWorkshop =>
+  JSON.parse(fs.readFileSync(demoFileFor(DEFAULTS.demoFixturePath, lang)!, 'utf8'));
 
 describe('demo workshop on a fresh install', () => {
-  it.each(['nl', 'en'] as const)('[A7] the start page offers the built-in demo; one click opens it in the chosen language (%s)', async (lang) => {
-    const { context, page } = await newActor(browser, server.url);
-    await page.goto('/');
-    await byTestId(page, 'lang.select').selectOption(lang);
-    await byTestId(page, 'start.demo').click();
-    await byTestId(page, 'console').waitFor();
-    const expected = demo(lang);
-    // Partners first: the console opens on the first partner's own map, with its cards from the demo.
-    const [first] = expected.partners;
-    await eventually(async () => (await byTestId(page, 'map.title').innerText()).includes(first.name), 'the first partner map is open');
-    const cards = expected.partnerMaps[first.id].map((c) => c.text);
-    await eventually(
-      async () => (await page.locator('[data-testid="card.text"]').allInnerTexts()).map((t) => t.trim()).sort().join('|') === [...cards].sort().join('|'),
-      "the partner's demo cards are shown",
-    );
-    expect(await page.getAttribute('html', 'lang')).toBe(lang);
-    await context.close();
-  });
+  it.each(['nl', 'en'] as const)(
+    '[A7] the start page offers the built-in demo; one click opens it in the chosen language (%s)',
+    async (lang) => {
+      const { context, page } = await newActor(browser, server.url);
+      await page.goto('/');
+      await byTestId(page, 'lang.select').selectOption(lang);
+      await byTestId(page, 'start.demo').click();
+      await byTestId(page, 'console').waitFor();
+      const expected = demo(lang);
+      // Partners first: the console opens on the first partner's own map, with its cards from the demo.
+      const [first] = expected.partners;
+      await eventually(
+        async () => (await byTestId(page, 'map.title').innerText()).includes(first.name),
+        'the first partner map is open',
+      );
+      const cards = expected.partnerMaps[first.id].map((c) => c.text);
+      await eventually(
+        async () =>
+          (await page.locator('[data-testid="card.text"]').allInnerTexts())
+            .map((t) => t.trim())
+            .sort()
+            .join('|') === [...cards].sort().join('|'),
+        "the partner's demo cards are shown",
+      );
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      await context.close();
+    },
+  );
 });

@@ -23,7 +23,10 @@ afterAll(async () => {
 
 /** Click an export button and return the downloaded file's name and bytes. */
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer; path: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), byTestId(page, testId).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    byTestId(page, testId).click(),
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(path), path };
 }
@@ -93,7 +96,9 @@ describe('exports from the console', () => {
     const convenant = await download(page, 'export.joint.convenantPdf');
     expect(convenant.name).toMatch(/^convenant-input-samen-sterk-in-holendrecht-.*\.pdf$/);
     expect(execFileSync('/usr/bin/pdfinfo', [convenant.path], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
-    expect(squash(execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', convenant.path, '-'], { encoding: 'utf8' }))).toContain(ACTION);
+    expect(
+      squash(execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', convenant.path, '-'], { encoding: 'utf8' })),
+    ).toContain(ACTION);
 
     // The convenant input as Word (a zip with word/document.xml) and as Markdown.
     const docx = await download(page, 'export.joint.docx');
@@ -146,12 +151,22 @@ describe('exports from the console', () => {
   });
 
   it('[X1] the export tab (with the delete question open) and the start page with the import form have no serious axe violations', async () => {
-    const describe = (v: AxeViolation[]) => v.map((x) => `${x.impact} ${x.id}: ${x.help} @ ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    const { page, context } = await newActor(browser, server.url, { width: 1600, height: 1000 }, { injectsScripts: true });
+    const describe = (v: AxeViolation[]) =>
+      v.map((x) => `${x.impact} ${x.id}: ${x.help} @ ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const { page, context } = await newActor(
+      browser,
+      server.url,
+      { width: 1600, height: 1000 },
+      { injectsScripts: true },
+    );
     const start = new StartPage(page);
     await start.open();
     // An import that fails shows its message; the page stays accessible.
-    await byTestId(page, 'start.import.file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+    await byTestId(page, 'start.import.file').setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"hello":1}'),
+    });
     await byTestId(page, 'start.import.submit').click();
     await byTestId(page, 'start.import.error').waitFor();
     expect(describe(await seriousViolations(page))).toEqual([]);

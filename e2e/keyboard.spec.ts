@@ -45,18 +45,27 @@ describe('keyboard only', () => {
     // Reach "add a card" in step 1 with Tab, open it with Enter, type, leave the editor with Escape.
     await tabTo(page, 'column.values.add');
     await page.keyboard.press('Enter');
-    await eventually(async () => (await page.evaluate(() => document.activeElement?.getAttribute('contenteditable'))) === 'true', 'editor focused');
+    await eventually(
+      async () => (await page.evaluate(() => document.activeElement?.getAttribute('contenteditable'))) === 'true',
+      'editor focused',
+    );
     await page.keyboard.type('Iedereen doet mee');
     await page.keyboard.press('Escape');
     expect(await focusedTestId(page)).toBe('card');
     const id = await page.evaluate(() => document.activeElement?.getAttribute('data-card-id'));
     expect(id).toBeTruthy();
-    await eventually(async () => (await watcherMap.cardTextsIn('values')).includes('Iedereen doet mee'), 'watcher sees the card');
+    await eventually(
+      async () => (await watcherMap.cardTextsIn('values')).includes('Iedereen doet mee'),
+      'watcher sees the card',
+    );
 
     // A second card, so that moving up has somewhere to go.
     await tabTo(page, 'column.values.add');
     await page.keyboard.press('Enter');
-    await eventually(async () => (await page.evaluate(() => document.activeElement?.getAttribute('contenteditable'))) === 'true', 'editor 2 focused');
+    await eventually(
+      async () => (await page.evaluate(() => document.activeElement?.getAttribute('contenteditable'))) === 'true',
+      'editor 2 focused',
+    );
     await page.keyboard.type('Tweede kaart');
     await page.keyboard.press('Escape');
 
@@ -71,11 +80,18 @@ describe('keyboard only', () => {
     // And back to step 1 (Alt+ArrowRight), then Alt+ArrowDown puts it below the second card.
     await page.keyboard.press('Alt+ArrowRight');
     await eventually(async () => (await map.columnOf(id!)) === 'column.values', 'back in step 1');
-    const order = async () => (await map.cards('values').evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id'))));
+    const order = async () =>
+      await map.cards('values').evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id')));
     const before = await order();
     await page.keyboard.press(before[0] === id ? 'Alt+ArrowDown' : 'Alt+ArrowUp');
     await eventually(async () => (await order()).indexOf(id!) !== before.indexOf(id!), 'moved within the column');
-    await eventually(async () => JSON.stringify(await watcherMap.cards('values').evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id')))) === JSON.stringify(await order()), 'watcher sees the same order');
+    await eventually(
+      async () =>
+        JSON.stringify(
+          await watcherMap.cards('values').evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id'))),
+        ) === JSON.stringify(await order()),
+      'watcher sees the same order',
+    );
 
     await Promise.all([setup.context.close(), watcher.context.close(), kb.context.close()]);
   });

@@ -19,9 +19,11 @@ afterAll(async () => {
 describe('two participants fill the map together', () => {
   it('[U2][S1][P1] one adds, edits and moves a card; the other sees it live, after a reload and after a server restart', async () => {
     const facilitator = await newActor(browser, server.url);
-    const { participantUrl } = await new StartPage(facilitator.page).open().then(() =>
-      new StartPage(facilitator.page).createWorkshop('Samen sterk in de wijk', ['Gemeente', 'Wijkteam', 'Bewoners']),
-    );
+    const { participantUrl } = await new StartPage(facilitator.page)
+      .open()
+      .then(() =>
+        new StartPage(facilitator.page).createWorkshop('Samen sterk in de wijk', ['Gemeente', 'Wijkteam', 'Bewoners']),
+      );
     expect(participantUrl).toMatch(/\/w\/[a-z0-9]{26}$/);
 
     const anna = await newActor(browser, server.url);
@@ -32,7 +34,10 @@ describe('two participants fill the map together', () => {
     const bramMap = new MapPage(bram.page);
 
     // Presence: each sees the other.
-    await eventually(async () => (await byTestId(bram.page, 'presence').innerText()).includes('Anna'), 'Bram sees Anna present');
+    await eventually(
+      async () => (await byTestId(bram.page, 'presence').innerText()).includes('Anna'),
+      'Bram sees Anna present',
+    );
 
     // Add and type: Bram sees the text arrive live.
     const id = await annaMap.addCard('values', 'Mantelzorgers weten bij wie ze terecht kunnen');
@@ -47,7 +52,8 @@ describe('two participants fill the map together', () => {
     await editor.press('End');
     await anna.page.keyboard.type(', ook in het weekend');
     await eventually(
-      async () => (await bramMap.card(id).locator('[data-testid="card.text"]').innerText()).includes('ook in het weekend'),
+      async () =>
+        (await bramMap.card(id).locator('[data-testid="card.text"]').innerText()).includes('ook in het weekend'),
       'Bram sees the edit while Anna types',
     );
     await byTestId(anna.page, 'card.done').click();
@@ -70,7 +76,10 @@ describe('two participants fill the map together', () => {
     const late = await newActor(browser, server.url);
     await new JoinPage(late.page).join(participantUrl, 'Cor', 'Wijkteam');
     const lateMap = new MapPage(late.page);
-    await eventually(async () => (await lateMap.columnOf(id)) === 'column.relations', 'a newcomer after the restart sees the card');
+    await eventually(
+      async () => (await lateMap.columnOf(id)) === 'column.relations',
+      'a newcomer after the restart sees the card',
+    );
     expect(await lateMap.card(id).locator('[data-testid="card.text"]').innerText()).toBe(
       'Mantelzorgers weten bij wie ze terecht kunnen, ook in het weekend',
     );

@@ -69,7 +69,11 @@ const offlineUpdates = (page: Page, workshopId: string) =>
 describe('lost network', () => {
   it('[O1] two participants edit the same column offline; after reconnecting every edit is on every screen and on the projector', async () => {
     const created = (await (
-      await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Wifi valt weg', partners: ['Gemeente', 'Zorg'] }) })
+      await fetch(`${server.url}/api/workshops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Wifi valt weg', partners: ['Gemeente', 'Zorg'] }),
+      })
     ).json()) as CreateWorkshopResponse;
     const participantUrl = server.url + created.participantPath;
     const anna = await newActor(browser, server.url);
@@ -103,13 +107,17 @@ describe('lost network', () => {
     await new MapPage(bram.page).waitUntilConnected();
     const texts = ['Voor de storing', 'Anna offline een', 'Anna offline twee', 'Bram offline'];
     for (const map of [annaMap, bramMap]) {
-      await eventually(async () => (await map.cardTextsIn('values')).sort().join('|') === [...texts].sort().join('|'), 'every edit on every screen');
+      await eventually(
+        async () => (await map.cardTextsIn('values')).sort().join('|') === [...texts].sort().join('|'),
+        'every edit on every screen',
+      );
     }
     await eventually(async () => {
       const onProjector = (await projector.page.locator('[data-testid="snapshot.card"]').allInnerTexts()).join('\n');
       return texts.every((t) => onProjector.includes(t));
     }, 'every edit on the projector');
-    const order = async (m: MapPage) => m.cards('values').evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id')));
+    const order = async (m: MapPage) =>
+      m.cards('values').evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id')));
     expect(await order(annaMap)).toEqual(await order(bramMap));
     expect([a1, a2, b1].every(Boolean)).toBe(true);
 
@@ -124,7 +132,10 @@ describe('lost network', () => {
     const reopened = await anna.context.newPage();
     await reopened.goto(`${server.url}/w/${created.id}/map`);
     await new MapPage(reopened).waitUntilConnected();
-    await eventually(async () => (await bramMap.card(closedTabCard).count()) === 1, 'Bram receives the card written in the closed tab');
+    await eventually(
+      async () => (await bramMap.card(closedTabCard).count()) === 1,
+      'Bram receives the card written in the closed tab',
+    );
 
     await Promise.all([anna, bram, projector].map((a) => a.context.close()));
   }, 120_000);

@@ -25,9 +25,16 @@ const RENT = 'huurachterstand voorkomen';
 const JOINT = 'Mensen met dementie en mantelzorgers ontmoeten elkaar';
 
 /** A real client with a participant's token: does the server let it open this map document? */
-function probe(baseUrl: string, workshopId: string, doc: string, token: string): Promise<{ opened: boolean; code: number | null }> {
+function probe(
+  baseUrl: string,
+  workshopId: string,
+  doc: string,
+  token: string,
+): Promise<{ opened: boolean; code: number | null }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/sync/${workshopId}/${doc}?token=${encodeURIComponent(token)}`);
+    const ws = new WebSocket(
+      `${baseUrl.replace(/^http/, 'ws')}/sync/${workshopId}/${doc}?token=${encodeURIComponent(token)}`,
+    );
     let gotData = false;
     // An accepted connection gets the server's sync step 1 at once; we then close it ourselves.
     // A refused one is closed by the server before any data. Either way the close event ends the probe.
@@ -57,13 +64,20 @@ async function addCard(map: MapPage, column: ColumnId, text: string): Promise<vo
 }
 
 const identityOf = (page: Page, workshopId: string) =>
-  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { token: string } | null, `pkl.identity.${workshopId}`);
+  page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { token: string } | null,
+    `pkl.identity.${workshopId}`,
+  );
 
 /** The group (on a compare view) that holds a card with this text. */
-const groupWith = (scope: Page | Locator, text: string) => scope.locator('[data-testid="compare.group"]', { hasText: text });
+const groupWith = (scope: Page | Locator, text: string) =>
+  scope.locator('[data-testid="compare.group"]', { hasText: text });
 
 const originsOf = async (scope: Page | Locator, text: string) =>
-  scope.locator('[data-testid="compare.joint.card"]', { hasText: text }).locator('[data-testid="compare.origin"]').allInnerTexts();
+  scope
+    .locator('[data-testid="compare.joint.card"]', { hasText: text })
+    .locator('[data-testid="compare.origin"]')
+    .allInnerTexts();
 
 describe('partners first: each partner fills its own map, then the mixed session compares them and builds the joint map', () => {
   it('[F1][F2][C1][C2][C3] two partner groups fill their maps apart; the mixed session groups similar cards and takes them onto the joint map with their origins', async () => {
@@ -90,7 +104,11 @@ describe('partners first: each partner fills its own map, then the mixed session
     await anna.context.addInitScript(() => {
       const seen = new Set<string>();
       (window as unknown as { __seen: Set<string> }).__seen = seen;
-      new MutationObserver(() => seen.add(document.body?.innerText ?? '')).observe(document, { subtree: true, childList: true, characterData: true });
+      new MutationObserver(() => seen.add(document.body?.innerText ?? '')).observe(document, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
     });
     const bram = await newActor(browser, server.url);
     await new JoinPage(anna.page).join(links.participantUrl, 'Anna', 'Gemeente');
@@ -109,7 +127,10 @@ describe('partners first: each partner fills its own map, then the mixed session
 
     // The facilitator follows the progress of both maps.
     await byTestId(fac.page, 'console.tab.partners').click();
-    await eventually(async () => (await byTestId(fac.page, 'partners.total.zorg').innerText()).trim() === '2', 'Zorg has two cards');
+    await eventually(
+      async () => (await byTestId(fac.page, 'partners.total.zorg').innerText()).trim() === '2',
+      'Zorg has two cards',
+    );
     expect((await byTestId(fac.page, 'partners.total.gemeente').innerText()).trim()).toBe('1');
     expect(await byTestId(fac.page, 'partners.lastChange.zorg').locator('time').count()).toBe(1);
 
@@ -121,7 +142,9 @@ describe('partners first: each partner fills its own map, then the mixed session
     const annaMaps = annaSockets.filter((u) => u.includes('/map:')).map((u) => u.replace(/\?.*$/, '').split('/').pop());
     expect(annaMaps.length).toBeGreaterThan(0);
     expect(new Set(annaMaps)).toEqual(new Set(['map:gemeente']));
-    const seenByAnna = await anna.page.evaluate(() => [...(window as unknown as { __seen: Set<string> }).__seen].join('\n'));
+    const seenByAnna = await anna.page.evaluate(() =>
+      [...(window as unknown as { __seen: Set<string> }).__seen].join('\n'),
+    );
     expect(seenByAnna).toContain(CAFE);
     expect(seenByAnna).not.toContain('wandelclub');
     expect(seenByAnna).not.toContain('huurachterstand');
@@ -135,8 +158,14 @@ describe('partners first: each partner fills its own map, then the mixed session
     // Everyone sees the partner maps side by side, and the two dementia cards grouped.
     for (const page of [anna.page, bram.page, fac.page]) {
       await byTestId(page, 'compare').waitFor();
-      await eventually(async () => (await byTestId(page, 'compare.partner.gemeente').innerText()).includes(CAFE), 'Gemeente column');
-      await eventually(async () => (await byTestId(page, 'compare.partner.zorg').innerText()).includes(WALK), 'Zorg column');
+      await eventually(
+        async () => (await byTestId(page, 'compare.partner.gemeente').innerText()).includes(CAFE),
+        'Gemeente column',
+      );
+      await eventually(
+        async () => (await byTestId(page, 'compare.partner.zorg').innerText()).includes(WALK),
+        'Zorg column',
+      );
       const together = groupWith(page, CAFE);
       await together.waitFor();
       expect(await together.getAttribute('data-single')).toBe('false');
@@ -154,7 +183,10 @@ describe('partners first: each partner fills its own map, then the mixed session
     // Anna proposes "gedeeld"; the facilitator confirms it and takes the group onto the joint map.
     await byTestId(groupWith(anna.page, CAFE), 'compare.tag.shared').click();
     const facGroup = groupWith(fac.page, CAFE);
-    await eventually(async () => (await byTestId(facGroup, 'compare.tag').getAttribute('data-tag')) === 'shared', 'proposal reaches the facilitator');
+    await eventually(
+      async () => (await byTestId(facGroup, 'compare.tag').getAttribute('data-tag')) === 'shared',
+      'proposal reaches the facilitator',
+    );
     await byTestId(facGroup, 'compare.tag.confirm').click();
     await eventually(
       async () => (await byTestId(groupWith(bram.page, CAFE), 'compare.tag').getAttribute('data-confirmed')) === 'true',
@@ -166,7 +198,10 @@ describe('partners first: each partner fills its own map, then the mixed session
 
     // On every screen the joint card carries both partners as its origins; the partner maps keep their cards.
     for (const page of [anna.page, bram.page, fac.page, beamer.page]) {
-      await eventually(async () => (await originsOf(page, JOINT)).join(',') === 'Gemeente,Zorg', 'joint card with both origins');
+      await eventually(
+        async () => (await originsOf(page, JOINT)).join(',') === 'Gemeente,Zorg',
+        'joint card with both origins',
+      );
       expect(await byTestId(groupWith(page, CAFE), 'compare.taken').innerText()).toContain(JOINT);
       expect(await byTestId(page, 'compare.partner.gemeente').innerText()).toContain(CAFE);
     }
@@ -176,8 +211,13 @@ describe('partners first: each partner fills its own map, then the mixed session
     expect(await byTestId(bramRent, 'compare.take.text').inputValue()).toBe(RENT);
     await byTestId(bramRent, 'compare.take.tag').selectOption('tension');
     await byTestId(bramRent, 'compare.take.submit').click();
-    await eventually(async () => (await originsOf(anna.page, RENT)).join(',') === 'Zorg', 'Anna sees where the open point came from');
-    expect(await anna.page.locator('[data-testid="compare.joint.card"]', { hasText: RENT }).getAttribute('data-status')).toBe('parked');
+    await eventually(
+      async () => (await originsOf(anna.page, RENT)).join(',') === 'Zorg',
+      'Anna sees where the open point came from',
+    );
+    expect(
+      await anna.page.locator('[data-testid="compare.joint.card"]', { hasText: RENT }).getAttribute('data-status'),
+    ).toBe('parked');
 
     // The joint map itself has the card, for the participants to work on.
     for (const map of [annaMap, bramMap]) {
@@ -202,7 +242,11 @@ describe('partners first: each partner fills its own map, then the mixed session
     // Back to the partners' own maps: Anna works in the Gemeente map again, the joint map is kept.
     await byTestId(fac.page, 'partners.backHome').click();
     await byTestId(fac.page, 'partners.backHome.confirm').click();
-    await eventually(async () => (await byTestId(anna.page, 'map.title').innerText()) === 'Kaart van Gemeente — ingevuld door Gemeente', 'own map again');
+    await eventually(
+      async () =>
+        (await byTestId(anna.page, 'map.title').innerText()) === 'Kaart van Gemeente — ingevuld door Gemeente',
+      'own map again',
+    );
     expect(await byTestId(anna.page, 'compare').count()).toBe(0);
 
     await Promise.all([fac, beamer, anna, bram].map((a) => a.context.close()));

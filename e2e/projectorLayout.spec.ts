@@ -63,7 +63,8 @@ function inspect(floor: number): Check {
       const id = card.getAttribute('data-card-id');
       const r = card.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) problems.push(`active card ${id} is not drawn`);
-      if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) problems.push(`active card ${id} outside the window`);
+      if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5)
+        problems.push(`active card ${id} outside the window`);
       if (r.left < c.left - 0.5 || r.top < c.top - 0.5 || r.right > c.right + 0.5 || r.bottom > c.bottom + 0.5) {
         problems.push(`active card ${id} sticks out of its column (${Math.round(r.bottom - c.bottom)} px below)`);
       }
@@ -73,7 +74,8 @@ function inspect(floor: number): Check {
       // Text cut off must end in a visible "…": a line clamp or an ellipsis, never a silent cut.
       const cut = text.scrollHeight > text.clientHeight + 1 || text.scrollWidth > text.clientWidth + 1;
       const style = getComputedStyle(text);
-      if (cut && style.webkitLineClamp === 'none' && style.textOverflow !== 'ellipsis') problems.push(`card ${id} is cut without "…"`);
+      if (cut && style.webkitLineClamp === 'none' && style.textOverflow !== 'ellipsis')
+        problems.push(`card ${id} is cut without "…"`);
     }
   }
   // No ordinary word (2–14 letters) over two lines: its line boxes all share one top.
@@ -94,10 +96,18 @@ function inspect(floor: number): Check {
     }
   }
   const b = board?.getBoundingClientRect();
-  return { problems: [...new Set(problems)], activeCards, font, board: b ? `${Math.round(b.width)}×${Math.round(b.height)}` : 'none' };
+  return {
+    problems: [...new Set(problems)],
+    activeCards,
+    font,
+    board: b ? `${Math.round(b.width)}×${Math.round(b.height)}` : 'none',
+  };
 }
 
-async function projectorPage(projectorPath: string, size: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+async function projectorPage(
+  projectorPath: string,
+  size: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
   // Reduced motion: the fit is checked where it lands, not halfway through the zoom.
   const context = await browser.newContext({ baseURL: server.url, viewport: size, reducedMotion: 'reduce' });
   const page = await context.newPage();
@@ -108,7 +118,13 @@ async function projectorPage(projectorPath: string, size: { width: number; heigh
 }
 
 /** Polls until the screen passes (the fit settles after the documents sync), or fails with what is wrong. */
-async function expectFits(page: Page, floor: number, expectedActive: number, label: string, screenshot?: string): Promise<Check> {
+async function expectFits(
+  page: Page,
+  floor: number,
+  expectedActive: number,
+  label: string,
+  screenshot?: string,
+): Promise<Check> {
   let last: Check = { problems: ['not checked'], activeCards: 0, font: 0, board: '' };
   try {
     await eventually(async () => {
@@ -117,7 +133,9 @@ async function expectFits(page: Page, floor: number, expectedActive: number, lab
     }, label);
   } catch {
     if (screenshot) await page.screenshot({ path: screenshot });
-    throw new Error(`${label}: ${last.activeCards}/${expectedActive} active cards, board ${last.board}, font ${last.font}; ${last.problems.slice(0, 12).join('; ')}`);
+    throw new Error(
+      `${label}: ${last.activeCards}/${expectedActive} active cards, board ${last.board}, font ${last.font}; ${last.problems.slice(0, 12).join('; ')}`,
+    );
   }
   if (screenshot) await page.screenshot({ path: screenshot });
   return last;
@@ -138,10 +156,18 @@ async function prepare(f: Fixture) {
 }
 
 const FIXTURES: Fixture[] = [
-  ...[0, 7, 30, 65, 120].map((n) => ({ name: `${n}`, counts: spread(n, ['values'], 0.6), active: ['values'] as ColumnId[] })),
+  ...[0, 7, 30, 65, 120].map((n) => ({
+    name: `${n}`,
+    counts: spread(n, ['values'], 0.6),
+    active: ['values'] as ColumnId[],
+  })),
   { name: '65-in-waarden', counts: spread(65, ['values'], 1), active: ['values'] },
   { name: '120-in-waarden', counts: spread(120, ['values'], 1), active: ['values'] },
-  { name: '65-step2-short', counts: spread(65, ['steps'], 0.3), active: ['relations', 'actions', 'conditions', 'steps'] },
+  {
+    name: '65-step2-short',
+    counts: spread(65, ['steps'], 0.3),
+    active: ['relations', 'actions', 'conditions', 'steps'],
+  },
   { name: '120-not-guided', counts: spread(120, ['values'], 0.2), active: null },
   // Acties in focus of the step: who / what / when on full cards.
   { name: '7-acties', counts: spread(7, ['steps'], 1), active: ['steps'] },
@@ -157,9 +183,18 @@ describe('the projector fits the room', () => {
           const { context, page } = await projectorPage(created.projectorPath, size);
           try {
             const total = sum(f.counts, ALL);
-            await eventually(async () => (await page.locator('[data-testid="snapshot.card"]').count()) === total, `${total} cards on the projector`);
+            await eventually(
+              async () => (await page.locator('[data-testid="snapshot.card"]').count()) === total,
+              `${total} cards on the projector`,
+            );
             const shot = path.join(SCREENS, `projector-${f.name}-${size.width}x${size.height}.png`);
-            const check = await expectFits(page, size.floor, activeCount, `${f.name} at ${size.width}×${size.height}`, shot);
+            const check = await expectFits(
+              page,
+              size.floor,
+              activeCount,
+              `${f.name} at ${size.width}×${size.height}`,
+              shot,
+            );
             if (activeCount > 0) expect(check.font).toBeGreaterThanOrEqual(size.floor);
           } finally {
             await context.close();
@@ -191,14 +226,24 @@ describe('the projector in a session', () => {
         async () =>
           page.evaluate(() => {
             const text = document.querySelector<HTMLElement>('[data-testid="projector.focus"] .snap-card-text')!;
-            const card = document.querySelector('[data-testid="projector.focus"] [data-testid="snapshot.card"]')!.getBoundingClientRect();
-            const whole = text.scrollHeight <= text.clientHeight + 1 && getComputedStyle(text).webkitLineClamp === 'none';
+            const card = document
+              .querySelector('[data-testid="projector.focus"] [data-testid="snapshot.card"]')!
+              .getBoundingClientRect();
+            const whole =
+              text.scrollHeight <= text.clientHeight + 1 && getComputedStyle(text).webkitLineClamp === 'none';
             const inside = card.bottom <= window.innerHeight && card.right <= window.innerWidth;
-            return whole && inside && document.documentElement.scrollHeight <= window.innerHeight && parseFloat(getComputedStyle(text).fontSize) >= 14;
+            return (
+              whole &&
+              inside &&
+              document.documentElement.scrollHeight <= window.innerHeight &&
+              parseFloat(getComputedStyle(text).fontSize) >= 14
+            );
           }),
         'the long card whole, inside the window, at least 14 px',
       );
-      expect(await page.locator('[data-testid="projector.focus"] .snap-card-text').innerText()).toContain('niet alleen een brief in de bus');
+      expect(await page.locator('[data-testid="projector.focus"] .snap-card-text').innerText()).toContain(
+        'niet alleen een brief in de bus',
+      );
       await page.screenshot({ path: path.join(SCREENS, `projector-focus-card-${size.width}x${size.height}.png`) });
 
       setFocus(session.doc, { kind: 'column', column: 'values' }, LOCAL_USER);
@@ -208,7 +253,10 @@ describe('the projector in a session', () => {
 
       // The facilitator works in English: so does the wall.
       setSessionLang(session.doc, 'en', LOCAL_USER);
-      await eventually(async () => (await page.locator('html').getAttribute('lang')) === 'en', 'the projector page in English');
+      await eventually(
+        async () => (await page.locator('html').getAttribute('lang')) === 'en',
+        'the projector page in English',
+      );
       expect(await byTestId(page, 'projector.step').innerText()).toContain('Values');
 
       await byTestId(page, 'connection.state').and(page.locator('[data-state="connected"]')).waitFor();

@@ -62,7 +62,10 @@ describe('a guided session, short mode, with a facilitator, two participants and
     await byTestId(fac.page, 'console.timer.start').click();
     await anna.page.locator('[data-testid="session.timer"][data-phase="running"]').waitFor();
     await byTestId(beamer.page, 'projector.timer').waitFor();
-    await eventually(async () => /[0-5]:[0-5]\d/.test(await byTestId(beamer.page, 'projector.timer').innerText()), 'projector counts down');
+    await eventually(
+      async () => /[0-5]:[0-5]\d/.test(await byTestId(beamer.page, 'projector.timer').innerText()),
+      'projector counts down',
+    );
 
     // Write alone first: private cards reach nobody but their author (and the facilitator).
     await byTestId(fac.page, 'console.phase.private').check();
@@ -78,9 +81,15 @@ describe('a guided session, short mode, with a facilitator, two participants and
     await byTestId(fac.page, 'console.reveal').click();
     await byTestId(fac.page, 'console.reveal.confirm').click();
     for (const map of [annaMap, bramMap, facMap]) {
-      await eventually(async () => (await map.card(annaCard).count()) === 1 && (await map.card(bramCard).count()) === 1, 'both revealed');
+      await eventually(
+        async () => (await map.card(annaCard).count()) === 1 && (await map.card(bramCard).count()) === 1,
+        'both revealed',
+      );
     }
-    await eventually(async () => (await projectorCardTexts(beamer.page)).join('\n').includes('Mantelzorgers trekken eerder'), 'projector shows revealed cards');
+    await eventually(
+      async () => (await projectorCardTexts(beamer.page)).join('\n').includes('Mantelzorgers trekken eerder'),
+      'projector shows revealed cards',
+    );
     expect(await annaMap.card(annaCard).getAttribute('data-private')).toBeNull();
 
     // A dialogue rule on the projector and on the participants' screens.
@@ -96,8 +105,15 @@ describe('a guided session, short mode, with a facilitator, two participants and
     await byTestId(onBram.panel(), 'card.argument.text').fill('Eén nummer is lastig voor nachtzorg');
     await byTestId(onBram.panel(), 'card.argument.add').click();
     await onBram.close();
-    await eventually(async () => (await annaMap.card(annaCard).locator('[data-testid="card.supportCount"]').innerText()).includes('1'), 'Anna sees the support');
-    await eventually(async () => (await annaMap.card(annaCard).locator('[data-testid="card.argumentCounts"]').innerText()).includes('1'), 'Anna sees the argument');
+    await eventually(
+      async () => (await annaMap.card(annaCard).locator('[data-testid="card.supportCount"]').innerText()).includes('1'),
+      'Anna sees the support',
+    );
+    await eventually(
+      async () =>
+        (await annaMap.card(annaCard).locator('[data-testid="card.argumentCounts"]').innerText()).includes('1'),
+      'Anna sees the argument',
+    );
 
     // Agreement: Anna's card agreed, Bram's parked as an open point. Step 1 is then closed.
     const onAnna = await new CardDetails(anna.page, annaMap.card(annaCard)).open();
@@ -122,7 +138,10 @@ describe('a guided session, short mode, with a facilitator, two participants and
     await byTestId(details.panel(), 'card.step.what').fill('Wijkoverleg met alle partners');
     await byTestId(details.panel(), 'card.step.when').fill('vóór 1 april');
     await byTestId(details.panel(), 'card.step.when').blur();
-    await eventually(async () => (await byTestId(details.panel(), 'card.status.agreed').getAttribute('aria-disabled')) === null, 'agree enabled');
+    await eventually(
+      async () => (await byTestId(details.panel(), 'card.status.agreed').getAttribute('aria-disabled')) === null,
+      'agree enabled',
+    );
     await byTestId(details.panel(), 'card.status.agreed').click();
     await details.close();
     const relation = await bramMap.addCard('relations', 'We delen informatie alleen met toestemming');
@@ -133,11 +152,16 @@ describe('a guided session, short mode, with a facilitator, two participants and
     // The end: every card on every screen is agreed or parked.
     for (const page of [anna.page, bram.page, fac.page]) {
       await eventually(async () => {
-        const statuses = await page.locator('[data-testid="card"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+        const statuses = await page
+          .locator('[data-testid="card"]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
         return statuses.length === 4 && statuses.every((s) => s === 'agreed' || s === 'parked');
       }, 'all cards agreed or parked');
     }
-    await eventually(async () => (await projectorCardTexts(beamer.page)).join('\n').includes('Eerste wijkoverleg plannen'), 'projector has the last card');
+    await eventually(
+      async () => (await projectorCardTexts(beamer.page)).join('\n').includes('Eerste wijkoverleg plannen'),
+      'projector has the last card',
+    );
 
     // Accessibility of the console, a participant's map with a panel open, and the projector.
     const onCheck = await new CardDetails(anna.page, annaMap.card(action)).open();

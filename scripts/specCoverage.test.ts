@@ -3,7 +3,15 @@ import { citedIds, coverage, specRules } from './specCoverage.js';
 
 // Ids are built at run time so that this file does not cite them itself (the script scans it too).
 const cite = (...ids: string[]) => ids.map((id) => `[${id}]`).join('');
-const spec = ['# Rules', '', '- **Q1 First.** text', '  - **Q2 Indented.** text', 'Not a rule: **Q9**', '- **WX12 Two letters.**', ''].join('\n');
+const spec = [
+  '# Rules',
+  '',
+  '- **Q1 First.** text',
+  '  - **Q2 Indented.** text',
+  'Not a rule: **Q9**',
+  '- **WX12 Two letters.**',
+  '',
+].join('\n');
 
 describe('SPEC coverage script', () => {
   it('reads every rule id of the SPEC, whatever its prefix', () => {
@@ -11,7 +19,12 @@ describe('SPEC coverage script', () => {
   });
 
   it('counts ids at the start of a test name, chained ones too, but not code or prose', () => {
-    const source = [`it('${cite('Q1', 'Q2')} does things', () => {});`, `it(\`${cite('WX12')} in a template\`)`, `const x = row${cite('Q3')};`, `// see ${cite('Q4')}`].join('\n');
+    const source = [
+      `it('${cite('Q1', 'Q2')} does things', () => {});`,
+      `it(\`${cite('WX12')} in a template\`)`,
+      `const x = row${cite('Q3')};`,
+      `// see ${cite('Q4')}`,
+    ].join('\n');
     expect(citedIds(source)).toEqual(['Q1', 'Q2', 'WX12']);
   });
 

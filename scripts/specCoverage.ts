@@ -71,7 +71,8 @@ function main(): void {
   const result = coverage(spec, files);
   const problems: string[] = [];
   for (const id of result.uncited) problems.push(`[${id}] is a rule in docs/SPEC.md, but no test cites it`);
-  for (const { id, files: where } of result.unknown) problems.push(`[${id}] is cited by ${where.join(', ')}, but docs/SPEC.md has no such rule`);
+  for (const { id, files: where } of result.unknown)
+    problems.push(`[${id}] is cited by ${where.join(', ')}, but docs/SPEC.md has no such rule`);
   for (const id of result.duplicates) problems.push(`[${id}] is defined more than once in docs/SPEC.md`);
   if (problems.length) {
     console.error(`SPEC coverage: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);

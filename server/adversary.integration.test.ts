@@ -22,7 +22,15 @@ import {
   writeAs,
 } from './test/forge.js';
 import type { JoinResponse } from '../shared/api.js';
-import { api, connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import {
+  api,
+  connectClient,
+  createWorkshop,
+  startTestServer,
+  synced,
+  waitFor,
+  type TestClient,
+} from './test/harness.js';
 import { rawSocket, type RawSocket } from './test/rawSocket.js';
 
 /**
@@ -46,7 +54,11 @@ async function room(overrides: Partial<Config> = {}) {
   const facilitator = track(connectClient(app.port, w.id, 'map:joint', w.facilitatorToken));
   const victim = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Vera', 1)));
   await Promise.all([facilitator, victim].map(synced));
-  const first = createCard(facilitator.doc, { column: 'values', author: '', authorName: 'F', partner: '', text: 'eerste' }, LOCAL_USER);
+  const first = createCard(
+    facilitator.doc,
+    { column: 'values', author: '', authorName: 'F', partner: '', text: 'eerste' },
+    LOCAL_USER,
+  );
   createCard(victim.doc, { column: 'values', author: '', authorName: 'V', partner: '', text: 'van Vera' }, LOCAL_USER);
   const live = () => app.registry.peek(name)!;
   await waitFor(() => getCards(live().doc).size === 2, 'both first cards on the server');
@@ -90,11 +102,22 @@ function footprint(app: App, name: string) {
 
 /** Others are unaffected: both honest clients keep writing, and a fresh client sees exactly that. */
 async function othersUnaffected(t: Awaited<ReturnType<typeof room>>) {
-  const a = createCard(t.facilitator.doc, { column: 'values', author: '', authorName: 'F', partner: '', text: 'daarna F' }, LOCAL_USER);
-  const b = createCard(t.victim.doc, { column: 'values', author: '', authorName: 'V', partner: '', text: 'daarna V' }, LOCAL_USER);
+  const a = createCard(
+    t.facilitator.doc,
+    { column: 'values', author: '', authorName: 'F', partner: '', text: 'daarna F' },
+    LOCAL_USER,
+  );
+  const b = createCard(
+    t.victim.doc,
+    { column: 'values', author: '', authorName: 'V', partner: '', text: 'daarna V' },
+    LOCAL_USER,
+  );
   const fresh = track(connectClient(t.app.port, t.w.id, 'map:joint', await t.w.participant('Fresh')));
   await waitFor(() => getCards(fresh.doc).has(a) && getCards(fresh.doc).has(b), 'fresh client sees both later cards');
-  await waitFor(() => mapJson(t.facilitator.doc) === mapJson(fresh.doc) && mapJson(t.victim.doc) === mapJson(fresh.doc), 'all identical');
+  await waitFor(
+    () => mapJson(t.facilitator.doc) === mapJson(fresh.doc) && mapJson(t.victim.doc) === mapJson(fresh.doc),
+    'all identical',
+  );
   expect(getCards(fresh.doc).get(a)).toBeInstanceOf(Y.Map);
   expect(getCards(fresh.doc).get(t.first)).toBeInstanceOf(Y.Map);
   expect(t.facilitator.closes).toEqual([]);
@@ -102,7 +125,7 @@ async function othersUnaffected(t: Awaited<ReturnType<typeof room>>) {
 }
 
 describe('forged Yjs updates are refused per sender', () => {
-  it('[T2] attack 1: a struct pending on the facilitator\'s next item is refused, never integrated in their transaction', async () => {
+  it("[T2] attack 1: a struct pending on the facilitator's next item is refused, never integrated in their transaction", async () => {
     const t = await room();
     const fac = t.facilitator.doc.clientID;
     const before = footprint(t.app, t.name);
@@ -115,7 +138,7 @@ describe('forged Yjs updates are refused per sender', () => {
     expect(getCards(t.live().doc).has('planted')).toBe(false);
   });
 
-  it('[T3] attack 2: a delete set over someone\'s future clocks is refused; their later cards survive', async () => {
+  it("[T3] attack 2: a delete set over someone's future clocks is refused; their later cards survive", async () => {
     const t = await room();
     const fac = t.facilitator.doc.clientID;
     const before = footprint(t.app, t.name);
@@ -127,7 +150,7 @@ describe('forged Yjs updates are refused per sender', () => {
     await othersUnaffected(t);
   });
 
-  it('[T4] attack 3: a GC struct over another participant\'s clock range is refused; their card still arrives', async () => {
+  it("[T4] attack 3: a GC struct over another participant's clock range is refused; their card still arrives", async () => {
     const t = await room();
     const victim = t.victim.doc.clientID;
     const before = footprint(t.app, t.name);
@@ -139,11 +162,15 @@ describe('forged Yjs updates are refused per sender', () => {
     await othersUnaffected(t);
   });
 
-  it('[T1] a well-formed change under another participant\'s client id is refused with 4403', async () => {
+  it("[T1] a well-formed change under another participant's client id is refused with 4403", async () => {
     const t = await room();
     const before = footprint(t.app, t.name);
     const forged = writeAs(t.attacker.state, t.victim.doc.clientID, (doc) => {
-      createCard(doc, { column: 'values', author: '', authorName: 'V', partner: '', text: 'niet van Vera' }, LOCAL_USER);
+      createCard(
+        doc,
+        { column: 'values', author: '', authorName: 'V', partner: '', text: 'niet van Vera' },
+        LOCAL_USER,
+      );
     });
     t.attacker.ws.send(syncFrame(forged));
     expect((await t.attacker.closed).code).toBe(CloseCode.FORBIDDEN);
@@ -160,7 +187,7 @@ describe('forged Yjs updates are refused per sender', () => {
       createCard(doc, { column: 'values', author: '', authorName: 'M', partner: '', text: 'van M' }, LOCAL_USER);
     });
     t.attacker.ws.send(syncFrame(own));
-    await waitFor(() => getCards(t.facilitator.doc).size === 3, 'Mallory\'s own card accepted');
+    await waitFor(() => getCards(t.facilitator.doc).size === 3, "Mallory's own card accepted");
     t.facilitator.destroy();
     t.victim.destroy();
     await t.app.close();
@@ -176,7 +203,11 @@ describe('forged Yjs updates are refused per sender', () => {
     // The binding was stored with the update: Mallory herself goes on under the same id after the restart.
     const mallory = await connectRaw(again, t.name, t.malloryToken);
     const more = writeAs(mallory.state, clientId, (doc) => {
-      createCard(doc, { column: 'values', author: '', authorName: 'M', partner: '', text: 'nog een van M' }, LOCAL_USER);
+      createCard(
+        doc,
+        { column: 'values', author: '', authorName: 'M', partner: '', text: 'nog een van M' },
+        LOCAL_USER,
+      );
     });
     mallory.ws.send(syncFrame(more));
     await waitFor(() => getCards(again.registry.peek(t.name)!.doc).size === 4, 'Mallory continues under her own id');
@@ -253,7 +284,11 @@ describe('every resource is bounded with a clear code', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, t.attacker.state);
     const sv = Y.encodeStateVector(doc);
-    const id = createCard(doc, { column: 'values', author: '', authorName: 'M', partner: '', text: 'x'.repeat(250_000) }, LOCAL_USER);
+    const id = createCard(
+      doc,
+      { column: 'values', author: '', authorName: 'M', partner: '', text: 'x'.repeat(250_000) },
+      LOCAL_USER,
+    );
     t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(doc, sv)));
     expect((await t.attacker.closed).code).toBe(CloseCode.TOO_LARGE);
     expect(footprint(t.app, t.name)).toEqual(before);
@@ -269,7 +304,11 @@ describe('every resource is bounded with a clear code', () => {
     let sent = 0;
     for (let i = 0; i < 200 && t.attacker.ws.readyState === t.attacker.ws.OPEN; i++) {
       const sv = Y.encodeStateVector(doc);
-      createCard(doc, { column: 'values', author: '', authorName: 'M', partner: '', text: 'y'.repeat(50_000) }, LOCAL_USER);
+      createCard(
+        doc,
+        { column: 'values', author: '', authorName: 'M', partner: '', text: 'y'.repeat(50_000) },
+        LOCAL_USER,
+      );
       t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(doc, sv)));
       sent++;
     }
@@ -286,12 +325,24 @@ describe('honest clients are never refused', () => {
     const t = await room();
     const v = t.victim;
     v.provider.disconnect();
-    const kept = createCard(v.doc, { column: 'values', author: '', authorName: 'V', partner: '', text: 'offline geschreven' }, LOCAL_USER);
-    const gone = createCard(v.doc, { column: 'values', author: '', authorName: 'V', partner: '', text: 'weer weg' }, LOCAL_USER);
+    const kept = createCard(
+      v.doc,
+      { column: 'values', author: '', authorName: 'V', partner: '', text: 'offline geschreven' },
+      LOCAL_USER,
+    );
+    const gone = createCard(
+      v.doc,
+      { column: 'values', author: '', authorName: 'V', partner: '', text: 'weer weg' },
+      LOCAL_USER,
+    );
     deleteCard(v.doc, gone, LOCAL_USER);
     setCardPlainText(v.doc, kept, 'offline herschreven', LOCAL_USER);
     // Meanwhile the facilitator writes online.
-    const online = createCard(t.facilitator.doc, { column: 'values', author: '', authorName: 'F', partner: '', text: 'online' }, LOCAL_USER);
+    const online = createCard(
+      t.facilitator.doc,
+      { column: 'values', author: '', authorName: 'F', partner: '', text: 'online' },
+      LOCAL_USER,
+    );
     await waitFor(() => getCards(t.live().doc).has(online), 'online card on the server');
     // The offline step 2 carries GC structs of the deleted card: they are the sender's own.
     const offline = Y.decodeUpdate(Y.encodeStateAsUpdate(v.doc, Y.encodeStateVector(t.live().doc)));
@@ -309,7 +360,11 @@ describe('honest clients are never refused', () => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, t.attacker.state);
     t.attacker.ws.send(step2Frame(Y.encodeStateAsUpdate(copy)));
-    const id = createCard(copy, { column: 'values', author: '', authorName: 'M', partner: '', text: 'nieuw' }, LOCAL_USER);
+    const id = createCard(
+      copy,
+      { column: 'values', author: '', authorName: 'M', partner: '', text: 'nieuw' },
+      LOCAL_USER,
+    );
     t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(copy, Y.encodeStateVector(t.live().doc))));
     await waitFor(() => getCards(t.facilitator.doc).has(id), 'the new card arrives');
     await othersUnaffected(t);

@@ -20,9 +20,21 @@ const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
 async function workshop(flow: 'joint' | 'partners-first') {
   const app = await startTestServer();
   cleanup.push(() => app.close());
-  const w = (await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', { title: 'Trust', partners: ['Zorg', 'Gemeente'], flow })).body;
+  const w = (
+    await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', {
+      title: 'Trust',
+      partners: ['Zorg', 'Gemeente'],
+      flow,
+    })
+  ).body;
   const join = async (name: string, partner: string) =>
-    (await api<JoinResponse>(app.url, 'POST', `/api/workshops/${w.id}/participants`, { name, partner, role: 'professional' })).body;
+    (
+      await api<JoinResponse>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
+        name,
+        partner,
+        role: 'professional',
+      })
+    ).body;
   return { app, w, join };
 }
 
@@ -40,35 +52,61 @@ describe('documents hold only their layout', () => {
     const name = roomName(w.id, 'map:joint');
     const honest = track(connectClient(app.port, w.id, 'map:joint', (await join('Eva', 'zorg')).token));
     await synced(honest);
-    const ok = createCard(honest.doc, { column: 'values', author: '', authorName: 'Eva', partner: '', text: 'echt' }, LOCAL_USER);
+    const ok = createCard(
+      honest.doc,
+      { column: 'values', author: '', authorName: 'Eva', partner: '', text: 'echt' },
+      LOCAL_USER,
+    );
     await waitFor(() => getCards(app.registry.peek(name)!.doc).has(ok), 'honest card on the server');
     const rowsBefore = app.store.loadDoc(name).updates.length;
     const forgeries: [string, (doc: Y.Doc) => void][] = [
-      ['204 junk roots', (doc) => doc.transact(() => { for (let i = 0; i < 204; i++) doc.getMap(`junk${i}`).set('x', i); })],
+      [
+        '204 junk roots',
+        (doc) =>
+          doc.transact(() => {
+            for (let i = 0; i < 204; i++) doc.getMap(`junk${i}`).set('x', i);
+          }),
+      ],
       ['a junk array root', (doc) => doc.getArray('junk').insert(0, [1, 2, 3])],
       ['a string in cards', (doc) => getCards(doc).set('plain', 'geen kaart' as never)],
       ['an array in cards', (doc) => getCards(doc).set('arr', new Y.Array() as never)],
       ['sequence content in the cards map', (doc) => (doc.get('cards', Y.Array) as Y.Array<number>).insert(0, [1])],
       ['a binary card field', (doc) => (getCards(doc).get(ok) as Y.Map<unknown>).set('author', new Uint8Array([1, 2]))],
       ['a number as a card status', (doc) => (getCards(doc).get(ok) as Y.Map<unknown>).set('status', 3)],
-      ['a nested map inside a supporter', (doc) => {
-        const card = getCards(doc).get(ok) as Y.Map<unknown>;
-        const supporters = new Y.Map<unknown>();
-        card.set('supporters', supporters);
-        supporters.set('p1', new Y.Map());
-      }],
-      ['a subdocument as a card field', (doc) => (getCards(doc).get(ok) as Y.Map<unknown>).set('buildsOn', new Y.Doc())],
-      ['a NUL and a bidi override in card text [T10]', (doc) => {
-        const text = (getCards(doc).get(ok) as Y.Map<unknown>).get('text') as Y.XmlFragment;
-        const p = new Y.XmlElement('paragraph');
-        p.insert(0, [new Y.XmlText('stiekem\u0000\u202Eomgekeerd')]);
-        text.insert(0, [p]);
-      }],
-      ['a BEL in the author name [T10]', (doc) => (getCards(doc).get(ok) as Y.Map<unknown>).set('authorName', 'Eva\u0007')],
+      [
+        'a nested map inside a supporter',
+        (doc) => {
+          const card = getCards(doc).get(ok) as Y.Map<unknown>;
+          const supporters = new Y.Map<unknown>();
+          card.set('supporters', supporters);
+          supporters.set('p1', new Y.Map());
+        },
+      ],
+      [
+        'a subdocument as a card field',
+        (doc) => (getCards(doc).get(ok) as Y.Map<unknown>).set('buildsOn', new Y.Doc()),
+      ],
+      [
+        'a NUL and a bidi override in card text [T10]',
+        (doc) => {
+          const text = (getCards(doc).get(ok) as Y.Map<unknown>).get('text') as Y.XmlFragment;
+          const p = new Y.XmlElement('paragraph');
+          p.insert(0, [new Y.XmlText('stiekem\u0000\u202Eomgekeerd')]);
+          text.insert(0, [p]);
+        },
+      ],
+      [
+        'a BEL in the author name [T10]',
+        (doc) => (getCards(doc).get(ok) as Y.Map<unknown>).set('authorName', 'Eva\u0007'),
+      ],
       ['the server-only meta root', (doc) => doc.getMap('meta').set('schemaVersion', 99)],
     ];
     for (const [what, write] of forgeries) {
-      const attacker = await attackerOn(app, name, (await join(`Mal ${forgeries.findIndex(([x]) => x === what)}`, 'zorg')).token);
+      const attacker = await attackerOn(
+        app,
+        name,
+        (await join(`Mal ${forgeries.findIndex(([x]) => x === what)}`, 'zorg')).token,
+      );
       attacker.ws.send(syncFrame(writeAs(attacker.state, 1000 + forgeries.findIndex(([x]) => x === what), write)));
       const closed = await attacker.closed;
       expect([CloseCode.MALFORMED, CloseCode.FORBIDDEN], what).toContain(closed.code);
@@ -79,21 +117,27 @@ describe('documents hold only their layout', () => {
     expect(getCards(live).size).toBe(1);
     expect(honest.closes).toEqual([]);
     // Rich text itself is welcome: the honest client edits on.
-    const later = createCard(honest.doc, { column: 'values', author: '', authorName: 'Eva', partner: '', text: 'nog een\nmet twee regels' }, LOCAL_USER);
+    const later = createCard(
+      honest.doc,
+      { column: 'values', author: '', authorName: 'Eva', partner: '', text: 'nog een\nmet twee regels' },
+      LOCAL_USER,
+    );
     await waitFor(() => getCards(live).has(later), 'honest rich text accepted');
   });
 
-  it('[T6] the workshop document\'s participant list is the server\'s: even the facilitator cannot write it', async () => {
+  it("[T6] the workshop document's participant list is the server's: even the facilitator cannot write it", async () => {
     const { app, w } = await workshop('joint');
     const name = roomName(w.id, 'workshop');
     const attacker = await attackerOn(app, name, w.facilitatorToken);
-    attacker.ws.send(syncFrame(writeAs(attacker.state, 4242, (doc) => doc.getMap('participants').set('fake', { id: 'fake' }))));
+    attacker.ws.send(
+      syncFrame(writeAs(attacker.state, 4242, (doc) => doc.getMap('participants').set('fake', { id: 'fake' }))),
+    );
     expect((await attacker.closed).code).toBe(CloseCode.FORBIDDEN);
   });
 });
 
 describe('the reveal moves a draft only where its author may write', () => {
-  it('[T7] attack 4: a draft aimed at another partner\'s map, in a locked column, agreed, under another name, does not land there', async () => {
+  it("[T7] attack 4: a draft aimed at another partner's map, in a locked column, agreed, under another name, does not land there", async () => {
     const { app, w, join } = await workshop('partners-first');
     const session = track(connectClient(app.port, w.id, 'session', w.facilitatorToken));
     await synced(session);
@@ -107,9 +151,21 @@ describe('the reveal moves a draft only where its author may write', () => {
     const drafts = track(connectClient(app.port, w.id, `drafts:${mal.participantId}`, mal.token));
     await synced(drafts);
     const base = { author: 'someone-else' as never, authorName: 'De Wethouder', partner: 'gemeente' as never };
-    const foreign = createCard(drafts.doc, { ...base, column: 'values', text: 'in hun kaart', draftFor: 'map:gemeente', status: 'agreed' }, LOCAL_USER);
-    const locked = createCard(drafts.doc, { ...base, column: 'actions', text: 'dichte kolom', draftFor: 'map:zorg' }, LOCAL_USER);
-    const own = createCard(drafts.doc, { ...base, column: 'values', text: 'eigen kaart', draftFor: 'map:zorg', status: 'agreed' }, LOCAL_USER);
+    const foreign = createCard(
+      drafts.doc,
+      { ...base, column: 'values', text: 'in hun kaart', draftFor: 'map:gemeente', status: 'agreed' },
+      LOCAL_USER,
+    );
+    const locked = createCard(
+      drafts.doc,
+      { ...base, column: 'actions', text: 'dichte kolom', draftFor: 'map:zorg' },
+      LOCAL_USER,
+    );
+    const own = createCard(
+      drafts.doc,
+      { ...base, column: 'values', text: 'eigen kaart', draftFor: 'map:zorg', status: 'agreed' },
+      LOCAL_USER,
+    );
     const draftsRoom = () => app.registry.peek(roomName(w.id, `drafts:${mal.participantId}`))!.doc;
     await waitFor(() => getCards(draftsRoom()).size === 3, 'drafts stored');
 

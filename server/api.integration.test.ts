@@ -72,7 +72,11 @@ describe('HTTP API', () => {
 
   it('[A3] bad JSON, wrong content type and oversized bodies are clear 4xx errors', async () => {
     const app = await server();
-    const badJson = await fetch(`${app.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const badJson = await fetch(`${app.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(badJson.status).toBe(400);
     expect(((await badJson.json()) as ApiError).error).toBe('invalid_json');
     const text = await fetch(`${app.url}/api/workshops`, { method: 'POST', body: 'hi' });
@@ -92,20 +96,37 @@ describe('HTTP API', () => {
     const res = await api<ApiError>(app.url, 'GET', `/api/workshops/${'a'.repeat(26)}`);
     expect(res.status).toBe(404);
     expect(res.body.error).toBe('not_found');
-    const join = await api<ApiError>(app.url, 'POST', `/api/workshops/${'a'.repeat(26)}/participants`, { name: 'A', partner: 'x', role: 'citizen' });
+    const join = await api<ApiError>(app.url, 'POST', `/api/workshops/${'a'.repeat(26)}/participants`, {
+      name: 'A',
+      partner: 'x',
+      role: 'citizen',
+    });
     expect(join.status).toBe(404);
   });
 
   it('[A5] joining checks name, partner and role; /me knows the participant', async () => {
     const app = await server();
     const w = await createWorkshop(app.url);
-    const bad = await api<ApiError>(app.url, 'POST', `/api/workshops/${w.id}/participants`, { name: '', partner: 'nope', role: 'king' });
+    const bad = await api<ApiError>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
+      name: '',
+      partner: 'nope',
+      role: 'king',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.fields?.map((f) => f.field).sort()).toEqual(['name', 'partner', 'role']);
     const token = await w.participant('Fatima', 1);
-    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, { authorization: `Bearer ${token}` });
-    expect(me.body).toMatchObject({ name: 'Fatima', partner: w.partners[1].id, role: 'professional', access: 'participant' });
-    const wrong = await api<ApiError>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, { authorization: `Bearer ${'z'.repeat(43)}` });
+    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, {
+      authorization: `Bearer ${token}`,
+    });
+    expect(me.body).toMatchObject({
+      name: 'Fatima',
+      partner: w.partners[1].id,
+      role: 'professional',
+      access: 'participant',
+    });
+    const wrong = await api<ApiError>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, {
+      authorization: `Bearer ${'z'.repeat(43)}`,
+    });
     expect(wrong.status).toBe(401);
   });
 

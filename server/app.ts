@@ -50,7 +50,8 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     onRoomLoaded: (room) => {
       if (room.docName.kind !== 'session') return;
       watchSession(room, {
-        onStepChange: (active) => guard(`step versions of ${room.workshopId}`, () => versions.saveStepVersions(room.workshopId, active)),
+        onStepChange: (active) =>
+          guard(`step versions of ${room.workshopId}`, () => versions.saveStepVersions(room.workshopId, active)),
         onReveal: () => guard(`reveal in ${room.workshopId}`, () => versions.revealAll(room.workshopId)),
         onStageChange: () => guard(`stage change in ${room.workshopId}`, () => sync!.recheckWorkshop(room.workshopId)),
       });
@@ -94,8 +95,11 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     },
   });
   const startedAt = Date.now();
-  const backups = new BackupService(store, registry, workshops, (id) =>
-    sync!.closeWorkshop(id, CloseCode.NOT_FOUND, 'this workshop was deleted'),
+  const backups = new BackupService(
+    store,
+    registry,
+    workshops,
+    (id) => sync!.closeWorkshop(id, CloseCode.NOT_FOUND, 'this workshop was deleted'),
     config.maxDocBytes,
   );
   const api = createApiHandler({

@@ -31,14 +31,30 @@ async function filledWorkshop() {
   await Promise.all([session, map, partnerMap].map(synced));
   const token = await w.participant('Fatima', 1);
   setSessionPlan(session.doc, { mode: 'short' }, LOCAL_USER);
-  const id = createCard(map.doc, { column: 'values', author: '', authorName: 'Fatima', partner: w.partners[1].id as never, text: 'Mantelzorgers trekken eerder aan de bel — €0 extra, ëën idee' }, LOCAL_USER);
+  const id = createCard(
+    map.doc,
+    {
+      column: 'values',
+      author: '',
+      authorName: 'Fatima',
+      partner: w.partners[1].id as never,
+      text: 'Mantelzorgers trekken eerder aan de bel — €0 extra, ëën idee',
+    },
+    LOCAL_USER,
+  );
   setSupport(map.doc, id, { id: 'p' as never, name: 'Ruud', partner: '' }, true, LOCAL_USER);
-  createCard(partnerMap.doc, { column: 'steps', author: '', authorName: 'Joost', partner: '', text: 'Wijkoverleg plannen ✓' }, LOCAL_USER);
+  createCard(
+    partnerMap.doc,
+    { column: 'steps', author: '', authorName: 'Joost', partner: '', text: 'Wijkoverleg plannen ✓' },
+    LOCAL_USER,
+  );
   setActiveColumns(session.doc, ['relations', 'actions', 'conditions', 'steps'], LOCAL_USER);
   const auth = { authorization: `Bearer ${w.facilitatorToken}` };
   await waitForAsync(async () => {
     const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
-    return file.versions.length >= 2 && Object.keys(file.readable).length === 2 && file.readable['map:joint'].cardCount === 1;
+    return (
+      file.versions.length >= 2 && Object.keys(file.readable).length === 2 && file.readable['map:joint'].cardCount === 1
+    );
   }, 'everything stored, step versions saved');
   return { app, w, auth, token, map };
 }
@@ -48,8 +64,16 @@ function comparable(file: BackupFile) {
     workshop: file.workshop,
     readable: file.readable,
     documents: Object.keys(file.documents).sort(),
-    versions: file.versions.map((v) => ({ doc: v.doc, kind: v.kind, label: v.label, cardCount: v.cardCount, createdAt: v.createdAt })),
-    participants: file.participants.filter((p) => p.access === 'participant').map((p) => [p.id, p.name, p.partner, p.role]),
+    versions: file.versions.map((v) => ({
+      doc: v.doc,
+      kind: v.kind,
+      label: v.label,
+      cardCount: v.cardCount,
+      createdAt: v.createdAt,
+    })),
+    participants: file.participants
+      .filter((p) => p.access === 'participant')
+      .map((p) => [p.id, p.name, p.partner, p.role]),
   };
 }
 
@@ -64,7 +88,9 @@ describe('backup, import and delete', () => {
     expect(imported.status).toBe(201);
     expect(imported.body.id).not.toBe(w.id);
     const newAuth = { authorization: `Bearer ${imported.body.facilitatorToken}` };
-    const second = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${imported.body.id}/backup`, undefined, newAuth)).body;
+    const second = (
+      await api<BackupFile>(app.url, 'GET', `/api/workshops/${imported.body.id}/backup`, undefined, newAuth)
+    ).body;
     expect(comparable(second)).toEqual(comparable(first));
 
     // The imported workshop is live: a fresh client gets the cards; old tokens do not open it.
@@ -117,17 +143,23 @@ describe('backup, import and delete', () => {
   it('[B3] deleting a workshop leaves no row of it in SQLite and closes its connections', async () => {
     const { app, w, auth, map } = await filledWorkshop();
     const participant = await w.participant('Niet de begeleider');
-    const refused = await api<ApiError>(app.url, 'DELETE', `/api/workshops/${w.id}`, undefined, { authorization: `Bearer ${participant}` });
+    const refused = await api<ApiError>(app.url, 'DELETE', `/api/workshops/${w.id}`, undefined, {
+      authorization: `Bearer ${participant}`,
+    });
     expect(refused.status).toBe(403);
     const other = await createWorkshop(app.url);
     const res = await fetch(`${app.url}/api/workshops/${w.id}`, { method: 'DELETE', headers: auth });
     expect(res.status).toBe(204);
     await waitFor(() => map.closes.some((c) => c.code === CloseCode.NOT_FOUND), 'connections closed');
-    const tables = app.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+    const tables = app.store.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string }[];
     let leftovers = 0;
     for (const { name } of tables) {
       const rows = app.store.db.prepare(`SELECT * FROM ${name}`).all() as Record<string, unknown>[];
-      leftovers += rows.filter((r) => JSON.stringify(Object.values(r).map((v) => (Buffer.isBuffer(v) ? '' : v))).includes(w.id)).length;
+      leftovers += rows.filter((r) =>
+        JSON.stringify(Object.values(r).map((v) => (Buffer.isBuffer(v) ? '' : v))).includes(w.id),
+      ).length;
     }
     expect(leftovers).toBe(0);
     expect(app.registry.loadedNames(w.id)).toEqual([]);

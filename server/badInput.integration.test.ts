@@ -34,8 +34,16 @@ async function setup(overrides = {}) {
 }
 
 /** After the bad connection is gone, the good client still writes, and a fresh client sees it. */
-async function stillWorks(app: Awaited<ReturnType<typeof setup>>['app'], w: { id: string; participant: (n?: string) => Promise<string> }, good: TestClient) {
-  const id = createCard(good.doc, { column: 'values', author: '', authorName: 'G', partner: '', text: 'nog steeds goed' }, LOCAL_USER);
+async function stillWorks(
+  app: Awaited<ReturnType<typeof setup>>['app'],
+  w: { id: string; participant: (n?: string) => Promise<string> },
+  good: TestClient,
+) {
+  const id = createCard(
+    good.doc,
+    { column: 'values', author: '', authorName: 'G', partner: '', text: 'nog steeds goed' },
+    LOCAL_USER,
+  );
   const check = connectClient(app.port, w.id, 'map:joint', await w.participant('Check'));
   cleanup.push(() => check.destroy());
   await waitFor(() => readMap(check.doc).columns.values.some((c) => c.id === id), 'fresh client sees the good edit');
@@ -132,13 +140,18 @@ describe('bad input on the sync endpoint', () => {
     await stillWorks(app, w, good);
   });
 
-  it('[S8] upstream providers echo each other\'s presence; that is not refused', async () => {
+  it("[S8] upstream providers echo each other's presence; that is not refused", async () => {
     const { app, w, good } = await setup();
-    const others = await Promise.all(['A', 'B', 'C', 'D', 'E'].map(async (n) => connectClient(app.port, w.id, 'map:joint', await w.participant(n))));
+    const others = await Promise.all(
+      ['A', 'B', 'C', 'D', 'E'].map(async (n) => connectClient(app.port, w.id, 'map:joint', await w.participant(n))),
+    );
     cleanup.push(() => others.forEach((o) => o.destroy()));
     const everyone = [good, ...others];
     everyone.forEach((c, i) => c.provider.awareness.setLocalStateField('user', { name: `P${i}` }));
-    await waitFor(() => everyone.every((c) => c.provider.awareness.getStates().size === everyone.length), 'everyone sees everyone');
+    await waitFor(
+      () => everyone.every((c) => c.provider.awareness.getStates().size === everyone.length),
+      'everyone sees everyone',
+    );
     // People leave and come back: removals and re-adds are echoed around as well.
     others[0].destroy();
     others[1].provider.disconnect();
@@ -146,7 +159,10 @@ describe('bad input on the sync endpoint', () => {
     others[1].provider.connect();
     await waitFor(() => good.provider.awareness.getStates().size === everyone.length - 1, 'one back');
     everyone.forEach((c, i) => c.provider.awareness.setLocalStateField('editing', `card${i}`));
-    await waitFor(() => good.provider.awareness.getStates().get(others[4].doc.clientID)?.editing === 'card5', 'latest presence arrives');
+    await waitFor(
+      () => good.provider.awareness.getStates().get(others[4].doc.clientID)?.editing === 'card5',
+      'latest presence arrives',
+    );
     const refused = everyone.flatMap((c) => c.closes).filter((c) => c.code !== 1000 && c.code !== 1005);
     expect(refused).toEqual([]);
   });
@@ -165,7 +181,10 @@ describe('bad input on the sync endpoint', () => {
     const second = await rawSocket(app.port, room, await w.participant('B'));
     const third = await rawSocket(app.port, room, await w.participant('C'));
     const fourth = await rawSocket(app.port, room, await w.participant('D'));
-    expect(await fourth.closed).toEqual({ code: CloseCode.SLOW_DOWN, reason: 'too many connections from this address' });
+    expect(await fourth.closed).toEqual({
+      code: CloseCode.SLOW_DOWN,
+      reason: 'too many connections from this address',
+    });
     third.ws.close();
     await third.closed;
     const chatty = connectClient(app.port, w.id, 'map:joint', await w.participant('E'));

@@ -8,7 +8,15 @@ import { CloseCode, MESSAGE_NOTICE, roomName, type Notice } from '../shared/prot
 import { readMap } from '../shared/readModel.js';
 import { setActiveColumns, setSessionPlan } from '../shared/session.js';
 import type { JoinResponse } from '../shared/api.js';
-import { api, connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import {
+  api,
+  connectClient,
+  createWorkshop,
+  startTestServer,
+  synced,
+  waitFor,
+  type TestClient,
+} from './test/harness.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -36,31 +44,52 @@ async function guidedWorkshop() {
   const sessionRoom = () => app.registry.peek(roomName(w.id as never, 'session'));
   await waitFor(() => sessionRoom()?.doc.getMap('session').get('guided') === true, 'session plan on the server');
   const all = [facilitator, participant, observer];
-  const converged = () => waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(facilitator.doc)), 'all clients identical');
+  const converged = () =>
+    waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(facilitator.doc)), 'all clients identical');
   return { app, w, session, facilitator, participant, observer, notices, converged, sessionRoom };
 }
 
 describe('column locks are enforced by the server', () => {
   it('[G1] a card created in a closed column is reverted for everyone, and the author is told', async () => {
     const t = await guidedWorkshop();
-    const ok = createCard(t.participant.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'mag' }, LOCAL_USER);
-    const bad = createCard(t.participant.doc, { column: 'relations', author: '', authorName: 'Pia', partner: '', text: 'mag niet' }, LOCAL_USER);
+    const ok = createCard(
+      t.participant.doc,
+      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'mag' },
+      LOCAL_USER,
+    );
+    const bad = createCard(
+      t.participant.doc,
+      { column: 'relations', author: '', authorName: 'Pia', partner: '', text: 'mag niet' },
+      LOCAL_USER,
+    );
     await waitFor(() => t.notices.length > 0, 'notice received');
     expect(t.notices[0]).toEqual({ code: 'column-locked', columns: ['relations'] });
-    await waitFor(() => !getCards(t.participant.doc).has(bad), 'the author\'s copy is reverted too');
+    await waitFor(() => !getCards(t.participant.doc).has(bad), "the author's copy is reverted too");
     await waitFor(() => getCards(t.observer.doc).has(ok), 'allowed card arrives');
     await t.converged();
     expect(getCards(t.observer.doc).has(bad)).toBe(false);
     // No gap: the participant keeps working normally after a refusal.
-    const later = createCard(t.participant.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'daarna' }, LOCAL_USER);
+    const later = createCard(
+      t.participant.doc,
+      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'daarna' },
+      LOCAL_USER,
+    );
     await waitFor(() => getCards(t.observer.doc).has(later), 'later edit still arrives');
     await t.converged();
   });
 
   it('[G2] moves into or out of a closed column, edits and deletes there are reverted; the facilitator may do all', async () => {
     const t = await guidedWorkshop();
-    const inValues = createCard(t.facilitator.doc, { column: 'values', author: '', authorName: 'F', partner: '', text: 'waarde' }, LOCAL_USER);
-    const inSteps = createCard(t.facilitator.doc, { column: 'steps', author: '', authorName: 'F', partner: '', text: 'actie' }, LOCAL_USER);
+    const inValues = createCard(
+      t.facilitator.doc,
+      { column: 'values', author: '', authorName: 'F', partner: '', text: 'waarde' },
+      LOCAL_USER,
+    );
+    const inSteps = createCard(
+      t.facilitator.doc,
+      { column: 'steps', author: '', authorName: 'F', partner: '', text: 'actie' },
+      LOCAL_USER,
+    );
     await waitFor(() => getCards(t.participant.doc).size === 2, 'participant has both');
 
     moveCard(t.participant.doc, inValues, 'relations', 0, LOCAL_USER);
@@ -76,12 +105,21 @@ describe('column locks are enforced by the server', () => {
 
     // The facilitator opens step 2: now the participant may move the card there.
     setActiveColumns(t.session.doc, ['values', 'relations'], LOCAL_USER);
-    await waitFor(() => JSON.stringify(t.sessionRoom()?.doc.getMap('session').get('active')) === '["values","relations"]', 'step 2 open');
+    await waitFor(
+      () => JSON.stringify(t.sessionRoom()?.doc.getMap('session').get('active')) === '["values","relations"]',
+      'step 2 open',
+    );
     moveCard(t.participant.doc, inValues, 'relations', 0, LOCAL_USER);
-    await waitFor(() => readMap(t.observer.doc).columns.relations.some((c) => c.id === inValues), 'allowed move arrives');
+    await waitFor(
+      () => readMap(t.observer.doc).columns.relations.some((c) => c.id === inValues),
+      'allowed move arrives',
+    );
     // The facilitator can always edit a closed column.
     setCardPlainText(t.facilitator.doc, inSteps, 'door begeleider', LOCAL_USER);
-    await waitFor(() => readMap(t.observer.doc).columns.steps[0]?.plainText === 'door begeleider', 'facilitator edit arrives');
+    await waitFor(
+      () => readMap(t.observer.doc).columns.steps[0]?.plainText === 'door begeleider',
+      'facilitator edit arrives',
+    );
     await t.converged();
     expect(t.notices).toHaveLength(3);
   });
@@ -103,7 +141,11 @@ describe('column locks are enforced by the server', () => {
 
   it('[M12][T6] a change that breaks the card table is refused before it is applied, in maps and in drafts', async () => {
     const t = await guidedWorkshop();
-    const card = createCard(t.participant.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'mag' }, LOCAL_USER);
+    const card = createCard(
+      t.participant.doc,
+      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'mag' },
+      LOCAL_USER,
+    );
     await waitFor(() => getCards(t.observer.doc).has(card), 'valid card arrives');
     const server = () => getCards(t.app.registry.peek(roomName(t.w.id as never, 'map:joint'))!.doc).get(card)!;
     // An unknown field, an order key over the limit and a plain string where the text type belongs:
@@ -129,12 +171,20 @@ describe('column locks are enforced by the server', () => {
     expect(readMap(t.observer.doc).columns.values.map((c) => c.plainText)).toEqual(['mag']);
 
     // Drafts are checked by the same table: a drafts-only field is fine there, an unknown one is not.
-    const joined = await api<JoinResponse>(t.app.url, 'POST', `/api/workshops/${t.w.id}/participants`, { name: 'Dirk', partner: t.w.partners[0].id, role: 'professional' });
+    const joined = await api<JoinResponse>(t.app.url, 'POST', `/api/workshops/${t.w.id}/participants`, {
+      name: 'Dirk',
+      partner: t.w.partners[0].id,
+      role: 'professional',
+    });
     const draftsName = `drafts:${joined.body.participantId}` as const;
     const drafts = connectClient(t.app.port, t.w.id, draftsName, joined.body.token);
     cleanup.push(() => drafts.destroy());
     await synced(drafts);
-    const draft = createCard(drafts.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'concept', draftFor: 'map:joint' }, LOCAL_USER);
+    const draft = createCard(
+      drafts.doc,
+      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'concept', draftFor: 'map:joint' },
+      LOCAL_USER,
+    );
     const room = () => t.app.registry.peek(roomName(t.w.id as never, draftsName));
     await waitFor(() => getCards(room()!.doc).get(draft)?.has('map') === true, 'draft with its target map stored');
     drafts.doc.transact(() => getCards(drafts.doc).get(draft)!.set('secret', 1), LOCAL_USER);

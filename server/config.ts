@@ -97,13 +97,25 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFrameBytes: int(env, 'PKL_MAX_FRAME_BYTES', DEFAULTS.maxFrameBytes, 1024, 64 * 1024 * 1024),
     maxMessagesPerSecond: int(env, 'PKL_MAX_MESSAGES_PER_SECOND', DEFAULTS.maxMessagesPerSecond, 1, 100_000),
     maxConnectionsPerToken: int(env, 'PKL_MAX_CONNECTIONS_PER_TOKEN', DEFAULTS.maxConnectionsPerToken, 1, 10_000),
-    maxConnectionsPerAddress: int(env, 'PKL_MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.maxConnectionsPerAddress, 1, 100_000),
+    maxConnectionsPerAddress: int(
+      env,
+      'PKL_MAX_CONNECTIONS_PER_ADDRESS',
+      DEFAULTS.maxConnectionsPerAddress,
+      1,
+      100_000,
+    ),
     maxAwarenessPerSecond: int(env, 'PKL_MAX_AWARENESS_PER_SECOND', DEFAULTS.maxAwarenessPerSecond, 1, 10_000),
     maxStructsPerUpdate: int(env, 'PKL_MAX_STRUCTS_PER_UPDATE', DEFAULTS.maxStructsPerUpdate, 100, 10_000_000),
     maxDocBytes: int(env, 'PKL_MAX_DOC_BYTES', DEFAULTS.maxDocBytes, 64 * 1024, 1024 * 1024 * 1024),
     maxBytesPerSecond: int(env, 'PKL_MAX_BYTES_PER_SECOND', DEFAULTS.maxBytesPerSecond, 1024, 1024 * 1024 * 1024),
     maxPresenceBytes: int(env, 'PKL_MAX_PRESENCE_BYTES', DEFAULTS.maxPresenceBytes, 256, 1024 * 1024),
-    maxPresenceBytesPerSecond: int(env, 'PKL_MAX_PRESENCE_BYTES_PER_SECOND', DEFAULTS.maxPresenceBytesPerSecond, 1024, 64 * 1024 * 1024),
+    maxPresenceBytesPerSecond: int(
+      env,
+      'PKL_MAX_PRESENCE_BYTES_PER_SECOND',
+      DEFAULTS.maxPresenceBytesPerSecond,
+      1024,
+      64 * 1024 * 1024,
+    ),
     maxHttpBodyBytes: DEFAULTS.maxHttpBodyBytes,
     lookupsPerMinute: int(env, 'PKL_LOOKUPS_PER_MINUTE', DEFAULTS.lookupsPerMinute, 1, 1_000_000),
     joinsPerMinute: int(env, 'PKL_JOINS_PER_MINUTE', DEFAULTS.joinsPerMinute, 1, 1_000_000),
@@ -114,6 +126,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterRows: int(env, 'PKL_COMPACT_AFTER_ROWS', DEFAULTS.compactAfterRows, 1, 1_000_000),
     compactAfterBytes: DEFAULTS.compactAfterBytes,
     demoFixturePath:
-      env.PKL_DEMO_FIXTURE === 'off' ? null : env.PKL_DEMO_FIXTURE ? path.resolve(env.PKL_DEMO_FIXTURE) : DEFAULTS.demoFixturePath,
+      env.PKL_DEMO_FIXTURE === 'off'
+        ? null
+        : env.PKL_DEMO_FIXTURE
+          ? path.resolve(env.PKL_DEMO_FIXTURE)
+          : DEFAULTS.demoFixturePath,
   };
 }

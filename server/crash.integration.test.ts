@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { getCards } from '../shared/cardSchema.js';
 import { createCard, setCardPlainText } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
@@ -53,11 +53,19 @@ describe('crash durability', () => {
       const writing = setInterval(() => {
         for (let i = 0; i < 5; i++) {
           const text = `kaart ${n++}`;
-          const id = createCard(writer.doc, { column: 'steps', author: '', authorName: 'W', partner: '', text }, LOCAL_USER);
+          const id = createCard(
+            writer.doc,
+            { column: 'steps', author: '', authorName: 'W', partner: '', text },
+            LOCAL_USER,
+          );
           setCardPlainText(writer.doc, id, `${text} bewerkt`, LOCAL_USER);
         }
       }, 3);
-      await waitFor(() => getCards(observer.doc).size >= target, `round ${round}: observer saw ${target} cards`, 20_000);
+      await waitFor(
+        () => getCards(observer.doc).size >= target,
+        `round ${round}: observer saw ${target} cards`,
+        20_000,
+      );
       // Take what the observer saw, synchronously, and kill while the writer keeps writing.
       for (const [id, text] of observedCards(observer.doc)) everSeen.set(id, text);
       await server.kill('SIGKILL');
@@ -73,7 +81,9 @@ describe('crash durability', () => {
     const after = observedCards(check.doc);
     const missing = [...everSeen].filter(([id, text]) => !acceptable(text, after.get(id)));
     missingTotal += missing.length;
-    console.log(`[P2] ${ROUNDS} SIGKILLs under write load; ${everSeen.size} cards observed before the kills; ${after.size} present at the end; missing ${missingTotal}`);
+    console.log(
+      `[P2] ${ROUNDS} SIGKILLs under write load; ${everSeen.size} cards observed before the kills; ${after.size} present at the end; missing ${missingTotal}`,
+    );
     expect(missing).toEqual([]);
   }, 180_000);
 });

@@ -13,7 +13,8 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-const builtIn = (lang: 'nl' | 'en'): SampleWorkshop => JSON.parse(fs.readFileSync(demoFileFor(DEFAULTS.demoFixturePath, lang)!, 'utf8'));
+const builtIn = (lang: 'nl' | 'en'): SampleWorkshop =>
+  JSON.parse(fs.readFileSync(demoFileFor(DEFAULTS.demoFixturePath, lang)!, 'utf8'));
 
 async function openDemo(query = '', headers: Record<string, string> = {}, demoFixturePath = DEFAULTS.demoFixturePath) {
   const app = await startTestServer({ demoFixturePath });
@@ -25,7 +26,13 @@ async function openDemo(query = '', headers: Record<string, string> = {}, demoFi
   return { app, created: created.body, info };
 }
 
-async function readDoc(port: number, id: string, doc: `map:${string}`, token: string, cards: number): Promise<MapSnapshot> {
+async function readDoc(
+  port: number,
+  id: string,
+  doc: `map:${string}`,
+  token: string,
+  cards: number,
+): Promise<MapSnapshot> {
   const client = connectClient(port, id, doc, token);
   cleanup.push(() => client.destroy());
   await waitFor(() => readMap(client.doc).cardCount === cards, `${doc} loaded with ${cards} cards`);
@@ -47,7 +54,9 @@ describe('demo workshop', () => {
     for (const column of COLUMN_IDS) expect(joint.columns[column].length, column).toBeGreaterThan(0);
     expect(new Set(cards.map((c) => c.status))).toEqual(new Set(['open', 'agreed', 'parked']));
     expect(cards.some((c) => c.supporters.length >= 4)).toBe(true);
-    expect(cards.some((c) => c.arguments.some((a) => a.side === 'for') && c.arguments.some((a) => a.side === 'against'))).toBe(true);
+    expect(
+      cards.some((c) => c.arguments.some((a) => a.side === 'for') && c.arguments.some((a) => a.side === 'against')),
+    ).toBe(true);
     expect(cards.every((c) => c.authorName !== '' && info.partners.some((p) => p.id === c.partner))).toBe(true);
     // Actions: the agreed ones have who, what and when; one is still open because its "when" is missing.
     const steps = joint.columns.steps;
@@ -62,7 +71,11 @@ describe('demo workshop', () => {
     for (const [i, partner] of info.partners.entries()) {
       const own = demo.partnerMaps[demo.partners[i].id];
       const map = await readDoc(app.port, created.id, `map:${partner.id}`, created.facilitatorToken, own.length);
-      expect(Object.values(map.columns).flat().every((c) => c.partner === partner.id && c.authorName !== '')).toBe(true);
+      expect(
+        Object.values(map.columns)
+          .flat()
+          .every((c) => c.partner === partner.id && c.authorName !== ''),
+      ).toBe(true);
     }
   });
 
@@ -73,7 +86,13 @@ describe('demo workshop', () => {
     const chosen = await openDemo('?lang=en', { 'accept-language': 'nl-NL,nl;q=0.9' });
     expect(chosen.info.title).toBe(en.title);
     expect(chosen.info.partners.map((p) => p.name)).toEqual(en.partners.map((p) => p.name));
-    const joint = await readDoc(chosen.app.port, chosen.created.id, 'map:joint', chosen.created.facilitatorToken, en.jointMap.length);
+    const joint = await readDoc(
+      chosen.app.port,
+      chosen.created.id,
+      'map:joint',
+      chosen.created.facilitatorToken,
+      en.jointMap.length,
+    );
     expect(joint.columns.values[0].plainText).toBe(en.jointMap[0].text);
 
     expect((await openDemo('', { 'accept-language': 'de-DE,en-GB;q=0.8,nl;q=0.5' })).info.title).toBe(en.title);
@@ -85,7 +104,10 @@ describe('demo workshop', () => {
     const own = {
       title: 'Samen in de Vogelbuurt',
       flow: 'joint',
-      partners: [{ id: 'a', name: 'Buurtteam' }, { id: 'b', name: 'Bewoners' }],
+      partners: [
+        { id: 'a', name: 'Buurtteam' },
+        { id: 'b', name: 'Bewoners' },
+      ],
       participants: [{ id: 'x', name: 'Ria', partner: 'b', role: 'citizen' }],
       partnerMaps: {},
       jointMap: [{ column: 'values', text: 'Iedereen kent zijn buren.', author: 'x', status: 'agreed' }],
@@ -95,7 +117,11 @@ describe('demo workshop', () => {
     expect(info.title).toBe(own.title);
     expect(info.flow).toBe('joint');
     const joint = await readDoc(app.port, created.id, 'map:joint', created.facilitatorToken, 1);
-    expect(joint.columns.values[0]).toMatchObject({ plainText: 'Iedereen kent zijn buren.', status: 'agreed', authorName: 'Ria' });
+    expect(joint.columns.values[0]).toMatchObject({
+      plainText: 'Iedereen kent zijn buren.',
+      status: 'agreed',
+      authorName: 'Ria',
+    });
   });
 
   it('[A7] switched off (or a configured file that is missing) the demo is simply not offered', async () => {

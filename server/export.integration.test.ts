@@ -10,7 +10,9 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { api, connectClient, createWorkshop, startTestServer, synced, waitForAsync } from './test/harness.js';
 
 // The sample workshop sits next to the checkout (as for the server's demo); PKL_DEMO_FIXTURE overrides.
-const DEMO = process.env.PKL_DEMO_FIXTURE ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'fixtures', 'sample-workshop.json');
+const DEMO =
+  process.env.PKL_DEMO_FIXTURE ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'fixtures', 'sample-workshop.json');
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -28,7 +30,12 @@ const OWN = 'Wijkverpleging belt elke nieuwe cliënt';
 
 async function download(url: string, token: string | null) {
   const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: new Uint8Array(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    disposition: res.headers.get('content-disposition'),
+    bytes: new Uint8Array(await res.arrayBuffer()),
+  };
 }
 
 async function filled(dataDir?: string) {
@@ -38,11 +45,26 @@ async function filled(dataDir?: string) {
   const participant = await w.participant('Fatima', 1);
   const map = connectClient(app.port, w.id, 'map:joint', w.facilitatorToken);
   const own = connectClient(app.port, w.id, `map:${w.partners[1].id}`, w.facilitatorToken);
-  cleanup.push(() => map.destroy(), () => own.destroy());
+  cleanup.push(
+    () => map.destroy(),
+    () => own.destroy(),
+  );
   await Promise.all([map, own].map(synced));
-  createCard(map.doc, { column: 'values', author: '', authorName: 'Fatima', partner: w.partners[1].id as never, text: VALUE }, LOCAL_USER);
-  createCard(map.doc, { column: 'steps', author: '', authorName: 'Ruud', partner: w.partners[0].id as never, text: STEP }, LOCAL_USER);
-  createCard(own.doc, { column: 'values', author: '', authorName: 'Fatima', partner: w.partners[1].id as never, text: OWN }, LOCAL_USER);
+  createCard(
+    map.doc,
+    { column: 'values', author: '', authorName: 'Fatima', partner: w.partners[1].id as never, text: VALUE },
+    LOCAL_USER,
+  );
+  createCard(
+    map.doc,
+    { column: 'steps', author: '', authorName: 'Ruud', partner: w.partners[0].id as never, text: STEP },
+    LOCAL_USER,
+  );
+  createCard(
+    own.doc,
+    { column: 'values', author: '', authorName: 'Fatima', partner: w.partners[1].id as never, text: OWN },
+    LOCAL_USER,
+  );
   const base = `${app.url}/api/workshops/${w.id}/export`;
   await waitForAsync(async () => {
     const md = await download(`${base}/convenant.md?map=${w.partners[1].id}`, w.facilitatorToken);
@@ -57,7 +79,14 @@ describe('exports from the server', () => {
   it('[E8] every kind can be fetched with the facilitator token, with a file name and type', async () => {
     const { w, base } = await filled();
     const t = w.facilitatorToken;
-    const kinds = { 'a3.pdf': 'application/pdf', 'map.svg': 'image/svg+xml', 'convenant.pdf': 'application/pdf', 'convenant.docx': 'application/vnd.openxmlformats', 'convenant.md': 'text/markdown', 'backup.json': 'application/json' };
+    const kinds = {
+      'a3.pdf': 'application/pdf',
+      'map.svg': 'image/svg+xml',
+      'convenant.pdf': 'application/pdf',
+      'convenant.docx': 'application/vnd.openxmlformats',
+      'convenant.md': 'text/markdown',
+      'backup.json': 'application/json',
+    };
     const got: Record<string, Uint8Array> = {};
     for (const [kind, type] of Object.entries(kinds)) {
       const r = await download(`${base}/${kind}?date=2026-03-12`, t);
@@ -122,17 +151,25 @@ describe('exports from the server', () => {
     expect(again.registry.size).toBe(0);
   }, 60_000);
 
-  it.runIf(existsSync(DEMO))('[E1] the demo workshop prints as one A3 sheet at 6.5 pt or more', async () => {
-    const app = await startTestServer({ demoFixturePath: DEMO });
-    cleanup.push(() => app.close());
-    const demo = (await api<CreateWorkshopResponse>(app.url, 'POST', '/api/demo')).body;
-    const r = await download(`${app.url}/api/workshops/${demo.id}/export/a3.pdf`, demo.facilitatorToken);
-    expect(r.status).toBe(200);
-    const file = join(dir, 'demo.pdf');
-    writeFileSync(file, r.bytes);
-    expect(poppler('pdfinfo', file)).toMatch(/Pages:\s+1\n/);
-    const sizes = [...poppler('pdftotext', '-bbox', file, '-').matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)].map((m) => Number(m[2]) - Number(m[1]));
-    // A word box is about 1.16 em high in DejaVu Sans: 6.5 pt text gives about 7.5 pt boxes.
-    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(6.5 * 1.1);
-  }, 60_000);
+  it.runIf(existsSync(DEMO))(
+    '[E1] the demo workshop prints as one A3 sheet at 6.5 pt or more',
+    async () => {
+      const app = await startTestServer({ demoFixturePath: DEMO });
+      cleanup.push(() => app.close());
+      const demo = (await api<CreateWorkshopResponse>(app.url, 'POST', '/api/demo')).body;
+      const r = await download(`${app.url}/api/workshops/${demo.id}/export/a3.pdf`, demo.facilitatorToken);
+      expect(r.status).toBe(200);
+      const file = join(dir, 'demo.pdf');
+      writeFileSync(file, r.bytes);
+      expect(poppler('pdfinfo', file)).toMatch(/Pages:\s+1\n/);
+      const sizes = [
+        ...poppler('pdftotext', '-bbox', file, '-').matchAll(
+          /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g,
+        ),
+      ].map((m) => Number(m[2]) - Number(m[1]));
+      // A word box is about 1.16 em high in DejaVu Sans: 6.5 pt text gives about 7.5 pt boxes.
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(6.5 * 1.1);
+    },
+    60_000,
+  );
 });

@@ -22,19 +22,32 @@ describe('fuzzing the sync endpoint', () => {
   it(`[S11] ${FRAMES} random, truncated, oversized and wrong-type frames: the server stays up, others converge, offenders get clear codes`, async () => {
     const seed = testSeed(20261123);
     const rnd = seededRandom(seed);
-    const app = await startTestServer({ maxFrameBytes: 64 * 1024, maxMessagesPerSecond: 100_000, maxConnectionsPerToken: 1000, maxAwarenessPerSecond: 100_000 });
+    const app = await startTestServer({
+      maxFrameBytes: 64 * 1024,
+      maxMessagesPerSecond: 100_000,
+      maxConnectionsPerToken: 1000,
+      maxAwarenessPerSecond: 100_000,
+    });
     cleanup.push(() => app.close());
     const w = await createWorkshop(app.url);
     const room = roomName(w.id as never, 'map:joint');
     const a = connectClient(app.port, w.id, 'map:joint', await w.participant('A'));
     const b = connectClient(app.port, w.id, 'map:joint', await w.participant('B', 1));
-    cleanup.push(() => a.destroy(), () => b.destroy());
+    cleanup.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     await Promise.all([synced(a), synced(b)]);
     const fuzzToken = await w.participant('Fuzz');
 
     // Material: valid updates to cut and mutate.
     const source = new Y.Doc();
-    for (let i = 0; i < 20; i++) createCard(source, { column: 'values', author: '', authorName: 'F', partner: '', text: `fuzz ${i} ëé€✓` }, LOCAL_USER);
+    for (let i = 0; i < 20; i++)
+      createCard(
+        source,
+        { column: 'values', author: '', authorName: 'F', partner: '', text: `fuzz ${i} ëé€✓` },
+        LOCAL_USER,
+      );
     const valid = Y.encodeStateAsUpdate(source);
     const frame = (...parts: ((e: encoding.Encoder) => void)[]) => {
       const e = encoding.createEncoder();
@@ -44,16 +57,34 @@ describe('fuzzing the sync endpoint', () => {
     const randomBytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rnd() * 256));
     const kinds = [
       () => randomBytes(1 + Math.floor(rnd() * 64)), // noise
-      () => frame((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 2), (e) => encoding.writeVarUint8Array(e, valid.slice(0, Math.floor(rnd() * valid.length)))), // truncated update
+      () =>
+        frame(
+          (e) => encoding.writeVarUint(e, 0),
+          (e) => encoding.writeVarUint(e, 2),
+          (e) => encoding.writeVarUint8Array(e, valid.slice(0, Math.floor(rnd() * valid.length))),
+        ), // truncated update
       () => {
         const bad = valid.slice();
         for (let i = 0; i < 5; i++) bad[Math.floor(rnd() * bad.length)] = Math.floor(rnd() * 256);
-        return frame((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 2), (e) => encoding.writeVarUint8Array(e, bad));
+        return frame(
+          (e) => encoding.writeVarUint(e, 0),
+          (e) => encoding.writeVarUint(e, 2),
+          (e) => encoding.writeVarUint8Array(e, bad),
+        );
       }, // mutated update
       () => new Uint8Array(64 * 1024 + 1 + Math.floor(rnd() * 1000)), // oversized
       () => frame((e) => encoding.writeVarUint(e, 4 + Math.floor(rnd() * 100))), // wrong type
-      () => frame((e) => encoding.writeVarUint(e, 1), (e) => encoding.writeVarUint8Array(e, randomBytes(8))), // junk awareness
-      () => frame((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint8Array(e, randomBytes(6))), // junk state vector
+      () =>
+        frame(
+          (e) => encoding.writeVarUint(e, 1),
+          (e) => encoding.writeVarUint8Array(e, randomBytes(8)),
+        ), // junk awareness
+      () =>
+        frame(
+          (e) => encoding.writeVarUint(e, 0),
+          (e) => encoding.writeVarUint(e, 0),
+          (e) => encoding.writeVarUint8Array(e, randomBytes(6)),
+        ), // junk state vector
       () => 'text frame',
       () => new Uint8Array(0),
     ];
@@ -64,7 +95,11 @@ describe('fuzzing the sync endpoint', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     const writesBetween = async () => {
       // The good clients keep working throughout.
-      const id = createCard(a.doc, { column: 'steps', author: '', authorName: 'A', partner: '', text: `tijdens fuzz ${sent}` }, LOCAL_USER);
+      const id = createCard(
+        a.doc,
+        { column: 'steps', author: '', authorName: 'A', partner: '', text: `tijdens fuzz ${sent}` },
+        LOCAL_USER,
+      );
       setCardPlainText(b.doc, id, `bewerkt ${sent}`, LOCAL_USER);
     };
     while (sent < FRAMES) {
@@ -85,16 +120,24 @@ describe('fuzzing the sync endpoint', () => {
     const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
 
     // Every close code the fuzzer saw is one of ours (or the protocol's own "message too big").
-    for (const code of closeCodes.keys()) expect(CLEAR_CODES.has(code) || code === 1009, `close code ${code}`).toBe(true);
+    for (const code of closeCodes.keys())
+      expect(CLEAR_CODES.has(code) || code === 1009, `close code ${code}`).toBe(true);
     expect(closeCodes.get(CloseCode.MALFORMED) ?? 0).toBeGreaterThan(1000);
     expect(closeCodes.get(CloseCode.TOO_LARGE) ?? 0).toBeGreaterThan(100);
     // The server is up, the good clients converge with the server, and new clients still work.
     expect((await api<{ ok: boolean }>(app.url, 'GET', '/api/health')).body.ok).toBe(true);
     const serverDoc = app.registry.peek(room)!.doc;
-    await waitFor(() => JSON.stringify(readMap(a.doc)) === JSON.stringify(readMap(serverDoc)) && JSON.stringify(readMap(b.doc)) === JSON.stringify(readMap(serverDoc)), 'good clients converge');
+    await waitFor(
+      () =>
+        JSON.stringify(readMap(a.doc)) === JSON.stringify(readMap(serverDoc)) &&
+        JSON.stringify(readMap(b.doc)) === JSON.stringify(readMap(serverDoc)),
+      'good clients converge',
+    );
     expect(readMap(serverDoc).columns.steps.length).toBe(Math.floor(FRAMES / 500));
     // (Mutated updates that still decode are legitimate writes of an authorised participant and may add cards.)
-    console.log(`[S11] seed ${seed}: ${sent} frames; closes by code ${JSON.stringify(Object.fromEntries(closeCodes))}; heap growth ${heapGrowthMb.toFixed(1)} MB; server connections now ${app.sync.connectionCount}`);
+    console.log(
+      `[S11] seed ${seed}: ${sent} frames; closes by code ${JSON.stringify(Object.fromEntries(closeCodes))}; heap growth ${heapGrowthMb.toFixed(1)} MB; server connections now ${app.sync.connectionCount}`,
+    );
     expect(heapGrowthMb).toBeLessThan(200);
   }, 300_000);
 
@@ -107,16 +150,28 @@ describe('fuzzing the sync endpoint', () => {
     for (let i = 0; i < 1000; i += 50) {
       await Promise.all(
         Array.from({ length: 50 }, async (_, j) => {
-          const joined = await api<{ participantId: string; token: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
-            name: `Deelnemer ${i + j}`,
-            partner: w.partners[0].id,
-            role: 'citizen',
-          });
+          const joined = await api<{ participantId: string; token: string }>(
+            app.url,
+            'POST',
+            `/api/workshops/${w.id}/participants`,
+            {
+              name: `Deelnemer ${i + j}`,
+              partner: w.partners[0].id,
+              role: 'citizen',
+            },
+          );
           const doc = `drafts:${joined.body.participantId}` as const;
           const c = connectClient(app.port, w.id, doc, joined.body.token);
           await synced(c);
-          createCard(c.doc, { column: 'values', author: '', authorName: 'D', partner: '', text: `kamer ${i + j}` }, LOCAL_USER);
-          await waitFor(() => (app.registry.peek(roomName(w.id as never, doc))?.doc.getMap('cards').size ?? 0) === 1, 'stored');
+          createCard(
+            c.doc,
+            { column: 'values', author: '', authorName: 'D', partner: '', text: `kamer ${i + j}` },
+            LOCAL_USER,
+          );
+          await waitFor(
+            () => (app.registry.peek(roomName(w.id as never, doc))?.doc.getMap('cards').size ?? 0) === 1,
+            'stored',
+          );
           names[i + j] = `${doc}|${joined.body.token}`;
           c.destroy();
         }),

@@ -55,10 +55,18 @@ describe('HTTP requests are bounded and answered', () => {
   it('[T12] the content type must be exactly application/json (no cross-site simple request)', async () => {
     const app = await server();
     for (const type of ['text/plain; application/json', 'text/plain', 'application/jsonx']) {
-      const res = await fetch(`${app.url}/api/workshops`, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ title: 'T', partners: ['A'] }) });
+      const res = await fetch(`${app.url}/api/workshops`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: JSON.stringify({ title: 'T', partners: ['A'] }),
+      });
       expect(res.status, type).toBe(415);
     }
-    const ok = await fetch(`${app.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'Application/JSON; charset=utf-8' }, body: JSON.stringify({ title: 'T', partners: ['A'] }) });
+    const ok = await fetch(`${app.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'Application/JSON; charset=utf-8' },
+      body: JSON.stringify({ title: 'T', partners: ['A'] }),
+    });
     expect(ok.status).toBe(201);
   });
 
@@ -100,22 +108,36 @@ describe('rate limits per address', () => {
     const app = await server({ lookupsPerMinute: 3, joinsPerMinute: 2, createsPerMinute: 2 });
     const w = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', { title: 'A', partners: ['P'] });
     await api(app.url, 'POST', '/api/workshops', { title: 'B', partners: ['P'] });
-    const third = await fetch(`${app.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'C', partners: ['P'] }) });
+    const third = await fetch(`${app.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'C', partners: ['P'] }),
+    });
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await fetch(`${app.url}/api/join/ZZZZZZ`)).status);
     expect(statuses).toEqual([404, 404, 404, 429]);
-    const join = () => api<JoinResponse>(app.url, 'POST', `/api/workshops/${w.body.id}/participants`, { name: 'N', partner: 'p', role: 'citizen' });
+    const join = () =>
+      api<JoinResponse>(app.url, 'POST', `/api/workshops/${w.body.id}/participants`, {
+        name: 'N',
+        partner: 'p',
+        role: 'citizen',
+      });
     expect([(await join()).status, (await join()).status, (await join()).status]).toEqual([201, 201, 429]);
   });
 
   it('[T11] X-Forwarded-For is ignored unless PKL_TRUST_PROXY is set', async () => {
-    const lookup = (app: { url: string }, ip: string) => fetch(`${app.url}/api/join/ZZZZZZ`, { headers: { 'x-forwarded-for': ip } }).then((r) => r.status);
+    const lookup = (app: { url: string }, ip: string) =>
+      fetch(`${app.url}/api/join/ZZZZZZ`, { headers: { 'x-forwarded-for': ip } }).then((r) => r.status);
     const direct = await server({ lookupsPerMinute: 1 });
     expect([await lookup(direct, '10.0.0.1'), await lookup(direct, '10.0.0.2')]).toEqual([404, 429]);
     const proxied = await server({ lookupsPerMinute: 1, trustProxy: true });
-    expect([await lookup(proxied, '10.0.0.1'), await lookup(proxied, '10.0.0.2'), await lookup(proxied, '10.0.0.1')]).toEqual([404, 404, 429]);
+    expect([
+      await lookup(proxied, '10.0.0.1'),
+      await lookup(proxied, '10.0.0.2'),
+      await lookup(proxied, '10.0.0.1'),
+    ]).toEqual([404, 404, 429]);
   });
 });
 
@@ -142,7 +164,11 @@ describe('a full address is shared fairly', () => {
 
 describe('backup import', () => {
   const importFile = (app: { url: string }, file: unknown) =>
-    fetch(`${app.url}/api/backup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) });
+    fetch(`${app.url}/api/backup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(file),
+    });
   const base = (extra: Record<string, unknown> = {}) => ({
     format: 'partnerschapskaart-live-backup',
     version: 1,
@@ -154,7 +180,8 @@ describe('backup import', () => {
     readable: {},
     ...extra,
   });
-  const workshopRows = (app: Awaited<ReturnType<typeof server>>) => (app.store.db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
+  const workshopRows = (app: Awaited<ReturnType<typeof server>>) =>
+    (app.store.db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
 
   it('[T13] item 10: every bad input is a 4xx and leaves no workshop behind', async () => {
     const app = await server();
@@ -165,9 +192,33 @@ describe('backup import', () => {
       base({ versions: 'abc' }),
       base({ documents: { 'map:joint': '%%%not base64%%%' } }),
       base({ documents: { 'map:joint': Buffer.from([1, 2, 3, 4, 5]).toString('base64') } }),
-      base({ versions: [{ doc: 'map:joint', kind: 'step', label: '', createdAt: 1, cardCount: 0, state: Buffer.from([200, 1, 2, 7]).toString('base64') }] }),
-      base({ participants: [{ id: 'aaa', name: 'A', partner: 'zorg', role: 'citizen', access: 'participant' }, { id: 'aaa', name: 'B', partner: 'zorg', role: 'citizen', access: 'participant' }] }),
-      base({ participants: Array.from({ length: 2001 }, (_, i) => ({ id: `p${i}`, name: 'N', partner: 'zorg', role: 'citizen', access: 'participant' })) }),
+      base({
+        versions: [
+          {
+            doc: 'map:joint',
+            kind: 'step',
+            label: '',
+            createdAt: 1,
+            cardCount: 0,
+            state: Buffer.from([200, 1, 2, 7]).toString('base64'),
+          },
+        ],
+      }),
+      base({
+        participants: [
+          { id: 'aaa', name: 'A', partner: 'zorg', role: 'citizen', access: 'participant' },
+          { id: 'aaa', name: 'B', partner: 'zorg', role: 'citizen', access: 'participant' },
+        ],
+      }),
+      base({
+        participants: Array.from({ length: 2001 }, (_, i) => ({
+          id: `p${i}`,
+          name: 'N',
+          partner: 'zorg',
+          role: 'citizen',
+          access: 'participant',
+        })),
+      }),
     ];
     for (const [i, file] of bad.entries()) {
       const res = await importFile(app, file);
@@ -175,7 +226,10 @@ describe('backup import', () => {
       expect(res.status, `file ${i}`).toBeLessThan(500);
     }
     expect(workshopRows(app)).toBe(before);
-    const good = await importFile(app, base({ workshop: { title: '  Goed\u0000 ', createdAt: 1, partners: [{ id: 'zorg', name: 'Zorg\u202E' }] } }));
+    const good = await importFile(
+      app,
+      base({ workshop: { title: '  Goed\u0000 ', createdAt: 1, partners: [{ id: 'zorg', name: 'Zorg\u202E' }] } }),
+    );
     expect(good.status).toBe(201);
     const id = ((await good.json()) as { id: string }).id;
     const info = await api<{ title: string; partners: { name: string }[] }>(app.url, 'GET', `/api/workshops/${id}`);
@@ -188,7 +242,13 @@ describe('backup import', () => {
     const child = await startChildServer(tempDataDir(), { PKL_MAX_IMPORT_BYTES: String(100 * 1024 * 1024) });
     cleanup.push(() => child.kill('SIGKILL'));
     const url = `http://127.0.0.1:${child.port}`;
-    const people = Array.from({ length: 625_000 }, (_, i) => ({ id: `p${i}`, name: 'Naam', partner: 'zorg', role: 'citizen', access: 'participant' }));
+    const people = Array.from({ length: 625_000 }, (_, i) => ({
+      id: `p${i}`,
+      name: 'Naam',
+      partner: 'zorg',
+      role: 'citizen',
+      access: 'participant',
+    }));
     const body = Buffer.from(JSON.stringify(base({ participants: people })));
     expect(body.length).toBeGreaterThan(40_000_000);
     let worst = 0;
@@ -200,7 +260,11 @@ describe('backup import', () => {
         worst = Math.max(worst, performance.now() - t);
       }
     })();
-    const res = await fetch(`${url}/api/backup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(`${url}/api/backup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     done = true;
     await probe;
     expect(res.status).toBe(400);

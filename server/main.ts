@@ -2,7 +2,7 @@ import { parseConfig } from './config.js';
 import { consoleLog, startApp } from './app.js';
 
 // The only place that reads the environment and installs process handlers.
-let config;
+let config: ReturnType<typeof parseConfig>;
 try {
   config = parseConfig(process.env);
 } catch (error) {

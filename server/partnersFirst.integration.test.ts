@@ -15,12 +15,22 @@ afterEach(async () => {
 async function partnersFirst() {
   const app = await startTestServer();
   cleanup.push(() => app.close());
-  const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', { title: 'Eerst apart', partners: ['Zorg', 'Gemeente'], flow: 'partners-first' });
+  const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', {
+    title: 'Eerst apart',
+    partners: ['Zorg', 'Gemeente'],
+    flow: 'partners-first',
+  });
   const w = created.body;
   const info = (await api<WorkshopInfo>(app.url, 'GET', `/api/workshops/${w.id}`)).body;
   expect(info.flow).toBe('partners-first');
   const join = async (name: string, partner: string) =>
-    (await api<{ token: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, { name, partner, role: 'professional' })).body.token;
+    (
+      await api<{ token: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
+        name,
+        partner,
+        role: 'professional',
+      })
+    ).body.token;
   const open = (doc: DocName, token: string): TestClient => {
     const c = connectClient(app.port, w.id, doc, token);
     cleanup.push(() => c.destroy());
@@ -29,7 +39,8 @@ async function partnersFirst() {
   return { app, w, join, open };
 }
 
-const refusedWith = (c: TestClient, code: number) => waitFor(() => c.closes.some((x) => x.code === code), `closed with ${code}`);
+const refusedWith = (c: TestClient, code: number) =>
+  waitFor(() => c.closes.some((x) => x.code === code), `closed with ${code}`);
 
 describe('partners first', () => {
   it('[F1] in the homogeneous stage a participant opens and writes only their own partner map', async () => {
@@ -37,7 +48,11 @@ describe('partners first', () => {
     const fatima = await join('Fatima', 'zorg');
     const own = open('map:zorg', fatima);
     await synced(own);
-    const id = createCard(own.doc, { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'eerder aan de bel' }, LOCAL_USER);
+    const id = createCard(
+      own.doc,
+      { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'eerder aan de bel' },
+      LOCAL_USER,
+    );
     const facilitatorView = open('map:zorg', w.facilitatorToken);
     await waitFor(() => getCards(facilitatorView.doc).has(id), 'the facilitator sees the zorg map fill up');
     await refusedWith(open('map:gemeente', fatima), CloseCode.FORBIDDEN);
@@ -53,7 +68,11 @@ describe('partners first', () => {
     const ruud = await join('Ruud', 'gemeente');
     const ruudsMap = open('map:gemeente', ruud);
     await synced(ruudsMap);
-    createCard(ruudsMap.doc, { column: 'values', author: '', authorName: 'Ruud', partner: 'gemeente' as never, text: 'de gemeente luistert' }, LOCAL_USER);
+    createCard(
+      ruudsMap.doc,
+      { column: 'values', author: '', authorName: 'Ruud', partner: 'gemeente' as never, text: 'de gemeente luistert' },
+      LOCAL_USER,
+    );
     const session = open('session', w.facilitatorToken);
     await synced(session);
     setStage(session.doc, 'heterogeneous', LOCAL_USER);
@@ -70,12 +89,18 @@ describe('partners first', () => {
     // Partner maps are kept as they were: a write to her own map is now refused.
     const ownMap = open('map:zorg', fatima);
     await synced(ownMap);
-    createCard(ownMap.doc, { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'te laat' }, LOCAL_USER);
+    createCard(
+      ownMap.doc,
+      { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'te laat' },
+      LOCAL_USER,
+    );
     await refusedWith(ownMap, CloseCode.FORBIDDEN);
 
     setStage(session.doc, 'homogeneous', LOCAL_USER);
     await refusedWith(other!, CloseCode.FORBIDDEN);
     await refusedWith(jointMap, CloseCode.FORBIDDEN);
-    expect(other!.closes.find((c) => c.code === CloseCode.FORBIDDEN)?.reason).toBe('this map is closed in this part of the session');
+    expect(other!.closes.find((c) => c.code === CloseCode.FORBIDDEN)?.reason).toBe(
+      'this map is closed in this part of the session',
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ApiError, CreateWorkshopResponse, JoinCodeResponse, TimeResponse, WhoAmIResponse } from '../shared/api.js';
+import type {
+  ApiError,
+  CreateWorkshopResponse,
+  JoinCodeResponse,
+  TimeResponse,
+  WhoAmIResponse,
+} from '../shared/api.js';
 import { getCards } from '../shared/cardSchema.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
@@ -14,17 +20,28 @@ afterEach(async () => {
 });
 
 function readParticipantId(app: Awaited<ReturnType<typeof startTestServer>>, workshopId: string, name: string): string {
-  const row = app.store.db.prepare('SELECT id FROM participants WHERE workshop_id = ? AND name = ?').get(workshopId, name) as { id: string };
+  const row = app.store.db
+    .prepare('SELECT id FROM participants WHERE workshop_id = ? AND name = ?')
+    .get(workshopId, name) as { id: string };
   return row.id;
 }
 
 async function setup() {
   const app = await startTestServer();
   cleanup.push(() => app.close());
-  const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', { title: 'Rollen', partners: ['Gemeente', 'Buurt'] });
+  const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', {
+    title: 'Rollen',
+    partners: ['Gemeente', 'Buurt'],
+  });
   const w = created.body;
   const join = async (name: string, partner = 'gemeente') =>
-    (await api<{ participantId: string; token: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, { name, partner, role: 'citizen' })).body;
+    (
+      await api<{ participantId: string; token: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
+        name,
+        partner,
+        role: 'citizen',
+      })
+    ).body;
   const client = (doc: 'map:joint' | 'workshop' | 'session', token: string) => {
     const c = connectClient(app.port, w.id, doc, token);
     cleanup.push(() => c.destroy());
@@ -52,7 +69,11 @@ describe('roles and links', () => {
     await waitFor(() => readParticipants(console_.doc).some((p) => p.name === 'Fatima'), 'Fatima listed');
     const fatima = readParticipants(console_.doc).find((p) => p.name === 'Fatima')!;
     expect(fatima).toMatchObject({ partner: 'buurt', role: 'citizen', access: 'participant', removed: false });
-    expect(readParticipants(console_.doc).map((p) => p.access).sort()).toEqual(['facilitator', 'participant', 'projector']);
+    expect(
+      readParticipants(console_.doc)
+        .map((p) => p.access)
+        .sort(),
+    ).toEqual(['facilitator', 'participant', 'projector']);
   });
 
   it('[R3] removing someone revokes the token, closes their connections with 4401 and marks them removed', async () => {
@@ -61,9 +82,15 @@ describe('roles and links', () => {
     const boClient = client('map:joint', bo.token);
     const console_ = client('workshop', w.facilitatorToken);
     await Promise.all([synced(boClient), synced(console_)]);
-    const notAllowed = await api<ApiError>(app.url, 'DELETE', `/api/workshops/${w.id}/participants/${bo.participantId}`, undefined, {
-      authorization: `Bearer ${bo.token}`,
-    });
+    const notAllowed = await api<ApiError>(
+      app.url,
+      'DELETE',
+      `/api/workshops/${w.id}/participants/${bo.participantId}`,
+      undefined,
+      {
+        authorization: `Bearer ${bo.token}`,
+      },
+    );
     expect(notAllowed.status).toBe(403);
     const res = await fetch(`${app.url}/api/workshops/${w.id}/participants/${bo.participantId}`, {
       method: 'DELETE',
@@ -73,8 +100,13 @@ describe('roles and links', () => {
     await waitFor(() => boClient.closes.some((c) => c.code === CloseCode.UNAUTHORIZED), 'Bo disconnected');
     expect(boClient.closes.find((c) => c.code === CloseCode.UNAUTHORIZED)?.reason).toBe('removed by the facilitator');
     expect(boClient.provider.shouldConnect).toBe(false);
-    await waitFor(() => readParticipants(console_.doc).find((p) => p.id === bo.participantId)?.removed === true, 'marked removed');
-    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, { authorization: `Bearer ${bo.token}` });
+    await waitFor(
+      () => readParticipants(console_.doc).find((p) => p.id === bo.participantId)?.removed === true,
+      'marked removed',
+    );
+    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, {
+      authorization: `Bearer ${bo.token}`,
+    });
     expect(me.status).toBe(401);
     const again = client('map:joint', bo.token);
     await waitFor(() => again.closes.some((c) => c.code === CloseCode.UNAUTHORIZED), 'revoked token refused');
@@ -82,14 +114,24 @@ describe('roles and links', () => {
 
   it('[R4] the projector reads but cannot write: a real write is refused, nothing stored or broadcast', async () => {
     const { app, w, join, client, projectorToken } = await setup();
-    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, { authorization: `Bearer ${projectorToken}` });
+    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, {
+      authorization: `Bearer ${projectorToken}`,
+    });
     expect(me.body.access).toBe('projector');
     const writer = client('map:joint', (await join('Wim')).token);
     const projector = client('map:joint', projectorToken);
     await Promise.all([synced(writer), synced(projector)]);
-    const id = createCard(writer.doc, { column: 'values', author: '', authorName: 'W', partner: '', text: 'zichtbaar' }, LOCAL_USER);
+    const id = createCard(
+      writer.doc,
+      { column: 'values', author: '', authorName: 'W', partner: '', text: 'zichtbaar' },
+      LOCAL_USER,
+    );
     await waitFor(() => getCards(projector.doc).has(id), 'projector sees cards');
-    createCard(projector.doc, { column: 'values', author: '', authorName: 'P', partner: '', text: 'mag niet' }, LOCAL_USER);
+    createCard(
+      projector.doc,
+      { column: 'values', author: '', authorName: 'P', partner: '', text: 'mag niet' },
+      LOCAL_USER,
+    );
     await waitFor(() => projector.closes.some((c) => c.code === CloseCode.FORBIDDEN), 'projector write refused');
     const room = app.registry.peek(roomName(w.id, 'map:joint'))!;
     expect(getCards(room.doc).size).toBe(1);
@@ -109,16 +151,22 @@ describe('roles and links', () => {
 
   it('[R5] the facilitator can make a new projector link; the old one stops working', async () => {
     const { app, w, client, projectorToken } = await setup();
-    const refused = await api<ApiError>(app.url, 'POST', `/api/workshops/${w.id}/projector`, undefined, { authorization: `Bearer ${projectorToken}` });
+    const refused = await api<ApiError>(app.url, 'POST', `/api/workshops/${w.id}/projector`, undefined, {
+      authorization: `Bearer ${projectorToken}`,
+    });
     expect(refused.status).toBe(403);
     const old = client('map:joint', projectorToken);
     await synced(old);
-    const fresh = await api<{ projectorPath: string }>(app.url, 'POST', `/api/workshops/${w.id}/projector`, undefined, { authorization: `Bearer ${w.facilitatorToken}` });
+    const fresh = await api<{ projectorPath: string }>(app.url, 'POST', `/api/workshops/${w.id}/projector`, undefined, {
+      authorization: `Bearer ${w.facilitatorToken}`,
+    });
     expect(fresh.status).toBe(201);
     const newToken = fresh.body.projectorPath.split('#')[1];
     expect(newToken).not.toBe(projectorToken);
     await waitFor(() => old.closes.some((c) => c.code === CloseCode.UNAUTHORIZED), 'old projector disconnected');
-    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, { authorization: `Bearer ${newToken}` });
+    const me = await api<WhoAmIResponse>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, {
+      authorization: `Bearer ${newToken}`,
+    });
     expect(me.body.access).toBe('projector');
   });
 });

@@ -26,7 +26,10 @@ describe('rooms and persistence', () => {
     const w = await createWorkshop(app.url);
     const writer = connectClient(app.port, w.id, 'map:joint', await w.participant('W'));
     const observer = connectClient(app.port, w.id, 'map:joint', await w.participant('O', 1));
-    cleanup.push(() => writer.destroy(), () => observer.destroy());
+    cleanup.push(
+      () => writer.destroy(),
+      () => observer.destroy(),
+    );
     await Promise.all([synced(writer), synced(observer)]);
     const room = roomName(w.id as never, 'map:joint');
     let checks = 0;
@@ -42,7 +45,11 @@ describe('rooms and persistence', () => {
       checks++;
     });
     for (let i = 0; i < 30; i++) {
-      const id = createCard(writer.doc, { column: 'actions', author: '', authorName: 'W', partner: '', text: `k${i}` }, LOCAL_USER);
+      const id = createCard(
+        writer.doc,
+        { column: 'actions', author: '', authorName: 'W', partner: '', text: `k${i}` },
+        LOCAL_USER,
+      );
       setCardPlainText(writer.doc, id, `k${i} bewerkt`, LOCAL_USER);
       if (i % 5 === 0) await new Promise((r) => setImmediate(r));
     }
@@ -57,7 +64,8 @@ describe('rooms and persistence', () => {
     const a = connectClient(app.port, w.id, 'map:joint', await w.participant());
     cleanup.push(() => a.destroy());
     await synced(a);
-    for (let i = 0; i < 40; i++) createCard(a.doc, { column: 'values', author: '', authorName: 'A', partner: '', text: `v${i}` }, LOCAL_USER);
+    for (let i = 0; i < 40; i++)
+      createCard(a.doc, { column: 'values', author: '', authorName: 'A', partner: '', text: `v${i}` }, LOCAL_USER);
     const room = roomName(w.id as never, 'map:joint');
     await waitFor(() => {
       const s = app.store.loadDoc(room);
@@ -86,7 +94,7 @@ describe('rooms and persistence', () => {
     await waitFor(() => readMap(b.doc).columns.steps[0]?.plainText === 'eerste stap', 'card back after reload');
   });
 
-  it('[S10] a participant cannot open another partner\'s map; unknown maps are not found', async () => {
+  it("[S10] a participant cannot open another partner's map; unknown maps are not found", async () => {
     const app = await server();
     const w = await createWorkshop(app.url);
     const tokenA = await w.participant('A', 0);
@@ -123,7 +131,11 @@ describe('rooms and persistence', () => {
     const b = connectClient(app.port, w.id, 'map:joint', await w.participant('B'));
     // A bare socket does not reconnect: every frame it gets until its 4500 is what the failed batch sent.
     const watcher = await rawSocket(app.port, roomName(w.id as never, 'map:joint'), await w.participant('C'));
-    cleanup.push(() => a.destroy(), () => b.destroy(), () => watcher.ws.close());
+    cleanup.push(
+      () => a.destroy(),
+      () => b.destroy(),
+      () => watcher.ws.close(),
+    );
     await Promise.all([synced(a), synced(b), waitFor(() => watcher.messages.length > 0, 'watcher got sync step 1')]);
     // Simulate a full disk for exactly one commit; remember when the retry is stored.
     const real = app.store.appendUpdates;
@@ -139,7 +151,11 @@ describe('rooms and persistence', () => {
     b.doc.on('update', () => {
       if (storedWhenBSawIt === null && getCards(b.doc).has(id)) storedWhenBSawIt = retryStored;
     });
-    const id = createCard(a.doc, { column: 'values', author: '', authorName: 'A', partner: '', text: 'na de storing' }, LOCAL_USER);
+    const id = createCard(
+      a.doc,
+      { column: 'values', author: '', authorName: 'A', partner: '', text: 'na de storing' },
+      LOCAL_USER,
+    );
     await waitFor(() => a.closes.some((c) => c.code === CloseCode.SERVER_ERROR), 'author disconnected with 4500');
     expect((await watcher.closed).code).toBe(CloseCode.SERVER_ERROR);
     // Nothing of the failed batch reached the watcher: no sync update frame in all it received.

@@ -22,10 +22,16 @@ describe('schema version of map documents', () => {
     const session = track(connectClient(app.port, w.id, 'session', w.facilitatorToken));
     await Promise.all([writer, other, session].map(synced));
     // Every map gets it from the server; other documents do not have it.
-    await waitFor(() => readSchemaVersion(writer.doc) === MAP_SCHEMA_VERSION && readSchemaVersion(other.doc) === MAP_SCHEMA_VERSION, 'version from the server');
+    await waitFor(
+      () => readSchemaVersion(writer.doc) === MAP_SCHEMA_VERSION && readSchemaVersion(other.doc) === MAP_SCHEMA_VERSION,
+      'version from the server',
+    );
     expect(session.doc.share.has('meta')).toBe(false);
     const room = roomName(w.id as never, 'map:joint');
-    await waitFor(() => app.store.loadDoc(room).updates.length + (app.store.loadDoc(room).snapshot ? 1 : 0) > 0, 'stored');
+    await waitFor(
+      () => app.store.loadDoc(room).updates.length + (app.store.loadDoc(room).snapshot ? 1 : 0) > 0,
+      'stored',
+    );
     const fromDisk = new Y.Doc();
     const stored = app.store.loadDoc(room);
     for (const u of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]) Y.applyUpdate(fromDisk, u);
@@ -36,7 +42,7 @@ describe('schema version of map documents', () => {
     writer.doc.transact(() => getMeta(writer.doc).set(SCHEMA_VERSION_KEY, 99), LOCAL_USER);
     await waitFor(() => notices.length === 1, 'refused');
     expect(notices[0]).toEqual({ code: 'server-only', roots: ['meta'] });
-    await waitFor(() => readSchemaVersion(writer.doc) === MAP_SCHEMA_VERSION, 'reverted in the writer\'s copy');
+    await waitFor(() => readSchemaVersion(writer.doc) === MAP_SCHEMA_VERSION, "reverted in the writer's copy");
     expect(readSchemaVersion(app.registry.peek(room)!.doc)).toBe(MAP_SCHEMA_VERSION);
   });
 });

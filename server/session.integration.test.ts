@@ -8,7 +8,16 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, MESSAGE_NOTICE, roomName, type Notice } from '../shared/protocol.js';
 import { readMap, type MapSnapshot } from '../shared/readModel.js';
 import { requestReveal, setActiveColumns, setPhase, setSessionPlan } from '../shared/session.js';
-import { api, connectClient, createWorkshop, startTestServer, synced, waitFor, waitForAsync, type TestClient } from './test/harness.js';
+import {
+  api,
+  connectClient,
+  createWorkshop,
+  startTestServer,
+  synced,
+  waitFor,
+  waitForAsync,
+  type TestClient,
+} from './test/harness.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -39,11 +48,13 @@ function collectNotices(c: TestClient): Notice[] {
   return notices;
 }
 
-const participantId = (app: { store: { db: { prepare(sql: string): { get(...a: unknown[]): unknown } } } }, name: string) =>
-  (app.store.db.prepare('SELECT id FROM participants WHERE name = ?').get(name) as { id: string }).id;
+const participantId = (
+  app: { store: { db: { prepare(sql: string): { get(...a: unknown[]): unknown } } } },
+  name: string,
+) => (app.store.db.prepare('SELECT id FROM participants WHERE name = ?').get(name) as { id: string }).id;
 
 describe('write alone first, then reveal', () => {
-  it('[G4] private cards stay in the author\'s drafts until the facilitator reveals them all at once', async () => {
+  it("[G4] private cards stay in the author's drafts until the facilitator reveals them all at once", async () => {
     const t = await setup();
     setSessionPlan(t.session.doc, { mode: 'separate' }, LOCAL_USER);
     setPhase(t.session.doc, 'private', LOCAL_USER);
@@ -60,16 +71,42 @@ describe('write alone first, then reveal', () => {
     await Promise.all([annaMap, bramMap, annaDrafts, bramDrafts].map(synced));
     const notices = collectNotices(annaMap);
 
-    const a1 = createCard(annaDrafts.doc, { column: 'values', author: anna as never, authorName: 'Anna', partner: '', text: 'van Anna', draftFor: 'map:joint' }, LOCAL_USER);
-    const b1 = createCard(bramDrafts.doc, { column: 'values', author: bram as never, authorName: 'Bram', partner: '', text: 'van Bram', draftFor: 'map:joint' }, LOCAL_USER);
+    const a1 = createCard(
+      annaDrafts.doc,
+      {
+        column: 'values',
+        author: anna as never,
+        authorName: 'Anna',
+        partner: '',
+        text: 'van Anna',
+        draftFor: 'map:joint',
+      },
+      LOCAL_USER,
+    );
+    const b1 = createCard(
+      bramDrafts.doc,
+      {
+        column: 'values',
+        author: bram as never,
+        authorName: 'Bram',
+        partner: '',
+        text: 'van Bram',
+        draftFor: 'map:joint',
+      },
+      LOCAL_USER,
+    );
     // The facilitator may look into a person's drafts; another participant may not.
     const peek = t.open(`drafts:${anna}`, t.w.facilitatorToken);
-    await waitFor(() => getCards(peek.doc).has(a1), 'facilitator sees Anna\'s draft');
+    await waitFor(() => getCards(peek.doc).has(a1), "facilitator sees Anna's draft");
     const nosy = t.open(`drafts:${anna}`, bramToken);
-    await waitFor(() => nosy.closes.some((c) => c.code === CloseCode.FORBIDDEN), 'Bram cannot open Anna\'s drafts');
+    await waitFor(() => nosy.closes.some((c) => c.code === CloseCode.FORBIDDEN), "Bram cannot open Anna's drafts");
 
     // A card written straight onto the map in the private phase is reverted.
-    const direct = createCard(annaMap.doc, { column: 'values', author: '', authorName: 'Anna', partner: '', text: 'te vroeg' }, LOCAL_USER);
+    const direct = createCard(
+      annaMap.doc,
+      { column: 'values', author: '', authorName: 'Anna', partner: '', text: 'te vroeg' },
+      LOCAL_USER,
+    );
     await waitFor(() => notices.some((n) => n.code === 'private-phase'), 'private-phase notice');
     await waitFor(() => !getCards(annaMap.doc).has(direct), 'direct card reverted');
     await waitFor(() => getCards(annaDrafts.doc).has(a1) && getCards(bramDrafts.doc).has(b1), 'drafts stored');
@@ -78,7 +115,11 @@ describe('write alone first, then reveal', () => {
     requestReveal(t.session.doc, LOCAL_USER);
     await waitFor(() => getCards(bramMap.doc).has(a1) && getCards(bramMap.doc).has(b1), 'both revealed to Bram');
     await waitFor(() => getCards(annaMap.doc).has(a1) && getCards(annaMap.doc).has(b1), 'both revealed to Anna');
-    expect(readMap(bramMap.doc).columns.values.map((c) => c.plainText).sort()).toEqual(['van Anna', 'van Bram']);
+    expect(
+      readMap(bramMap.doc)
+        .columns.values.map((c) => c.plainText)
+        .sort(),
+    ).toEqual(['van Anna', 'van Bram']);
     expect(readMap(bramMap.doc).columns.values.find((c) => c.id === a1)?.authorName).toBe('Anna');
     await waitFor(() => getCards(annaDrafts.doc).size === 0 && getCards(bramDrafts.doc).size === 0, 'drafts emptied');
     expect(t.sessionOnServer().get('phase')).toBe('together');
@@ -91,11 +132,18 @@ describe('agreement that grounds action', () => {
     const p = t.open('map:joint', await t.w.participant('Pim'));
     await synced(p);
     const notices = collectNotices(p);
-    const id = createCard(p.doc, { column: 'steps', author: '', authorName: 'Pim', partner: '', text: 'wijkoverleg' }, LOCAL_USER);
+    const id = createCard(
+      p.doc,
+      { column: 'steps', author: '', authorName: 'Pim', partner: '', text: 'wijkoverleg' },
+      LOCAL_USER,
+    );
     await waitFor(() => getCards(t.facilitatorMap.doc).has(id), 'card arrives');
     // Our own op refuses it; a client that writes the field directly is reverted by the server.
     expect(updateCard(p.doc, id, { status: 'agreed' }, LOCAL_USER)).toBe(false);
-    p.doc.transact(() => (getCards(p.doc).get(id) as unknown as Map<string, unknown>).set('status', 'agreed'), LOCAL_USER);
+    p.doc.transact(
+      () => (getCards(p.doc).get(id) as unknown as Map<string, unknown>).set('status', 'agreed'),
+      LOCAL_USER,
+    );
     await waitFor(() => notices.some((n) => n.code === 'needs-who-what-when'), 'notice');
     await waitFor(() => readMap(p.doc).columns.steps[0].status === 'open', 'reverted to open');
     setStepFields(p.doc, id, { who: 'Annelies', what: 'eerste wijkoverleg plannen', when: 'vóór 1 april' }, LOCAL_USER);
@@ -109,33 +157,87 @@ describe('versions', () => {
     const t = await setup();
     const auth = { authorization: `Bearer ${t.w.facilitatorToken}` };
     setSessionPlan(t.session.doc, { mode: 'separate' }, LOCAL_USER);
-    const a = createCard(t.facilitatorMap.doc, { column: 'values', author: '', authorName: 'F', partner: '', text: 'waarde één' }, LOCAL_USER);
-    await waitFor(() => !!t.app.registry.peek(roomName(t.w.id as never, 'map:joint'))?.doc.getMap('cards').has(a), 'stored');
+    const a = createCard(
+      t.facilitatorMap.doc,
+      { column: 'values', author: '', authorName: 'F', partner: '', text: 'waarde één' },
+      LOCAL_USER,
+    );
+    await waitFor(
+      () =>
+        !!t.app.registry
+          .peek(roomName(t.w.id as never, 'map:joint'))
+          ?.doc.getMap('cards')
+          .has(a),
+      'stored',
+    );
     setActiveColumns(t.session.doc, ['relations'], LOCAL_USER);
-    const list = async () => (await api<VersionListResponse>(t.app.url, 'GET', `/api/workshops/${t.w.id}/versions?doc=map:joint`, undefined, auth)).body.versions;
+    const list = async () =>
+      (
+        await api<VersionListResponse>(
+          t.app.url,
+          'GET',
+          `/api/workshops/${t.w.id}/versions?doc=map:joint`,
+          undefined,
+          auth,
+        )
+      ).body.versions;
     let versions: VersionInfo[] = [];
-    await waitForAsync(async () => (versions = await list()).some((v) => v.kind === 'step' && v.label === 'relations'), 'step version saved');
+    await waitForAsync(
+      async () => (versions = await list()).some((v) => v.kind === 'step' && v.label === 'relations'),
+      'step version saved',
+    );
     const stepVersion = versions.find((v) => v.kind === 'step' && v.label === 'relations')!;
     expect(stepVersion).toMatchObject({ doc: 'map:joint', cardCount: 1 });
 
     setCardPlainText(t.facilitatorMap.doc, a, 'waarde gewijzigd', LOCAL_USER);
-    const b = createCard(t.facilitatorMap.doc, { column: 'relations', author: '', authorName: 'F', partner: '', text: 'relatie' }, LOCAL_USER);
-    await waitFor(() => !!t.app.registry.peek(roomName(t.w.id as never, 'map:joint'))?.doc.getMap('cards').has(b), 'second card stored');
+    const b = createCard(
+      t.facilitatorMap.doc,
+      { column: 'relations', author: '', authorName: 'F', partner: '', text: 'relatie' },
+      LOCAL_USER,
+    );
+    await waitFor(
+      () =>
+        !!t.app.registry
+          .peek(roomName(t.w.id as never, 'map:joint'))
+          ?.doc.getMap('cards')
+          .has(b),
+      'second card stored',
+    );
     const latest = JSON.stringify(readMap(t.facilitatorMap.doc));
 
-    const viewed = await api<{ map: MapSnapshot }>(t.app.url, 'GET', `/api/workshops/${t.w.id}/versions/${stepVersion.id}`, undefined, auth);
+    const viewed = await api<{ map: MapSnapshot }>(
+      t.app.url,
+      'GET',
+      `/api/workshops/${t.w.id}/versions/${stepVersion.id}`,
+      undefined,
+      auth,
+    );
     expect(viewed.body.map.columns.values[0].plainText).toBe('waarde één');
 
-    const restored = await api<RestoreResponse>(t.app.url, 'POST', `/api/workshops/${t.w.id}/versions/${stepVersion.id}/restore`, undefined, auth);
+    const restored = await api<RestoreResponse>(
+      t.app.url,
+      'POST',
+      `/api/workshops/${t.w.id}/versions/${stepVersion.id}/restore`,
+      undefined,
+      auth,
+    );
     expect(restored.body.backup.kind).toBe('before-restore');
     await waitFor(() => readMap(t.facilitatorMap.doc).cardCount === 1, 'restored live for connected clients');
     expect(readMap(t.facilitatorMap.doc).columns.values[0].plainText).toBe('waarde één');
 
-    await api(t.app.url, 'POST', `/api/workshops/${t.w.id}/versions/${restored.body.backup.id}/restore`, undefined, auth);
+    await api(
+      t.app.url,
+      'POST',
+      `/api/workshops/${t.w.id}/versions/${restored.body.backup.id}/restore`,
+      undefined,
+      auth,
+    );
     await waitFor(() => JSON.stringify(readMap(t.facilitatorMap.doc)) === latest, 'restore undone: nothing lost');
 
     const participant = await t.w.participant('Pia');
-    const forbidden = await api<ApiError>(t.app.url, 'GET', `/api/workshops/${t.w.id}/versions`, undefined, { authorization: `Bearer ${participant}` });
+    const forbidden = await api<ApiError>(t.app.url, 'GET', `/api/workshops/${t.w.id}/versions`, undefined, {
+      authorization: `Bearer ${participant}`,
+    });
     expect(forbidden.status).toBe(403);
   });
 });

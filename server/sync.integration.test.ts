@@ -38,8 +38,16 @@ describe('sync', () => {
     const a = client(app, w.id, await w.participant('Anna', 0));
     const b = client(app, w.id, await w.participant('Bram', 1));
     await Promise.all([synced(a), synced(b)]);
-    const id = createCard(a.doc, { column: 'values', author: '', authorName: 'Anna', partner: '', text: 'Samen sterk' }, LOCAL_USER);
-    const id2 = createCard(b.doc, { column: 'steps', author: '', authorName: 'Bram', partner: '', text: 'Eerste overleg' }, LOCAL_USER);
+    const id = createCard(
+      a.doc,
+      { column: 'values', author: '', authorName: 'Anna', partner: '', text: 'Samen sterk' },
+      LOCAL_USER,
+    );
+    const id2 = createCard(
+      b.doc,
+      { column: 'steps', author: '', authorName: 'Bram', partner: '', text: 'Eerste overleg' },
+      LOCAL_USER,
+    );
     await waitFor(() => readMap(b.doc).cardCount === 2, 'b sees both cards');
     moveCard(b.doc, id2, 'values', 0, LOCAL_USER);
     await waitFor(() => readMap(a.doc).cardCount === 2 && readMap(b.doc).cardCount === 2, 'both cards on both clients');
@@ -54,7 +62,11 @@ describe('sync', () => {
     const a = client(app, w.id, await w.participant());
     await synced(a);
     for (let i = 0; i < 20; i++) {
-      createCard(a.doc, { column: 'relations', author: '', authorName: 'A', partner: '', text: `kaart ${i}` }, LOCAL_USER);
+      createCard(
+        a.doc,
+        { column: 'relations', author: '', authorName: 'A', partner: '', text: `kaart ${i}` },
+        LOCAL_USER,
+      );
     }
     const late = client(app, w.id, await w.participant('Late'));
     await waitFor(() => readMap(late.doc).cardCount === 20, 'late joiner has all 20 cards');
@@ -86,7 +98,11 @@ describe('sync', () => {
     };
     // The sender writes one card as a plain update frame, the way the provider does.
     const local = new Y.Doc();
-    const id = createCard(local, { column: 'values', author: '', authorName: 'Sender', partner: '', text: 'echo' }, LOCAL_USER);
+    const id = createCard(
+      local,
+      { column: 'values', author: '', authorName: 'Sender', partner: '', text: 'echo' },
+      LOCAL_USER,
+    );
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 0);
     encoding.writeVarUint(e, 2);
@@ -102,7 +118,10 @@ describe('sync', () => {
     // (That nothing is sent before the commit succeeds is what P3 and P7 check: in one process the order of a
     // send and a synchronous commit in the same turn cannot be observed from the receiving end.)
     sender.ws.send(encoding.toUint8Array(e));
-    await waitFor(() => storedAtEcho !== null && storedAtOther !== null, 'the update reached the sender and the other client');
+    await waitFor(
+      () => storedAtEcho !== null && storedAtOther !== null,
+      'the update reached the sender and the other client',
+    );
     expect({ storedAtEcho, storedAtOther }).toEqual({ storedAtEcho: true, storedAtOther: true });
   });
 
@@ -112,11 +131,18 @@ describe('sync', () => {
     const token = await w.participant();
     const a = connectClient(first.port, w.id, 'map:joint', token);
     await synced(a);
-    const id = createCard(a.doc, { column: 'conditions', author: '', authorName: 'A', partner: '', text: 'Een ruimte' }, LOCAL_USER);
+    const id = createCard(
+      a.doc,
+      { column: 'conditions', author: '', authorName: 'A', partner: '', text: 'Een ruimte' },
+      LOCAL_USER,
+    );
     setCardPlainText(a.doc, id, 'Een ruimte in het buurthuis', LOCAL_USER);
     // The echo of our own write is the acknowledgement; wait until the server has everything.
     const room = () => first.registry.peek(roomName(w.id as never, 'map:joint'));
-    await waitFor(() => !!room() && mapJson(room()!.doc) === mapJson(a.doc) && !room()!.hasPendingWrites, 'server has it stored');
+    await waitFor(
+      () => !!room() && mapJson(room()!.doc) === mapJson(a.doc) && !room()!.hasPendingWrites,
+      'server has it stored',
+    );
     const before = mapJson(a.doc);
     a.destroy();
     await first.close();

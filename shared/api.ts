@@ -79,7 +79,6 @@ export const mapPath = (id: WorkshopId) => `/w/${id}/map`;
 /** The token sits in the fragment so it never reaches a server log or a Referer header. */
 export const facilitatorPath = (id: WorkshopId, token: string) => `/w/${id}/facilitator#${token}`;
 export const projectorPath = (id: WorkshopId, token: string) => `/w/${id}/projector#${token}`;
-export const joinCodePath = (code: string) => `/c/${code}`;
 
 /** Join codes avoid look-alike characters (0/O, 1/I/L) so they can be read off a projector. */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

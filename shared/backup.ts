@@ -19,7 +19,14 @@ export interface BackupFile {
   participants: { id: string; name: string; partner: string; role: string; access: AccessRole }[];
   /** docName → base64 Yjs update of the whole document. */
   documents: Record<string, string>;
-  versions: { doc: string; kind: 'step' | 'manual' | 'before-restore'; label: string; createdAt: number; cardCount: number; state: string }[];
+  versions: {
+    doc: string;
+    kind: 'step' | 'manual' | 'before-restore';
+    label: string;
+    createdAt: number;
+    cardCount: number;
+    state: string;
+  }[];
   /** docName → readable snapshot of each map (ignored on import; the documents are the truth). */
   readable: Record<string, MapSnapshot>;
 }

@@ -1,7 +1,17 @@
 import * as Y from 'yjs';
 import type { CardYMap } from './cardSchema.js';
 import { getCard } from './cardSchema.js';
-import { ARGUMENT_MAX, CARD_TEXT_MAX, HISTORY_MAX, STEP_FIELD_MAX, type Agreement, type ArgumentSide, type CardArgument, type HistoryEntry, type Supporter } from './card/fields.js';
+import {
+  ARGUMENT_MAX,
+  CARD_TEXT_MAX,
+  HISTORY_MAX,
+  STEP_FIELD_MAX,
+  type Agreement,
+  type ArgumentSide,
+  type CardArgument,
+  type HistoryEntry,
+  type Supporter,
+} from './card/fields.js';
 import type { CardId, ParticipantId, PartnerId } from './ids.js';
 import { randomId } from './ids.js';
 import type { Origin } from './origins.js';
@@ -25,15 +35,12 @@ export interface Person {
 }
 
 export {
-  AGREEMENTS_MAX,
   ARGUMENT_MAX,
   HISTORY_MAX,
   STEP_FIELD_MAX,
-  type Agreement,
   type ArgumentSide,
   type CardArgument,
   type HistoryEntry,
-  type Supporter,
 } from './card/fields.js';
 
 function nestedMap(card: CardYMap, key: string): Y.Map<unknown> {
@@ -69,7 +76,14 @@ export function setSupport(doc: Y.Doc, id: CardId, who: Person, support: boolean
   });
 }
 
-export function addArgument(doc: Y.Doc, id: CardId, side: ArgumentSide, text: string, who: Person, origin: Origin): string | null {
+export function addArgument(
+  doc: Y.Doc,
+  id: CardId,
+  side: ArgumentSide,
+  text: string,
+  who: Person,
+  origin: Origin,
+): string | null {
   const clean = text.trim().slice(0, ARGUMENT_MAX);
   if (!clean) return null;
   const argId = randomId(10);
@@ -91,7 +105,13 @@ export function removeArgument(doc: Y.Doc, id: CardId, argumentId: string, origi
   return withCard(doc, id, origin, (card) => nestedMap(card, 'arguments').delete(argumentId));
 }
 
-export function setPartnerAgreement(doc: Y.Doc, id: CardId, partner: string, who: Person | null, origin: Origin): boolean {
+export function setPartnerAgreement(
+  doc: Y.Doc,
+  id: CardId,
+  partner: string,
+  who: Person | null,
+  origin: Origin,
+): boolean {
   return withCard(doc, id, origin, (card) => {
     const m = nestedMap(card, 'agreedBy');
     if (who) m.set(partner, { by: who.id, name: who.name, at: Date.now() } satisfies Agreement);
@@ -124,7 +144,12 @@ export function appendHistory(doc: Y.Doc, id: CardId, entry: HistoryEntry, origi
     const a = nestedArray(card, 'history');
     const last = a.get(a.length - 1) as HistoryEntry | undefined;
     // Kept within the table's limit, so the server accepts the entry ([M12]).
-    const kept: HistoryEntry = { text: entry.text.slice(0, CARD_TEXT_MAX), by: entry.by, name: entry.name, at: entry.at };
+    const kept: HistoryEntry = {
+      text: entry.text.slice(0, CARD_TEXT_MAX),
+      by: entry.by,
+      name: entry.name,
+      at: entry.at,
+    };
     if (last?.text === kept.text) return;
     a.push([kept]);
     if (a.length > HISTORY_MAX) a.delete(0, a.length - HISTORY_MAX);

@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import type { ColumnId } from './columns.js';
 import type { CardId } from './ids.js';
 import { readCardField } from './card/read.js';
-import type { CardValues } from './card/fields.js';
 
 /**
  * The Yjs layout of one map document:
@@ -15,9 +14,6 @@ import type { CardValues } from './card/fields.js';
 export const CARDS_KEY = 'cards';
 
 export { CARD_STATUSES, isCardStatus, type CardStatus } from './card/fields.js';
-
-/** The fields every card gets from `createCard`. */
-export type CardFields = Pick<CardValues, 'id' | 'column' | 'order' | 'author' | 'authorName' | 'partner' | 'createdAt' | 'status'>;
 
 export type CardYMap = Y.Map<unknown>;
 

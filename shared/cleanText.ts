@@ -20,7 +20,8 @@ export function hasUnsafeText(text: string): boolean {
 }
 
 /** Characters XML 1.0 does not allow at all (for exports): C0 but tab, newline and CR; lone surrogates; U+FFFE/U+FFFF. */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafeText(text: string): string {
   return text.replace(XML_INVALID, '');

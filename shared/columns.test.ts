@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMN_IDS, COLUMNS, columnsInStepOrder, getColumn, isColumnId, LANGS, nextColumn, previousColumn } from './columns.js';
+import {
+  COLUMN_IDS,
+  COLUMNS,
+  columnsInStepOrder,
+  getColumn,
+  isColumnId,
+  LANGS,
+  nextColumn,
+  previousColumn,
+} from './columns.js';
 
 describe('columns', () => {
   it('[M1] are the five columns of the map in step order 1–5', () => {
@@ -42,7 +51,8 @@ describe('columns', () => {
       expect(isColumnId(id)).toBe(true);
       expect(getColumn(id).id).toBe(id);
     }
-    for (const value of ['Values', 'value', '', 'toString', 'constructor', null, 3, {}]) expect(isColumnId(value)).toBe(false);
+    for (const value of ['Values', 'value', '', 'toString', 'constructor', null, 3, {}])
+      expect(isColumnId(value)).toBe(false);
     expect(() => getColumn('kitchen' as never)).toThrow();
   });
 });

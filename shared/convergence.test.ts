@@ -206,7 +206,9 @@ function codePointBoundary(s: string, pos: number): number {
 }
 
 function stringOf(text: Y.XmlText): string {
-  return (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  return (text.toDelta() as { insert: unknown }[])
+    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('');
 }
 
 /** Edit a card's text the way the editor does: inside a paragraph's XmlText, not by replacing the fragment. */
@@ -358,7 +360,9 @@ function runSimulation(seed: number, options: SimOptions = {}): SimResult {
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -371,8 +375,10 @@ function checkConverged(result: SimResult): string[] {
   const referenceState = canonical(getCards(first.doc).toJSON());
   const referenceVector = Buffer.from(Y.encodeStateVector(first.doc)).toString('hex');
   for (const peer of rest) {
-    if (JSON.stringify(readMap(peer.doc)) !== reference) problems.push(`peer ${peer.index}: readMap differs from peer 0`);
-    if (canonical(getCards(peer.doc).toJSON()) !== referenceState) problems.push(`peer ${peer.index}: cards differ from peer 0`);
+    if (JSON.stringify(readMap(peer.doc)) !== reference)
+      problems.push(`peer ${peer.index}: readMap differs from peer 0`);
+    if (canonical(getCards(peer.doc).toJSON()) !== referenceState)
+      problems.push(`peer ${peer.index}: cards differ from peer 0`);
     if (Buffer.from(Y.encodeStateVector(peer.doc)).toString('hex') !== referenceVector)
       problems.push(`peer ${peer.index}: state vector differs from peer 0`);
   }
@@ -400,7 +406,8 @@ function checkConverged(result: SimResult): string[] {
       if (!result.deleted.has(id) && !seen.has(id)) problems.push(`peer ${peer.index}: card ${id} is lost`);
     }
     // The live read model followed every remote update incrementally and must match a fresh read.
-    if (JSON.stringify(peer.model.getSnapshot()) !== JSON.stringify(map)) problems.push(`peer ${peer.index}: MapReadModel is stale`);
+    if (JSON.stringify(peer.model.getSnapshot()) !== JSON.stringify(map))
+      problems.push(`peer ${peer.index}: MapReadModel is stale`);
   }
   return problems;
 }
@@ -413,7 +420,9 @@ const BATCH = 50;
 describe('convergence on a simulated network', () => {
   for (let start = 1; start <= SEEDS; start += BATCH) {
     const end = start + BATCH - 1;
-    it(`[M9] seeds ${start}–${end} × ${STEPS} steps of random ops, delays, reorders and disconnects converge`, { timeout: 60_000 }, () => {
+    it(`[M9] seeds ${start}–${end} × ${STEPS} steps of random ops, delays, reorders and disconnects converge`, {
+      timeout: 60_000,
+    }, () => {
       const failures: string[] = [];
       let cards = 0;
       let deletions = 0;
@@ -469,7 +478,8 @@ describe('regressions found by the fuzz', () => {
       p.insert(0, [new Y.XmlText('én🙂 🙂👍🏽ß')]);
     });
     const syncAll = () => {
-      for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+      for (const a of docs)
+        for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
     };
     syncAll();
     for (let round = 0; round < 60; round++) {
@@ -513,7 +523,11 @@ describe('conflicts on one card', () => {
     a.clientID = 1;
     b.clientID = 2;
     const ids = ['c1', 'c2', 'c3'].map((id) =>
-      createCard(a, { id: id as CardId, column: 'values', author: '', authorName: '', partner: '', text: `tekst ${id}` }, LOCAL_USER),
+      createCard(
+        a,
+        { id: id as CardId, column: 'values', author: '', authorName: '', partner: '', text: `tekst ${id}` },
+        LOCAL_USER,
+      ),
     );
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     return [a, b, ids];

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { canAgree, isStepClosed, missingForAgreement } from './agreement.js';
-import { addArgument, appendHistory, HISTORY_MAX, removeArgument, setBuildsOn, setPartnerAgreement, setStepFields, setSupport } from './cardDetails.js';
+import {
+  addArgument,
+  appendHistory,
+  HISTORY_MAX,
+  removeArgument,
+  setBuildsOn,
+  setPartnerAgreement,
+  setStepFields,
+  setSupport,
+} from './cardDetails.js';
 import { DIALOGUE_RULES, FACILITATOR_PROMPTS } from './dialogue.js';
 import type { CardId } from './ids.js';
 import { createCard, updateCard } from './ops.js';
@@ -13,7 +22,11 @@ const anna = { id: 'anna' as never, name: 'Anna', partner: 'gemeente' as never }
 const bram = { id: 'bram' as never, name: 'Bram', partner: 'buurt' as never };
 
 function card(doc: Y.Doc, column: 'values' | 'steps' = 'values', author = anna) {
-  return createCard(doc, { column, author: author.id, authorName: author.name, partner: author.partner, text: 'idee' }, LOCAL_USER);
+  return createCard(
+    doc,
+    { column, author: author.id, authorName: author.name, partner: author.partner, text: 'idee' },
+    LOCAL_USER,
+  );
 }
 
 describe('dialogue on a card', () => {
@@ -23,7 +36,11 @@ describe('dialogue on a card', () => {
     setSupport(doc, id, anna, true, LOCAL_USER);
     setSupport(doc, id, anna, true, LOCAL_USER);
     setSupport(doc, id, bram, true, LOCAL_USER);
-    expect(readMap(doc).columns.values[0].supporters.map((s) => s.id).sort()).toEqual(['anna', 'bram']);
+    expect(
+      readMap(doc)
+        .columns.values[0].supporters.map((s) => s.id)
+        .sort(),
+    ).toEqual(['anna', 'bram']);
     setSupport(doc, id, anna, false, LOCAL_USER);
     expect(readMap(doc).columns.values[0].supporters.map((s) => s.name)).toEqual(['Bram']);
   });
@@ -35,7 +52,10 @@ describe('dialogue on a card', () => {
     addArgument(doc, id, 'against', 'x'.repeat(1000), bram, LOCAL_USER);
     expect(addArgument(doc, id, 'for', '   ', anna, LOCAL_USER)).toBeNull();
     const args = readMap(doc).columns.values[0].arguments;
-    expect(args.map((a) => [a.side, a.text.length]).sort()).toEqual([['against', 280], ['for', 18]]);
+    expect(args.map((a) => [a.side, a.text.length]).sort()).toEqual([
+      ['against', 280],
+      ['for', 18],
+    ]);
     expect(args.find((a) => a.side === 'for')?.text).toBe('goed voor iedereen');
     removeArgument(doc, id, pro, LOCAL_USER);
     expect(readMap(doc).columns.values[0].arguments.map((a) => a.side)).toEqual(['against']);
@@ -48,11 +68,16 @@ describe('dialogue on a card', () => {
     setPartnerAgreement(doc, id, 'buurt', bram, LOCAL_USER);
     setPartnerAgreement(doc, id, 'buurt', null, LOCAL_USER);
     expect(Object.keys(readMap(doc).columns.values[0].agreedBy)).toEqual(['gemeente']);
-    const next = createCard(doc, { column: 'values', author: '', authorName: 'B', partner: '', buildsOn: id }, LOCAL_USER);
+    const next = createCard(
+      doc,
+      { column: 'values', author: '', authorName: 'B', partner: '', buildsOn: id },
+      LOCAL_USER,
+    );
     expect(readMap(doc).columns.values.find((c) => c.id === next)?.buildsOn).toBe(id);
     setBuildsOn(doc, next, '' as CardId, LOCAL_USER);
     expect(readMap(doc).columns.values.find((c) => c.id === next)?.buildsOn).toBe('');
-    for (let i = 0; i < HISTORY_MAX + 5; i++) appendHistory(doc, id, { text: `v${i}`, by: 'anna', name: 'Anna', at: i }, LOCAL_USER);
+    for (let i = 0; i < HISTORY_MAX + 5; i++)
+      appendHistory(doc, id, { text: `v${i}`, by: 'anna', name: 'Anna', at: i }, LOCAL_USER);
     appendHistory(doc, id, { text: `v${HISTORY_MAX + 4}`, by: 'anna', name: 'Anna', at: 999 }, LOCAL_USER);
     const history = readMap(doc).columns.values.find((c) => c.id === id)!.history;
     expect(history).toHaveLength(HISTORY_MAX);
@@ -91,10 +116,16 @@ describe('dialogue on a card', () => {
 
   it('the five rules and the facilitator prompts exist in both languages', () => {
     expect(DIALOGUE_RULES.map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
-    for (const item of [...DIALOGUE_RULES.map((r) => r.text), ...DIALOGUE_RULES.map((r) => r.mechanism), ...FACILITATOR_PROMPTS.map((p) => p.text)]) {
+    for (const item of [
+      ...DIALOGUE_RULES.map((r) => r.text),
+      ...DIALOGUE_RULES.map((r) => r.mechanism),
+      ...FACILITATOR_PROMPTS.map((p) => p.text),
+    ]) {
       expect(item.nl.trim()).not.toBe('');
       expect(item.en.trim()).not.toBe('');
     }
-    expect(FACILITATOR_PROMPTS.map((p) => p.id)).toEqual(expect.arrayContaining(['why-important', 'when-success', 'who-when']));
+    expect(FACILITATOR_PROMPTS.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['why-important', 'when-success', 'who-when']),
+    );
   });
 });

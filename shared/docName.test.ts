@@ -17,7 +17,22 @@ describe('document names', () => {
   });
 
   it('[M13] refuse everything else', () => {
-    for (const bad of ['', 'Workshop', 'sessions', 'map', 'map:', 'map:Joint', 'map:a_b', `map:${'a'.repeat(41)}`, 'drafts:', 'drafts:a-b', 'map:joint/x', 'cards:x', ' session', 'session\n']) {
+    for (const bad of [
+      '',
+      'Workshop',
+      'sessions',
+      'map',
+      'map:',
+      'map:Joint',
+      'map:a_b',
+      `map:${'a'.repeat(41)}`,
+      'drafts:',
+      'drafts:a-b',
+      'map:joint/x',
+      'cards:x',
+      ' session',
+      'session\n',
+    ]) {
       expect(parseDocName(bad), JSON.stringify(bad)).toBeNull();
     }
   });

@@ -58,19 +58,6 @@ export function formatDocName(d: DocName): DocNameString {
   }
 }
 
-/** Accepts either form; the text form is parsed (null when invalid). */
-export function toDocName(d: DocName | string): DocName | null {
-  return typeof d === 'string' ? parseDocName(d) : d;
-}
-
-export function isMapDoc(d: DocName): d is MapDocName {
-  return d.kind === 'map';
-}
-
-export function isJointMap(d: DocName): boolean {
-  return d.kind === 'map' && d.map === 'joint';
-}
-
 /** A partner's own map (not the joint map). */
 export function isPartnerMap(d: DocName): d is { kind: 'map'; map: PartnerId } {
   return d.kind === 'map' && d.map !== 'joint';
@@ -84,10 +71,6 @@ export function partnerOfMap(d: DocName): PartnerId | null {
 /** Documents that hold cards (the card table applies to them): maps and drafts. */
 export function holdsCards(d: DocName): d is MapDocName | DraftsDocName {
   return d.kind === 'map' || d.kind === 'drafts';
-}
-
-export function sameDoc(a: DocName, b: DocName): boolean {
-  return formatDocName(a) === formatDocName(b);
 }
 
 /** The text form of the joint map (the client's default document). */

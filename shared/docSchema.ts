@@ -65,5 +65,5 @@ export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpe
 
 /** Roots of `doc` that its kind may not hold (after an update was applied to a copy, e.g. on import). */
 export function unknownRoots(doc: Y.Doc, kind: DocKind): string[] {
-  return [...doc.share.keys()].filter((name) => !Object.prototype.hasOwnProperty.call(DOC_ROOTS[kind], name));
+  return [...doc.share.keys()].filter((name) => !Object.hasOwn(DOC_ROOTS[kind], name));
 }

@@ -12,9 +12,44 @@ describe('revealDrafts', () => {
     const map = new Y.Doc();
     createCard(map, { column: 'values', author: '', authorName: 'F', partner: '', text: 'er al' }, LOCAL_USER);
     const drafts = new Y.Doc();
-    const first = createCard(drafts, { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: 'buurt' as never, text: 'eerste', createdAt: 1, draftFor: 'map:joint' }, LOCAL_USER);
-    const second = createCard(drafts, { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: 'buurt' as never, text: 'tweede', createdAt: 2, draftFor: 'map:joint' }, LOCAL_USER);
-    const elsewhere = createCard(drafts, { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: '', text: 'andere kaart', draftFor: 'map:buurt' }, LOCAL_USER);
+    const first = createCard(
+      drafts,
+      {
+        column: 'values',
+        author: 'p1' as never,
+        authorName: 'Pia',
+        partner: 'buurt' as never,
+        text: 'eerste',
+        createdAt: 1,
+        draftFor: 'map:joint',
+      },
+      LOCAL_USER,
+    );
+    const second = createCard(
+      drafts,
+      {
+        column: 'values',
+        author: 'p1' as never,
+        authorName: 'Pia',
+        partner: 'buurt' as never,
+        text: 'tweede',
+        createdAt: 2,
+        draftFor: 'map:joint',
+      },
+      LOCAL_USER,
+    );
+    const elsewhere = createCard(
+      drafts,
+      {
+        column: 'values',
+        author: 'p1' as never,
+        authorName: 'Pia',
+        partner: '',
+        text: 'andere kaart',
+        draftFor: 'map:buurt',
+      },
+      LOCAL_USER,
+    );
     const moved = revealDrafts(drafts, (target) => (formatDocName(target) === 'map:joint' ? map : null), SERVER);
     expect(moved).toBe(2);
     expect(readMap(map).columns.values.map((c) => c.plainText)).toEqual(['er al', 'eerste', 'tweede']);
@@ -28,8 +63,23 @@ describe('revealDrafts', () => {
   it('[G4][M12] a draft that breaks the card table stays in the drafts; the valid ones move', () => {
     const map = new Y.Doc();
     const drafts = new Y.Doc();
-    const good = createCard(drafts, { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: '', text: 'goed', draftFor: 'map:joint' }, LOCAL_USER);
-    const bad = createCard(drafts, { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: '', text: 'stiekem', draftFor: 'map:joint' }, LOCAL_USER);
+    const good = createCard(
+      drafts,
+      { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: '', text: 'goed', draftFor: 'map:joint' },
+      LOCAL_USER,
+    );
+    const bad = createCard(
+      drafts,
+      {
+        column: 'values',
+        author: 'p1' as never,
+        authorName: 'Pia',
+        partner: '',
+        text: 'stiekem',
+        draftFor: 'map:joint',
+      },
+      LOCAL_USER,
+    );
     drafts.transact(() => getCards(drafts).get(bad)!.set('colour', 'red'));
     expect(revealDrafts(drafts, () => map, SERVER)).toBe(1);
     expect([...getCards(map).keys()]).toEqual([good]);

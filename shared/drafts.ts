@@ -39,7 +39,12 @@ export function draftTarget(card: CardYMap): MapDocName {
  * available stay in the drafts). Each map gets one transaction, the drafts another; both with `origin`.
  * Returns how many cards moved.
  */
-export function revealDrafts(drafts: Y.Doc, mapFor: (target: MapDocName) => Y.Doc | null, origin: Origin, policy?: RevealPolicy): number {
+export function revealDrafts(
+  drafts: Y.Doc,
+  mapFor: (target: MapDocName) => Y.Doc | null,
+  origin: Origin,
+  policy?: RevealPolicy,
+): number {
   const byTarget = new Map<string, [string, CardYMap][]>();
   getCards(drafts).forEach((card, id) => {
     // The drafts document is its author's alone and unchecked while they write: only a card that is

@@ -55,7 +55,14 @@ describe('fractional order keys', () => {
       const keys: string[] = [];
       for (let step = 0; step < 600; step++) {
         const r = rand();
-        const i = r < 0.3 ? 0 : r < 0.6 ? keys.length : r < 0.9 ? Math.min(1, keys.length) : Math.floor(rand() * (keys.length + 1));
+        const i =
+          r < 0.3
+            ? 0
+            : r < 0.6
+              ? keys.length
+              : r < 0.9
+                ? Math.min(1, keys.length)
+                : Math.floor(rand() * (keys.length + 1));
         const before = keys[i - 1] ?? null;
         const after = keys[i] ?? null;
         const key = keyBetween(before, after);
@@ -178,7 +185,9 @@ describe('fractional order keys', () => {
     const stats = { appended, prepended, random };
     console.log(
       '[M15] order key length, mean/max:',
-      Object.entries(stats).map(([name, keys]) => `${name} ${mean(keys).toFixed(2)}/${Math.max(...keys.map((k) => k.length))}`).join(', '),
+      Object.entries(stats)
+        .map(([name, keys]) => `${name} ${mean(keys).toFixed(2)}/${Math.max(...keys.map((k) => k.length))}`)
+        .join(', '),
     );
     expect(mean(appended)).toBeLessThan(30);
     expect(mean(prepended)).toBeLessThan(30);

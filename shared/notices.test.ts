@@ -29,8 +29,14 @@ describe('the notice codec', () => {
     expect(parseNotice('{"code":"from-the-future"}')).toBeNull();
     expect(parseNotice('not json')).toBeNull();
     expect(parseNotice('null')).toBeNull();
-    expect(parseNotice('{"code":"column-locked","columns":["values","nope",3]}')).toEqual({ code: 'column-locked', columns: ['values'] });
-    expect(parseNotice('{"code":"needs-who-what-when","missing":["who","why"]}')).toEqual({ code: 'needs-who-what-when', missing: ['who'] });
+    expect(parseNotice('{"code":"column-locked","columns":["values","nope",3]}')).toEqual({
+      code: 'column-locked',
+      columns: ['values'],
+    });
+    expect(parseNotice('{"code":"needs-who-what-when","missing":["who","why"]}')).toEqual({
+      code: 'needs-who-what-when',
+      missing: ['who'],
+    });
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 0);
     encoding.writeVarString(e, '{"code":"private-phase"}');

@@ -25,8 +25,6 @@ export type Notice =
   /** A change to a part of the document only the server writes (a map's schema version); reverted. */
   | { code: 'server-only'; roots: string[] };
 
-export type NoticeCode = Notice['code'];
-
 /** The whole frame, ready to send. */
 export function encodeNotice(notice: Notice): Uint8Array {
   const e = encoding.createEncoder();
@@ -37,7 +35,8 @@ export function encodeNotice(notice: Notice): Uint8Array {
 
 const strings = (v: unknown, max = 50): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length <= 100).slice(0, max) : [];
-const only = <T extends string>(allowed: readonly T[], v: unknown): T[] => strings(v).filter((x): x is T => (allowed as readonly string[]).includes(x));
+const only = <T extends string>(allowed: readonly T[], v: unknown): T[] =>
+  strings(v).filter((x): x is T => (allowed as readonly string[]).includes(x));
 
 /** The notice in a JSON text, or null when it is not one this version knows (newer codes are ignored). */
 export function parseNotice(json: string): Notice | null {

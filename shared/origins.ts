@@ -23,7 +23,3 @@ export const MIGRATION: Origin = Object.freeze({ kind: 'migration' });
 export function connectionOrigin(connectionId: string): ConnectionOrigin {
   return Object.freeze({ kind: 'connection', connectionId });
 }
-
-export function isOrigin(value: unknown): value is Origin {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
-}

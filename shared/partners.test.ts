@@ -47,7 +47,15 @@ describe('partnerIdFrom', () => {
 
   it('gives ids that make valid map room names, also with collision suffixes', () => {
     const workshop = newWorkshopId();
-    const names = ['Gemeente', 'gemeente', 'Zoë', 'Stichting Welzijn Oost-Nederland Zuid', 'x'.repeat(60), '!!', 'Joint'];
+    const names = [
+      'Gemeente',
+      'gemeente',
+      'Zoë',
+      'Stichting Welzijn Oost-Nederland Zuid',
+      'x'.repeat(60),
+      '!!',
+      'Joint',
+    ];
     for (const pid of assign([...names, ...names])) {
       expect(pid).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(parseRoomName(roomName(workshop, partnerMapName(pid as never)))).not.toBeNull();

@@ -64,7 +64,13 @@ describe('room names', () => {
 
 describe('close codes', () => {
   it('say not to retry on auth, permission, missing, malformed and too-large', () => {
-    for (const code of [CloseCode.UNAUTHORIZED, CloseCode.FORBIDDEN, CloseCode.NOT_FOUND, CloseCode.MALFORMED, CloseCode.TOO_LARGE]) {
+    for (const code of [
+      CloseCode.UNAUTHORIZED,
+      CloseCode.FORBIDDEN,
+      CloseCode.NOT_FOUND,
+      CloseCode.MALFORMED,
+      CloseCode.TOO_LARGE,
+    ]) {
       expect(isRetryableClose(code), String(code)).toBe(false);
     }
   });

@@ -8,7 +8,14 @@
  * (provider: `new WebsocketProvider(origin + '/sync', workshopId + '/' + docName, doc, { params: { token } })`).
  */
 import type { WorkshopId } from './ids.js';
-import { formatDocName, JOINT_MAP, parseDocName, partnerMapName, type DocName as ParsedDocName, type DocNameString } from './docName.js';
+import {
+  formatDocName,
+  JOINT_MAP,
+  parseDocName,
+  partnerMapName,
+  type DocName as ParsedDocName,
+  type DocNameString,
+} from './docName.js';
 
 export const SYNC_PATH = '/sync';
 

@@ -12,7 +12,15 @@ const id = (s: string) => s as CardId;
 function addCard(doc: Y.Doc, cardId: string, column: ColumnId, text = '', extra: { order?: string } = {}): CardId {
   const created = createCard(
     doc,
-    { id: id(cardId), column, author: 'p1' as ParticipantId, authorName: 'Ada', partner: 'buurt' as PartnerId, text, createdAt: 7 },
+    {
+      id: id(cardId),
+      column,
+      author: 'p1' as ParticipantId,
+      authorName: 'Ada',
+      partner: 'buurt' as PartnerId,
+      text,
+      createdAt: 7,
+    },
     SEED,
   );
   if (extra.order !== undefined) getCard(doc, created)!.set('order', extra.order);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { COLUMN_IDS, type ColumnId } from './columns.js';
 import { getCards, readCardColumn, type CardYMap } from './cardSchema.js';
-import { type Agreement, type CardArgument, type CardFieldName, type CardValues, type Supporter } from './card/fields.js';
+import type { Agreement, CardArgument, CardFieldName, CardValues, Supporter } from './card/fields.js';
 import { readCardField } from './card/read.js';
 import type { CardId } from './ids.js';
 import { compareOrder } from './ops.js';
@@ -25,7 +25,8 @@ export type MapSnapshot = {
   readonly cardCount: number;
 };
 
-const byTimeThenId = (a: { at: number; id: string }, b: { at: number; id: string }) => a.at - b.at || (a.id < b.id ? -1 : 1);
+const byTimeThenId = (a: { at: number; id: string }, b: { at: number; id: string }) =>
+  a.at - b.at || (a.id < b.id ? -1 : 1);
 
 export function readCard(id: string, card: CardYMap): CardSnapshot | null {
   const column = readCardColumn(card);

@@ -7,7 +7,13 @@ import { readMap } from './readModel.js';
 import { restoreCards } from './restore.js';
 import type { CardId } from './ids.js';
 
-const input = (text: string) => ({ column: 'values' as const, author: '' as const, authorName: 'A', partner: '' as const, text });
+const input = (text: string) => ({
+  column: 'values' as const,
+  author: '' as const,
+  authorName: 'A',
+  partner: '' as const,
+  text,
+});
 const copy = (doc: Y.Doc) => {
   const d = new Y.Doc();
   Y.applyUpdate(d, Y.encodeStateAsUpdate(doc));

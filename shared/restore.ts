@@ -4,7 +4,11 @@ import type { Origin } from './origins.js';
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Y.AbstractType || b instanceof Y.AbstractType) {
-    return a instanceof Y.AbstractType && b instanceof Y.AbstractType && JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
+    return (
+      a instanceof Y.AbstractType &&
+      b instanceof Y.AbstractType &&
+      JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON())
+    );
   }
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -22,7 +26,10 @@ function restoreCard(card: CardYMap, source: CardYMap): void {
     if (key === 'text' && current instanceof Y.XmlFragment && value instanceof Y.XmlFragment) {
       // Keep the fragment itself (an open editor stays bound to it); replace its content.
       current.delete(0, current.length);
-      current.insert(0, value.toArray().map((node) => (node as Y.XmlElement).clone()));
+      current.insert(
+        0,
+        value.toArray().map((node) => (node as Y.XmlElement).clone()),
+      );
       return;
     }
     card.set(key, cloneValue(value));

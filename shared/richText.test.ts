@@ -42,7 +42,15 @@ function build(nodes: Node[]): Y.XmlFragment {
 describe('readBlocks', () => {
   it('[M11] keeps bold and italic runs of a paragraph and drops marks the schema does not know', () => {
     const fragment = build([
-      p('Gewoon ', ['vet', { bold: true }], ' en ', ['schuin', { italic: {} }], ' ', ['beide', { bold: true, italic: true }], [' link', { link: { href: 'x' } }]),
+      p(
+        'Gewoon ',
+        ['vet', { bold: true }],
+        ' en ',
+        ['schuin', { italic: {} }],
+        ' ',
+        ['beide', { bold: true, italic: true }],
+        [' link', { link: { href: 'x' } }],
+      ),
     ]);
     expect(readBlocks(fragment)).toEqual<Block[]>([
       {
@@ -63,7 +71,11 @@ describe('readBlocks', () => {
   it('[M11] reads bullet and ordered lists item by item, with nested lists', () => {
     const fragment = build([
       p('Afspraken:'),
-      el('bulletList', li(p('Kennis ', ['delen', { bold: true }])), li(p('Samen '), el('bulletList', li(p('besluiten'))))),
+      el(
+        'bulletList',
+        li(p('Kennis ', ['delen', { bold: true }])),
+        li(p('Samen '), el('bulletList', li(p('besluiten')))),
+      ),
       el('orderedList', li(p('Eerst')), li(p('Dan'))),
     ]);
     const blocks = readBlocks(fragment);
@@ -94,7 +106,7 @@ describe('readBlocks', () => {
       el('paragraph', txt('regel 1'), el('hardBreak'), txt('regel 2')),
       txt('losse tekst'),
     ]);
-    const embedded = (fragment.get(3) as Y.XmlText);
+    const embedded = fragment.get(3) as Y.XmlText;
     embedded.insertEmbed(0, { image: 'x.png' });
     expect(readBlocks(fragment)).toEqual<Block[]>([
       { type: 'paragraph', runs: [{ text: 'Kop' }] },
@@ -118,7 +130,11 @@ describe('writePlainText', () => {
     const doc = new Y.Doc();
     const fragment = doc.getXmlFragment('text');
     writePlainText(fragment, 'Eén\n\nTwee — met ë, ß en 🙂');
-    expect(fragment.toArray().map((n) => (n as Y.XmlElement).nodeName)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+    expect(fragment.toArray().map((n) => (n as Y.XmlElement).nodeName)).toEqual([
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
     expect(readBlocks(fragment)).toEqual<Block[]>([
       { type: 'paragraph', runs: [{ text: 'Eén' }] },
       { type: 'paragraph', runs: [] },
@@ -138,7 +154,7 @@ describe('writePlainText', () => {
 
   it('[M11] random multi-line texts round-trip exactly', () => {
     let seed = 11;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const words = ['samen', 'Wij', 'één', 'afspraak', '•', '1.', 'x', '🙂', '  ', 'tab\tje'];
     const doc = new Y.Doc();
     const fragment = doc.getXmlFragment('text');
@@ -161,7 +177,14 @@ describe('blocksToPlainText', () => {
   it('[M11] prefixes bullet items with "• " and ordered items with their number, and trims the result', () => {
     const blocks: Block[] = [
       { type: 'paragraph', runs: [] },
-      { type: 'orderedList', items: [[{ type: 'paragraph', runs: [{ text: 'a' }] }], [{ type: 'paragraph', runs: [{ text: 'b', bold: true }] }], [{ type: 'paragraph', runs: [{ text: 'c' }] }]] },
+      {
+        type: 'orderedList',
+        items: [
+          [{ type: 'paragraph', runs: [{ text: 'a' }] }],
+          [{ type: 'paragraph', runs: [{ text: 'b', bold: true }] }],
+          [{ type: 'paragraph', runs: [{ text: 'c' }] }],
+        ],
+      },
       { type: 'bulletList', items: [[{ type: 'paragraph', runs: [{ text: 'd' }, { text: 'e', italic: true }] }]] },
     ];
     expect(blocksToPlainText(blocks)).toBe('1. a\n2. b\n3. c\n• de');

@@ -90,10 +90,18 @@ describe('session', () => {
   it('[G4] new cards on a map: not from a participant while everyone writes alone first; always the facilitator; never the projector', () => {
     const doc = new Y.Doc();
     const projector: Principal = { access: 'projector', participantId: 'x', partner: '' };
-    expect([participant, facilitator, projector].map((p) => mayCreateCards(readSession(doc), p))).toEqual([true, true, false]);
+    expect([participant, facilitator, projector].map((p) => mayCreateCards(readSession(doc), p))).toEqual([
+      true,
+      true,
+      false,
+    ]);
     setSessionPlan(doc, { mode: 'separate' }, LOCAL_USER);
     setPhase(doc, 'private', LOCAL_USER);
-    expect([participant, facilitator, projector].map((p) => mayCreateCards(readSession(doc), p))).toEqual([false, true, false]);
+    expect([participant, facilitator, projector].map((p) => mayCreateCards(readSession(doc), p))).toEqual([
+      false,
+      true,
+      false,
+    ]);
     requestReveal(doc, LOCAL_USER);
     expect(mayCreateCards(readSession(doc), participant)).toBe(true);
   });

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { COLUMN_IDS, LANGS, isColumnId, type ColumnId, type Lang } from './columns.js';
 import type { Origin } from './origins.js';
 import type { Principal, Stage } from './permissions.js';
@@ -90,7 +90,11 @@ function readTimer(value: unknown): TimerState | null {
   if (typeof value !== 'object' || value === null) return null;
   const t = value as Record<string, unknown>;
   if (typeof t.durationMs !== 'number' || typeof t.remainingMs !== 'number') return null;
-  return { durationMs: t.durationMs, remainingMs: t.remainingMs, endsAt: typeof t.endsAt === 'number' ? t.endsAt : null };
+  return {
+    durationMs: t.durationMs,
+    remainingMs: t.remainingMs,
+    endsAt: typeof t.endsAt === 'number' ? t.endsAt : null,
+  };
 }
 
 function readFocus(value: unknown): ProjectorFocus {
@@ -306,6 +310,7 @@ export function setSessionLang(doc: Y.Doc, lang: Lang, origin: Origin): void {
 export function shownTimer(session: SessionState, now: number): TimerState | null {
   const t = session.timer;
   if (!t) return null;
-  if (timerRemaining(t, now) === 0 && session.timerStep !== null && session.timerStep !== stepKey(session.active)) return null;
+  if (timerRemaining(t, now) === 0 && session.timerStep !== null && session.timerStep !== stepKey(session.active))
+    return null;
   return t;
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LOCAL_USER } from './origins.js';
-import { readSession, setActiveColumns, setSessionLang, setSessionPlan, setTimer, shownTimer, startTimer } from './session.js';
+import {
+  readSession,
+  setActiveColumns,
+  setSessionLang,
+  setSessionPlan,
+  setTimer,
+  shownTimer,
+  startTimer,
+} from './session.js';
 
 describe('session for the projector', () => {
   it('[G8] a timer that ran out is not shown after a step change; a new timer is', () => {

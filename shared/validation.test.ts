@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { PARTICIPANT_ROLES } from './roles.js';
 import { LIMITS, validateJoin, validateNewWorkshop, type FieldError, type Result } from './validation.js';
 
-const errorsOf = <T,>(r: Result<T>): FieldError[] => (r.ok ? [] : r.errors);
+const errorsOf = <T>(r: Result<T>): FieldError[] => (r.ok ? [] : r.errors);
 
 describe('validateNewWorkshop', () => {
   it('accepts a title and partners, collapsing whitespace and skipping empty partner rows', () => {
-    expect(validateNewWorkshop({ title: '  Wijk   Oost \n 2026 ', partners: ['Gemeente ', '', '  ', ' Buurt\tteam'] })).toEqual({
+    expect(
+      validateNewWorkshop({ title: '  Wijk   Oost \n 2026 ', partners: ['Gemeente ', '', '  ', ' Buurt\tteam'] }),
+    ).toEqual({
       ok: true,
       value: { title: 'Wijk Oost 2026', partners: ['Gemeente', 'Buurt team'], flow: 'joint' },
     });
@@ -31,8 +33,12 @@ describe('validateNewWorkshop', () => {
         ]),
       );
     }
-    expect(errorsOf(validateNewWorkshop({ title: '   ', partners: ['A'] }))).toEqual([{ field: 'title', code: 'required' }]);
-    expect(errorsOf(validateNewWorkshop({ title: 7, partners: ['A'] }))).toEqual([{ field: 'title', code: 'required' }]);
+    expect(errorsOf(validateNewWorkshop({ title: '   ', partners: ['A'] }))).toEqual([
+      { field: 'title', code: 'required' },
+    ]);
+    expect(errorsOf(validateNewWorkshop({ title: 7, partners: ['A'] }))).toEqual([
+      { field: 'title', code: 'required' },
+    ]);
   });
 
   it('limits the title length after collapsing whitespace', () => {
@@ -56,7 +62,9 @@ describe('validateNewWorkshop', () => {
   });
 
   it('needs between the minimum and maximum number of partners', () => {
-    expect(errorsOf(validateNewWorkshop({ title: 'T', partners: ['', ' '] }))).toEqual([{ field: 'partners', code: 'tooFew' }]);
+    expect(errorsOf(validateNewWorkshop({ title: 'T', partners: ['', ' '] }))).toEqual([
+      { field: 'partners', code: 'tooFew' },
+    ]);
     const names = (n: number) => Array.from({ length: n }, (_, i) => `Partner ${i}`);
     expect(validateNewWorkshop({ title: 'T', partners: names(LIMITS.partnersMax) }).ok).toBe(true);
     expect(errorsOf(validateNewWorkshop({ title: 'T', partners: names(LIMITS.partnersMax + 1) }))).toEqual([
@@ -94,9 +102,13 @@ describe('validateJoin', () => {
   });
 
   it('limits the display name length', () => {
-    expect(validateJoin({ name: 'n'.repeat(LIMITS.displayNameMax), partner: 'buurt', role: 'other' }, partners).ok).toBe(true);
-    expect(errorsOf(validateJoin({ name: 'n'.repeat(LIMITS.displayNameMax + 1), partner: 'buurt', role: 'other' }, partners))).toEqual([
-      { field: 'name', code: 'tooLong' },
-    ]);
+    expect(
+      validateJoin({ name: 'n'.repeat(LIMITS.displayNameMax), partner: 'buurt', role: 'other' }, partners).ok,
+    ).toBe(true);
+    expect(
+      errorsOf(
+        validateJoin({ name: 'n'.repeat(LIMITS.displayNameMax + 1), partner: 'buurt', role: 'other' }, partners),
+      ),
+    ).toEqual([{ field: 'name', code: 'tooLong' }]);
   });
 });

@@ -11,7 +11,10 @@ export const LIMITS = {
   displayNameMax: 40,
 } as const;
 
-export type FieldError = { field: string; code: 'required' | 'tooLong' | 'tooMany' | 'tooFew' | 'invalid' | 'duplicate' };
+export type FieldError = {
+  field: string;
+  code: 'required' | 'tooLong' | 'tooMany' | 'tooFew' | 'invalid' | 'duplicate';
+};
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -39,7 +42,8 @@ export function validateNewWorkshop(body: unknown): Result<NewWorkshopInput> {
     b.partners.forEach((raw, i) => {
       const name = cleanText(raw);
       if (name === null) errors.push({ field: `partners.${i}`, code: 'invalid' });
-      else if (!name) return; // empty rows in the form are ignored
+      else if (!name)
+        return; // empty rows in the form are ignored
       else if (name.length > LIMITS.partnerNameMax) errors.push({ field: `partners.${i}`, code: 'tooLong' });
       else if (partners.some((p) => p.toLowerCase() === name.toLowerCase()))
         errors.push({ field: `partners.${i}`, code: 'duplicate' });

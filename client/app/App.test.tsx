@@ -13,7 +13,10 @@ beforeEach(() => {
   const api = fakeApi((call) =>
     call.url === `/api/workshops/${ID}/me`
       ? call.auth === 'Bearer s3cret'
-        ? { status: 200, body: { participantId: 'f1', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' } }
+        ? {
+            status: 200,
+            body: { participantId: 'f1', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' },
+          }
         : { status: 401, body: { error: 'unauthorized', message: '' } }
       : undefined,
   );
@@ -59,14 +62,28 @@ describe('app routes', () => {
   });
 
   it('the facilitator link without its secret part continues to the console for a known facilitator', async () => {
-    saveIdentity(ID, { participantId: 'f1', token: 's3cret', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' });
+    saveIdentity(ID, {
+      participantId: 'f1',
+      token: 's3cret',
+      name: 'Begeleider',
+      partner: '',
+      role: 'facilitator',
+      access: 'facilitator',
+    });
     history.replaceState(null, '', `/w/${ID}/facilitator`);
     render(<FacilitatorEntry workshopId={ID} />);
     await waitFor(() => expect(location.pathname).toBe(`/w/${ID}/console`));
   });
 
   it('the console refuses a browser without the facilitator identity, without opening anything', async () => {
-    saveIdentity(ID, { participantId: 'p1', token: 't', name: 'Sam', partner: 'zorg', role: 'citizen', access: 'participant' });
+    saveIdentity(ID, {
+      participantId: 'p1',
+      token: 't',
+      name: 'Sam',
+      partner: 'zorg',
+      role: 'citizen',
+      access: 'participant',
+    });
     history.replaceState(null, '', `/w/${ID}/console`);
     render(<App />);
     expect(await screen.findByTestId('console.noAccess')).toHaveTextContent('alleen voor de begeleider');

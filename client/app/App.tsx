@@ -8,7 +8,9 @@ import { parseRoute, usePathname } from '../lib/router.js';
 // The map, console and projector bring Yjs, the provider and the editor; start and join load without
 // them. The facilitator's entry page comes with the console (one chunk: its public entry).
 const MapPage = lazy(() => import('../features/map/index.js').then((m) => ({ default: m.MapPage })));
-const FacilitatorEntry = lazy(() => import('../features/facilitator/index.js').then((m) => ({ default: m.FacilitatorEntry })));
+const FacilitatorEntry = lazy(() =>
+  import('../features/facilitator/index.js').then((m) => ({ default: m.FacilitatorEntry })),
+);
 const ConsolePage = lazy(() => import('../features/facilitator/index.js').then((m) => ({ default: m.ConsolePage })));
 const ProjectorPage = lazy(() => import('../features/projector/index.js').then((m) => ({ default: m.ProjectorPage })));
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol.js';
 import { deriveConnection, type ConnectionFacts } from './connectionState.js';
 
-const base: ConnectionFacts = { status: 'connecting', synced: false, online: true, refusedCode: null, everSynced: false };
+const base: ConnectionFacts = {
+  status: 'connecting',
+  synced: false,
+  online: true,
+  refusedCode: null,
+  everSynced: false,
+};
 const view = (patch: Partial<ConnectionFacts>) => deriveConnection({ ...base, ...patch });
 
 describe('connection state mapping', () => {
@@ -13,7 +19,11 @@ describe('connection state mapping', () => {
   });
 
   it('after losing a synced connection it says "reconnecting"', () => {
-    expect(view({ status: 'disconnected', everSynced: true })).toEqual({ state: 'connecting', reason: null, reconnecting: true });
+    expect(view({ status: 'disconnected', everSynced: true })).toEqual({
+      state: 'connecting',
+      reason: null,
+      reconnecting: true,
+    });
   });
 
   it('is "offline" when the browser reports no network', () => {
@@ -27,10 +37,17 @@ describe('connection state mapping', () => {
     [CloseCode.TOO_LARGE, 'tooLarge'],
     [CloseCode.MALFORMED, 'malformed'],
   ] as const)('close code %i is refused for good (%s), even when offline', (code, reason) => {
-    expect(view({ refusedCode: code, online: false, status: 'disconnected' })).toEqual({ state: 'refused', reason, reconnecting: false });
+    expect(view({ refusedCode: code, online: false, status: 'disconnected' })).toEqual({
+      state: 'refused',
+      reason,
+      reconnecting: false,
+    });
   });
 
-  it.each([CloseCode.SLOW_DOWN, CloseCode.GOING_AWAY, CloseCode.SERVER_ERROR])('retryable code %i keeps reconnecting', (code) => {
-    expect(view({ refusedCode: code, status: 'disconnected', everSynced: true }).state).toBe('connecting');
-  });
+  it.each([CloseCode.SLOW_DOWN, CloseCode.GOING_AWAY, CloseCode.SERVER_ERROR])(
+    'retryable code %i keeps reconnecting',
+    (code) => {
+      expect(view({ refusedCode: code, status: 'disconnected', everSynced: true }).state).toBe('connecting');
+    },
+  );
 });

@@ -48,7 +48,9 @@ export function readPeople(states: ReadonlyMap<number, unknown>, selfId: number)
 }
 
 const keyOf = (people: readonly Person[]) =>
-  people.map((p) => [p.clientId, p.name, p.color, p.partner, p.partnerName, p.role, p.editing].join('\u0000')).join('\u0001');
+  people
+    .map((p) => [p.clientId, p.name, p.color, p.partner, p.partnerName, p.role, p.editing].join('\u0000'))
+    .join('\u0001');
 
 export const NO_PEOPLE: readonly Person[] = Object.freeze([]);
 

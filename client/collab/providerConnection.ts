@@ -1,6 +1,12 @@
 import type { WebsocketProvider } from 'y-websocket';
 import { isRetryableClose } from '../../shared/protocol.js';
-import { deriveConnection, sameView, type ConnectionFacts, type ConnectionSource, type ConnectionView } from './connectionState.js';
+import {
+  deriveConnection,
+  sameView,
+  type ConnectionFacts,
+  type ConnectionSource,
+  type ConnectionView,
+} from './connectionState.js';
 
 /** Collects the provider's events into ConnectionFacts and publishes a cached ConnectionView. */
 export class ProviderConnection implements ConnectionSource {

@@ -46,19 +46,27 @@ export function openSyncedDoc(
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   awareness.setLocalState(presence);
-  const offline = (options.offline ?? typeof indexedDB !== 'undefined') ? new IndexeddbPersistence(offlineCopyName(workshopId, docName), doc) : null;
-  const provider = new WebsocketProvider((options.origin ?? wsOrigin()) + SYNC_PATH, roomName(workshopId, docName), doc, {
-    params: { token },
-    // With an offline copy, connect only after it has loaded: edits made offline (also in a tab that
-    // was closed since) are then part of the first sync and reach the server.
-    connect: offline === null,
-    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
-    awareness,
-    // Every update must pass the server (permissions, persistence, echo as acknowledgement);
-    // the cross-tab channel would let tabs exchange edits behind its back.
-    disableBc: true,
-    shouldReconnect: (event) => isRetryableClose(event.code),
-  });
+  const offline =
+    (options.offline ?? typeof indexedDB !== 'undefined')
+      ? new IndexeddbPersistence(offlineCopyName(workshopId, docName), doc)
+      : null;
+  const provider = new WebsocketProvider(
+    (options.origin ?? wsOrigin()) + SYNC_PATH,
+    roomName(workshopId, docName),
+    doc,
+    {
+      params: { token },
+      // With an offline copy, connect only after it has loaded: edits made offline (also in a tab that
+      // was closed since) are then part of the first sync and reach the server.
+      connect: offline === null,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
+      awareness,
+      // Every update must pass the server (permissions, persistence, echo as acknowledgement);
+      // the cross-tab channel would let tabs exchange edits behind its back.
+      disableBc: true,
+      shouldReconnect: (event) => isRetryableClose(event.code),
+    },
+  );
   const connection = new ProviderConnection(provider);
   const notices = new NoticeFeed();
   // The server's own message type; without a handler the provider would log it as unknown.

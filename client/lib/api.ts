@@ -11,6 +11,7 @@ import type {
 } from '../../shared/api.js';
 import type { MapSnapshot } from '../../shared/readModel.js';
 import type { WorkshopId } from '../../shared/ids.js';
+import { JOINT_MAP } from '../../shared/docName.js';
 import type { FieldError } from '../../shared/validation.js';
 
 /**
@@ -24,12 +25,20 @@ export type ApiResult<T> =
   | { kind: 'unauthorized' }
   | { kind: 'error'; status: number | null };
 
-async function request<T>(path: string, init: RequestInit = {}, read: (r: Response) => Promise<unknown> = readJson): Promise<ApiResult<T>> {
+async function request<T>(
+  path: string,
+  init: RequestInit = {},
+  read: (r: Response) => Promise<unknown> = readJson,
+): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
       ...init,
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
+      },
     });
   } catch {
     return { kind: 'error', status: null };
@@ -61,7 +70,8 @@ export const api = {
     request<WhoAmIResponse>(`/api/workshops/${id}/me`, { headers: { Authorization: `Bearer ${token}` } }),
   demoStatus: () => request<{ available: boolean }>('/api/demo'),
   /** The demo in the language the person chose (the server falls back to Dutch). */
-  createDemo: (lang: string) => request<CreateWorkshopResponse>(`/api/demo?lang=${encodeURIComponent(lang)}`, { method: 'POST' }),
+  createDemo: (lang: string) =>
+    request<CreateWorkshopResponse>(`/api/demo?lang=${encodeURIComponent(lang)}`, { method: 'POST' }),
   /** The code is sent as typed after normalizing; the server answers 404 for an unknown code. */
   findByJoinCode: (code: string) => request<JoinCodeResponse>(`/api/join/${encodeURIComponent(code)}`),
   removeParticipant: (id: WorkshopId, participantId: string, token: string) =>
@@ -69,22 +79,30 @@ export const api = {
       method: 'DELETE',
       headers: bearer(token),
     }),
-  listVersions: (id: WorkshopId, token: string, doc = 'map:joint') =>
-    request<VersionListResponse>(`/api/workshops/${id}/versions?doc=${encodeURIComponent(doc)}`, { headers: bearer(token) }),
+  listVersions: (id: WorkshopId, token: string, doc = JOINT_MAP) =>
+    request<VersionListResponse>(`/api/workshops/${id}/versions?doc=${encodeURIComponent(doc)}`, {
+      headers: bearer(token),
+    }),
   getVersion: (id: WorkshopId, token: string, versionId: number) =>
-    request<{ version: VersionInfo; map: MapSnapshot }>(`/api/workshops/${id}/versions/${versionId}`, { headers: bearer(token) }),
-  saveVersion: (id: WorkshopId, token: string, label: string, doc = 'map:joint') =>
+    request<{ version: VersionInfo; map: MapSnapshot }>(`/api/workshops/${id}/versions/${versionId}`, {
+      headers: bearer(token),
+    }),
+  saveVersion: (id: WorkshopId, token: string, label: string, doc = JOINT_MAP) =>
     request<VersionInfo>(`/api/workshops/${id}/versions`, { ...json({ doc, label }), headers: bearer(token) }),
   restoreVersion: (id: WorkshopId, token: string, versionId: number) =>
-    request<RestoreResponse>(`/api/workshops/${id}/versions/${versionId}/restore`, { method: 'POST', headers: bearer(token) }),
+    request<RestoreResponse>(`/api/workshops/${id}/versions/${versionId}/restore`, {
+      method: 'POST',
+      headers: bearer(token),
+    }),
   /** A new projector link; every earlier projector link stops working. */
   newProjectorLink: (id: WorkshopId, token: string) =>
     request<{ projectorPath: string }>(`/api/workshops/${id}/projector`, { method: 'POST', headers: bearer(token) }),
   /** The whole workshop as the JSON text of a backup file (kept as text: it is saved unchanged). */
-  backup: (id: WorkshopId, token: string) => request<string>(`/api/workshops/${id}/backup`, { headers: bearer(token) }, readText),
+  backup: (id: WorkshopId, token: string) =>
+    request<string>(`/api/workshops/${id}/backup`, { headers: bearer(token) }, readText),
   /** Import a backup file's JSON text as a new workshop: new links, as if it was just made. */
-  importBackup: (fileText: string) => request<CreateWorkshopResponse>('/api/backup', { method: 'POST', body: fileText }),
-  deleteWorkshop: (id: WorkshopId, token: string) => request<null>(`/api/workshops/${id}`, { method: 'DELETE', headers: bearer(token) }),
+  importBackup: (fileText: string) =>
+    request<CreateWorkshopResponse>('/api/backup', { method: 'POST', body: fileText }),
+  deleteWorkshop: (id: WorkshopId, token: string) =>
+    request<null>(`/api/workshops/${id}`, { method: 'DELETE', headers: bearer(token) }),
 };
-
-export type Api = typeof api;

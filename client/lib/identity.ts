@@ -83,7 +83,7 @@ export function rememberProjectorLink(workshopId: WorkshopId, path: string): voi
 export function loadProjectorLink(workshopId: WorkshopId): string | null {
   try {
     const value = localStorage.getItem(projectorLinkKey(workshopId));
-    return value && value.startsWith(`/w/${workshopId}/projector#`) ? value : null;
+    return value?.startsWith(`/w/${workshopId}/projector#`) ? value : null;
   } catch {
     return null;
   }

@@ -12,6 +12,7 @@ export type WorkshopInfoState =
 export function useWorkshopInfo(id: WorkshopId): WorkshopInfoState & { retry: () => void } {
   const [state, setState] = useState<WorkshopInfoState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the retry trigger
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });

@@ -36,7 +36,13 @@ export const FACILITATOR: Identity = {
   access: 'facilitator',
 };
 
-export function participant(id: string, name: string, partner: string, joinedAt: number, extra: Partial<ParticipantEntry> = {}): ParticipantEntry {
+export function participant(
+  id: string,
+  name: string,
+  partner: string,
+  joinedAt: number,
+  extra: Partial<ParticipantEntry> = {},
+): ParticipantEntry {
   return { id, name, partner, role: 'professional', access: 'participant', joinedAt, removed: false, ...extra };
 }
 

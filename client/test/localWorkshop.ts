@@ -72,8 +72,13 @@ export function testInfo(overrides: Partial<WorkshopInfo> = {}): WorkshopInfo {
   };
 }
 
-export const ANNA: Who = { participantId: 'p1', name: 'Anna', partner: 'gemeente', role: 'professional', access: 'participant' };
-export const FACILITATOR_WHO: Who = { participantId: 'f1', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' };
+export const ANNA: Who = {
+  participantId: 'p1',
+  name: 'Anna',
+  partner: 'gemeente',
+  role: 'professional',
+  access: 'participant',
+};
 
 /** A clock the test moves by hand. */
 export function manualClock(start = 1_000_000): Clock & { advance(ms: number): void } {

@@ -1,11 +1,8 @@
 import * as Y from 'yjs';
 import type { WorkshopId } from '../../shared/ids.js';
-import type { Partner } from '../../shared/partners.js';
 import { MapView } from '../features/map/MapView.js';
 import { renderInWorkshop } from './renderInWorkshop.js';
-import { TEST_PARTNERS, testInfo } from './localWorkshop.js';
-
-export const PARTNERS: Partner[] = TEST_PARTNERS;
+import { testInfo } from './localWorkshop.js';
 
 export const WORKSHOP_ID = 'w'.repeat(26) as WorkshopId;
 
@@ -14,7 +11,13 @@ export function renderMap(options: { doc?: Y.Doc; access?: 'participant' | 'faci
   const doc = options.doc ?? new Y.Doc();
   const r = renderInWorkshop(<MapView workshopId={WORKSHOP_ID} title="Samen sterk" onRejoin={() => {}} />, {
     info: testInfo({ id: WORKSHOP_ID }),
-    who: { participantId: 'p1', name: 'Anna', partner: 'gemeente', role: 'professional', access: options.access ?? 'participant' },
+    who: {
+      participantId: 'p1',
+      name: 'Anna',
+      partner: 'gemeente',
+      role: 'professional',
+      access: options.access ?? 'participant',
+    },
     docs: new Map([['map:joint', doc]]),
   });
   return { ...r, doc, env: r.mapEnv('map:joint')! };

@@ -24,7 +24,12 @@ export function ConnectionIndicator({ source, className }: { source: ConnectionS
   const { t } = useTranslation();
   const view = useSyncExternalStore(source.subscribe, source.getSnapshot);
   return (
-    <p className={className ? `connection ${className}` : 'connection'} data-testid="connection.state" data-state={view.state} role="status">
+    <p
+      className={className ? `connection ${className}` : 'connection'}
+      data-testid="connection.state"
+      data-state={view.state}
+      role="status"
+    >
       <span className="connection-dot" aria-hidden="true" />
       <span className="sr-only">{t('connection.label')}: </span>
       {t(connectionKey(view))}

@@ -10,12 +10,7 @@ export function LanguageSelect() {
   return (
     <div className="lang-select">
       <label htmlFor={id}>{t('lang.label')}</label>
-      <select
-        id={id}
-        data-testid="lang.select"
-        value={lang}
-        onChange={(e) => setLanguage(e.target.value as Lang)}
-      >
+      <select id={id} data-testid="lang.select" value={lang} onChange={(e) => setLanguage(e.target.value as Lang)}>
         {LANGS.map((l) => (
           <option key={l} value={l} lang={l}>
             {t(`lang.${l}`)}

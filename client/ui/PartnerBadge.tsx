@@ -20,10 +20,16 @@ export function PartnerBadge({ name, color, testId }: { name: string; color: str
 export function OriginBadges({ card, partner }: { card: CardSnapshot; partner: Partner | undefined }) {
   const { t } = useTranslation();
   const partners = usePartners();
-  if ((card.origins ?? []).length === 0) return partner ? <PartnerBadge name={partner.name} color={partner.color} /> : null;
+  if ((card.origins ?? []).length === 0)
+    return partner ? <PartnerBadge name={partner.name} color={partner.color} /> : null;
   const from = cardPartnerIds(card).map((id) => partners.get(id) ?? { id, name: id, color: '#4d4d4d' });
   return (
-    <span className="origin-badges" data-testid="card.origins" aria-label={t('card.originsLabel', { partners: from.map((p) => p.name).join(', ') })}>
+    <span
+      role="group"
+      className="origin-badges"
+      data-testid="card.origins"
+      aria-label={t('card.originsLabel', { partners: from.map((p) => p.name).join(', ') })}
+    >
       {from.map((p) => (
         <PartnerBadge key={p.id} name={p.name} color={p.color} testId="card.origin" />
       ))}

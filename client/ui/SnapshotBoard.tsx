@@ -131,7 +131,10 @@ export function SnapshotCard({
       data-status={card.status}
       data-density={fit?.density}
       data-shortened={fit?.shortened || undefined}
-      style={{ ['--partner-color' as string]: partner?.color ?? '#4d4d4d', ...(fit ? { ['--lines' as string]: fit.lines } : {}) }}
+      style={{
+        ['--partner-color' as string]: partner?.color ?? '#4d4d4d',
+        ...(fit ? { ['--lines' as string]: fit.lines } : {}),
+      }}
     >
       <p className="snap-card-text">{card.plainText || t('card.emptyText')}</p>
       {card.column === 'steps' && (card.who || card.what || card.when) && (
@@ -160,7 +163,12 @@ export function SnapshotCard({
         {(card.origins ?? []).length === 0
           ? partner && <span className="snap-partner">{partner.name}</span>
           : cardPartnerIds(card).map((id) => (
-              <span key={id} className="snap-partner" data-testid="snapshot.origin" style={{ ['--partner-color' as string]: partners?.get(id)?.color }}>
+              <span
+                key={id}
+                className="snap-partner"
+                data-testid="snapshot.origin"
+                style={{ ['--partner-color' as string]: partners?.get(id)?.color }}
+              >
                 {partners?.get(id)?.name ?? id}
               </span>
             ))}

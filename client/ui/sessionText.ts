@@ -8,15 +8,6 @@ export function stepsLabel(t: TFunction, lang: Lang, columns: readonly ColumnId[
   const nums = defs.map((d) => d.step);
   const contiguous = nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
   const steps =
-    nums.length === 1
-      ? String(nums[0])
-      : contiguous
-        ? `${nums[0]}–${nums[nums.length - 1]}`
-        : nums.join(', ');
+    nums.length === 1 ? String(nums[0]) : contiguous ? `${nums[0]}–${nums[nums.length - 1]}` : nums.join(', ');
   return t('console.stepsLabel', { count: nums.length, steps, names: defs.map((d) => d.label[lang]).join(', ') });
-}
-
-export function columnLabel(lang: Lang, id: ColumnId): string {
-  const c = getColumn(id);
-  return `${c.step} · ${c.label[lang]}`;
 }

@@ -44,9 +44,19 @@ describe('the workshop object', () => {
     const { workshop } = setup();
     const names: DocName[] = ['map:joint', 'map:zorg', 'drafts:p1', 'session', 'workshop'];
     names.forEach((n) => cleanup.push(workshop.hold(n)));
-    expect(names.map((n) => workshop.get(n)?.map?.docName ?? null)).toEqual(['map:joint', 'map:zorg', 'drafts:p1', null, null]);
+    expect(names.map((n) => workshop.get(n)?.map?.docName ?? null)).toEqual([
+      'map:joint',
+      'map:zorg',
+      'drafts:p1',
+      null,
+      null,
+    ]);
     const joint = workshop.get('map:joint')!.map!;
-    createCard(joint.doc, { column: 'values', author: 'p1' as never, authorName: 'Anna', partner: 'gemeente' as never, text: 'samen' }, SEED);
+    createCard(
+      joint.doc,
+      { column: 'values', author: 'p1' as never, authorName: 'Anna', partner: 'gemeente' as never, text: 'samen' },
+      SEED,
+    );
     expect(joint.readModel.getSnapshot().cardCount).toBe(1);
   });
 
@@ -66,7 +76,9 @@ describe('the workshop object', () => {
   });
 
   it('[W3] a projector never shows presence, even in a map it works from', () => {
-    const { workshop } = setup({ who: { participantId: 'x', name: 'Projector', partner: '', role: '', access: 'projector' } });
+    const { workshop } = setup({
+      who: { participantId: 'x', name: 'Projector', partner: '', role: '', access: 'projector' },
+    });
     cleanup.push(workshop.hold('map:joint', { presence: true }));
     expect(workshop.get('map:joint')!.map!.awarenessHost.awareness.getLocalState()).toBeNull();
   });
@@ -88,7 +100,9 @@ describe('the workshop object', () => {
     expect([...workshop.partners.keys()]).toEqual(['gemeente', 'zorg']);
     expect(workshop.draftsName).toBe('drafts:p1');
     expect(workshop.clock.now()).toBe(42);
-    const facilitator = setup({ who: { participantId: 'f1', name: 'B', partner: '', role: '', access: 'facilitator' } }).workshop;
+    const facilitator = setup({
+      who: { participantId: 'f1', name: 'B', partner: '', role: '', access: 'facilitator' },
+    }).workshop;
     expect(facilitator.draftsName).toBeNull();
     expect(facilitator.me.user.role).toBe('facilitator');
   });
@@ -98,7 +112,11 @@ describe('the workshop object', () => {
     const held = workshop.openDoc('drafts:p2');
     await held.whenSynced();
     expect(open).toEqual(['drafts:p2']);
-    createCard(held.doc, { column: 'values', author: 'p2' as never, authorName: 'B', partner: 'zorg' as never, text: 'x' }, LOCAL_USER);
+    createCard(
+      held.doc,
+      { column: 'values', author: 'p2' as never, authorName: 'B', partner: 'zorg' as never, text: 'x' },
+      LOCAL_USER,
+    );
     held.destroy();
     expect(open).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { WorkshopInfo } from '../../shared/api.js';
-import type { WorkshopId } from '../../shared/ids.js';
+import type { ParticipantId, WorkshopId } from '../../shared/ids.js';
 import type { Partner } from '../../shared/partners.js';
 import type { DocName, PresenceState } from '../../shared/protocol.js';
 import type { ConnectionSource } from '../collab/connectionState.js';
@@ -11,6 +11,7 @@ import type { Clock } from '../lib/serverClock.js';
 import { DocStore } from './docStore.js';
 import { buildMapEnv, destroyMapEnv, isMapShaped, type MapEnv } from './mapEnv.js';
 import { makeMe, type Me, type Who } from './me.js';
+import { draftsName } from '../../shared/docName.js';
 
 export type { Clock };
 
@@ -146,7 +147,9 @@ export class Workshop {
 
   /** My drafts document, when I am a participant (only participants write alone first). */
   get draftsName(): DocName | null {
-    return this.me.access === 'participant' && this.me.participantId ? `drafts:${this.me.participantId}` : null;
+    return this.me.access === 'participant' && this.me.participantId
+      ? draftsName(this.me.participantId as ParticipantId)
+      : null;
   }
 
   /**

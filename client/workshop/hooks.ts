@@ -11,7 +11,7 @@ import type { Person } from '../collab/presence.js';
 import type { UndoView } from '../collab/undo.js';
 import type { MapEnv } from './mapEnv.js';
 import type { Me } from './me.js';
-import type { Clock, HeldDoc, OpenDoc, Workshop, WorkshopNotice } from './Workshop.js';
+import type { Clock, OpenDoc, Workshop, WorkshopNotice } from './Workshop.js';
 
 /** The one React context of a workshop page: the workshop object (docs/decisions/0009). */
 export const WorkshopContext = createContext<Workshop | null>(null);
@@ -70,16 +70,6 @@ export function useSession(): SessionState {
   return useDocValue('session', readSession, DEFAULT_SESSION);
 }
 
-/** The session document itself, for the facilitator's writes; null until open. */
-export function useSessionDoc(): Y.Doc | null {
-  return useDoc('session')?.doc ?? null;
-}
-
-/** The `workshop` document (who joined); null until open. */
-export function useWorkshopDoc(): Y.Doc | null {
-  return useDoc('workshop')?.doc ?? null;
-}
-
 /** Everyone who joined (the `workshop` document), in joining order. */
 export function useParticipants(): ParticipantEntry[] {
   return useDocValue('workshop', readParticipants, EMPTY.participants);
@@ -117,16 +107,6 @@ export function useSnapshotOf(env: MapEnv | null | undefined): MapSnapshot {
   return useSyncExternalStore(model?.subscribe ?? noopSubscribe, model ? model.getSnapshot : () => EMPTY.snapshot);
 }
 
-export function usePresenceOf(env: MapEnv | null | undefined): readonly Person[] {
-  const p = env?.presence;
-  return useSyncExternalStore(p?.subscribe ?? noopSubscribe, p ? p.getSnapshot : () => EMPTY.people);
-}
-
-export function useConnectionOf(env: MapEnv | null | undefined): ConnectionView {
-  const c = env?.connection;
-  return useSyncExternalStore(c?.subscribe ?? noopSubscribe, c ? c.getSnapshot : () => EMPTY.connection);
-}
-
 export function useUndoStateOf(env: MapEnv | null | undefined): UndoView {
   const u = env?.undoState;
   return useSyncExternalStore(u?.subscribe ?? noopSubscribe, u ? u.getSnapshot : () => EMPTY.undo);
@@ -151,7 +131,8 @@ export function useMapSnapshots(names: readonly DocName[]): ReadonlyMap<DocName,
 
 /** Caches the combined snapshot of several maps, so useSyncExternalStore sees a stable value. */
 class SnapshotsStore {
-  private last: { key: string; parts: (MapSnapshot | undefined)[]; value: ReadonlyMap<DocName, MapSnapshot> } | null = null;
+  private last: { key: string; parts: (MapSnapshot | undefined)[]; value: ReadonlyMap<DocName, MapSnapshot> } | null =
+    null;
 
   subscribeTo(workshop: Workshop, key: string) {
     return (listener: () => void) => {
@@ -203,12 +184,6 @@ export function useInfo(): WorkshopInfo {
 
 export function useClock(): Clock {
   return useWorkshop().clock;
-}
-
-/** For code outside React that needs a document for a while (exports, a person's drafts). */
-export function useOpenDoc(): (name: DocName) => HeldDoc {
-  const workshop = useWorkshop();
-  return useMemo(() => (name: DocName) => workshop.openDoc(name), [workshop]);
 }
 
 /** Calls `listener` with every notice of this page's documents while mounted (`listener` stable or memoised). */

@@ -5,6 +5,7 @@ import type { DocName } from '../../shared/protocol.js';
 import type { ConnectionSource } from '../collab/connectionState.js';
 import { PresenceStore } from '../collab/presence.js';
 import { createUndoManager, UndoState } from '../collab/undo.js';
+import { holdsCards, parseDocName } from '../../shared/docName.js';
 
 /**
  * Everything the map UI needs from one map-shaped document (`map:joint`, `map:<partner>`,
@@ -47,5 +48,6 @@ export function destroyMapEnv(env: MapEnv): void {
 
 /** Map-shaped documents hold cards: the maps and everyone's private drafts. */
 export function isMapShaped(name: DocName): boolean {
-  return name.startsWith('map:') || name.startsWith('drafts:');
+  const parsed = parseDocName(name);
+  return parsed !== null && holdsCards(parsed);
 }

@@ -54,10 +54,21 @@ async function partnersFirstWorkshop() {
   });
   const info = (await api<WorkshopInfo>(app.url, 'GET', `/api/workshops/${created.body.id}`)).body;
   const join = async (name: string, partner: string) =>
-    (await api<{ token: string; participantId: string }>(app.url, 'POST', `/api/workshops/${info.id}/participants`, { name, partner, role: 'professional' })).body;
+    (
+      await api<{ token: string; participantId: string }>(app.url, 'POST', `/api/workshops/${info.id}/participants`, {
+        name,
+        partner,
+        role: 'professional',
+      })
+    ).body;
   const origin = `ws://127.0.0.1:${app.port}`;
   const workshopFor = (who: Who, token: string, Socket: unknown = WebSocket) => {
-    const w = new Workshop({ info, who, connect: serverConnector(info.id, token, { origin, WebSocketPolyfill: Socket, offline: false }), clock: { now: Date.now } });
+    const w = new Workshop({
+      info,
+      who,
+      connect: serverConnector(info.id, token, { origin, WebSocketPolyfill: Socket, offline: false }),
+      clock: { now: Date.now },
+    });
     cleanup.push(() => w.destroy());
     return w;
   };
@@ -71,7 +82,13 @@ async function partnersFirstWorkshop() {
   return { app, info, join, workshopFor, serverState, facilitatorToken: created.body.facilitatorToken };
 }
 
-const facilitatorWho: Who = { participantId: 'f', name: 'Begeleider', partner: '', role: 'facilitator', access: 'facilitator' };
+const facilitatorWho: Who = {
+  participantId: 'f',
+  name: 'Begeleider',
+  partner: '',
+  role: 'facilitator',
+  access: 'facilitator',
+};
 
 describe('the workshop object over a real server', () => {
   it('[W6][O2] a partner map edited offline that turned read-only (mixed stage) recovers on reconnect: copy dropped, resynced, identical to the server, user told', async () => {
@@ -79,23 +96,56 @@ describe('the workshop object over a real server', () => {
     const zorg = info.partners.find((p) => p.name === 'Zorg')!.id;
     const fatima = await join('Fatima', zorg);
     const net = cuttableNetwork();
-    const mine = workshopFor({ participantId: fatima.participantId, name: 'Fatima', partner: zorg, role: 'professional', access: 'participant' }, fatima.token, net.Socket);
+    const mine = workshopFor(
+      {
+        participantId: fatima.participantId,
+        name: 'Fatima',
+        partner: zorg,
+        role: 'professional',
+        access: 'participant',
+      },
+      fatima.token,
+      net.Socket,
+    );
     const notices: WorkshopNotice[] = [];
     mine.onNotice((n) => notices.push(n));
     const mapName: DocName = `map:${zorg}`;
     mine.hold(mapName, { presence: true });
     const map = () => mine.get(mapName)!;
     await waitFor(() => map().isSynced(), 'my partner map synced');
-    const accepted = createCard(map().doc, { column: 'values', author: fatima.participantId as never, authorName: 'Fatima', partner: zorg as never, text: 'online geschreven' }, LOCAL_USER);
+    const accepted = createCard(
+      map().doc,
+      {
+        column: 'values',
+        author: fatima.participantId as never,
+        authorName: 'Fatima',
+        partner: zorg as never,
+        text: 'online geschreven',
+      },
+      LOCAL_USER,
+    );
     await waitFor(() => !!map().map && map().connection.getSnapshot().state === 'connected', 'connected');
     const facilitator = workshopFor(facilitatorWho, facilitatorToken);
     facilitator.hold(mapName);
-    await waitFor(() => !!facilitator.get(mapName)?.isSynced() && getCards(facilitator.get(mapName)!.doc).has(accepted), 'the card reached the server');
+    await waitFor(
+      () => !!facilitator.get(mapName)?.isSynced() && getCards(facilitator.get(mapName)!.doc).has(accepted),
+      'the card reached the server',
+    );
 
     // Offline: Fatima keeps writing in her partner map.
     net.cut();
     await waitFor(() => map().connection.getSnapshot().state !== 'connected', 'offline');
-    const offlineCard = createCard(map().doc, { column: 'values', author: fatima.participantId as never, authorName: 'Fatima', partner: zorg as never, text: 'offline geschreven' }, LOCAL_USER);
+    const offlineCard = createCard(
+      map().doc,
+      {
+        column: 'values',
+        author: fatima.participantId as never,
+        authorName: 'Fatima',
+        partner: zorg as never,
+        text: 'offline geschreven',
+      },
+      LOCAL_USER,
+    );
     const before = map().doc;
 
     // Meanwhile the facilitator starts the mixed session: partner maps become read-only for participants.
@@ -107,7 +157,11 @@ describe('the workshop object over a real server', () => {
 
     // Reconnect: the server refuses the offline card (4403); the workshop object recovers.
     net.restore();
-    await waitFor(() => notices.some((n) => n.doc === mapName && n.notice.code === 'write-refused'), 'Fatima is told', 15_000);
+    await waitFor(
+      () => notices.some((n) => n.doc === mapName && n.notice.code === 'write-refused'),
+      'Fatima is told',
+      15_000,
+    );
     expect(map().doc).not.toBe(before);
     expect(map().connection.getSnapshot().state).toBe('connected');
     const server = await serverState(mapName, facilitatorToken);
@@ -122,18 +176,33 @@ describe('the workshop object over a real server', () => {
     const { info, join, workshopFor, facilitatorToken } = await partnersFirstWorkshop();
     const pia = await join('Pia', info.partners[0].id);
     const facilitator = workshopFor(facilitatorWho, facilitatorToken);
-    const participant = workshopFor({ participantId: pia.participantId, name: 'Pia', partner: info.partners[0].id, role: 'professional', access: 'participant' }, pia.token);
+    const participant = workshopFor(
+      {
+        participantId: pia.participantId,
+        name: 'Pia',
+        partner: info.partners[0].id,
+        role: 'professional',
+        access: 'participant',
+      },
+      pia.token,
+    );
     const notices: WorkshopNotice[] = [];
     participant.onNotice((n) => notices.push(n));
     facilitator.hold('session');
     participant.hold('session');
     const doc = (w: Workshop) => w.get('session')!.doc;
-    await waitFor(() => !!facilitator.get('session')?.isSynced() && !!participant.get('session')?.isSynced(), 'both synced');
+    await waitFor(
+      () => !!facilitator.get('session')?.isSynced() && !!participant.get('session')?.isSynced(),
+      'both synced',
+    );
     setSessionPlan(doc(facilitator), { mode: 'separate' }, LOCAL_USER);
     await waitFor(() => readSession(doc(participant)).guided, 'participant sees the plan');
     // The participant's client writes the session anyway (a bug or a tampered client).
     setActiveColumns(doc(participant), ['values', 'relations', 'actions', 'conditions', 'steps'], LOCAL_USER);
-    await waitFor(() => notices.some((n) => n.doc === 'session' && n.notice.code === 'write-refused'), 'participant told');
+    await waitFor(
+      () => notices.some((n) => n.doc === 'session' && n.notice.code === 'write-refused'),
+      'participant told',
+    );
     const json = (w: Workshop) => JSON.stringify(doc(w).getMap('session').toJSON());
     await waitFor(() => json(participant) === json(facilitator), 'identical to the facilitator');
     expect(readSession(doc(participant)).active).toEqual(['values']);

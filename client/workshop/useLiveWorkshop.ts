@@ -17,7 +17,11 @@ export interface WorkshopOverrides {
  * mounted (made in an effect so StrictMode's double mount makes and destroys a real pair). Null
  * until made. The server clock is measured once.
  */
-export function useLiveWorkshop(info: WorkshopInfo, who: Who & { token: string }, overrides: WorkshopOverrides = {}): Workshop | null {
+export function useLiveWorkshop(
+  info: WorkshopInfo,
+  who: Who & { token: string },
+  overrides: WorkshopOverrides = {},
+): Workshop | null {
   const [workshop, setWorkshop] = useState<Workshop | null>(null);
   const key = JSON.stringify([info, who]);
   const { connect, clock } = overrides;

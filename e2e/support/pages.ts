@@ -31,7 +31,8 @@ export class StartPage {
   async createWorkshop(title: string, partners: string[]) {
     await byTestId(this.page, 'start.title').fill(title);
     for (let i = 0; i < partners.length; i++) {
-      if ((await byTestId(this.page, `start.partner.${i}`).count()) === 0) await byTestId(this.page, 'start.addPartner').click();
+      if ((await byTestId(this.page, `start.partner.${i}`).count()) === 0)
+        await byTestId(this.page, 'start.addPartner').click();
       await byTestId(this.page, `start.partner.${i}`).fill(partners[i]);
     }
     await byTestId(this.page, 'start.submit').click();
@@ -103,7 +104,9 @@ export class MapPage {
       'editor focused',
     );
     await this.page.keyboard.type(text);
-    const id = await byTestId(this.page, 'card.editor').locator('xpath=ancestor::*[@data-testid="card"]').getAttribute('data-card-id');
+    const id = await byTestId(this.page, 'card.editor')
+      .locator('xpath=ancestor::*[@data-testid="card"]')
+      .getAttribute('data-card-id');
     await byTestId(this.page, 'card.done').click();
     expect(id).toBeTruthy();
     return id!;
@@ -114,7 +117,9 @@ export class MapPage {
   }
 
   async columnOf(cardId: string): Promise<string | null> {
-    return this.card(cardId).evaluate((el) => el.closest('[data-testid^="column."]')?.getAttribute('data-testid') ?? null);
+    return this.card(cardId).evaluate(
+      (el) => el.closest('[data-testid^="column."]')?.getAttribute('data-testid') ?? null,
+    );
   }
 }
 

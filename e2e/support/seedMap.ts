@@ -73,7 +73,10 @@ async function api<T>(url: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
-export async function createWorkshop(base: string, title: string): Promise<{ created: CreateWorkshopResponse; info: WorkshopInfo }> {
+export async function createWorkshop(
+  base: string,
+  title: string,
+): Promise<{ created: CreateWorkshopResponse; info: WorkshopInfo }> {
   const created = await api<CreateWorkshopResponse>(`${base}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -86,11 +89,16 @@ export async function createWorkshop(base: string, title: string): Promise<{ cre
 /** A document of the workshop opened as the facilitator; resolves once in sync. */
 export async function openAsFacilitator(base: string, created: CreateWorkshopResponse, name: DocName) {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(base.replace(/^http/, 'ws') + SYNC_PATH, roomName(created.id as WorkshopId, name), doc, {
-    params: { token: created.facilitatorToken },
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-  });
+  const provider = new WebsocketProvider(
+    base.replace(/^http/, 'ws') + SYNC_PATH,
+    roomName(created.id as WorkshopId, name),
+    doc,
+    {
+      params: { token: created.facilitatorToken },
+      WebSocketPolyfill: WebSocket as never,
+      disableBc: true,
+    },
+  );
   await new Promise<void>((resolve) => {
     if (provider.synced) return resolve();
     const onSync = (synced: boolean) => {
@@ -104,7 +112,13 @@ export async function openAsFacilitator(base: string, created: CreateWorkshopRes
 }
 
 /** Write `counts` cards per column into the joint map; returns the id of the long card, if any. */
-export async function seedCards(base: string, created: CreateWorkshopResponse, info: WorkshopInfo, counts: Record<ColumnId, number>, seed = 1) {
+export async function seedCards(
+  base: string,
+  created: CreateWorkshopResponse,
+  info: WorkshopInfo,
+  counts: Record<ColumnId, number>,
+  seed = 1,
+) {
   const map = await openAsFacilitator(base, created, JOINT_MAP);
   const random = seeded(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
@@ -117,7 +131,13 @@ export async function seedCards(base: string, created: CreateWorkshopResponse, i
         const partner = pick(info.partners);
         const id = createCard(
           map.doc,
-          { column, author: '', authorName: 'Test', partner: partner.id as PartnerId, text: long ? LONG_TEXT : pick(TEXTS) },
+          {
+            column,
+            author: '',
+            authorName: 'Test',
+            partner: partner.id as PartnerId,
+            text: long ? LONG_TEXT : pick(TEXTS),
+          },
           LOCAL_USER,
         );
         if (long) longId = id;

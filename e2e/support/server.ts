@@ -18,7 +18,10 @@ export class E2EServer {
   async start(): Promise<this> {
     if (!fs.existsSync(built)) throw new Error('The client is not built: run `npm run test:e2e` (it builds first).');
     // A restart reuses the port so open pages reconnect to the same address.
-    this.server = await startChildServer(this.dataDir, { ...this.env, ...(this.port ? { PORT: String(this.port) } : {}) });
+    this.server = await startChildServer(this.dataDir, {
+      ...this.env,
+      ...(this.port ? { PORT: String(this.port) } : {}),
+    });
     this.port = this.server.port;
     return this;
   }

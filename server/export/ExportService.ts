@@ -16,7 +16,14 @@ import type { BackupService } from '../workshops/BackupService.js';
 import { readExportFonts } from './fonts.js';
 
 /** [E8] What the export API can make; the name is also the file's kind and extension. */
-export const EXPORT_KINDS = ['a3.pdf', 'map.svg', 'convenant.pdf', 'convenant.docx', 'convenant.md', 'backup.json'] as const;
+export const EXPORT_KINDS = [
+  'a3.pdf',
+  'map.svg',
+  'convenant.pdf',
+  'convenant.docx',
+  'convenant.md',
+  'backup.json',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const isExportKind = (kind: string): kind is ExportKind => (EXPORT_KINDS as readonly string[]).includes(kind);
@@ -71,7 +78,8 @@ export class ExportService {
     const w = this.store.getWorkshop(workshopId);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     const partner = req.map === 'joint' ? null : w.partners.find((p) => p.id === req.map);
-    if (req.map !== 'joint' && !partner) throw new HttpError(404, 'not_found', 'This workshop has no partner with that id.');
+    if (req.map !== 'joint' && !partner)
+      throw new HttpError(404, 'not_found', 'This workshop has no partner with that id.');
     const representatives: Record<string, string[]> = {};
     for (const p of this.store.participantsOf(workshopId)) {
       if (p.revoked || p.access !== 'participant' || !p.partner) continue;
@@ -79,7 +87,12 @@ export class ExportService {
     }
     const base = { lang: req.lang, title: w.title, date: req.date, partners: w.partners, representatives };
     if (partner) {
-      return { ...base, mapName: partner.id, filledBy: partner.name, map: this.map(workshopId, partnerMapName(partner.id as PartnerId)) };
+      return {
+        ...base,
+        mapName: partner.id,
+        filledBy: partner.name,
+        map: this.map(workshopId, partnerMapName(partner.id as PartnerId)),
+      };
     }
     const map = this.map(workshopId, 'map:joint');
     const origins = cardOriginsOf(map);
@@ -88,7 +101,13 @@ export class ExportService {
       forConvenant && w.flow === 'partners-first'
         ? Object.fromEntries(w.partners.map((p) => [p.id, this.map(workshopId, partnerMapName(p.id as PartnerId))]))
         : undefined;
-    return { ...base, mapName: 'joint', map, ...(partnerMaps ? { partnerMaps } : {}), ...(Object.keys(origins).length ? { cardOrigins: origins } : {}) };
+    return {
+      ...base,
+      mapName: 'joint',
+      map,
+      ...(partnerMaps ? { partnerMaps } : {}),
+      ...(Object.keys(origins).length ? { cardOrigins: origins } : {}),
+    };
   }
 
   async make(workshopId: string, req: ExportRequest): Promise<ExportFile> {
@@ -96,22 +115,46 @@ export class ExportService {
     if (req.kind === 'backup.json') {
       const file = this.backups.export(workshopId);
       const w = this.store.getWorkshop(workshopId)!;
-      const name = exportFileName({ title: w.title, date: req.date, mapName: 'joint', partners: w.partners }, 'backup', 'json');
+      const name = exportFileName(
+        { title: w.title, date: req.date, mapName: 'joint', partners: w.partners },
+        'backup',
+        'json',
+      );
       return { bytes: new TextEncoder().encode(JSON.stringify(file)), type, fileName: name };
     }
     const input = this.input(workshopId, req, req.kind.startsWith('convenant.'));
     const fonts = await readExportFonts();
     switch (req.kind) {
       case 'a3.pdf':
-        return { bytes: await renderMapPdf(input, fonts), type, fileName: exportFileName(input, 'partnerschapskaart', 'pdf') };
+        return {
+          bytes: await renderMapPdf(input, fonts),
+          type,
+          fileName: exportFileName(input, 'partnerschapskaart', 'pdf'),
+        };
       case 'map.svg':
-        return { bytes: new TextEncoder().encode(renderMapSvg(input, fonts)), type, fileName: exportFileName(input, 'partnerschapskaart', 'svg') };
+        return {
+          bytes: new TextEncoder().encode(renderMapSvg(input, fonts)),
+          type,
+          fileName: exportFileName(input, 'partnerschapskaart', 'svg'),
+        };
       case 'convenant.pdf':
-        return { bytes: await convenantToPdf(buildConvenant(input), fonts), type, fileName: exportFileName(input, 'convenant-input', 'pdf') };
+        return {
+          bytes: await convenantToPdf(buildConvenant(input), fonts),
+          type,
+          fileName: exportFileName(input, 'convenant-input', 'pdf'),
+        };
       case 'convenant.docx':
-        return { bytes: await convenantToDocx(buildConvenant(input)), type, fileName: exportFileName(input, 'convenant-input', 'docx') };
+        return {
+          bytes: await convenantToDocx(buildConvenant(input)),
+          type,
+          fileName: exportFileName(input, 'convenant-input', 'docx'),
+        };
       case 'convenant.md':
-        return { bytes: new TextEncoder().encode(convenantToMarkdown(buildConvenant(input))), type, fileName: exportFileName(input, 'convenant-input', 'md') };
+        return {
+          bytes: new TextEncoder().encode(convenantToMarkdown(buildConvenant(input))),
+          type,
+          fileName: exportFileName(input, 'convenant-input', 'md'),
+        };
     }
   }
 }

@@ -10,7 +10,10 @@ let loaded: Promise<ExportFonts> | null = null;
 /** Read once per process; every export after the first reuses the bytes. */
 export function readExportFonts(dir = FONT_DIR): Promise<ExportFonts> {
   const read = async () => {
-    const [regular, bold] = await Promise.all([readFile(`${dir}/DejaVuSans.ttf`), readFile(`${dir}/DejaVuSans-Bold.ttf`)]);
+    const [regular, bold] = await Promise.all([
+      readFile(`${dir}/DejaVuSans.ttf`),
+      readFile(`${dir}/DejaVuSans-Bold.ttf`),
+    ]);
     return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
   };
   if (dir !== FONT_DIR) return read();

@@ -34,7 +34,8 @@ export function createApiHandler(deps: ApiDeps) {
   const limiter = new RateLimiter();
   const route = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     const method = req.method ?? 'GET';
-    const limit = (action: keyof ApiDeps['rates']) => limiter.check(action, clientAddress(req, deps.trustProxy), deps.rates[action]);
+    const limit = (action: keyof ApiDeps['rates']) =>
+      limiter.check(action, clientAddress(req, deps.trustProxy), deps.rates[action]);
     if (deps.exports && (await deps.exports(req, res, pathname))) return;
     if (pathname === '/api/health' && method === 'GET') return sendJson(res, 200, deps.health());
     if (pathname === '/api/workshops' && method === 'POST') {
@@ -68,7 +69,8 @@ export function createApiHandler(deps: ApiDeps) {
       const [, id, vid, restore] = v;
       deps.workshops.requireFacilitator(id, req.headers.authorization);
       const url = new URL(req.url ?? '', 'http://localhost');
-      if (!vid && method === 'GET') return sendJson(res, 200, { versions: deps.versions.list(id, url.searchParams.get('doc') ?? JOINT_MAP) });
+      if (!vid && method === 'GET')
+        return sendJson(res, 200, { versions: deps.versions.list(id, url.searchParams.get('doc') ?? JOINT_MAP) });
       if (!vid && method === 'POST') {
         const body = (await readJson(req, deps.maxBodyBytes)) as { doc?: unknown; label?: unknown } | null;
         const doc = typeof body?.doc === 'string' ? body.doc : JOINT_MAP;
@@ -88,7 +90,8 @@ export function createApiHandler(deps: ApiDeps) {
         res.writeHead(204).end();
         return;
       }
-      if (sub === '/projector' && method === 'POST') return sendJson(res, 201, deps.workshops.newProjectorLink(id, req.headers.authorization));
+      if (sub === '/projector' && method === 'POST')
+        return sendJson(res, 201, deps.workshops.newProjectorLink(id, req.headers.authorization));
       if (sub === '/backup' && method === 'GET') {
         deps.workshops.requireFacilitator(id, req.headers.authorization);
         const file = deps.backups.export(id);
@@ -99,7 +102,8 @@ export function createApiHandler(deps: ApiDeps) {
         limit('join');
         return sendJson(res, 201, deps.workshops.join(id, await readJson(req, deps.maxBodyBytes)));
       }
-      if (sub === '/me' && method === 'GET') return sendJson(res, 200, deps.workshops.whoAmI(id, req.headers.authorization));
+      if (sub === '/me' && method === 'GET')
+        return sendJson(res, 200, deps.workshops.whoAmI(id, req.headers.authorization));
     }
     throw new HttpError(404, 'not_found', `No API route ${method} ${pathname}.`);
   };

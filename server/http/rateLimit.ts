@@ -31,7 +31,9 @@ export class RateLimiter {
     w.count++;
     if (w.count > rule.limit) {
       const retryAfter = Math.max(1, Math.ceil((w.start + rule.windowMs - t) / 1000));
-      throw new HttpError(429, 'slow_down', `Too many requests; try again in ${retryAfter} seconds.`, undefined, { 'retry-after': String(retryAfter) });
+      throw new HttpError(429, 'slow_down', `Too many requests; try again in ${retryAfter} seconds.`, undefined, {
+        'retry-after': String(retryAfter),
+      });
     }
   }
 
@@ -51,6 +53,10 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   if (!trustProxy) return direct;
   const header = req.headers['x-forwarded-for'];
   const value = Array.isArray(header) ? header.join(',') : header;
-  const last = value?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+  const last = value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   return last || direct;
 }

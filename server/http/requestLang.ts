@@ -15,7 +15,12 @@ export function requestLang(req: IncomingMessage): Lang {
       .split(',')
       .map((part, i) => {
         const [tag, ...params] = part.trim().split(';');
-        const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+        const q = Number(
+          params
+            .find((p) => p.trim().startsWith('q='))
+            ?.trim()
+            .slice(2) ?? '1',
+        );
         return { lang: tag.trim().toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0, i };
       })
       .filter((x) => x.q > 0)

@@ -14,7 +14,12 @@ export class HttpError extends Error {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const data = JSON.stringify(body);
   res.writeHead(status, {
     ...headers,
@@ -59,7 +64,10 @@ export function readJsonBytes(req: IncomingMessage, limit: number): Promise<Uint
     }
     // The answer to a too large body is a 413 in JSON; the connection closes after it, so the rest
     // of the body is never read (T12).
-    const tooLarge = () => new HttpError(413, 'too_large', `The request body is larger than ${limit} bytes.`, undefined, { connection: 'close' });
+    const tooLarge = () =>
+      new HttpError(413, 'too_large', `The request body is larger than ${limit} bytes.`, undefined, {
+        connection: 'close',
+      });
     if (Number(req.headers['content-length'] ?? 0) > limit) {
       reject(tooLarge());
       return;

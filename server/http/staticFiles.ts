@@ -38,12 +38,12 @@ export function createStaticHandler(root: string) {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    let file = path.resolve(rootResolved, '.' + decodeURIComponent(pathname));
+    let file = path.resolve(rootResolved, `.${decodeURIComponent(pathname)}`);
     // With the separator: a sibling directory that merely starts with the same name is outside (T12).
     if (file !== rootResolved && !file.startsWith(rootResolved + path.sep)) file = indexPath;
     let stat = fs.statSync(file, { throwIfNoEntry: false });
     const isAsset = pathname.startsWith('/assets/');
-    if (!stat || !stat.isFile()) {
+    if (!stat?.isFile()) {
       if (isAsset || path.extname(pathname)) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
         return;

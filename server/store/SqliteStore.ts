@@ -7,7 +7,16 @@ import type { VersionInfo } from '../../shared/api.js';
 import type { DocKind } from '../../shared/docName.js';
 import { isFlow } from '../../shared/permissions.js';
 import { parseRoomName } from '../../shared/protocol.js';
-import type { ClientOwner, DocStore, NewVersion, ParticipantRecord, StoredUpdate, VersionStore, WorkshopRecord, WorkshopStore } from './Store.js';
+import type {
+  ClientOwner,
+  DocStore,
+  NewVersion,
+  ParticipantRecord,
+  StoredUpdate,
+  VersionStore,
+  WorkshopRecord,
+  WorkshopStore,
+} from './Store.js';
 
 /** Raised on every incompatible change of SCHEMA; a future change adds a migration from the previous number. */
 const SCHEMA_VERSION = 3;
@@ -158,7 +167,9 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     const version = this.db.pragma('user_version', { simple: true }) as number;
-    const hasTables = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    const hasTables = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+      n: number;
+    };
     if (hasTables.n > 0 && version < SCHEMA_VERSION && MIGRATIONS[version]) {
       this.db.transaction(() => {
         for (let v = version; v < SCHEMA_VERSION; v++) this.db.exec(MIGRATIONS[v]);
@@ -181,12 +192,18 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
          ON CONFLICT(room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
       ),
       deleteLog: this.db.prepare('DELETE FROM doc_updates WHERE room = ?'),
-      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, title, created_at, partners, join_code, flow) VALUES (?, ?, ?, ?, ?, ?)'),
-      getWorkshop: this.db.prepare<[string], WorkshopRow>('SELECT id, title, created_at, partners, join_code, flow FROM workshops WHERE id = ?'),
+      insertWorkshop: this.db.prepare(
+        'INSERT INTO workshops (id, title, created_at, partners, join_code, flow) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      getWorkshop: this.db.prepare<[string], WorkshopRow>(
+        'SELECT id, title, created_at, partners, join_code, flow FROM workshops WHERE id = ?',
+      ),
       workshopByCode: this.db.prepare<[string], WorkshopRow>(
         'SELECT id, title, created_at, partners, join_code, flow FROM workshops WHERE join_code = ?',
       ),
-      revokeParticipant: this.db.prepare('UPDATE participants SET revoked_at = ? WHERE id = ? AND workshop_id = ? AND revoked_at IS NULL'),
+      revokeParticipant: this.db.prepare(
+        'UPDATE participants SET revoked_at = ? WHERE id = ? AND workshop_id = ? AND revoked_at IS NULL',
+      ),
       getParticipant: this.db.prepare<[string, string], ParticipantRow>(
         'SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants WHERE id = ? AND workshop_id = ?',
       ),
@@ -214,7 +231,9 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
         `SELECT room FROM doc_snapshots WHERE workshop_id = @ws AND room LIKE @like
          UNION SELECT DISTINCT room FROM doc_updates WHERE workshop_id = @ws AND room LIKE @like`,
       ),
-      insertClientOwner: this.db.prepare('INSERT OR IGNORE INTO doc_clients (room, workshop_id, client_id, participant_id) VALUES (?, ?, ?, ?)'),
+      insertClientOwner: this.db.prepare(
+        'INSERT OR IGNORE INTO doc_clients (room, workshop_id, client_id, participant_id) VALUES (?, ?, ?, ?)',
+      ),
       clientOwners: this.db.prepare<[string], { client_id: number; participant_id: string }>(
         'SELECT client_id, participant_id FROM doc_clients WHERE room = ?',
       ),
@@ -295,14 +314,30 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
 
   /** A person from an imported backup: kept for their names on cards, without a usable token. */
   addImportedParticipant(p: { id: string; workshopId: string; name: string; partner: string; role: string }): void {
-    this.stmts.insertParticipant.run(p.id, p.workshopId, p.name, p.partner, p.role, 'participant', randomBytes(32), Date.now());
+    this.stmts.insertParticipant.run(
+      p.id,
+      p.workshopId,
+      p.name,
+      p.partner,
+      p.role,
+      'participant',
+      randomBytes(32),
+      Date.now(),
+    );
     this.stmts.revokeParticipant.run(Date.now(), p.id, p.workshopId);
   }
 
   saveVersion(v: NewVersion): VersionInfo {
     const createdAt = v.createdAt ?? Date.now();
     const result = this.stmts.insertVersion.run(v.room, v.workshopId, v.kind, v.label, createdAt, v.cardCount, v.state);
-    return { id: Number(result.lastInsertRowid), doc: docOf(v.room), kind: v.kind, label: v.label, createdAt, cardCount: v.cardCount };
+    return {
+      id: Number(result.lastInsertRowid),
+      doc: docOf(v.room),
+      kind: v.kind,
+      label: v.label,
+      createdAt,
+      cardCount: v.cardCount,
+    };
   }
 
   listVersions(room: string): VersionInfo[] {

@@ -118,9 +118,15 @@ export class Room implements CommitListener {
     this.opts.committer.enqueue(this, { room: this.opts.name, workshopId: this.opts.workshopId, data: update });
   };
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-  ) => {
+  private onAwarenessUpdate = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }) => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     const message = encodeAwareness(this.awareness, changed);

@@ -38,7 +38,9 @@ export class RoomRegistry {
 
   /** Names of loaded rooms of a workshop holding documents of this kind (of every kind when absent). */
   loadedNames(workshopId: string, kind?: DocKind): string[] {
-    return [...this.rooms.values()].filter((r) => r.workshopId === workshopId && (!kind || r.docName.kind === kind)).map((r) => r.name);
+    return [...this.rooms.values()]
+      .filter((r) => r.workshopId === workshopId && (!kind || r.docName.kind === kind))
+      .map((r) => r.name);
   }
 
   /** The loaded room, without loading it. */

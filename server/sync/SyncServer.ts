@@ -157,22 +157,32 @@ export class SyncServer {
     if (!isTokenShaped(token)) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'missing or invalid token');
     const participant = this.opts.workshops.findParticipantByToken(parsed.workshop, hashToken(token));
     const workshop = participant ? this.opts.workshops.getWorkshop(parsed.workshop) : null;
-    if (!participant && !this.opts.workshops.getWorkshop(parsed.workshop)) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown workshop');
-    if (!participant || !workshop || participant.revoked) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'invalid or revoked token');
+    if (!participant && !this.opts.workshops.getWorkshop(parsed.workshop))
+      return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown workshop');
+    if (!participant || !workshop || participant.revoked)
+      return this.refuse(ws, CloseCode.UNAUTHORIZED, 'invalid or revoked token');
     // Only drafts of someone in this workshop exist; no random drafts room is ever loaded (T12).
     if (parsed.doc.kind === 'drafts' && !this.opts.workshops.getParticipant(workshop.id, parsed.doc.participant)) {
       return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown document');
     }
-    const principal: Principal = { access: participant.access, participantId: participant.id, partner: participant.partner };
+    const principal: Principal = {
+      access: participant.access,
+      participantId: participant.id,
+      partner: participant.partner,
+    };
     const partnerId = partnerOfMap(parsed.doc);
-    if (partnerId && !workshop.partners.some((p) => p.id === partnerId)) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown map');
+    if (partnerId && !workshop.partners.some((p) => p.id === partnerId))
+      return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown map');
     if (!canReadDoc(principal, parsed.doc, this.accessContext(workshop.id, workshop.flow))) {
       return this.refuse(ws, CloseCode.FORBIDDEN, 'no access to this document');
     }
     const tokenKey = participant.id;
     const open = this.perToken.get(tokenKey) ?? 0;
     if (open >= this.opts.maxConnectionsPerToken) return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections');
-    if ((this.perAddress.get(address) ?? 0) >= this.opts.maxConnectionsPerAddress && !this.makeRoomAtAddress(address, tokenKey)) {
+    if (
+      (this.perAddress.get(address) ?? 0) >= this.opts.maxConnectionsPerAddress &&
+      !this.makeRoomAtAddress(address, tokenKey)
+    ) {
       return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections from this address');
     }
     this.perToken.set(tokenKey, open + 1);
@@ -199,7 +209,19 @@ export class SyncServer {
       role: participant.role,
     };
     const presenceBytes = new TokenBucket(this.opts.maxPresenceBytesPerSecond, this.opts.maxPresenceBytesPerSecond * 2);
-    const conn = new Connection(ws, principal, workshop.flow, tokenKey, address, bucket, byteBucket, awarenessBucket, new TokenBucket(frameRate, frameRate * 2), presenceBytes, identity);
+    const conn = new Connection(
+      ws,
+      principal,
+      workshop.flow,
+      tokenKey,
+      address,
+      bucket,
+      byteBucket,
+      awarenessBucket,
+      new TokenBucket(frameRate, frameRate * 2),
+      presenceBytes,
+      identity,
+    );
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     this.connections.add(conn);
     ws.on('close', () => this.onClose(conn));
@@ -271,13 +293,13 @@ export class SyncServer {
       case 'sync-step1':
         room.sendStateTo(conn, frame.stateVector);
         return;
-      case 'sync-update':
+      case 'sync-update': {
         if (!canWriteDoc(conn.principal, room.docName, this.roomContext(conn, room))) {
           // A read-only client may resend what it already got from us; only a real write is refused.
           if (addsNothingNew(room.doc, frame.update)) return;
           return conn.close(CloseCode.FORBIDDEN, 'you may not change this document');
         }
-        let refusal;
+        let refusal: ReturnType<typeof room.applyClientUpdate>;
         try {
           refusal = room.applyClientUpdate(conn, frame.update, frame.decoded);
         } catch (error) {
@@ -285,6 +307,7 @@ export class SyncServer {
         }
         if (refusal) conn.close(refusal.code, refusal.reason);
         return;
+      }
       case 'awareness': {
         const own = filterOwnPresence(conn, room, frame.entries);
         if (own === 'refuse') return conn.close(CloseCode.FORBIDDEN, 'you may only set your own presence');
@@ -292,7 +315,8 @@ export class SyncServer {
         const publish = conn.principal.access === 'projector' ? own.filter((e) => e.state === null) : own;
         if (publish.length === 0) return;
         // Only changes of one's own presence count here; echoes of others were dropped above.
-        if (!conn.awarenessBucket.take()) return conn.close(CloseCode.SLOW_DOWN, 'too many presence updates, slow down');
+        if (!conn.awarenessBucket.take())
+          return conn.close(CloseCode.SLOW_DOWN, 'too many presence updates, slow down');
         const stamped = publish.map((e) => ({ ...e, state: stampPresence(e.state, conn.identity) }));
         let bytes = 0;
         for (const e of stamped) {
@@ -300,7 +324,8 @@ export class SyncServer {
           if (n > this.opts.maxPresenceBytes) return conn.close(CloseCode.TOO_LARGE, 'presence state too large');
           bytes += n;
         }
-        if (!conn.presenceBytes.take(bytes)) return conn.close(CloseCode.SLOW_DOWN, 'too much presence data, slow down');
+        if (!conn.presenceBytes.take(bytes))
+          return conn.close(CloseCode.SLOW_DOWN, 'too much presence data, slow down');
         room.applyAwareness(conn, encodeAwarenessEntries(stamped));
         return;
       }
@@ -379,4 +404,3 @@ export class SyncServer {
     this.wss.close();
   }
 }
-

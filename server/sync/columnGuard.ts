@@ -40,7 +40,11 @@ const str = (card: Y.Map<unknown>, key: string) => {
 };
 
 /** What the card table says about the fields a change wrote, as they stand after it. */
-function tableProblems(cards: ReturnType<typeof getCards>, written: Map<string, Set<string> | 'whole'>, doc: CardDocKind): CardProblem[] {
+function tableProblems(
+  cards: ReturnType<typeof getCards>,
+  written: Map<string, Set<string> | 'whole'>,
+  doc: CardDocKind,
+): CardProblem[] {
   const problems: CardProblem[] = [];
   for (const [id, fields] of written) {
     const card: unknown = cards.get(id);
@@ -68,7 +72,10 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
       root: doc.getMap(name),
       observer: (_events: unknown, tr: Y.Transaction) => void (tr.origin === origin && serverOnlyTouched.add(name)),
     }));
-  const undo = new Y.UndoManager([cards, ...serverOnly.map((s) => s.root)], { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+  const undo = new Y.UndoManager([cards, ...serverOnly.map((s) => s.root)], {
+    trackedOrigins: new Set([origin]),
+    captureTimeout: 0,
+  });
   const columns = new Set<ColumnId | null>();
   const touched = new Set<string>();
   /** Per card: the fields the change wrote, or 'whole' for a card that was added or replaced. */
@@ -136,7 +143,12 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
       if (!(card instanceof Y.Map) || card.get('status') !== 'agreed') continue;
       const column = readCardColumn(card);
       if (!column) continue;
-      const missing = missingForAgreement({ column, who: str(card, 'who'), what: str(card, 'what'), when: str(card, 'when') });
+      const missing = missingForAgreement({
+        column,
+        who: str(card, 'who'),
+        what: str(card, 'what'),
+        when: str(card, 'when'),
+      });
       if (missing.length) {
         notice = { code: 'needs-who-what-when', missing };
         break;

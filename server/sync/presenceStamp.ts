@@ -20,10 +20,17 @@ export function stampPresence(state: unknown, who: PresenceIdentity): unknown {
   if (state === null) return null;
   if (typeof state !== 'object' || Array.isArray(state)) return null;
   const given = state as Record<string, unknown>;
-  const user = typeof given.user === 'object' && given.user !== null && !Array.isArray(given.user) ? (given.user as Record<string, unknown>) : {};
+  const user =
+    typeof given.user === 'object' && given.user !== null && !Array.isArray(given.user)
+      ? (given.user as Record<string, unknown>)
+      : {};
   const color = typeof user.color === 'string' && COLOR.test(user.color) ? user.color : '#777777';
   const editing = typeof given.editing === 'string' && given.editing.length <= 64 ? given.editing : null;
-  return { ...given, user: { color, id: who.id, name: who.name, partner: who.partner, partnerName: who.partnerName, role: who.role }, editing };
+  return {
+    ...given,
+    user: { color, id: who.id, name: who.name, partner: who.partner, partnerName: who.partnerName, role: who.role },
+    editing,
+  };
 }
 
 /** Byte size of one entry's state as it travels (JSON). */

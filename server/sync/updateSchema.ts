@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { CARD_FIELDS, isCardFieldName, matchesValue, type CardFieldDef, type ValueSpec } from '../../shared/card/fields.js';
+import {
+  CARD_FIELDS,
+  isCardFieldName,
+  matchesValue,
+  type CardFieldDef,
+  type ValueSpec,
+} from '../../shared/card/fields.js';
 import type { DocKind } from '../../shared/docName.js';
 import { DOC_ROOTS, type RootSpec } from '../../shared/docSchema.js';
 import { CloseCode } from '../../shared/protocol.js';
@@ -77,9 +83,10 @@ export class SchemaCheck {
   }
 
   private rootPlace(name: string): Place | Refusal {
-    const spec = Object.prototype.hasOwnProperty.call(this.roots, name) ? this.roots[name] : undefined;
+    const spec = Object.hasOwn(this.roots, name) ? this.roots[name] : undefined;
     if (!spec) return malformed(`unknown root type "${name.slice(0, 40)}" in a ${this.kind} document`);
-    if (spec.writers === 'server') return { code: CloseCode.FORBIDDEN, reason: `"${name}" is written by the server only` };
+    if (spec.writers === 'server')
+      return { code: CloseCode.FORBIDDEN, reason: `"${name}" is written by the server only` };
     return { at: 'root', name, spec };
   }
 
@@ -114,11 +121,20 @@ export class SchemaCheck {
   }
 
   /** The place of a child type under `key` (or in sequence) of a parent place. */
-  private childPlace(parent: Place | Refusal, key: string | null, type: Y.AbstractType<unknown> | null): Place | Refusal {
+  private childPlace(
+    parent: Place | Refusal,
+    key: string | null,
+    type: Y.AbstractType<unknown> | null,
+  ): Place | Refusal {
     if ('code' in parent) return parent;
     switch (parent.at) {
       case 'root':
-        if (parent.spec.writers === 'writers' && 'entries' in parent.spec && parent.spec.entries === 'cards' && key !== null) {
+        if (
+          parent.spec.writers === 'writers' &&
+          'entries' in parent.spec &&
+          parent.spec.entries === 'cards' &&
+          key !== null
+        ) {
           return { at: 'card', cardId: key };
         }
         return malformed(`no types inside "${parent.name}"`);
@@ -126,7 +142,8 @@ export class SchemaCheck {
         if (key === null || !isCardFieldName(key)) return malformed('unknown card field');
         return { at: 'field', field: key, def: CARD_FIELDS[key] as CardFieldDef<unknown>, type };
       case 'field':
-        if (parent.def.storage.kind !== 'xmlFragment') return malformed(`no types inside the card field "${parent.field}"`);
+        if (parent.def.storage.kind !== 'xmlFragment')
+          return malformed(`no types inside the card field "${parent.field}"`);
         return { at: 'text', depth: 1 };
       case 'text':
         if (parent.depth >= MAX_TEXT_DEPTH) return malformed('card text nested too deep');
@@ -147,30 +164,35 @@ export class SchemaCheck {
         if (deleted) return null;
         const spec = place.spec;
         if ('keys' in spec) {
-          const valueSpec = Object.prototype.hasOwnProperty.call(spec.keys, l.key) ? spec.keys[l.key] : undefined;
+          const valueSpec = Object.hasOwn(spec.keys, l.key) ? spec.keys[l.key] : undefined;
           return valueSpec && this.valueFits(content, valueSpec) ? null : malformed(`invalid entry in "${place.name}"`);
         }
         if (spec.entries === 'cards') {
           if (!matchesValue(CARD_ID_SPEC, l.key)) return malformed('invalid card id');
           return typeOf(content) instanceof Y.Map ? null : malformed('a card must be a map');
         }
-        if (spec.entries === 'json') return singleValue(content).ok ? null : malformed(`invalid entry in "${place.name}"`);
+        if (spec.entries === 'json')
+          return singleValue(content).ok ? null : malformed(`invalid entry in "${place.name}"`);
         return this.valueFits(content, spec.entries) ? null : malformed(`invalid entry in "${place.name}"`);
       }
       case 'card': {
         if (l.key === null || !isCardFieldName(l.key)) return malformed('unknown card field');
         const def = CARD_FIELDS[l.key] as CardFieldDef<unknown>;
-        if (!def.docs.includes(this.kind as 'map' | 'drafts')) return malformed(`the field "${l.key}" does not belong in this document`);
+        if (!def.docs.includes(this.kind as 'map' | 'drafts'))
+          return malformed(`the field "${l.key}" does not belong in this document`);
         if (deleted) return null;
         const storage = def.storage;
         switch (storage.kind) {
           case 'value':
             if (!this.valueFits(content, storage.value)) return malformed(`invalid value for "${l.key}"`);
-            if (l.key === 'id' && singleValue(content).ok && (content as Y.ContentAny).arr[0] !== place.cardId) return malformed('card id differs from its key');
+            if (l.key === 'id' && singleValue(content).ok && (content as Y.ContentAny).arr[0] !== place.cardId)
+              return malformed('card id differs from its key');
             return null;
           case 'xmlFragment': {
             const t = typeOf(content);
-            return t instanceof Y.XmlFragment && !(t instanceof Y.XmlElement) ? null : malformed(`"${l.key}" must be rich text`);
+            return t instanceof Y.XmlFragment && !(t instanceof Y.XmlElement)
+              ? null
+              : malformed(`"${l.key}" must be rich text`);
           }
           case 'map':
             return typeOf(content) instanceof Y.Map ? null : malformed(`"${l.key}" must be a map`);
@@ -198,17 +220,24 @@ export class SchemaCheck {
         if (storage.kind === 'xmlFragment') {
           // Children of the fragment: paragraphs and other block nodes.
           if (l.key !== null) return malformed('rich text holds no keys at the top');
-          return deleted || typeOf(content) instanceof Y.XmlElement || typeOf(content) instanceof Y.XmlText ? null : malformed('invalid rich text');
+          return deleted || typeOf(content) instanceof Y.XmlElement || typeOf(content) instanceof Y.XmlText
+            ? null
+            : malformed('invalid rich text');
         }
         return malformed(`no content inside "${place.field}"`);
       }
       case 'text': {
         if (deleted) return null;
         // Element attributes are keyed plain values; text runs are strings with formatting marks.
-        if (l.key !== null) return content instanceof Y.ContentAny || content instanceof Y.ContentFormat ? null : malformed('invalid rich text attribute');
+        if (l.key !== null)
+          return content instanceof Y.ContentAny || content instanceof Y.ContentFormat
+            ? null
+            : malformed('invalid rich text attribute');
         const t = typeOf(content);
         if (t) return t instanceof Y.XmlElement || t instanceof Y.XmlText ? null : malformed('invalid rich text node');
-        return content instanceof Y.ContentString || content instanceof Y.ContentFormat ? null : malformed('invalid rich text content');
+        return content instanceof Y.ContentString || content instanceof Y.ContentFormat
+          ? null
+          : malformed('invalid rich text content');
       }
     }
   }
@@ -221,7 +250,8 @@ export class SchemaCheck {
   /** Count limits of map and list fields: what exists plus what this update adds. */
   private countEntry(l: LandingItem, place: Extract<Place, { at: 'field' }>, max: number): Refusal | null {
     const key: object = l.parent.kind === 'live' ? l.parent.type : l.parent.kind === 'new' ? l.parent.item : place;
-    const existing = place.type instanceof Y.Map ? place.type.size : place.type instanceof Y.Array ? place.type.length : 0;
+    const existing =
+      place.type instanceof Y.Map ? place.type.size : place.type instanceof Y.Array ? place.type.length : 0;
     if (l.key !== null) {
       const seen = (this.added.get(key) as Set<string> | undefined) ?? new Set<string>();
       if (!(place.type instanceof Y.Map && place.type.has(l.key))) seen.add(l.key);

@@ -105,7 +105,8 @@ export function validateUpdate(
   let lastClient: number | null = null;
   for (const s of decoded.structs) {
     if (s instanceof Y.Skip) return malformed('skip structs are not accepted from clients');
-    if (!isSafeClock(s.id.clock) || s.length < 1 || s.length > MAX_STRUCT_LENGTH) return malformed('struct length out of range');
+    if (!isSafeClock(s.id.clock) || s.length < 1 || s.length > MAX_STRUCT_LENGTH)
+      return malformed('struct length out of range');
     const list = byClient.get(s.id.client);
     if (list) {
       if (lastClient !== s.id.client) return malformed('a client appears twice in one update');

@@ -53,7 +53,12 @@ export function stateOf(update: Uint8Array): Map<number, number> {
  * Attack 1: a card whose left origin is the victim's NEXT item id. Yjs keeps it pending and, on an
  * unguarded server, integrates it inside the victim's next transaction.
  */
-export function pendingOnVictimsNextItem(serverState: Uint8Array, victim: number, attacker: number, cardKey: string): Uint8Array {
+export function pendingOnVictimsNextItem(
+  serverState: Uint8Array,
+  victim: number,
+  attacker: number,
+  cardKey: string,
+): Uint8Array {
   const future = new Y.Doc();
   Y.applyUpdate(future, serverState);
   // After loading: Yjs picks a new client id when a remote update carries its own.

@@ -30,7 +30,15 @@ export function removeTempDirs(): void {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Tests create and join far faster than people do; the rate-limit tests set their own limits.
   const rates = { lookupsPerMinute: 1_000_000, joinsPerMinute: 1_000_000, createsPerMinute: 1_000_000 };
-  return { ...DEFAULTS, host: '127.0.0.1', port: 0, dataDir: tempDataDir(), demoFixturePath: null, ...rates, ...overrides };
+  return {
+    ...DEFAULTS,
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: tempDataDir(),
+    demoFixturePath: null,
+    ...rates,
+    ...overrides,
+  };
 }
 
 const quiet = () => {};
@@ -41,7 +49,13 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   return Object.assign(app, { config });
 }
 
-export async function api<T>(baseUrl: string, method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function api<T>(
+  baseUrl: string,
+  method: string,
+  pathname: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(baseUrl + pathname, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -60,7 +74,11 @@ export interface TestWorkshop {
 export async function createWorkshop(baseUrl: string, partners = ['Gemeente', 'Wijkteam']): Promise<TestWorkshop> {
   const created = await api<CreateWorkshopResponse>(baseUrl, 'POST', '/api/workshops', { title: 'Test', partners });
   if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
-  const info = await api<{ partners: { id: string; name: string }[] }>(baseUrl, 'GET', `/api/workshops/${created.body.id}`);
+  const info = await api<{ partners: { id: string; name: string }[] }>(
+    baseUrl,
+    'GET',
+    `/api/workshops/${created.body.id}`,
+  );
   return {
     id: created.body.id,
     facilitatorToken: created.body.facilitatorToken,
@@ -85,14 +103,25 @@ export interface TestClient {
 }
 
 /** A real upstream y-websocket provider, as a browser would use it (BroadcastChannel off). */
-export function connectClient(port: number, workshopId: string, doc: DocName, token: string, ydoc = new Y.Doc()): TestClient {
+export function connectClient(
+  port: number,
+  workshopId: string,
+  doc: DocName,
+  token: string,
+  ydoc = new Y.Doc(),
+): TestClient {
   const closes: { code: number; reason: string }[] = [];
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}${SYNC_PATH}`, roomName(workshopId as never, doc), ydoc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-    maxBackoffTime: 200,
-  });
+  const provider = new WebsocketProvider(
+    `ws://127.0.0.1:${port}${SYNC_PATH}`,
+    roomName(workshopId as never, doc),
+    ydoc,
+    {
+      params: { token },
+      WebSocketPolyfill: WebSocket as never,
+      disableBc: true,
+      maxBackoffTime: 200,
+    },
+  );
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
@@ -119,7 +148,11 @@ export async function waitFor(condition: () => boolean, message: string, timeout
 export const synced = (c: TestClient) => waitFor(() => c.provider.synced, 'client synced');
 
 /** Like waitFor, for conditions that need I/O (an API call) to check. */
-export async function waitForAsync(condition: () => Promise<boolean>, message: string, timeoutMs = 10_000): Promise<void> {
+export async function waitForAsync(
+  condition: () => Promise<boolean>,
+  message: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const start = Date.now();
   while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for: ${message}`);

@@ -17,7 +17,6 @@ import type { SqliteStore } from '../store/SqliteStore.js';
 import type { RoomRegistry } from '../sync/RoomRegistry.js';
 import type { WorkshopService } from './WorkshopService.js';
 
-
 /**
  * Whether a stored document fits this version: it decodes, holds only the roots its kind may hold
  * (docSchema.ts) and, for maps and drafts, only cards that are valid by the card table. Returns null
@@ -36,7 +35,9 @@ function checkDocumentState(name: DocName, state: Uint8Array): string | null {
     if (roots.length) return `unknown parts ${roots.join(', ')}`;
     if (!holdsCards(name)) return null;
     const problems = checkCards(getCards(doc) as Y.Map<unknown>, name.kind);
-    return problems.length ? `cards with invalid fields (${[...new Set(problems.map((p) => p.field || 'card'))].join(', ')})` : null;
+    return problems.length
+      ? `cards with invalid fields (${[...new Set(problems.map((p) => p.field || 'card'))].join(', ')})`
+      : null;
   } finally {
     doc.destroy();
   }
@@ -96,14 +97,23 @@ export class BackupService {
       .flatMap((room) => this.store.listVersions(room).reverse())
       .map((v) => {
         const full = this.store.getVersion(workshopId, v.id)!;
-        return { doc: v.doc, kind: v.kind, label: v.label, createdAt: v.createdAt, cardCount: v.cardCount, state: toBase64(full.state) };
+        return {
+          doc: v.doc,
+          kind: v.kind,
+          label: v.label,
+          createdAt: v.createdAt,
+          cardCount: v.cardCount,
+          state: toBase64(full.state),
+        };
       });
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: Date.now(),
       workshop: { title: w.title, createdAt: w.createdAt, partners: w.partners, flow: w.flow },
-      participants: this.store.participantsOf(workshopId).map(({ id, name, partner, role, access }) => ({ id, name, partner, role, access })),
+      participants: this.store
+        .participantsOf(workshopId)
+        .map(({ id, name, partner, role, access }) => ({ id, name, partner, role, access })),
       documents,
       versions,
       readable,
@@ -125,20 +135,30 @@ export class BackupService {
     }
     const ws = file!.workshop;
     if (!ws || typeof ws !== 'object' || !Array.isArray(ws.partners)) bad('The backup has no valid title or partners.');
-    const valid = validateNewWorkshop({ title: ws!.title, partners: ws!.partners.map((p) => (p && typeof p === 'object' ? p.name : null)) });
+    const valid = validateNewWorkshop({
+      title: ws!.title,
+      partners: ws!.partners.map((p) => (p && typeof p === 'object' ? p.name : null)),
+    });
     if (!valid.ok || valid.value.partners.length !== ws!.partners.length) {
-      throw new HttpError(400, 'invalid', 'The backup has no valid title or partners.', valid.ok ? undefined : valid.errors);
+      throw new HttpError(
+        400,
+        'invalid',
+        'The backup has no valid title or partners.',
+        valid.ok ? undefined : valid.errors,
+      );
     }
     const partners = ws!.partners.map((p, i) => ({ ...p, name: valid.value.partners[i] }));
     const documents = file!.documents ?? {};
     const versionList = file!.versions ?? [];
     const people = file!.participants ?? [];
-    if (typeof documents !== 'object' || Array.isArray(documents)) bad('The backup\'s documents are not readable.');
-    if (!Array.isArray(versionList)) bad('The backup\'s versions are not a list.');
-    if (!Array.isArray(people)) bad('The backup\'s participants are not a list.');
-    if (Object.keys(documents).length > IMPORT_LIMITS.documents) bad(`A backup holds at most ${IMPORT_LIMITS.documents} documents.`);
+    if (typeof documents !== 'object' || Array.isArray(documents)) bad("The backup's documents are not readable.");
+    if (!Array.isArray(versionList)) bad("The backup's versions are not a list.");
+    if (!Array.isArray(people)) bad("The backup's participants are not a list.");
+    if (Object.keys(documents).length > IMPORT_LIMITS.documents)
+      bad(`A backup holds at most ${IMPORT_LIMITS.documents} documents.`);
     if (versionList.length > IMPORT_LIMITS.versions) bad(`A backup holds at most ${IMPORT_LIMITS.versions} versions.`);
-    if (people.length > IMPORT_LIMITS.participants) bad(`A backup holds at most ${IMPORT_LIMITS.participants} participants.`);
+    if (people.length > IMPORT_LIMITS.participants)
+      bad(`A backup holds at most ${IMPORT_LIMITS.participants} participants.`);
 
     // Participants: raw values checked, ids unique (a duplicate used to fail halfway and leave an orphan).
     const partnerIds = new Set<string>(partners.map((p) => p.id));
@@ -147,8 +167,10 @@ export class BackupService {
     for (const p of people) {
       if (!p || typeof p !== 'object' || p.access !== 'participant') continue;
       const name = typeof p.name === 'string' ? stripUnsafeText(p.name).replace(/\s+/g, ' ').trim() : '';
-      if (typeof p.id !== 'string' || !PARTICIPANT_ID.test(p.id) || ids.has(p.id)) bad('The backup has a participant with a missing or duplicate id.');
-      if (!name || name.length > NAME_MAX || !isParticipantRole(p.role) || typeof p.partner !== 'string') bad('The backup has a participant with an invalid name, partner or role.');
+      if (typeof p.id !== 'string' || !PARTICIPANT_ID.test(p.id) || ids.has(p.id))
+        bad('The backup has a participant with a missing or duplicate id.');
+      if (!name || name.length > NAME_MAX || !isParticipantRole(p.role) || typeof p.partner !== 'string')
+        bad('The backup has a participant with an invalid name, partner or role.');
       ids.add(p.id);
       imported.push({ id: p.id, name, partner: partnerIds.has(p.partner) ? p.partner : '', role: p.role });
     }
@@ -162,7 +184,8 @@ export class BackupService {
       }
     };
     const decode = (data: unknown, what: string): Uint8Array => {
-      if (typeof data !== 'string' || data.length % 4 !== 0 || !BASE64.test(data)) return bad(`${what} in the backup is damaged.`);
+      if (typeof data !== 'string' || data.length % 4 !== 0 || !BASE64.test(data))
+        return bad(`${what} in the backup is damaged.`);
       const state = new Uint8Array(Buffer.from(data, 'base64'));
       if (state.byteLength > this.maxDocBytes) return bad(`${what} in the backup is larger than this server accepts.`);
       try {
@@ -178,11 +201,21 @@ export class BackupService {
       if (!parsed) bad(`The backup has an invalid document "${doc.slice(0, 40)}".`);
       const state = decode(data, `The document "${doc}"`);
       const problem = checkDocumentState(parsed!, state);
-      if (problem) bad(`The document "${doc.slice(0, 40)}" in the backup ${problem === 'damaged' ? 'is damaged' : `does not fit this version: ${problem}`}.`);
+      if (problem)
+        bad(
+          `The document "${doc.slice(0, 40)}" in the backup ${problem === 'damaged' ? 'is damaged' : `does not fit this version: ${problem}`}.`,
+        );
       docs.push([parsed!, state]);
       await yieldSometimes();
     }
-    const versions: { doc: DocName; kind: 'step' | 'manual' | 'before-restore'; label: string; cardCount: number; createdAt: number; stateBytes: Uint8Array }[] = [];
+    const versions: {
+      doc: DocName;
+      kind: 'step' | 'manual' | 'before-restore';
+      label: string;
+      cardCount: number;
+      createdAt: number;
+      stateBytes: Uint8Array;
+    }[] = [];
     for (const v of versionList) {
       const doc = v && typeof v === 'object' && typeof v.doc === 'string' ? parseDocName(v.doc) : null;
       if (doc?.kind !== 'map' || !VERSION_KINDS.includes(v.kind)) bad('The backup has an invalid version.');
@@ -200,11 +233,24 @@ export class BackupService {
     // Everything is valid: one transaction, so nothing of a half import stays behind.
     let created: CreateWorkshopResponse | null = null;
     this.store.db.transaction(() => {
-      created = this.workshops.createImported(valid.value.title, partners, ws!.createdAt, isFlow(ws!.flow) ? ws!.flow : 'joint');
+      created = this.workshops.createImported(
+        valid.value.title,
+        partners,
+        ws!.createdAt,
+        isFlow(ws!.flow) ? ws!.flow : 'joint',
+      );
       const id = created.id;
       for (const [doc, state] of docs) this.store.compact(roomName(id, doc), id, state);
       for (const v of versions) {
-        this.store.saveVersion({ room: roomName(id, v.doc), workshopId: id, kind: v.kind, label: v.label, cardCount: v.cardCount, state: v.stateBytes, createdAt: v.createdAt });
+        this.store.saveVersion({
+          room: roomName(id, v.doc),
+          workshopId: id,
+          kind: v.kind,
+          label: v.label,
+          cardCount: v.cardCount,
+          state: v.stateBytes,
+          createdAt: v.createdAt,
+        });
       }
       for (const p of imported) this.store.addImportedParticipant({ ...p, workshopId: id });
     })();
@@ -213,7 +259,8 @@ export class BackupService {
 
   /** Delete every row and document of a workshop; its connections are closed first. */
   delete(workshopId: string): void {
-    if (!this.store.getWorkshop(workshopId)) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
+    if (!this.store.getWorkshop(workshopId))
+      throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     this.closeWorkshopConnections(workshopId);
     // Commit what is queued first, so no late commit writes rows for a deleted workshop.
     this.registry.committer.flush();

@@ -35,7 +35,8 @@ export class VersionService {
     const parsed = typeof doc === 'string' ? parseDocName(doc) : doc;
     if (parsed?.kind !== 'map') throw new HttpError(400, 'invalid', 'Name a map document, e.g. map:joint.');
     const w = this.store.getWorkshop(workshopId);
-    if (parsed.map !== 'joint' && !w?.partners.some((p) => p.id === parsed.map)) throw new HttpError(404, 'not_found', 'There is no such map.');
+    if (parsed.map !== 'joint' && !w?.partners.some((p) => p.id === parsed.map))
+      throw new HttpError(404, 'not_found', 'There is no such map.');
     return parsed;
   }
 
@@ -55,7 +56,14 @@ export class VersionService {
     const saved = this.save(workshopId, doc, 'manual', label);
     if (saved) return saved;
     const room = roomName(workshopId as never, this.validMap(workshopId, doc));
-    return this.store.saveVersion({ room, workshopId, kind: 'manual', label, cardCount: 0, state: Y.encodeStateAsUpdate(new Y.Doc()) });
+    return this.store.saveVersion({
+      room,
+      workshopId,
+      kind: 'manual',
+      label,
+      cardCount: 0,
+      state: Y.encodeStateAsUpdate(new Y.Doc()),
+    });
   }
 
   list(workshopId: string, doc: string): VersionInfo[] {
@@ -76,7 +84,9 @@ export class VersionService {
   restore(workshopId: string, versionId: number): RestoreResponse {
     const v = this.store.getVersion(workshopId, versionId);
     if (!v) throw new HttpError(404, 'not_found', 'There is no such version.');
-    const backup = this.save(workshopId, v.info.doc, 'before-restore', String(versionId)) ?? this.saveManual(workshopId, v.info.doc, String(versionId));
+    const backup =
+      this.save(workshopId, v.info.doc, 'before-restore', String(versionId)) ??
+      this.saveManual(workshopId, v.info.doc, String(versionId));
     const source = new Y.Doc();
     Y.applyUpdate(source, v.state);
     const room = this.registry.get(v.room);
@@ -97,7 +107,10 @@ export class VersionService {
 
   /** Move every private draft of the workshop into its map. */
   revealAll(workshopId: string): number {
-    const drafts = new Set([...this.store.roomsOf(workshopId, 'drafts'), ...this.registry.loadedNames(workshopId, 'drafts')]);
+    const drafts = new Set([
+      ...this.store.roomsOf(workshopId, 'drafts'),
+      ...this.registry.loadedNames(workshopId, 'drafts'),
+    ]);
     const touched = new Set<Room>();
     let moved = 0;
     const workshop = this.store.getWorkshop(workshopId);
@@ -114,7 +127,8 @@ export class VersionService {
       const ctx = { flow: workshop.flow, stage: session.stage };
       const policy: RevealPolicy = {
         author: { id: person.id, name: person.name, partner: person.partner },
-        mayPlace: (target, column) => canWriteDoc(principal, target, ctx) && writableColumns(session, principal).has(column),
+        mayPlace: (target, column) =>
+          canWriteDoc(principal, target, ctx) && writableColumns(session, principal).has(column),
       };
       const draftRoom = this.registry.get(name);
       touched.add(draftRoom);

@@ -1,4 +1,10 @@
-import type { CreateWorkshopResponse, JoinCodeResponse, JoinResponse, WhoAmIResponse, WorkshopInfo } from '../../shared/api.js';
+import type {
+  CreateWorkshopResponse,
+  JoinCodeResponse,
+  JoinResponse,
+  WhoAmIResponse,
+  WorkshopInfo,
+} from '../../shared/api.js';
 import {
   facilitatorPath,
   JOIN_CODE_ALPHABET,
@@ -72,7 +78,14 @@ export class WorkshopService {
     let joinCode = newJoinCode();
     for (let attempt = 0; ; attempt++) {
       try {
-        this.workshops.createWorkshop({ id, title, createdAt: keep?.createdAt ?? Date.now(), partners, joinCode, flow });
+        this.workshops.createWorkshop({
+          id,
+          title,
+          createdAt: keep?.createdAt ?? Date.now(),
+          partners,
+          joinCode,
+          flow,
+        });
         break;
       } catch (error) {
         if (attempt > 5 || !String(error).includes('UNIQUE')) throw error;
@@ -99,7 +112,12 @@ export class WorkshopService {
       name: p.name,
       color: typeof p.color === 'string' && /^#[0-9a-f]{6}$/i.test(p.color) ? p.color : partnerColor(i),
     }));
-    return this.createFrom(title, [], { partners: safe, createdAt: typeof createdAt === 'number' ? createdAt : Date.now() }, flow).response;
+    return this.createFrom(
+      title,
+      [],
+      { partners: safe, createdAt: typeof createdAt === 'number' ? createdAt : Date.now() },
+      flow,
+    ).response;
   }
 
   private addPerson(workshopId: string, name: string, partner: string, role: string, access: AccessRole) {
@@ -113,7 +131,14 @@ export class WorkshopService {
   info(id: string): WorkshopInfo {
     const w = this.workshops.getWorkshop(id);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
-    return { id: w.id as WorkshopId, title: w.title, createdAt: w.createdAt, partners: w.partners, joinCode: w.joinCode, flow: w.flow };
+    return {
+      id: w.id as WorkshopId,
+      title: w.title,
+      createdAt: w.createdAt,
+      partners: w.partners,
+      joinCode: w.joinCode,
+      flow: w.flow,
+    };
   }
 
   byJoinCode(code: string): JoinCodeResponse {
@@ -135,28 +160,45 @@ export class WorkshopService {
   newProjectorLink(id: string, authorization: string | undefined): { projectorPath: string } {
     this.requireFacilitator(id, authorization);
     for (const p of this.workshops.participantsOf(id)) {
-      if (p.access === 'projector' && !p.revoked && this.workshops.revokeParticipant(id, p.id)) this.events.removed(id, p.id);
+      if (p.access === 'projector' && !p.revoked && this.workshops.revokeParticipant(id, p.id))
+        this.events.removed(id, p.id);
     }
-    return { projectorPath: projectorPath(id as WorkshopId, this.addPerson(id, PROJECTOR_NAME, '', 'other', 'projector')) };
+    return {
+      projectorPath: projectorPath(id as WorkshopId, this.addPerson(id, PROJECTOR_NAME, '', 'other', 'projector')),
+    };
   }
 
   /** The facilitator removes someone: their token stops working and their connections close. */
   remove(id: string, authorization: string | undefined, participantId: string): void {
     this.requireFacilitator(id, authorization);
     const target = this.workshops.getParticipant(id, participantId);
-    if (!target || target.access !== 'participant') throw new HttpError(404, 'not_found', 'There is no such participant.');
+    if (target?.access !== 'participant') throw new HttpError(404, 'not_found', 'There is no such participant.');
     if (this.workshops.revokeParticipant(id, participantId)) this.events.removed(id, participantId);
   }
 
   join(id: string, body: unknown): JoinResponse {
     const w = this.info(id);
-    const input = validateJoin(body, w.partners.map((p) => p.id));
+    const input = validateJoin(
+      body,
+      w.partners.map((p) => p.id),
+    );
     if (!input.ok) throw new HttpError(400, 'invalid', 'Check your name, partner and role.', input.errors);
     const token = newToken();
     const participantId = newParticipantId();
     const { name, partner, role } = input.value;
-    this.workshops.addParticipant({ id: participantId, workshopId: id, name, partner, role, access: 'participant' }, hashToken(token));
-    this.events.joined(id, { id: participantId, name, partner, role, access: 'participant', joinedAt: Date.now(), removed: false });
+    this.workshops.addParticipant(
+      { id: participantId, workshopId: id, name, partner, role, access: 'participant' },
+      hashToken(token),
+    );
+    this.events.joined(id, {
+      id: participantId,
+      name,
+      partner,
+      role,
+      access: 'participant',
+      joinedAt: Date.now(),
+      removed: false,
+    });
     return { participantId, token };
   }
 
@@ -177,7 +219,13 @@ export class WorkshopService {
   createDemo(lang: Lang = DEFAULT_LANG): CreateWorkshopResponse {
     const sample = readSampleWorkshop(this.demoFixturePath, lang);
     if (!sample) throw new HttpError(404, 'not_found', 'No demo workshop is available on this server.');
-    const { response, partners } = this.createFrom(sample.title, sample.partners.map((p) => p.name), undefined, sample.flow, lang);
+    const { response, partners } = this.createFrom(
+      sample.title,
+      sample.partners.map((p) => p.name),
+      undefined,
+      sample.flow,
+      lang,
+    );
     const ourId = new Map(sample.partners.map((p, i) => [p.id, partners[i].id]));
     const partnerOf = (sampleId: string) => ourId.get(sampleId) ?? '';
     this.docs.compact(roomName(response.id, JOINT_MAP), response.id, seedMap(sample.jointMap, sample, partnerOf));

@@ -43,7 +43,7 @@ export const LANG_PLACEHOLDER = '{lang}';
 
 /** The demo file for `lang`: the path itself, or with `{lang}` filled in, falling back to Dutch. */
 export function demoFileFor(pattern: string | null, lang: Lang): string | null {
-  if (!pattern || !pattern.includes(LANG_PLACEHOLDER)) return pattern;
+  if (!pattern?.includes(LANG_PLACEHOLDER)) return pattern;
   const own = pattern.replaceAll(LANG_PLACEHOLDER, lang);
   return fs.existsSync(own) ? own : pattern.replaceAll(LANG_PLACEHOLDER, DEFAULT_LANG);
 }
@@ -98,16 +98,31 @@ export function seedMap(
     }
     for (const personId of card.supporters ?? []) {
       const p = people.get(personId);
-      if (p) setSupport(doc, id, { id: p.id as never, name: p.name, partner: partnerOf(p.partner) as never }, true, SEED);
+      if (p)
+        setSupport(doc, id, { id: p.id as never, name: p.name, partner: partnerOf(p.partner) as never }, true, SEED);
     }
     for (const a of card.arguments ?? []) {
       const p = a.by ? people.get(a.by) : undefined;
       if (typeof a.text !== 'string') continue;
-      addArgument(doc, id, a.kind === 'against' ? 'against' : 'for', a.text, { id: (p?.id ?? '') as never, name: p?.name ?? '', partner: (p ? partnerOf(p.partner) : '') as never }, SEED);
+      addArgument(
+        doc,
+        id,
+        a.kind === 'against' ? 'against' : 'for',
+        a.text,
+        { id: (p?.id ?? '') as never, name: p?.name ?? '', partner: (p ? partnerOf(p.partner) : '') as never },
+        SEED,
+      );
     }
     if (card.origins?.length) {
       const origins = new Y.Array<CardOrigin>();
-      origins.push(card.origins.map((sampleId) => ({ map: partnerMapName(partnerOf(sampleId) as PartnerId), cardId: '', partner: partnerOf(sampleId), text: '' })));
+      origins.push(
+        card.origins.map((sampleId) => ({
+          map: partnerMapName(partnerOf(sampleId) as PartnerId),
+          cardId: '',
+          partner: partnerOf(sampleId),
+          text: '',
+        })),
+      );
       doc.transact(() => getCards(doc).get(id)?.set('origins', origins), SEED);
     }
   });

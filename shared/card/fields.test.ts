@@ -16,7 +16,16 @@ const who = { id: 'p1' as ParticipantId, name: 'Ada', partner: 'buurt' as Partne
 function fullCard(doc: Y.Doc): CardId {
   const id = createCard(
     doc,
-    { column: 'steps', author: who.id, authorName: who.name, partner: who.partner, text: 'Koffie-ochtend', buildsOn: 'x1' as CardId, writtenBy: 'p2' as ParticipantId, writtenByName: 'Bo' },
+    {
+      column: 'steps',
+      author: who.id,
+      authorName: who.name,
+      partner: who.partner,
+      text: 'Koffie-ochtend',
+      buildsOn: 'x1' as CardId,
+      writtenBy: 'p2' as ParticipantId,
+      writtenByName: 'Bo',
+    },
     LOCAL_USER,
   );
   setSupport(doc, id, who, true, LOCAL_USER);
@@ -34,7 +43,14 @@ describe('the card table', () => {
     const id = fullCard(doc);
     const joint = takeIntoJoint(
       doc,
-      { column: 'values', text: 'samen', origins: [{ map: 'map:buurt', cardId: 'c1', partner: 'buurt', text: 'samen' }], author: 'f', authorName: 'F', tag: 'tension' },
+      {
+        column: 'values',
+        text: 'samen',
+        origins: [{ map: 'map:buurt', cardId: 'c1', partner: 'buurt', text: 'samen' }],
+        author: 'f',
+        authorName: 'F',
+        tag: 'tension',
+      },
       LOCAL_USER,
     );
     const card = getCard(doc, id)!;
@@ -42,11 +58,21 @@ describe('the card table', () => {
     expect(checkCards(getCards(doc) as Y.Map<unknown>, 'map')).toEqual([]);
 
     const drafts = new Y.Doc();
-    const draft = createCard(drafts, { column: 'values', author: who.id, authorName: 'Ada', partner: who.partner, draftFor: 'map:buurt' }, LOCAL_USER);
+    const draft = createCard(
+      drafts,
+      { column: 'values', author: who.id, authorName: 'Ada', partner: who.partner, draftFor: 'map:buurt' },
+      LOCAL_USER,
+    );
     expect(checkCard(draft, getCard(drafts, draft), 'drafts')).toEqual([]);
     // The draft target belongs in drafts only; origins and tags on the maps only.
-    expect(checkCard(draft, getCard(drafts, draft), 'map')).toEqual([{ card: draft, field: 'map', reason: 'not-in-this-document' }]);
-    expect(checkCard(joint, getCard(doc, joint), 'drafts').map((p) => p.field).sort()).toEqual(['origins', 'tag']);
+    expect(checkCard(draft, getCard(drafts, draft), 'map')).toEqual([
+      { card: draft, field: 'map', reason: 'not-in-this-document' },
+    ]);
+    expect(
+      checkCard(joint, getCard(doc, joint), 'drafts')
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(['origins', 'tag']);
   });
 
   it('[M12] createCard writes exactly the create-time fields, with the defaults of the table', () => {
@@ -64,7 +90,13 @@ describe('the card table', () => {
     const id = fullCard(doc);
     const snap = readCard(id, getCard(doc, id)!)!;
     for (const name of CARD_FIELD_NAMES) if (name !== 'text' && name !== 'map') expect(snap).toHaveProperty(name);
-    expect(snap).toMatchObject({ status: 'agreed', who: 'Ada', buildsOn: 'x1', writtenByName: 'Bo', plainText: 'Koffie-ochtend' });
+    expect(snap).toMatchObject({
+      status: 'agreed',
+      who: 'Ada',
+      buildsOn: 'x1',
+      writtenByName: 'Bo',
+      plainText: 'Koffie-ochtend',
+    });
     expect(snap.supporters).toEqual([{ id: 'p1', name: 'Ada', partner: 'buurt', at: expect.any(Number) }]);
     expect(snap.arguments.map((a) => a.text)).toEqual(['goed idee']);
     expect(Object.keys(snap.agreedBy)).toEqual(['buurt']);
@@ -106,7 +138,17 @@ describe('the card table', () => {
     expect(check('id')).toBe('invalid');
     doc.transact(() => card.delete('column'));
     expect(check('column')).toBe('missing');
-    doc.transact(() => (card.get('arguments') as Y.Map<unknown>).set('a1', { id: 'a1', side: 'for', text: 'x'.repeat(ARGUMENT_MAX + 1), author: '', authorName: '', partner: '', at: 1 }));
+    doc.transact(() =>
+      (card.get('arguments') as Y.Map<unknown>).set('a1', {
+        id: 'a1',
+        side: 'for',
+        text: 'x'.repeat(ARGUMENT_MAX + 1),
+        author: '',
+        authorName: '',
+        partner: '',
+        at: 1,
+      }),
+    );
     expect(check('arguments')).toBe('invalid');
     const history = new Y.Array<unknown>();
     history.push(Array.from({ length: HISTORY_MAX + 1 }, (_, i) => ({ text: `t${i}`, by: '', name: '', at: i })));

@@ -149,7 +149,12 @@ const cardText: ValueSpec = { type: 'string', max: CARD_TEXT_MAX };
 
 const STATUS_SPEC: ValueSpec = { type: 'string', max: 6, oneOf: CARD_STATUSES };
 /** Base-62 digits, not ending in the smallest digit '0' (so there is room below every key). */
-export const ORDER_KEY_SPEC: ValueSpec = { type: 'string', min: 1, max: ORDER_KEY_MAX, pattern: /^[0-9A-Za-z]*[1-9A-Za-z]$/ };
+export const ORDER_KEY_SPEC: ValueSpec = {
+  type: 'string',
+  min: 1,
+  max: ORDER_KEY_MAX,
+  pattern: /^[0-9A-Za-z]*[1-9A-Za-z]$/,
+};
 
 const SUPPORTER: ValueSpec = { type: 'object', fields: { name, partner: id, at: time } };
 const ARGUMENT: ValueSpec = {
@@ -166,14 +171,23 @@ const ARGUMENT: ValueSpec = {
 };
 const AGREEMENT: ValueSpec = { type: 'object', fields: { by: id, name, at: time } };
 const HISTORY_ENTRY: ValueSpec = { type: 'object', fields: { text: cardText, by: id, name, at: time } };
-const ORIGIN: ValueSpec = { type: 'object', fields: { map: { type: 'string', max: 48 }, cardId: id, partner: id, text: cardText } };
+const ORIGIN: ValueSpec = {
+  type: 'object',
+  fields: { map: { type: 'string', max: 48 }, cardId: id, partner: id, text: cardText },
+};
 
 const value = (spec: ValueSpec): FieldStorage => ({ kind: 'value', value: spec });
 const field = <T>(def: Omit<CardFieldDef<T>, '__type'>): CardFieldDef<T> => def;
 const both: readonly CardDocKind[] = ['map', 'drafts'];
 
 export const CARD_FIELDS = {
-  id: field<CardId>({ storage: value(nonEmptyId), onCreate: true, default: undefined, docs: both, about: 'The card id; equals its key in `cards`.' }),
+  id: field<CardId>({
+    storage: value(nonEmptyId),
+    onCreate: true,
+    default: undefined,
+    docs: both,
+    about: 'The card id; equals its key in `cards`.',
+  }),
   column: field<ColumnId>({
     storage: value({ type: 'string', max: 20, oneOf: COLUMN_IDS }),
     onCreate: true,
@@ -181,11 +195,41 @@ export const CARD_FIELDS = {
     docs: both,
     about: 'The column (step) it stands in; a card without a valid column is left out by every reader [M4].',
   }),
-  order: field<string>({ storage: value(ORDER_KEY_SPEC), onCreate: true, default: '', docs: both, about: 'Order key within the column [M3].' }),
-  author: field<ParticipantId | ''>({ storage: value(id), onCreate: true, default: '', docs: both, about: 'Participant who the card is by.' }),
-  authorName: field<string>({ storage: value(name), onCreate: true, default: '', docs: both, about: 'Their display name when it was written.' }),
-  partner: field<PartnerId | ''>({ storage: value(id), onCreate: true, default: '', docs: both, about: 'Partner of the author; empty for a joint card of several partners.' }),
-  createdAt: field<number>({ storage: value(time), onCreate: true, default: 0, docs: both, about: 'Epoch ms of creation.' }),
+  order: field<string>({
+    storage: value(ORDER_KEY_SPEC),
+    onCreate: true,
+    default: '',
+    docs: both,
+    about: 'Order key within the column [M3].',
+  }),
+  author: field<ParticipantId | ''>({
+    storage: value(id),
+    onCreate: true,
+    default: '',
+    docs: both,
+    about: 'Participant who the card is by.',
+  }),
+  authorName: field<string>({
+    storage: value(name),
+    onCreate: true,
+    default: '',
+    docs: both,
+    about: 'Their display name when it was written.',
+  }),
+  partner: field<PartnerId | ''>({
+    storage: value(id),
+    onCreate: true,
+    default: '',
+    docs: both,
+    about: 'Partner of the author; empty for a joint card of several partners.',
+  }),
+  createdAt: field<number>({
+    storage: value(time),
+    onCreate: true,
+    default: 0,
+    docs: both,
+    about: 'Epoch ms of creation.',
+  }),
   status: field<CardStatus>({
     storage: value(STATUS_SPEC),
     onCreate: true,
@@ -193,8 +237,20 @@ export const CARD_FIELDS = {
     docs: both,
     about: 'open, agreed or parked; a step card is agreed only with who, what and when.',
   }),
-  text: field<Y.XmlFragment>({ storage: { kind: 'xmlFragment' }, onCreate: true, default: undefined, docs: both, about: 'The rich text, created with the card [M2].' }),
-  buildsOn: field<CardId | ''>({ storage: value(id), onCreate: false, default: '', docs: both, about: '"Build on this": the card it extends.' }),
+  text: field<Y.XmlFragment>({
+    storage: { kind: 'xmlFragment' },
+    onCreate: true,
+    default: undefined,
+    docs: both,
+    about: 'The rich text, created with the card [M2].',
+  }),
+  buildsOn: field<CardId | ''>({
+    storage: value(id),
+    onCreate: false,
+    default: '',
+    docs: both,
+    about: '"Build on this": the card it extends.',
+  }),
   map: field<string>({
     storage: value({ type: 'string', max: 48, pattern: /^map:[a-z0-9-]{1,40}$/ }),
     onCreate: false,
@@ -202,8 +258,20 @@ export const CARD_FIELDS = {
     docs: ['drafts'],
     about: 'Drafts only: the map the draft is meant for (removed when it is revealed).',
   }),
-  writtenBy: field<ParticipantId | ''>({ storage: value(id), onCreate: false, default: '', docs: both, about: 'The typist when the card was written for someone else.' }),
-  writtenByName: field<string>({ storage: value(name), onCreate: false, default: '', docs: both, about: 'Their display name.' }),
+  writtenBy: field<ParticipantId | ''>({
+    storage: value(id),
+    onCreate: false,
+    default: '',
+    docs: both,
+    about: 'The typist when the card was written for someone else.',
+  }),
+  writtenByName: field<string>({
+    storage: value(name),
+    onCreate: false,
+    default: '',
+    docs: both,
+    about: 'Their display name.',
+  }),
   supporters: field<Record<string, Supporter>>({
     storage: { kind: 'map', key: nonEmptyId, value: SUPPORTER, maxEntries: SUPPORTERS_MAX },
     onCreate: false,
@@ -232,9 +300,27 @@ export const CARD_FIELDS = {
     docs: both,
     about: 'Earlier texts, appended when an edit ends.',
   }),
-  who: field<string>({ storage: value(stepField), onCreate: false, default: '', docs: both, about: 'Step cards: who does it.' }),
-  what: field<string>({ storage: value(stepField), onCreate: false, default: '', docs: both, about: 'Step cards: what is done.' }),
-  when: field<string>({ storage: value(stepField), onCreate: false, default: '', docs: both, about: 'Step cards: by when.' }),
+  who: field<string>({
+    storage: value(stepField),
+    onCreate: false,
+    default: '',
+    docs: both,
+    about: 'Step cards: who does it.',
+  }),
+  what: field<string>({
+    storage: value(stepField),
+    onCreate: false,
+    default: '',
+    docs: both,
+    about: 'Step cards: what is done.',
+  }),
+  when: field<string>({
+    storage: value(stepField),
+    onCreate: false,
+    default: '',
+    docs: both,
+    about: 'Step cards: by when.',
+  }),
   origins: field<CardOrigin[]>({
     storage: { kind: 'array', item: ORIGIN, maxLength: ORIGINS_MAX },
     onCreate: false,
@@ -259,7 +345,7 @@ export type CardValues = { [K in CardFieldName]: FieldType<(typeof CARD_FIELDS)[
 export const CARD_FIELD_NAMES = Object.keys(CARD_FIELDS) as CardFieldName[];
 
 export function isCardFieldName(key: string): key is CardFieldName {
-  return Object.prototype.hasOwnProperty.call(CARD_FIELDS, key);
+  return Object.hasOwn(CARD_FIELDS, key);
 }
 
 /** Whether a plain value matches its spec: the one predicate behind every check and reader. */
@@ -282,7 +368,7 @@ export function matchesValue(spec: ValueSpec, v: unknown): boolean {
       const o = v as Record<string, unknown>;
       const keys = Object.keys(o);
       if (keys.length !== Object.keys(spec.fields).length) return false;
-      return keys.every((k) => Object.prototype.hasOwnProperty.call(spec.fields, k) && matchesValue(spec.fields[k], o[k]));
+      return keys.every((k) => Object.hasOwn(spec.fields, k) && matchesValue(spec.fields[k], o[k]));
     }
   }
 }

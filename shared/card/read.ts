@@ -25,6 +25,8 @@ export function readCardField<K extends CardFieldName>(card: Y.Map<unknown>, nam
       return out as CardValues[K];
     }
     case 'array':
-      return (raw instanceof Y.Array ? raw.toArray().filter((v) => matchesValue(storage.item, v)) : []) as CardValues[K];
+      return (
+        raw instanceof Y.Array ? raw.toArray().filter((v) => matchesValue(storage.item, v)) : []
+      ) as CardValues[K];
   }
 }

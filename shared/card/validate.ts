@@ -17,7 +17,12 @@ export interface CardProblem {
 const isPlain = (v: unknown) => !(v instanceof Y.AbstractType) && !(v instanceof Uint8Array) && !(v instanceof Y.Doc);
 
 /** Check one field of a card as it stands now (`null`: fine). */
-export function checkCardField(cardId: string, card: Y.Map<unknown>, key: string, doc: CardDocKind): CardProblem | null {
+export function checkCardField(
+  cardId: string,
+  card: Y.Map<unknown>,
+  key: string,
+  doc: CardDocKind,
+): CardProblem | null {
   const problem = (reason: CardProblem['reason']): CardProblem => ({ card: cardId, field: key, reason });
   if (!isCardFieldName(key)) return problem('unknown-field');
   const def = CARD_FIELDS[key] as CardFieldDef<unknown>;
@@ -52,7 +57,10 @@ export function checkCardField(cardId: string, card: Y.Map<unknown>, key: string
 /** Check a whole card entry: a Y.Map, every key in the table and valid, every create-time field present. */
 export function checkCard(cardId: string, card: unknown, doc: CardDocKind): CardProblem[] {
   if (!(card instanceof Y.Map)) return [{ card: cardId, field: '', reason: 'not-a-card' }];
-  const keys = new Set<string>([...card.keys(), ...Object.keys(CARD_FIELDS).filter((k) => CARD_FIELDS[k as keyof typeof CARD_FIELDS].onCreate)]);
+  const keys = new Set<string>([
+    ...card.keys(),
+    ...Object.keys(CARD_FIELDS).filter((k) => CARD_FIELDS[k as keyof typeof CARD_FIELDS].onCreate),
+  ]);
   const problems: CardProblem[] = [];
   for (const key of keys) {
     const p = checkCardField(cardId, card, key, doc);

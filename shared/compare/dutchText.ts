@@ -34,7 +34,24 @@ export function normalize(text: string): string {
 export function stem(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
-  const endings = ['heden', 'ingen', 'tjes', 'jes', 'ing', 'end', 'ende', 'en', 'er', 'ers', 'es', 'je', 'tje', 'e', 's', 't'];
+  const endings = [
+    'heden',
+    'ingen',
+    'tjes',
+    'jes',
+    'ing',
+    'end',
+    'ende',
+    'en',
+    'er',
+    'ers',
+    'es',
+    'je',
+    'tje',
+    'e',
+    's',
+    't',
+  ];
   for (const end of endings.sort((a, b) => b.length - a.length)) {
     if (w.endsWith(end) && w.length - end.length >= 3) {
       w = w.slice(0, -end.length);

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCards } from '../cardSchema.js';
 import { LOCAL_USER, SERVER } from '../origins.js';
-import { clearTag, confirmTag, getGroupsMap, GROUPS_KEY, proposeTag, readGroupTag, readGroupTags } from './groupTags.js';
+import {
+  clearTag,
+  confirmTag,
+  getGroupsMap,
+  GROUPS_KEY,
+  proposeTag,
+  readGroupTag,
+  readGroupTags,
+} from './groupTags.js';
 
 describe('group tags in the joint map', () => {
   it('[C2] a proposal is stored in the `groups` map of the joint document, unconfirmed, and the facilitator confirms it', () => {
@@ -31,7 +39,7 @@ describe('group tags in the joint map', () => {
     expect(readGroupTags(joint)).toEqual({});
   });
 
-  it('reads other peers\' tags and leaves out entries of another shape', () => {
+  it("reads other peers' tags and leaves out entries of another shape", () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
     proposeTag(a, 'x+y', 'tension', 'Anna', LOCAL_USER);

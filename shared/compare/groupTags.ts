@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { GroupTag } from './merge.js';
 import type { Origin } from '../origins.js';
 
@@ -32,7 +32,11 @@ function readEntry(value: unknown): GroupTagEntry | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   if (!isGroupTag(v.tag)) return null;
-  return { tag: v.tag, proposedBy: typeof v.proposedBy === 'string' ? v.proposedBy : '', confirmed: v.confirmed === true };
+  return {
+    tag: v.tag,
+    proposedBy: typeof v.proposedBy === 'string' ? v.proposedBy : '',
+    confirmed: v.confirmed === true,
+  };
 }
 
 /** Every readable tag, by group key (entries of another shape are left out). */

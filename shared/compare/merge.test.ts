@@ -11,8 +11,28 @@ describe('building the joint map with provenance', () => {
     const zorg = new Y.Doc();
     const bewoners = new Y.Doc();
     const joint = new Y.Doc();
-    const z = createCard(zorg, { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'mensen met dementie langer thuis' }, LOCAL_USER);
-    const b = createCard(bewoners, { column: 'values', author: '', authorName: 'Kwame', partner: 'bewoners' as never, text: 'een wandelclub voor mensen met dementie' }, LOCAL_USER);
+    const z = createCard(
+      zorg,
+      {
+        column: 'values',
+        author: '',
+        authorName: 'Fatima',
+        partner: 'zorg' as never,
+        text: 'mensen met dementie langer thuis',
+      },
+      LOCAL_USER,
+    );
+    const b = createCard(
+      bewoners,
+      {
+        column: 'values',
+        author: '',
+        authorName: 'Kwame',
+        partner: 'bewoners' as never,
+        text: 'een wandelclub voor mensen met dementie',
+      },
+      LOCAL_USER,
+    );
     const id = takeIntoJoint(
       joint,
       {
@@ -39,9 +59,20 @@ describe('building the joint map with provenance', () => {
     const joint = new Y.Doc();
     takeIntoJoint(
       joint,
-      { column: 'relations', text: 'Wie beslist over het budget?', author: 'f', authorName: 'B', tag: 'tension', origins: [{ map: 'map:gemeente', cardId: 'x', partner: 'gemeente', text: 't' }] },
+      {
+        column: 'relations',
+        text: 'Wie beslist over het budget?',
+        author: 'f',
+        authorName: 'B',
+        tag: 'tension',
+        origins: [{ map: 'map:gemeente', cardId: 'x', partner: 'gemeente', text: 't' }],
+      },
       LOCAL_USER,
     );
-    expect(readMap(joint).columns.relations[0]).toMatchObject({ status: 'parked', partner: 'gemeente', tag: 'tension' });
+    expect(readMap(joint).columns.relations[0]).toMatchObject({
+      status: 'parked',
+      partner: 'gemeente',
+      tag: 'tension',
+    });
   });
 });

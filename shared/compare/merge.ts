@@ -45,7 +45,14 @@ export function takeIntoJoint(joint: Y.Doc, input: TakeInput, origin: Origin): C
     const card = getCards(joint).get(id)!;
     const origins = new Y.Array<CardOrigin>();
     // Each origin keeps its text within the table's limit ([M12]).
-    origins.push(input.origins.map((o) => ({ map: o.map, cardId: o.cardId, partner: o.partner, text: o.text.slice(0, CARD_TEXT_MAX) })));
+    origins.push(
+      input.origins.map((o) => ({
+        map: o.map,
+        cardId: o.cardId,
+        partner: o.partner,
+        text: o.text.slice(0, CARD_TEXT_MAX),
+      })),
+    );
     card.set('origins', origins);
     if (input.tag) card.set('tag', input.tag);
   }, origin);

@@ -28,7 +28,8 @@ describe('Dutch text similarity', () => {
     ]) {
       expect(similarity(a, b), `${a} ~ ${b}`).toBeGreaterThanOrEqual(SIMILAR);
     }
-    for (const other of [cafe, walk, connect]) expect(similarity(rent, other), `${rent} ≁ ${other}`).toBeLessThan(SIMILAR);
+    for (const other of [cafe, walk, connect])
+      expect(similarity(rent, other), `${rent} ≁ ${other}`).toBeLessThan(SIMILAR);
   });
 
   it('[C1] more unrelated pairs stay apart', () => {
@@ -38,7 +39,9 @@ describe('Dutch text similarity', () => {
       ['Huurachterstand voorkomen', 'Eenzaamheid onder ouderen verminderen'],
     ];
     for (const [a, b] of pairs) expect(similarity(a, b), `${a} ≁ ${b}`).toBeLessThan(SIMILAR);
-    expect(similarity('Elke maand een wijkoverleg', 'Een maandelijks overleg in de wijk')).toBeGreaterThanOrEqual(SIMILAR);
+    expect(similarity('Elke maand een wijkoverleg', 'Een maandelijks overleg in de wijk')).toBeGreaterThanOrEqual(
+      SIMILAR,
+    );
   });
 
   it('[C2] groups similar statements across partners and marks what only one partner said', () => {
@@ -49,10 +52,16 @@ describe('Dutch text similarity', () => {
       { id: 'd', text: 'huurachterstand voorkomen', source: 'gemeente' },
       { id: 'e', text: 'dementie vroeg herkennen', source: 'zorg' },
     ]);
-    expect(groups[0]).toMatchObject({ ids: ['a', 'b', 'c', 'e'], sources: ['bewoners', 'welzijn', 'zorg'], single: false });
+    expect(groups[0]).toMatchObject({
+      ids: ['a', 'b', 'c', 'e'],
+      sources: ['bewoners', 'welzijn', 'zorg'],
+      single: false,
+    });
     expect(groups.find((g) => g.ids.includes('d'))).toMatchObject({ ids: ['d'], single: true });
     expect(groups.flatMap((g) => g.ids).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
     // Same input, same groups.
-    expect(groupStatements([{ id: 'x', text: 'één', source: 's' }])).toEqual([{ key: 'x', ids: ['x'], sources: ['s'], single: true }]);
+    expect(groupStatements([{ id: 'x', text: 'één', source: 's' }])).toEqual([
+      { key: 'x', ids: ['x'], sources: ['s'], single: true },
+    ]);
   });
 });

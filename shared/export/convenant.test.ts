@@ -10,19 +10,54 @@ import { EXPORT_TEXTS } from './texts.js';
 
 const specs: CardSpec[] = [
   { id: 'v1', column: 'values', text: 'Mantelzorgers voelen zich gesteund, ook in het weekend', status: 'agreed' },
-  { id: 'v2', column: 'values', text: 'Elke bewoner kent één vast aanspreekpunt', status: 'parked', arguments: [{ side: 'against', text: 'Te duur voor één jaar' }] },
-  { id: 'r1', column: 'relations', text: 'We besluiten samen en met meerderheid\nDe gemeente heeft geen veto', status: 'agreed' },
+  {
+    id: 'v2',
+    column: 'values',
+    text: 'Elke bewoner kent één vast aanspreekpunt',
+    status: 'parked',
+    arguments: [{ side: 'against', text: 'Te duur voor één jaar' }],
+  },
+  {
+    id: 'r1',
+    column: 'relations',
+    text: 'We besluiten samen en met meerderheid\nDe gemeente heeft geen veto',
+    status: 'agreed',
+  },
   { id: 'r2', column: 'relations', text: 'Resultaten zijn van iedereen', status: 'open' },
   { id: 'a1', column: 'actions', text: 'Elke maand een overleg in het buurthuis', status: 'agreed' },
   { id: 'c1', column: 'conditions', text: 'Budget van € 5.000 per jaar voor het café', status: 'agreed' },
   { id: 'c2', column: 'conditions', text: '# geen kop, maar *tekst* met 1. een nummer', status: 'agreed' },
-  { id: 's1', column: 'steps', text: 'Folder maken over het mantelzorgcafé', status: 'agreed', who: 'Fatima', what: 'Folder maken', when: 'vóór 1 juni' },
-  { id: 's2', column: 'steps', text: 'Eerste bijeenkomst', status: 'agreed', who: 'Ruud (gemeente)', what: 'Eerste bijeenkomst plannen', when: 'september' },
+  {
+    id: 's1',
+    column: 'steps',
+    text: 'Folder maken over het mantelzorgcafé',
+    status: 'agreed',
+    who: 'Fatima',
+    what: 'Folder maken',
+    when: 'vóór 1 juni',
+  },
+  {
+    id: 's2',
+    column: 'steps',
+    text: 'Eerste bijeenkomst',
+    status: 'agreed',
+    who: 'Ruud (gemeente)',
+    what: 'Eerste bijeenkomst plannen',
+    when: 'september',
+  },
   { id: 's3', column: 'steps', text: 'Website bouwen', status: 'open', who: 'Kwame', what: '', when: '' },
 ];
 
 function input(extra: Partial<ExportInput> = {}): ExportInput {
-  return { lang: 'nl', title: 'Samen sterk in Zuidërwijk', date: '2026-03-12', partners: FIXTURE_PARTNERS, map: makeMap(specs), mapName: 'joint', ...extra };
+  return {
+    lang: 'nl',
+    title: 'Samen sterk in Zuidërwijk',
+    date: '2026-03-12',
+    partners: FIXTURE_PARTNERS,
+    map: makeMap(specs),
+    mapName: 'joint',
+    ...extra,
+  };
 }
 
 const partnerMaps = {
@@ -37,7 +72,9 @@ const partnerMaps = {
 };
 
 function itemsOf(blocks: ConvenantBlock[]): string[] {
-  return blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.text) : b.kind === 'table' ? b.rows.flat() : []));
+  return blocks.flatMap((b) =>
+    b.kind === 'list' ? b.items.map((i) => i.text) : b.kind === 'table' ? b.rows.flat() : [],
+  );
 }
 
 const section = (c: Convenant, id: string) => c.sections.find((s) => s.id === id)!;
@@ -59,7 +96,11 @@ describe('buildConvenant', () => {
   it('lists open and parked cards from every column as open points, with status and arguments', () => {
     const open = section(c, 'openPoints');
     const lists = open.blocks.filter((b) => b.kind === 'list').flatMap((b) => (b.kind === 'list' ? b.items : []));
-    expect(lists.map((i) => i.text)).toEqual(['Elke bewoner kent één vast aanspreekpunt', 'Resultaten zijn van iedereen', 'Website bouwen']);
+    expect(lists.map((i) => i.text)).toEqual([
+      'Elke bewoner kent één vast aanspreekpunt',
+      'Resultaten zijn van iedereen',
+      'Website bouwen',
+    ]);
     expect(lists[0].notes).toEqual(['geparkeerd', 'Argument tegen: Te duur voor één jaar']);
     expect(lists[1].notes).toEqual(['nog open']);
     expect(lists[2].notes).toContain('Wie: Kwame · Wat: — · Wanneer: —');
@@ -78,11 +119,23 @@ describe('buildConvenant', () => {
   });
 
   it('has parties, the five dialogue rules as principles, the date and the input note', () => {
-    expect(itemsOf(section(c, 'parties').blocks)).toEqual(FIXTURE_PARTNERS.map((p) => `${p.name}, vertegenwoordigd door: …`));
-    expect(itemsOf(section(c, 'principles').blocks)).toEqual(expect.arrayContaining(DIALOGUE_RULES.map((r) => r.text.nl)));
+    expect(itemsOf(section(c, 'parties').blocks)).toEqual(
+      FIXTURE_PARTNERS.map((p) => `${p.name}, vertegenwoordigd door: …`),
+    );
+    expect(itemsOf(section(c, 'principles').blocks)).toEqual(
+      expect.arrayContaining(DIALOGUE_RULES.map((r) => r.text.nl)),
+    );
     expect(c.meta).toContain('Datum: 12 maart 2026');
     expect(c.note).toMatch(/niet de getekende overeenkomst/);
-    expect(c.sections.map((s) => s.id)).toEqual(['parties', 'ambition', 'principles', 'roles', 'resources', 'actionPlan', 'openPoints']);
+    expect(c.sections.map((s) => s.id)).toEqual([
+      'parties',
+      'ambition',
+      'principles',
+      'roles',
+      'resources',
+      'actionPlan',
+      'openPoints',
+    ]);
   });
 
   it('adds an annex with the partner maps, marking what only one partner said', () => {
@@ -96,7 +149,9 @@ describe('buildConvenant', () => {
     expect(notes['Wijkverpleging belt elke nieuwe cliënt']).toBe('alleen bij deze partner');
     // Every column is shown for every partner with a map, also when it is empty there.
     expect(annex.blocks.filter((b) => b.kind === 'subheading')).toHaveLength(5);
-    expect(annex.blocks.filter((b) => b.kind === 'paragraph' && b.text === 'Geen kaarten in deze stap.')).toHaveLength(7);
+    expect(annex.blocks.filter((b) => b.kind === 'paragraph' && b.text === 'Geen kaarten in deze stap.')).toHaveLength(
+      7,
+    );
   });
 
   it('mentions who filled in a partner map, and speaks English when asked', () => {
@@ -132,8 +187,16 @@ describe('convenantToMarkdown', () => {
 /** Text of word/document.xml, one entry per paragraph. */
 function docxParagraphs(bytes: Uint8Array): { xml: string; paragraphs: string[] } {
   const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  const paragraphs = xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(''));
+  const unescapeXml = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  const paragraphs = xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1])).join(''));
   return { xml, paragraphs };
 }
 
@@ -161,7 +224,10 @@ describe('convenantToDocx', () => {
 
 /** Cell texts of one table row. */
 function rowCells(rowXml: string): string[] {
-  return rowXml.split('</w:tc>').slice(0, -1).map((cell) => [...cell.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  return rowXml
+    .split('</w:tc>')
+    .slice(0, -1)
+    .map((cell) => [...cell.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
 }
 
 describe('convenant of a 150-card map', () => {
@@ -173,7 +239,9 @@ describe('convenant of a 150-card map', () => {
     t0 = performance.now();
     const docx = await convenantToDocx(buildConvenant(big));
     const docxMs = performance.now() - t0;
-    console.log(`[export] Markdown, 150-card map: ${mdMs.toFixed(0)} ms, ${(new TextEncoder().encode(md).length / 1024).toFixed(1)} KiB`);
+    console.log(
+      `[export] Markdown, 150-card map: ${mdMs.toFixed(0)} ms, ${(new TextEncoder().encode(md).length / 1024).toFixed(1)} KiB`,
+    );
     console.log(`[export] DOCX, 150-card map: ${docxMs.toFixed(0)} ms, ${(docx.length / 1024).toFixed(1)} KiB`);
     const agreedSteps = big.map.columns.steps.filter((s) => s.status === 'agreed');
     const { paragraphs } = docxParagraphs(docx);

@@ -28,7 +28,11 @@ function columnBlocks(input: ExportInput, column: ColumnId, t: ExportTexts): Con
 function actionPlan(input: ExportInput, t: ExportTexts): ConvenantBlock[] {
   const cards = agreed(input, 'steps');
   const h = t.actionHeader;
-  if (!cards.length) return [{ kind: 'paragraph', text: t.actionPlanIntro }, { kind: 'paragraph', text: t.noActions }];
+  if (!cards.length)
+    return [
+      { kind: 'paragraph', text: t.actionPlanIntro },
+      { kind: 'paragraph', text: t.noActions },
+    ];
   const rows = cards.map((c, i) => {
     const text = cardText(c, t);
     const what = c.what.trim() || text;
@@ -57,7 +61,9 @@ function openPoints(input: ExportInput, t: ExportTexts): ConvenantBlock[] {
         text: cardText(c, t),
         notes: [
           t.statusWord[c.status],
-          ...(col.id === 'steps' && (c.who || c.what || c.when) ? [t.stepFields(c.who.trim(), c.what.trim(), c.when.trim())] : []),
+          ...(col.id === 'steps' && (c.who || c.what || c.when)
+            ? [t.stepFields(c.who.trim(), c.what.trim(), c.when.trim())]
+            : []),
           ...c.arguments.map((a) => `${a.side === 'for' ? t.argumentFor : t.argumentAgainst} ${a.text}`),
         ],
       })),
@@ -82,10 +88,24 @@ export function buildConvenant(input: ExportInput): Convenant {
       id: 'parties',
       heading: t.parties,
       blocks: input.partners.length
-        ? [{ kind: 'paragraph', text: t.partiesIntro }, { kind: 'list', ordered: false, items: input.partners.map((p) => ({ text: t.party(p.name, input.representatives?.[p.id] ?? []), notes: [t.roleAndMandate] })) }]
+        ? [
+            { kind: 'paragraph', text: t.partiesIntro },
+            {
+              kind: 'list',
+              ordered: false,
+              items: input.partners.map((p) => ({
+                text: t.party(p.name, input.representatives?.[p.id] ?? []),
+                notes: [t.roleAndMandate],
+              })),
+            },
+          ]
         : [{ kind: 'paragraph', text: t.noPartners }],
     },
-    { id: 'ambition', heading: t.ambition, blocks: [{ kind: 'paragraph', text: t.ambitionIntro }, ...columnBlocks(input, 'values', t)] },
+    {
+      id: 'ambition',
+      heading: t.ambition,
+      blocks: [{ kind: 'paragraph', text: t.ambitionIntro }, ...columnBlocks(input, 'values', t)],
+    },
     {
       id: 'principles',
       heading: t.principles,
@@ -109,7 +129,10 @@ export function buildConvenant(input: ExportInput): Convenant {
     lang: input.lang,
     heading: t.convenantTitle,
     title: input.title,
-    meta: [t.dateLine(formatExportDate(input.date, input.lang)), `${t.mapLine} ${filler ? t.mapWithFiller(mapLabel, filler) : mapLabel}`],
+    meta: [
+      t.dateLine(formatExportDate(input.date, input.lang)),
+      `${t.mapLine} ${filler ? t.mapWithFiller(mapLabel, filler) : mapLabel}`,
+    ],
     note: t.note,
     intro: [t.onlyAgreedNote, t.attachMap],
     sections,

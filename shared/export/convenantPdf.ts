@@ -12,21 +12,39 @@ const SIZE = { h1: 18, title: 13, h2: 13, h3: 11, body: 10.5, note: 9.5 } as con
  * exactly as they were agreed (PDFKit wraps them, nothing is cut).
  */
 export async function convenantToPdf(c: Convenant, fonts: ExportFonts): Promise<Uint8Array> {
-  const doc = newTaggedDoc(fonts, { lang: c.lang, title: `${c.heading}: ${c.title}`, subject: c.heading, size: 'A4', layout: 'portrait', margin: MARGIN });
+  const doc = newTaggedDoc(fonts, {
+    lang: c.lang,
+    title: `${c.heading}: ${c.title}`,
+    subject: c.heading,
+    size: 'A4',
+    layout: 'portrait',
+    margin: MARGIN,
+  });
   const width = doc.page.width - 2 * MARGIN;
   const root = doc.struct('Document');
   doc.addStructure(root);
 
   /** Text as one structure element of `type`, wrapped to the width; PDFKit adds pages as needed. */
-  const text = (parent: StructElement, type: string, value: string, o: { bold?: boolean; size?: number; color?: string; x?: number; w?: number; gap?: number } = {}) => {
+  const text = (
+    parent: StructElement,
+    type: string,
+    value: string,
+    o: { bold?: boolean; size?: number; color?: string; x?: number; w?: number; gap?: number } = {},
+  ) => {
     const el = doc.struct(type);
     parent.add(el);
     mark(el, type, () => write(value, o));
     el.end();
     return el;
   };
-  const write = (value: string, o: { bold?: boolean; size?: number; color?: string; x?: number; w?: number; gap?: number }) => {
-    doc.font(o.bold ? BOLD : REGULAR).fontSize(o.size ?? SIZE.body).fillColor(o.color ?? INK);
+  const write = (
+    value: string,
+    o: { bold?: boolean; size?: number; color?: string; x?: number; w?: number; gap?: number },
+  ) => {
+    doc
+      .font(o.bold ? BOLD : REGULAR)
+      .fontSize(o.size ?? SIZE.body)
+      .fillColor(o.color ?? INK);
     doc.text(value, o.x ?? MARGIN, doc.y, { width: o.w ?? width, paragraphGap: o.gap ?? 4 });
   };
   const mark = (el: StructElement, type: string, draw: () => void) => {
@@ -80,14 +98,23 @@ export async function convenantToPdf(c: Convenant, fonts: ExportFonts): Promise<
           const lbl = doc.struct('Lbl');
           li.add(lbl);
           mark(lbl, 'Lbl', () => {
-            doc.font(REGULAR).fontSize(SIZE.body).fillColor(INK).text(label, MARGIN + 4, y, { lineBreak: false });
+            doc
+              .font(REGULAR)
+              .fontSize(SIZE.body)
+              .fillColor(INK)
+              .text(label, MARGIN + 4, y, { lineBreak: false });
           });
           lbl.end();
           const body = doc.struct('LBody');
           li.add(body);
           doc.y = y;
-          mark(body, 'LBody', () => write(item.text, { x: MARGIN + 20, w: width - 20, gap: item.notes?.length ? 1 : 4 }));
-          for (const note of item.notes ?? []) mark(body, 'LBody', () => write(note, { x: MARGIN + 20, w: width - 20, size: SIZE.note, color: MUTED, gap: 1 }));
+          mark(body, 'LBody', () =>
+            write(item.text, { x: MARGIN + 20, w: width - 20, gap: item.notes?.length ? 1 : 4 }),
+          );
+          for (const note of item.notes ?? [])
+            mark(body, 'LBody', () =>
+              write(note, { x: MARGIN + 20, w: width - 20, size: SIZE.note, color: MUTED, gap: 1 }),
+            );
           if (item.notes?.length) doc.moveDown(0.3);
           body.end();
           li.end();
@@ -110,7 +137,15 @@ export async function convenantToPdf(c: Convenant, fonts: ExportFonts): Promise<
     const widths = weights.map((w) => (w / sum) * width);
     const pad = 4;
     const heightOf = (cells: string[], bold: boolean) =>
-      Math.max(...cells.map((cell, i) => doc.font(bold ? BOLD : REGULAR).fontSize(SIZE.note).heightOfString(cell || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad;
+      Math.max(
+        ...cells.map((cell, i) =>
+          doc
+            .font(bold ? BOLD : REGULAR)
+            .fontSize(SIZE.note)
+            .heightOfString(cell || ' ', { width: widths[i] - 2 * pad }),
+        ),
+      ) +
+      2 * pad;
     const drawRow = (cells: string[], head: boolean) => {
       const h = heightOf(cells, head);
       if (doc.y + h > doc.page.height - MARGIN) {
@@ -131,7 +166,11 @@ export async function convenantToPdf(c: Convenant, fonts: ExportFonts): Promise<
         const td = doc.struct(type);
         tr.add(td);
         mark(td, type, () => {
-          doc.font(head ? BOLD : REGULAR).fontSize(SIZE.note).fillColor(INK).text(cell, x + pad, y + pad, { width: widths[i] - 2 * pad });
+          doc
+            .font(head ? BOLD : REGULAR)
+            .fontSize(SIZE.note)
+            .fillColor(INK)
+            .text(cell, x + pad, y + pad, { width: widths[i] - 2 * pad });
         });
         td.end();
         x += widths[i];

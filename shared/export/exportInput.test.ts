@@ -14,15 +14,23 @@ describe('export input helpers', () => {
     const card = makeCard({ id: 'c', column: 'values', partner: 'zorg' });
     const input = { partners: FIXTURE_PARTNERS };
     expect(cardOriginPartners(input, card)).toEqual([]);
-    expect(cardOriginPartners({ ...input, cardOrigins: { c: ['gemeente', 'bewoners', 'gemeente'] } }, card).map((p) => p.id)).toEqual(['gemeente', 'bewoners']);
+    expect(
+      cardOriginPartners({ ...input, cardOrigins: { c: ['gemeente', 'bewoners', 'gemeente'] } }, card).map((p) => p.id),
+    ).toEqual(['gemeente', 'bewoners']);
     const withOrigins = { ...card, origins: [{ map: 'm', cardId: 'x', partner: 'welzijn', text: '' }] };
     expect(cardOriginPartners(input, withOrigins).map((p) => p.id)).toEqual(['welzijn']);
-    expect(cardOriginPartners({ ...input, cardOrigins: { c: ['weg'] } }, card)).toEqual([{ id: 'weg', name: 'weg', color: '#6b6b6b' }]);
+    expect(cardOriginPartners({ ...input, cardOrigins: { c: ['weg'] } }, card)).toEqual([
+      { id: 'weg', name: 'weg', color: '#6b6b6b' },
+    ]);
   });
 
   it('makes a plain file name', () => {
     const base = { title: 'Samen sterk: Zuidërwijk!', date: '2026-03-12', partners: FIXTURE_PARTNERS };
-    expect(exportFileName({ ...base, mapName: 'joint' }, 'Partnerschapskaart', 'pdf')).toBe('partnerschapskaart-samen-sterk-zuiderwijk-2026-03-12.pdf');
-    expect(exportFileName({ ...base, mapName: 'zorg' }, 'convenant', 'docx')).toBe('convenant-samen-sterk-zuiderwijk-wijkzorg-noelle-2026-03-12.docx');
+    expect(exportFileName({ ...base, mapName: 'joint' }, 'Partnerschapskaart', 'pdf')).toBe(
+      'partnerschapskaart-samen-sterk-zuiderwijk-2026-03-12.pdf',
+    );
+    expect(exportFileName({ ...base, mapName: 'zorg' }, 'convenant', 'docx')).toBe(
+      'convenant-samen-sterk-zuiderwijk-wijkzorg-noelle-2026-03-12.docx',
+    );
   });
 });

@@ -54,7 +54,10 @@ export function partnerOf(input: Pick<ExportInput, 'partners'>, id: string): Par
  * [E2] The partner maps a joint card was merged from (its recorded origins, or the caller's
  * `cardOrigins`); empty for a card written straight on the map.
  */
-export function cardOriginPartners(input: Pick<ExportInput, 'partners' | 'cardOrigins'>, card: CardSnapshot): Partner[] {
+export function cardOriginPartners(
+  input: Pick<ExportInput, 'partners' | 'cardOrigins'>,
+  card: CardSnapshot,
+): Partner[] {
   const ids = input.cardOrigins?.[card.id] ?? (card.origins ?? []).map((o) => o.partner);
   return [...new Set(ids.filter(Boolean))].map((id) => partnerOf(input, id));
 }
@@ -77,7 +80,11 @@ export function isJointMap(input: Pick<ExportInput, 'mapName'>): boolean {
 }
 
 /** A safe, readable file name, e.g. "partnerschapskaart-samen-sterk-gezamenlijke-kaart-2026-03-12.pdf". */
-export function exportFileName(input: Pick<ExportInput, 'title' | 'date' | 'mapName' | 'partners'>, kind: string, ext: string): string {
+export function exportFileName(
+  input: Pick<ExportInput, 'title' | 'date' | 'mapName' | 'partners'>,
+  kind: string,
+  ext: string,
+): string {
   const slug = (s: string) =>
     s
       .normalize('NFD')
@@ -88,7 +95,11 @@ export function exportFileName(input: Pick<ExportInput, 'title' | 'date' | 'mapN
       .slice(0, 40)
       .replace(/-+$/, '');
   const d = new Date(input.date);
-  const day = Number.isNaN(d.getTime()) ? '' : typeof input.date === 'string' && DATE_ONLY.test(input.date) ? input.date : d.toISOString().slice(0, 10);
+  const day = Number.isNaN(d.getTime())
+    ? ''
+    : typeof input.date === 'string' && DATE_ONLY.test(input.date)
+      ? input.date
+      : d.toISOString().slice(0, 10);
   const map = input.mapName === 'joint' ? '' : slug(partnerOf(input, input.mapName).name);
-  return [slug(kind), slug(input.title), map, day].filter(Boolean).join('-') + `.${ext}`;
+  return `${[slug(kind), slug(input.title), map, day].filter(Boolean).join('-')}.${ext}`;
 }

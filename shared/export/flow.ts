@@ -23,7 +23,13 @@ export const BASELINE = 0.93;
  * Lay items out left to right and wrap them to `width`, relative to (0, 0). An item wider than a
  * whole line is itself wrapped, so a 60-character partner name still stays inside its card.
  */
-export function flow(items: readonly FlowItem[], width: number, size: number, measure: Measure, gap = size * 0.9): FlowResult {
+export function flow(
+  items: readonly FlowItem[],
+  width: number,
+  size: number,
+  measure: Measure,
+  gap = size * 0.9,
+): FlowResult {
   const shapes: Shape[] = [];
   const lineH = size * LINE_HEIGHT;
   const dotR = size * 0.36;

@@ -17,11 +17,32 @@ export type TextTag =
 
 /** Drawing primitives in points; origin top left, y grows downwards. */
 export type Shape =
-  | { kind: 'rect'; x: number; y: number; w: number; h: number; r: number; fill?: string; stroke?: string; lineWidth?: number; dashed?: boolean }
+  | {
+      kind: 'rect';
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      r: number;
+      fill?: string;
+      stroke?: string;
+      lineWidth?: number;
+      dashed?: boolean;
+    }
   | { kind: 'circle'; x: number; y: number; r: number; fill: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
   /** One line of text; x is its left edge, y its baseline, w its measured width. */
-  | { kind: 'text'; x: number; y: number; w: number; text: string; size: number; bold: boolean; color: string; tag?: TextTag };
+  | {
+      kind: 'text';
+      x: number;
+      y: number;
+      w: number;
+      text: string;
+      size: number;
+      bold: boolean;
+      color: string;
+      tag?: TextTag;
+    };
 
 /** One card (or one part of a card that is longer than a whole column) placed on a page. */
 export interface CardBox {

@@ -26,7 +26,7 @@ function multiline(text: string, indent: string): string {
 function item(i: ConvenantItem, marker: string): string {
   const indent = ' '.repeat(marker.length + 1);
   const lines = [`${marker} ${multiline(i.text, indent)}`];
-  for (const note of i.notes ?? []) lines.push(`${indent}- *${multiline(note, indent + '  ')}*`);
+  for (const note of i.notes ?? []) lines.push(`${indent}- *${multiline(note, `${indent}  `)}*`);
   return lines.join('\n');
 }
 
@@ -66,5 +66,5 @@ export function convenantToMarkdown(c: Convenant): string {
     parts.push(`## ${escapeInline(s.heading)}`);
     for (const b of s.blocks) parts.push(block(b));
   }
-  return parts.join('\n\n') + '\n';
+  return `${parts.join('\n\n')}\n`;
 }

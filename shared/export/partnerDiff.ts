@@ -12,12 +12,19 @@ import type { ExportTexts } from './texts.js';
 export function partnerDiffBlocks(input: ExportInput, t: ExportTexts): ConvenantBlock[] {
   const maps = input.partnerMaps ?? {};
   // Partners in workshop order first, then any map of a partner the workshop no longer lists.
-  const ids = [...input.partners.map((p) => p.id as string).filter((id) => maps[id]), ...Object.keys(maps).filter((id) => !input.partners.some((p) => p.id === id))];
+  const ids = [
+    ...input.partners.map((p) => p.id as string).filter((id) => maps[id]),
+    ...Object.keys(maps).filter((id) => !input.partners.some((p) => p.id === id)),
+  ];
   const blocks: ConvenantBlock[] = [{ kind: 'paragraph', text: t.annexIntro }];
   for (const col of COLUMNS) {
     blocks.push({ kind: 'subheading', text: t.stepRef(col.step, col.label[input.lang]) });
     const statements = ids.flatMap((source) =>
-      (maps[source].columns[col.id] ?? []).map((card) => ({ id: `${source}:${card.id}`, text: card.plainText, source })),
+      (maps[source].columns[col.id] ?? []).map((card) => ({
+        id: `${source}:${card.id}`,
+        text: card.plainText,
+        source,
+      })),
     );
     const groupOf = new Map<string, string[]>();
     for (const g of groupStatements(statements)) for (const id of g.ids) groupOf.set(id, g.sources);
@@ -33,7 +40,9 @@ export function partnerDiffBlocks(input: ExportInput, t: ExportTexts): Convenant
         ordered: false,
         items: mine.map((s) => {
           const others = (groupOf.get(s.id) ?? [source]).filter((p) => p !== source);
-          const note = others.length ? t.alsoAt(others.map((p) => partnerOf(input, p).name).join(', ')) : t.onlyThisPartner;
+          const note = others.length
+            ? t.alsoAt(others.map((p) => partnerOf(input, p).name).join(', '))
+            : t.onlyThisPartner;
           return { text: s.text || t.emptyCard, notes: [note] };
         }),
       });

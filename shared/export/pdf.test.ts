@@ -19,7 +19,8 @@ let input: ExportInput;
 let file: string;
 const progress: number[] = [];
 
-const run = (cmd: string, ...args: string[]) => execFileSync(`/usr/bin/${cmd}`, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const run = (cmd: string, ...args: string[]) =>
+  execFileSync(`/usr/bin/${cmd}`, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 /** Compare text without layout: line breaks, spaces, the hyphens of broken words and list bullets. */
 const squash = (s: string) => s.normalize('NFC').replace(/[\s\-•]/g, '');
 
@@ -49,7 +50,8 @@ describe('[E4] the A3 PDF of a 120-card map (checked with poppler and qpdf)', ()
   it('[E4] has the selectable text of every card, diacritics and symbols intact', () => {
     const text = run('pdftotext', '-enc', 'UTF-8', file, '-');
     const flat = squash(text);
-    for (const col of COLUMNS) for (const card of input.map.columns[col.id]) expect(flat, card.id).toContain(squash(card.plainText));
+    for (const col of COLUMNS)
+      for (const card of input.map.columns[col.id]) expect(flat, card.id).toContain(squash(card.plainText));
     for (const ch of ['ë', 'é', '€', '✓', '‖', '○']) expect(text).toContain(ch);
   });
 
@@ -103,7 +105,9 @@ describe('[E4] the A3 PDF of a 120-card map (checked with poppler and qpdf)', ()
     const sects = tree.root.children.filter((c) => c.type === 'Sect');
     sects.forEach((sect, i) => expect(sect.children[2].children).toHaveLength(big.map.columns[COLUMNS[i].id].length));
     // Some step has cards on more than one page: its list spans pages in one element.
-    expect(sects.some((s) => new Set(s.children[2].children.flatMap((li) => li.children[0].pages)).size > 1)).toBe(true);
+    expect(sects.some((s) => new Set(s.children[2].children.flatMap((li) => li.children[0].pages)).size > 1)).toBe(
+      true,
+    );
   });
 
   it('[E4] shows a visible replacement for characters the font lacks (emoji), instead of losing them silently', async () => {
@@ -118,7 +122,9 @@ describe('[E6] the SVG picture', () => {
   it('[E6] is the map on one landscape A3 sheet with its fonts inside, no app buttons', () => {
     const svg = renderMapSvg(input, fonts);
     expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 1190.55 841.89"/);
-    expect(svg).toContain('<title id="title">Samen sterk voor mantelzorgers in Zuidërwijk · Gezamenlijke kaart</title>');
+    expect(svg).toContain(
+      '<title id="title">Samen sterk voor mantelzorgers in Zuidërwijk · Gezamenlijke kaart</title>',
+    );
     expect(svg).toContain('src:url(data:font/ttf;base64,');
     for (const col of COLUMNS) expect(svg).toContain(`>${col.label.nl}<`);
     const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&amp;/g, '&')).join(' ');
@@ -147,7 +153,9 @@ describe('[E7] the convenant as a tagged PDF', () => {
     expect(text).toContain('Stichting Welzijn & Coöperatie, vertegenwoordigd door: …');
     expect(squash(text)).toContain(squash(agreed.plainText));
     const tree = readStructTree(f);
-    expect(tree.root.children.filter((n) => n.type === 'Sect').map((s) => s.children[0].type)).toEqual(c.sections.map(() => 'H2'));
+    expect(tree.root.children.filter((n) => n.type === 'Sect').map((s) => s.children[0].type)).toEqual(
+      c.sections.map(() => 'H2'),
+    );
     const table = tree.root.children.flatMap((n) => n.children).find((n) => n.type === 'Table');
     expect(table?.children[0].children.map((n) => n.type)).toEqual(['TH', 'TH', 'TH', 'TH', 'TH']);
   });

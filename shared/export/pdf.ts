@@ -1,7 +1,16 @@
 import { COLUMNS, type ColumnId } from '../columns.js';
 import { isJointMap, partnerOf, type ExportInput } from './exportInput.js';
 import type { MapLayout, Shape, TextTag } from './layoutTypes.js';
-import { drawShape, finish, fontUse, newTaggedDoc, type ExportFonts, type FontUse, type PdfDoc, type StructElement } from './pdfKit.js';
+import {
+  drawShape,
+  finish,
+  fontUse,
+  newTaggedDoc,
+  type ExportFonts,
+  type FontUse,
+  type PdfDoc,
+  type StructElement,
+} from './pdfKit.js';
 import { layoutMap } from './pdfLayout.js';
 import { exportTexts } from './texts.js';
 
@@ -22,7 +31,10 @@ function skeleton(doc: PdfDoc, input: ExportInput) {
   };
   const title = add(root, 'H1');
   const meta = add(root, 'P');
-  const columns = {} as Record<ColumnId, { heading: StructElement; prompts: StructElement[]; cards: Map<string, StructElement>; empty: StructElement | null }>;
+  const columns = {} as Record<
+    ColumnId,
+    { heading: StructElement; prompts: StructElement[]; cards: Map<string, StructElement>; empty: StructElement | null }
+  >;
   const t = exportTexts(input.lang);
   for (const c of COLUMNS) {
     // The section's title names the step, so a reader's outline reads "Stap 1: Waarden", ….
@@ -85,7 +97,11 @@ function drawLayout(doc: PdfDoc, input: ExportInput, layout: MapLayout, use: Fon
     const texts = page.shapes.filter((s): s is Extract<Shape, { kind: 'text' }> => s.kind === 'text' && !!s.tag);
     // Frames first (the column heads are filled boxes the text sits on), then the tagged texts,
     // consecutive texts with the same tag in one marked sequence.
-    artifact(doc, decoration.filter((s) => s.kind !== 'text'), use);
+    artifact(
+      doc,
+      decoration.filter((s) => s.kind !== 'text'),
+      use,
+    );
     for (let a = 0; a < texts.length; ) {
       const key = JSON.stringify(texts[a].tag);
       let b = a + 1;
@@ -94,7 +110,11 @@ function drawLayout(doc: PdfDoc, input: ExportInput, layout: MapLayout, use: Fon
       tagged(doc, el, type, texts.slice(a, b), use);
       a = b;
     }
-    artifact(doc, decoration.filter((s) => s.kind === 'text'), use);
+    artifact(
+      doc,
+      decoration.filter((s) => s.kind === 'text'),
+      use,
+    );
     for (const card of page.cards) {
       const frame = card.shapes.filter((s) => s.kind !== 'text');
       const texts = card.shapes.filter((s) => s.kind === 'text');
@@ -110,11 +130,21 @@ function drawLayout(doc: PdfDoc, input: ExportInput, layout: MapLayout, use: Fon
  * The map as a tagged A3 landscape PDF ([E4]): vector shapes, DejaVu Sans embedded as a subset,
  * selectable text in reading order, document language and title set.
  */
-export async function renderMapPdf(input: ExportInput, fonts: ExportFonts, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
+export async function renderMapPdf(
+  input: ExportInput,
+  fonts: ExportFonts,
+  onProgress?: (fraction: number) => void,
+): Promise<Uint8Array> {
   onProgress?.(0);
   const t = exportTexts(input.lang);
   const mapLabel = isJointMap(input) ? t.jointMap : t.partnerMap(partnerOf(input, input.mapName).name);
-  const doc = newTaggedDoc(fonts, { lang: input.lang, title: `${input.title} · ${mapLabel}`, subject: mapLabel, size: 'A3', layout: 'landscape' });
+  const doc = newTaggedDoc(fonts, {
+    lang: input.lang,
+    title: `${input.title} · ${mapLabel}`,
+    subject: mapLabel,
+    size: 'A3',
+    layout: 'landscape',
+  });
   const use = fontUse(doc);
   const layout = layoutMap(input, use.measure);
   onProgress?.(0.4);

@@ -94,12 +94,13 @@ function bodyRows(card: CardSnapshot, ctx: CardContext): Row[] {
     // takes room on the card's first line only.
     const lead = first ? markW : 0;
     const indent = Math.max(0, p.depth - 1) * indentStep + (first && p.marker ? lead : 0);
-    const markerW = p.marker ? measure(p.marker + ' ', size, false) : 0;
+    const markerW = p.marker ? measure(`${p.marker} `, size, false) : 0;
     const x = indent + markerW;
     const lines = wrapText(p.text, width - x, size, false, measure, width - x - (p.marker ? 0 : lead));
     lines.forEach((line, i) => {
       const row = textRow(line, i === 0 && !p.marker ? x + lead : x, size, false, COLORS.ink, measure);
-      if (i === 0 && p.marker) row.shapes.unshift(textRow(p.marker, indent, size, false, COLORS.ink, measure).shapes[0]);
+      if (i === 0 && p.marker)
+        row.shapes.unshift(textRow(p.marker, indent, size, false, COLORS.ink, measure).shapes[0]);
       if (first && i === 0) row.shapes.unshift(markShape());
       rows.push(row);
     });
@@ -143,18 +144,18 @@ function flowRows(items: FlowItem[], width: number, size: number, measure: Measu
  */
 function metaRows(card: CardSnapshot, ctx: CardContext): Row[] {
   const { input, measure, width } = ctx;
-  const items: FlowItem[] = cardOriginPartners(input, card).map((p) => ({ text: p.name, color: COLORS.muted, dot: p.color }));
+  const items: FlowItem[] = cardOriginPartners(input, card).map((p) => ({
+    text: p.name,
+    color: COLORS.muted,
+    dot: p.color,
+  }));
   if (!items.length) return [];
   return [spacer(ctx.size * 0.2), ...flowRows(items, width, metaSize(ctx.size), measure)];
 }
 
 /** All rows of a card, top to bottom, relative to the inside of its padding. */
 export function cardRows(card: CardSnapshot, ctx: CardContext): Row[] {
-  return [
-    ...bodyRows(card, ctx),
-    ...(card.column === 'steps' ? stepRows(card, ctx) : []),
-    ...metaRows(card, ctx),
-  ];
+  return [...bodyRows(card, ctx), ...(card.column === 'steps' ? stepRows(card, ctx) : []), ...metaRows(card, ctx)];
 }
 
 export function rowsHeight(rows: readonly Row[]): number {
@@ -170,15 +171,35 @@ export function cardHeight(rows: readonly Row[]): number {
 export function noteRow(text: string, ctx: CardContext): Row {
   const m = metaSize(ctx.size);
   const rows = flowRows([{ text, color: COLORS.muted }], ctx.width, m, ctx.measure);
-  return { h: rowsHeight(rows), shapes: rows.flatMap((r, i) => r.shapes.map((s) => moveShape(s, 0, i * m * LINE_HEIGHT))) };
+  return {
+    h: rowsHeight(rows),
+    shapes: rows.flatMap((r, i) => r.shapes.map((s) => moveShape(s, 0, i * m * LINE_HEIGHT))),
+  };
 }
 
 /** The card's frame and its rows, placed with its top left corner at (x, y). */
-export function drawCard(card: CardSnapshot, rows: readonly Row[], x: number, y: number, w: number): { h: number; shapes: Shape[] } {
+export function drawCard(
+  card: CardSnapshot,
+  rows: readonly Row[],
+  x: number,
+  y: number,
+  w: number,
+): { h: number; shapes: Shape[] } {
   const style = CARD_STYLE[card.status];
   const h = cardHeight(rows);
   const shapes: Shape[] = [
-    { kind: 'rect', x, y, w, h, r: GEOMETRY.cardRadius, fill: style.fill, stroke: style.stroke, lineWidth: style.lineWidth, dashed: style.dashed },
+    {
+      kind: 'rect',
+      x,
+      y,
+      w,
+      h,
+      r: GEOMETRY.cardRadius,
+      fill: style.fill,
+      stroke: style.stroke,
+      lineWidth: style.lineWidth,
+      dashed: style.dashed,
+    },
   ];
   let ry = y + GEOMETRY.cardPad;
   for (const row of rows) {

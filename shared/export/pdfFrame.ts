@@ -22,7 +22,13 @@ export interface Frame {
   footerTop: number;
   /** Height of the tallest column head when the columns have these widths. */
   headHeight(widths: ColumnBoxes): number;
-  shapesFor(page: number, total: number, columns: ColumnBoxes, headH: number, continued: ReadonlySet<ColumnId>): Shape[];
+  shapesFor(
+    page: number,
+    total: number,
+    columns: ColumnBoxes,
+    headH: number,
+    continued: ReadonlySet<ColumnId>,
+  ): Shape[];
 }
 
 const { width: W, height: H } = A3_LANDSCAPE;
@@ -30,11 +36,29 @@ const M = GEOMETRY.margin;
 /** Space between the column heads and the cards. */
 export const HEAD_GAP = 5;
 
-function textAt(text: string, x: number, y: number, size: number, bold: boolean, color: string, measure: Measure, tag?: TextTag): Shape {
+function textAt(
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  bold: boolean,
+  color: string,
+  measure: Measure,
+  tag?: TextTag,
+): Shape {
   return { kind: 'text', x, y, w: measure(text, size, bold), text, size, bold, color, ...(tag ? { tag } : {}) };
 }
 
-function rightText(text: string, right: number, y: number, size: number, bold: boolean, color: string, measure: Measure, tag?: TextTag): Shape {
+function rightText(
+  text: string,
+  right: number,
+  y: number,
+  size: number,
+  bold: boolean,
+  color: string,
+  measure: Measure,
+  tag?: TextTag,
+): Shape {
   const w = measure(text, size, bold);
   return { kind: 'text', x: right - w, y, w, text, size, bold, color, ...(tag ? { tag } : {}) };
 }
@@ -49,9 +73,15 @@ function header(input: ExportInput, t: ExportTexts, measure: Measure): { shapes:
   let y = M;
   const titleLines = wrapText(input.title || ' ', inner - dateW - 24, FONT.title, true, measure);
   titleLines.forEach((line, i) => {
-    shapes.push(textAt(line, M, y + i * FONT.title * 1.2 + FONT.title * BASELINE, FONT.title, true, COLORS.ink, measure, { role: 'title' }));
+    shapes.push(
+      textAt(line, M, y + i * FONT.title * 1.2 + FONT.title * BASELINE, FONT.title, true, COLORS.ink, measure, {
+        role: 'title',
+      }),
+    );
   });
-  shapes.push(rightText(date, W - M, y + FONT.title * BASELINE, FONT.date, false, COLORS.ink, measure, { role: 'meta' }));
+  shapes.push(
+    rightText(date, W - M, y + FONT.title * BASELINE, FONT.date, false, COLORS.ink, measure, { role: 'meta' }),
+  );
   y += titleLines.length * FONT.title * 1.2 + 2;
 
   // [E3] The map, and on a partner's own map who filled it in, as the paper sheet's "versie ingevuld door".
@@ -62,7 +92,11 @@ function header(input: ExportInput, t: ExportTexts, measure: Measure): { shapes:
   const dirW = measure(t.direction, FONT.direction, true);
   const mapLine = flow(mapItems, inner - dirW - 30, FONT.mapLine, measure, FONT.mapLine * 1.5);
   shapes.push(...tagged(mapLine.shapes, { role: 'meta' }).map((s) => moveShape(s, M, y)));
-  shapes.push(rightText(t.direction, W - M, y + FONT.direction * BASELINE, FONT.direction, true, COLORS.ink, measure, { role: 'meta' }));
+  shapes.push(
+    rightText(t.direction, W - M, y + FONT.direction * BASELINE, FONT.direction, true, COLORS.ink, measure, {
+      role: 'meta',
+    }),
+  );
   y += Math.max(mapLine.height, FONT.direction * LINE_HEIGHT) + 1;
 
   // Partners with their colour dots (the key to the dots on the cards), the "contributes" arrow right.
@@ -73,7 +107,11 @@ function header(input: ExportInput, t: ExportTexts, measure: Measure): { shapes:
   ];
   const partners = flow(partnerItems, inner - contribW - 30, FONT.partners, measure, FONT.partners * 1.4);
   shapes.push(...tagged(partners.shapes, { role: 'meta' }).map((s) => moveShape(s, M, y)));
-  shapes.push(rightText(t.contributes, W - M, y + FONT.direction * BASELINE, FONT.direction, false, COLORS.muted, measure, { role: 'meta' }));
+  shapes.push(
+    rightText(t.contributes, W - M, y + FONT.direction * BASELINE, FONT.direction, false, COLORS.muted, measure, {
+      role: 'meta',
+    }),
+  );
   y += Math.max(partners.height, FONT.direction * LINE_HEIGHT) + 3;
   shapes.push({ kind: 'line', x1: M, y1: y, x2: W - M, y2: y, color: COLORS.rule, width: 0.6 });
   return { shapes, bottom: y + 5 };
@@ -83,7 +121,14 @@ function header(input: ExportInput, t: ExportTexts, measure: Measure): { shapes:
  * [E2] Column head relative to its box: step number in a disc, label and the prompts ("hulpvragen")
  * of the paper invulkaart. The app's one-line question is left out: the prompts say it in full.
  */
-function columnHead(col: ColumnDef, w: number, continued: boolean, input: ExportInput, t: ExportTexts, measure: Measure) {
+function columnHead(
+  col: ColumnDef,
+  w: number,
+  continued: boolean,
+  input: ExportInput,
+  t: ExportTexts,
+  measure: Measure,
+) {
   const pad = GEOMETRY.headerPad;
   const inner = w - 2 * pad;
   const shapes: Shape[] = [];
@@ -94,12 +139,33 @@ function columnHead(col: ColumnDef, w: number, continued: boolean, input: Export
   const num = String(col.step);
   const numSize = FONT.columnLabel * 0.75;
   const numW = measure(num, numSize, true);
-  shapes.push({ kind: 'text', x: pad + r - numW / 2, y: y + FONT.columnLabel * 0.62 + numSize * 0.36, w: numW, text: num, size: numSize, bold: true, color: COLORS.white, tag: heading });
+  shapes.push({
+    kind: 'text',
+    x: pad + r - numW / 2,
+    y: y + FONT.columnLabel * 0.62 + numSize * 0.36,
+    w: numW,
+    text: num,
+    size: numSize,
+    bold: true,
+    color: COLORS.white,
+    tag: heading,
+  });
   const labelX = pad + 2 * r + 5;
   const labelText = continued ? `${col.label[input.lang]} ${t.continued}` : col.label[input.lang];
   const label = wrapText(labelText, inner - (labelX - pad), FONT.columnLabel, true, measure);
   label.forEach((line, i) => {
-    shapes.push(textAt(line, labelX, y + i * FONT.columnLabel * LINE_HEIGHT + FONT.columnLabel * BASELINE, FONT.columnLabel, true, COLORS.ink, measure, heading));
+    shapes.push(
+      textAt(
+        line,
+        labelX,
+        y + i * FONT.columnLabel * LINE_HEIGHT + FONT.columnLabel * BASELINE,
+        FONT.columnLabel,
+        true,
+        COLORS.ink,
+        measure,
+        heading,
+      ),
+    );
   });
   y += Math.max(label.length * FONT.columnLabel * LINE_HEIGHT, 2 * r) + 2;
   // The prompts ("hulpvragen") of the paper invulkaart, as a bulleted list with a hanging indent.
@@ -126,7 +192,8 @@ function banner(columns: ColumnBoxes, top: number, t: ExportTexts, measure: Meas
     const w = measure(text, FONT.banner, bold);
     return { kind: 'text', x: (x0 + x1) / 2 - w / 2, y, w, text, size: FONT.banner, bold, color: COLORS.ink, tag };
   };
-  const span = (a: ColumnId, b: ColumnId) => [Math.min(columns[a].x, columns[b].x), Math.max(columns[a].x + columns[a].w, columns[b].x + columns[b].w)] as const;
+  const span = (a: ColumnId, b: ColumnId) =>
+    [Math.min(columns[a].x, columns[b].x), Math.max(columns[a].x + columns[a].w, columns[b].x + columns[b].w)] as const;
   const gap = (left: ColumnId, right: ColumnId) => [columns[left].x + columns[left].w, columns[right].x] as const;
   const b = t.banner;
   // Left to right on the sheet: step 5 (acties), 4 (voorwaarden), 3 + 2 (samenwerking), 1 (succes).
@@ -146,9 +213,19 @@ export function buildFrame(input: ExportInput, t: ExportTexts, measure: Measure)
   const headTop = top.bottom;
   const footerTop = H - M - FONT.banner * LINE_HEIGHT - FONT.footer * LINE_HEIGHT - 4;
   const headHeight = (columns: ColumnBoxes) =>
-    Math.max(...COLUMNS.flatMap((c) => [false, true].map((cont) => columnHead(c, columns[c.id].w, cont, input, t, measure).height)));
+    Math.max(
+      ...COLUMNS.flatMap((c) =>
+        [false, true].map((cont) => columnHead(c, columns[c.id].w, cont, input, t, measure).height),
+      ),
+    );
 
-  const shapesFor = (page: number, total: number, columns: ColumnBoxes, headH: number, continued: ReadonlySet<ColumnId>): Shape[] => {
+  const shapesFor = (
+    page: number,
+    total: number,
+    columns: ColumnBoxes,
+    headH: number,
+    continued: ReadonlySet<ColumnId>,
+  ): Shape[] => {
     const shapes: Shape[] = [...top.shapes];
     COLUMNS.forEach((c) => {
       const { x, w } = columns[c.id];
@@ -156,19 +233,39 @@ export function buildFrame(input: ExportInput, t: ExportTexts, measure: Measure)
       shapes.push({ kind: 'rect', x, y: headTop, w, h: headH, r: 3, fill: COLORS.columnHead });
       shapes.push(...head.shapes.map((s) => moveShape(s, x, headTop)));
       const areaTop = headTop + headH + HEAD_GAP;
-      shapes.push({ kind: 'rect', x, y: areaTop, w, h: footerTop - 3 - areaTop, r: 3, stroke: COLORS.columnFrame, lineWidth: 0.6 });
+      shapes.push({
+        kind: 'rect',
+        x,
+        y: areaTop,
+        w,
+        h: footerTop - 3 - areaTop,
+        r: 3,
+        stroke: COLORS.columnFrame,
+        lineWidth: 0.6,
+      });
       // An arrow in the gutter left of every column but the last: the way the steps go.
       if (c.step < 5) {
         const arrowSize = 11;
         const aw = measure('←', arrowSize, true);
-        shapes.push({ kind: 'text', x: x - GEOMETRY.gutter / 2 - aw / 2, y: headTop + 14, w: aw, text: '←', size: arrowSize, bold: true, color: COLORS.muted });
+        shapes.push({
+          kind: 'text',
+          x: x - GEOMETRY.gutter / 2 - aw / 2,
+          y: headTop + 14,
+          w: aw,
+          text: '←',
+          size: arrowSize,
+          bold: true,
+          color: COLORS.muted,
+        });
       }
     });
     shapes.push(...banner(columns, footerTop, t, measure));
     const ly = footerTop + FONT.banner * LINE_HEIGHT + 2 + FONT.footer * BASELINE;
     const legend = `${t.legend} ${STATUS_MARK.agreed} ${t.statusWord.agreed}   ${STATUS_MARK.open} ${t.statusWord.open}   ${STATUS_MARK.parked} ${t.statusWord.parked}   · ${t.legendDots}`;
     shapes.push(textAt(legend, M, ly, FONT.footer, false, COLORS.muted, measure, { role: 'legend' }));
-    shapes.push(rightText(`${t.page(page, total)} · ${t.madeWith}`, W - M, ly, FONT.footer, false, COLORS.muted, measure));
+    shapes.push(
+      rightText(`${t.page(page, total)} · ${t.madeWith}`, W - M, ly, FONT.footer, false, COLORS.muted, measure),
+    );
     return shapes;
   };
 

@@ -47,7 +47,12 @@ export function newTaggedDoc(fonts: ExportFonts, o: DocOptions): PdfDoc {
     size: o.size,
     layout: o.layout,
     margin: o.margin ?? 0,
-    info: { Title: o.title, Subject: o.subject ?? '', Creator: 'Partnerschapskaart Live', Producer: 'Partnerschapskaart Live (PDFKit)' },
+    info: {
+      Title: o.title,
+      Subject: o.subject ?? '',
+      Creator: 'Partnerschapskaart Live',
+      Producer: 'Partnerschapskaart Live (PDFKit)',
+    },
     autoFirstPage: true,
     compress: true,
   });
@@ -149,7 +154,10 @@ export function fontUse(doc: PdfDoc): FontUse {
     let w = code < 0x3000 ? table.low[code] : (table.high.get(ch) ?? -1);
     if (w === -1) {
       const family = bold ? BOLD : REGULAR;
-      w = code !== 32 && !fontOf(family).hasGlyphForCodePoint(code) ? -2 : (doc.font(family).fontSize(1000), doc.widthOfString(ch) / 1000);
+      w =
+        code !== 32 && !fontOf(family).hasGlyphForCodePoint(code)
+          ? -2
+          : (doc.font(family).fontSize(1000), doc.widthOfString(ch) / 1000);
       if (code < 0x3000) table.low[code] = w;
       else table.high.set(ch, w);
     }

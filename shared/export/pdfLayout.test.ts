@@ -14,7 +14,15 @@ beforeAll(async () => {
 });
 
 function input(specs: CardSpec[], extra: Partial<ExportInput> = {}): ExportInput {
-  return { lang: 'nl', title: 'Test', date: '2026-03-12', partners: FIXTURE_PARTNERS, map: makeMap(specs), mapName: 'joint', ...extra };
+  return {
+    lang: 'nl',
+    title: 'Test',
+    date: '2026-03-12',
+    partners: FIXTURE_PARTNERS,
+    map: makeMap(specs),
+    mapName: 'joint',
+    ...extra,
+  };
 }
 
 const texts = (shapes: Shape[]) => shapes.flatMap((s) => (s.kind === 'text' ? [s.text] : []));
@@ -45,7 +53,8 @@ function expectInsidePage(layout: MapLayout) {
       const inColumn = page.cards.filter((c) => c.column === col.column);
       for (const x of new Set(inColumn.map((c) => c.x))) {
         const cards = inColumn.filter((c) => c.x === x).sort((a, b) => a.y - b.y);
-        for (let i = 1; i < cards.length; i++) expect(cards[i].y).toBeGreaterThanOrEqual(cards[i - 1].y + cards[i - 1].h);
+        for (let i = 1; i < cards.length; i++)
+          expect(cards[i].y).toBeGreaterThanOrEqual(cards[i - 1].y + cards[i - 1].h);
       }
       const cards = inColumn;
       for (const c of cards) {
@@ -72,13 +81,19 @@ function expectEveryCardOnceInOrder(inp: ExportInput, layout: MapLayout) {
   for (const col of COLUMNS) {
     // Reading order: page, then sub-column (left to right), then top to bottom.
     const seen = layout.pages.flatMap((p) =>
-      p.cards.filter((c) => c.column === col.id && c.part === 0).sort((a, b) => a.x - b.x || a.y - b.y).map((c) => ORDER(inp, c.cardId)),
+      p.cards
+        .filter((c) => c.column === col.id && c.part === 0)
+        .sort((a, b) => a.x - b.x || a.y - b.y)
+        .map((c) => ORDER(inp, c.cardId)),
     );
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
   }
 }
 
-const textSizes = (layout: MapLayout) => layout.pages.flatMap((p) => [...p.shapes, ...p.cards.flatMap((c) => c.shapes)]).flatMap((s) => (s.kind === 'text' && s.text.trim() ? [s.size] : []));
+const textSizes = (layout: MapLayout) =>
+  layout.pages
+    .flatMap((p) => [...p.shapes, ...p.cards.flatMap((c) => c.shapes)])
+    .flatMap((s) => (s.kind === 'text' && s.text.trim() ? [s.size] : []));
 
 describe('[E1] one A3 sheet for a real map', () => {
   const cases: [number, 'ordinary' | 'awkward', number][] = [
@@ -89,16 +104,21 @@ describe('[E1] one A3 sheet for a real map', () => {
     [120, 'ordinary', 1],
     [250, 'ordinary', 3],
   ];
-  it.each(cases)('[E1] %i %s cards: at most %i sheet(s), no text below 6.5 pt, every card once and in order', (n, profile, maxPages) => {
-    const inp = fixtureInput(n, 7, profile);
-    const layout = layoutMap(inp, measure);
-    expect(layout.pages.length).toBeLessThanOrEqual(maxPages);
-    expect(Math.min(...textSizes(layout))).toBeGreaterThanOrEqual(FONT.cardMin);
-    expect(layout.minTextSize).toBeGreaterThanOrEqual(6.5);
-    expectEveryCardOnceInOrder(inp, layout);
-    expectInsidePage(layout);
-    console.log(`[export] layout ${n} ${profile}: ${layout.pages.length} sheet(s), cards at ${layout.fontSize} pt, smallest text ${layout.minTextSize} pt`);
-  });
+  it.each(cases)(
+    '[E1] %i %s cards: at most %i sheet(s), no text below 6.5 pt, every card once and in order',
+    (n, profile, maxPages) => {
+      const inp = fixtureInput(n, 7, profile);
+      const layout = layoutMap(inp, measure);
+      expect(layout.pages.length).toBeLessThanOrEqual(maxPages);
+      expect(Math.min(...textSizes(layout))).toBeGreaterThanOrEqual(FONT.cardMin);
+      expect(layout.minTextSize).toBeGreaterThanOrEqual(6.5);
+      expectEveryCardOnceInOrder(inp, layout);
+      expectInsidePage(layout);
+      console.log(
+        `[export] layout ${n} ${profile}: ${layout.pages.length} sheet(s), cards at ${layout.fontSize} pt, smallest text ${layout.minTextSize} pt`,
+      );
+    },
+  );
 
   it('[E1] a small map keeps a large size; the text shrinks before a second sheet is added', () => {
     expect(layoutMap(fixtureInput(7, 7, 'ordinary'), measure).fontSize).toBe(FONT.cardMax);
@@ -129,7 +149,14 @@ describe('[E1] one A3 sheet for a real map', () => {
 
   it('[E1] columns get width in proportion to their cards, and a full column flows into sub-columns', () => {
     const specs: CardSpec[] = [
-      ...Array.from({ length: 40 }, (_, i): CardSpec => ({ id: `v${i}`, column: 'values', text: `Waarde ${i}: mantelzorgers voelen zich gesteund, ook in het weekend` })),
+      ...Array.from(
+        { length: 40 },
+        (_, i): CardSpec => ({
+          id: `v${i}`,
+          column: 'values',
+          text: `Waarde ${i}: mantelzorgers voelen zich gesteund, ook in het weekend`,
+        }),
+      ),
       { id: 'r', column: 'relations', text: 'Eén relatie' },
     ];
     const layout = layoutMap(input(specs), measure);
@@ -144,8 +171,21 @@ describe('[E1] one A3 sheet for a real map', () => {
   });
 
   it('[E1] long Dutch compounds hyphenate only when they must; ordinary words are never broken', () => {
-    const text = 'De ketensamenwerkingsovereenkomst en het huurachterstandenbegeleidingstraject vragen om samenwerking tussen vrijwilligers';
-    const layout = layoutMap(input(Array.from({ length: 30 }, (_, i): CardSpec => ({ id: `c${i}`, column: (['values', 'relations', 'actions', 'conditions', 'steps'] as const)[i % 5], text }))), measure);
+    const text =
+      'De ketensamenwerkingsovereenkomst en het huurachterstandenbegeleidingstraject vragen om samenwerking tussen vrijwilligers';
+    const layout = layoutMap(
+      input(
+        Array.from(
+          { length: 30 },
+          (_, i): CardSpec => ({
+            id: `c${i}`,
+            column: (['values', 'relations', 'actions', 'conditions', 'steps'] as const)[i % 5],
+            text,
+          }),
+        ),
+      ),
+      measure,
+    );
     expectInsidePage(layout);
     for (const card of layout.pages.flatMap((p) => p.cards)) {
       const lines = texts(card.shapes).filter((l) => l !== '○');
@@ -153,28 +193,49 @@ describe('[E1] one A3 sheet for a real map', () => {
       expect(joined).toContain('ketensamenwerkingsovereenkomst');
       expect(joined).toContain('huurachterstandenbegeleidingstraject');
       // Words of up to 14 letters stay whole.
-      for (const word of ['samenwerking', 'vrijwilligers', 'tussen']) expect(lines.some((l) => l.split(' ').includes(word) || l.endsWith(word) || l.startsWith(word))).toBe(true);
+      for (const word of ['samenwerking', 'vrijwilligers', 'tussen'])
+        expect(lines.some((l) => l.split(' ').includes(word) || l.endsWith(word) || l.startsWith(word))).toBe(true);
     }
   });
 
   it('[E1] a 600-character card stays whole in its card on the one sheet', () => {
-    const long = Array.from({ length: 150 }, (_, i) => `zin${i}`).join(' ').slice(0, 600);
+    const long = Array.from({ length: 150 }, (_, i) => `zin${i}`)
+      .join(' ')
+      .slice(0, 600);
     expect(long.length).toBe(600);
-    const layout = layoutMap(input([{ id: 'long', column: 'conditions', text: long }, ...Array.from({ length: 20 }, (_, i): CardSpec => ({ id: `v${i}`, column: 'values', text: `kaart ${i}` }))]), measure);
+    const layout = layoutMap(
+      input([
+        { id: 'long', column: 'conditions', text: long },
+        ...Array.from({ length: 20 }, (_, i): CardSpec => ({ id: `v${i}`, column: 'values', text: `kaart ${i}` })),
+      ]),
+      measure,
+    );
     expect(layout.pages).toHaveLength(1);
     const parts = layout.pages[0].cards.filter((c) => c.cardId === 'long');
     expect(parts).toHaveLength(1);
-    expect(texts(parts[0].shapes).join(' ').replace(/- ?/g, '').replace(/\s+/g, '')).toContain(long.replace(/\s+/g, ''));
+    expect(texts(parts[0].shapes).join(' ').replace(/- ?/g, '').replace(/\s+/g, '')).toContain(
+      long.replace(/\s+/g, ''),
+    );
     expectInsidePage(layout);
   });
 
   it('[E1] a card taller than a whole sub-column is split between lines without losing a word', () => {
     const words = Array.from({ length: 2500 }, (_, i) => `w${i}`);
-    const layout = layoutMap(input([{ id: 'big', column: 'values', text: words.join(' ') }, { id: 'after', column: 'values', text: 'daarna' }]), measure);
+    const layout = layoutMap(
+      input([
+        { id: 'big', column: 'values', text: words.join(' ') },
+        { id: 'after', column: 'values', text: 'daarna' },
+      ]),
+      measure,
+    );
     const parts = layout.pages.flatMap((p) => p.cards.filter((c) => c.cardId === 'big'));
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.map((p) => p.part)).toEqual(parts.map((_, i) => i));
-    const seen = parts.flatMap((p) => texts(p.shapes)).join(' ').split(/\s+/).filter((w) => /^w\d+$/.test(w));
+    const seen = parts
+      .flatMap((p) => texts(p.shapes))
+      .join(' ')
+      .split(/\s+/)
+      .filter((w) => /^w\d+$/.test(w));
     expect(seen).toEqual(words);
     expect(texts(parts[1].shapes)[0]).toBe('(vervolg)');
     expect(layout.pages.flatMap((p) => p.cards).filter((c) => c.cardId === 'after')).toHaveLength(1);
@@ -182,12 +243,22 @@ describe('[E1] one A3 sheet for a real map', () => {
   });
 
   it('[E1] never places anything outside the page, also with long titles and partner names', () => {
-    const partners = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}` as never, name: `Partner met een heel erg lange naam nummer ${i} ${'x'.repeat(30)}`, color: '#1f5fa8' }));
+    const partners = Array.from({ length: 12 }, (_, i) => ({
+      id: `p${i}` as never,
+      name: `Partner met een heel erg lange naam nummer ${i} ${'x'.repeat(30)}`,
+      color: '#1f5fa8',
+    }));
     const specs: CardSpec[] = [
       { id: 'step', column: 'steps', text: 'Een stap', who: 'x'.repeat(120), what: 'Iets doen', when: '' },
-      ...Array.from({ length: 40 }, (_, i): CardSpec => ({ id: `v${i}`, column: 'values', text: `kaart ${i}`, partner: `p${i % 12}` })),
+      ...Array.from(
+        { length: 40 },
+        (_, i): CardSpec => ({ id: `v${i}`, column: 'values', text: `kaart ${i}`, partner: `p${i % 12}` }),
+      ),
     ];
-    const layout = layoutMap(input(specs, { title: 'Titel '.repeat(20), partners, mapName: 'p3', filledBy: 'Iemand van partner drie' }), measure);
+    const layout = layoutMap(
+      input(specs, { title: 'Titel '.repeat(20), partners, mapName: 'p3', filledBy: 'Iemand van partner drie' }),
+      measure,
+    );
     expectInsidePage(layout);
   });
 });
@@ -203,13 +274,22 @@ describe('[E2] like the paper invulkaart', () => {
     expect(x.conditions).toBeGreaterThan(x.steps);
     const shapes = page.shapes.filter((s) => s.kind === 'text');
     for (const col of COLUMNS) {
-      const heading = shapes.filter((s) => s.kind === 'text' && s.tag?.role === 'heading' && s.tag.column === col.id).map((s) => (s.kind === 'text' ? s.text : ''));
+      const heading = shapes
+        .filter((s) => s.kind === 'text' && s.tag?.role === 'heading' && s.tag.column === col.id)
+        .map((s) => (s.kind === 'text' ? s.text : ''));
       expect(heading).toEqual([String(col.step), col.label.nl]);
       for (const [i, prompt] of col.prompts.entries()) {
-        const lines = shapes.filter((s) => s.kind === 'text' && s.tag?.role === 'prompt' && s.tag.column === col.id && s.tag.index === i);
+        const lines = shapes.filter(
+          (s) => s.kind === 'text' && s.tag?.role === 'prompt' && s.tag.column === col.id && s.tag.index === i,
+        );
         expect(lines.map((s) => (s.kind === 'text' ? s.text : '')).join(' ')).toBe(prompt.nl);
         // Under its own heading, inside its column.
-        for (const s of lines) expect(s.kind === 'text' && s.x >= x[col.id] && s.x + s.w <= x[col.id] + page.columns.find((c) => c.column === col.id)!.w).toBe(true);
+        for (const s of lines)
+          expect(
+            s.kind === 'text' &&
+              s.x >= x[col.id] &&
+              s.x + s.w <= x[col.id] + page.columns.find((c) => c.column === col.id)!.w,
+          ).toBe(true);
       }
     }
   });
@@ -217,9 +297,15 @@ describe('[E2] like the paper invulkaart', () => {
   it('[E2] prints the banner, the legend of statuses and dots, the title and the date', () => {
     const layout = layoutMap(fixtureInput(30, 7, 'ordinary'), measure);
     const t = texts(layout.pages[0].shapes);
-    const banner = layout.pages[0].shapes.filter((s) => s.kind === 'text' && s.tag?.role === 'banner').sort((a, b) => (a.kind === 'text' && b.kind === 'text' ? a.x - b.x : 0));
-    expect(banner.map((s) => (s.kind === 'text' ? s.text : '')).join(' ')).toBe('acties + voorwaarden + samenwerking = succes');
-    expect(t.find((s) => s.startsWith('Status van een kaart:'))).toBe('Status van een kaart: ✓ eens   ○ nog open   ‖ geparkeerd   · gekleurde stip: van welke partner de kaart komt');
+    const banner = layout.pages[0].shapes
+      .filter((s) => s.kind === 'text' && s.tag?.role === 'banner')
+      .sort((a, b) => (a.kind === 'text' && b.kind === 'text' ? a.x - b.x : 0));
+    expect(banner.map((s) => (s.kind === 'text' ? s.text : '')).join(' ')).toBe(
+      'acties + voorwaarden + samenwerking = succes',
+    );
+    expect(t.find((s) => s.startsWith('Status van een kaart:'))).toBe(
+      'Status van een kaart: ✓ eens   ○ nog open   ‖ geparkeerd   · gekleurde stip: van welke partner de kaart komt',
+    );
     expect(t).toContain('Samen sterk voor mantelzorgers in Zuidërwijk');
     expect(t).toContain('12 maart 2026');
     expect(t).toContain('Gezamenlijke kaart');
@@ -234,14 +320,25 @@ describe('[E2] like the paper invulkaart', () => {
     expect(t).toContain('version filled in by Wijkzorg Noëlle');
     expect(t.filter((s) => s === 'No cards yet.')).toHaveLength(5);
     for (const col of COLUMNS) expect(t).toContain(col.label.en);
-    expect(texts(layoutMap(input([]), measure).pages[0].shapes).some((s) => s.startsWith('versie ingevuld'))).toBe(false);
+    expect(texts(layoutMap(input([]), measure).pages[0].shapes).some((s) => s.startsWith('versie ingevuld'))).toBe(
+      false,
+    );
   });
 
   it('[E2] marks the status before the text and shows the partner maps a merged card came from', () => {
     const layout = layoutMap(
       input(
         [
-          { id: 's', column: 'steps', text: 'Folder maken', status: 'agreed', who: 'Fatima', what: 'Folder', when: 'vóór 1 juni', partner: 'zorg' },
+          {
+            id: 's',
+            column: 'steps',
+            text: 'Folder maken',
+            status: 'agreed',
+            who: 'Fatima',
+            what: 'Folder',
+            when: 'vóór 1 juni',
+            partner: 'zorg',
+          },
           { id: 'p', column: 'values', text: 'Geparkeerd punt', status: 'parked', partner: 'gemeente' },
           { id: 'o', column: 'relations', text: 'Open punt', partner: 'welzijn' },
         ],

@@ -1,13 +1,21 @@
 import { COLUMNS, type ColumnId } from '../columns.js';
 import type { CardSnapshot } from '../readModel.js';
 import type { ExportInput } from './exportInput.js';
-import { A3_LANDSCAPE, moveShape, type CardBox, type LayoutPage, type MapLayout, type Measure, type Shape } from './layoutTypes.js';
+import {
+  A3_LANDSCAPE,
+  moveShape,
+  type CardBox,
+  type LayoutPage,
+  type MapLayout,
+  type Measure,
+  type Shape,
+} from './layoutTypes.js';
 import { cardHeight, cardRows, drawCard, noteRow, rowsHeight, type CardContext, type Row } from './pdfCard.js';
 import { buildFrame, HEAD_GAP, type ColumnBoxes, type Frame } from './pdfFrame.js';
 import { FONT, GEOMETRY } from './pdfStyle.js';
 import { exportTexts, type ExportTexts } from './texts.js';
 
-export type { CardBox, LayoutPage, MapLayout, Measure, Shape } from './layoutTypes.js';
+export type { MapLayout, Measure } from './layoutTypes.js';
 
 export interface LayoutOptions {
   maxFontSize?: number;
@@ -43,7 +51,10 @@ export function subColumns(w: number, count = maxSubColumns(w)): { count: number
 }
 
 function maxSubColumns(w: number): number {
-  return Math.max(1, Math.floor((w - 2 * GEOMETRY.columnPad + GEOMETRY.subGap) / (GEOMETRY.minSubWidth + GEOMETRY.subGap)));
+  return Math.max(
+    1,
+    Math.floor((w - 2 * GEOMETRY.columnPad + GEOMETRY.subGap) / (GEOMETRY.minSubWidth + GEOMETRY.subGap)),
+  );
 }
 
 /** Trial sizes from large to the legible minimum, in fixed steps. */
@@ -101,7 +112,8 @@ function flowColumn(cards: readonly Prepared[], areaH: number, ctx: CardContext,
 }
 
 /** Slots a column's placements use (at least one). */
-const slotsUsed = (placements: readonly Placement[]) => (placements.length ? placements[placements.length - 1].slot + 1 : 1);
+const slotsUsed = (placements: readonly Placement[]) =>
+  placements.length ? placements[placements.length - 1].slot + 1 : 1;
 
 /** Column boxes from their widths: step 5 leftmost, step 1 (values) rightmost, as on the paper sheet. */
 function boxes(widths: Record<ColumnId, number>): ColumnBoxes {
@@ -167,7 +179,8 @@ export function layoutMap(input: ExportInput, measureFn: Measure, options: Layou
     }
     return placeColumn(column, size, w, areaH);
   };
-  const fitsOneSheet = (column: ColumnId, size: number, w: number, areaH: number) => placeColumn(column, size, w, areaH).pages <= 1;
+  const fitsOneSheet = (column: ColumnId, size: number, w: number, areaH: number) =>
+    placeColumn(column, size, w, areaH).pages <= 1;
 
   /**
    * The narrowest width (on an 8 pt grid) at which the column fits one sheet, or Infinity. Starts
@@ -178,7 +191,10 @@ export function layoutMap(input: ExportInput, measureFn: Measure, options: Layou
   const minWidth = (column: ColumnId, size: number, areaH: number): number => {
     if (!cardsOf(column).length) return GEOMETRY.minColumnWidth;
     const fits = (w: number) => fitsOneSheet(column, size, w, areaH);
-    const stacked = prepared(column, size, GEOMETRY.minSubWidth).list.reduce((sum, p) => sum + p.h + GEOMETRY.cardGap, 0);
+    const stacked = prepared(column, size, GEOMETRY.minSubWidth).list.reduce(
+      (sum, p) => sum + p.h + GEOMETRY.cardGap,
+      0,
+    );
     const slots = Math.max(1, Math.ceil(stacked / areaH));
     const clamp = (w: number) => Math.min(AVAIL, Math.max(GEOMETRY.minColumnWidth, w));
     let w = clamp(slots * (GEOMETRY.minSubWidth + GEOMETRY.subGap) - GEOMETRY.subGap + 2 * GEOMETRY.columnPad);
@@ -230,7 +246,12 @@ export function layoutMap(input: ExportInput, measureFn: Measure, options: Layou
     const amounts = Object.fromEntries(COLUMNS.map((c) => [c.id, amount(c.id)])) as Record<ColumnId, number>;
     const sum = COLUMNS.reduce((s, c) => s + amounts[c.id], 0) || 1;
     const spare = AVAIL - 5 * GEOMETRY.minColumnWidth;
-    return { size, widths: Object.fromEntries(COLUMNS.map((c) => [c.id, GEOMETRY.minColumnWidth + (spare * amounts[c.id]) / sum])) as Record<ColumnId, number> };
+    return {
+      size,
+      widths: Object.fromEntries(
+        COLUMNS.map((c) => [c.id, GEOMETRY.minColumnWidth + (spare * amounts[c.id]) / sum]),
+      ) as Record<ColumnId, number>,
+    };
   };
 
   const choose = (areaH: number): Fit => {
@@ -267,10 +288,9 @@ export function layoutMap(input: ExportInput, measureFn: Measure, options: Layou
   const areaH = areaFor(headH);
   const areaTop = frame.headTop + headH + HEAD_GAP + GEOMETRY.columnPad;
   const columns = boxes(fit.widths);
-  const placed = Object.fromEntries(COLUMNS.map((c) => [c.id, placeFinal(c.id, fit.size, fit.widths[c.id], areaH)])) as Record<
-    ColumnId,
-    ReturnType<typeof placeColumn>
-  >;
+  const placed = Object.fromEntries(
+    COLUMNS.map((c) => [c.id, placeFinal(c.id, fit.size, fit.widths[c.id], areaH)]),
+  ) as Record<ColumnId, ReturnType<typeof placeColumn>>;
   const total = Math.max(1, ...COLUMNS.map((c) => (cardsOf(c.id).length ? placed[c.id].pages : 1)));
 
   const pages: LayoutPage[] = [];
@@ -285,23 +305,46 @@ export function layoutMap(input: ExportInput, measureFn: Measure, options: Layou
       for (const p of here) {
         const x = columns[c.id].x + GEOMETRY.columnPad + (p.slot % sub.count) * (sub.width + GEOMETRY.subGap);
         const drawn = drawCard(p.card, p.rows, x, areaTop + p.y, sub.width);
-        cards.push({ cardId: p.card.id, column: c.id, part: p.part, parts: p.parts, x, y: areaTop + p.y, w: sub.width, h: drawn.h, shapes: drawn.shapes });
+        cards.push({
+          cardId: p.card.id,
+          column: c.id,
+          part: p.part,
+          parts: p.parts,
+          x,
+          y: areaTop + p.y,
+          w: sub.width,
+          h: drawn.h,
+          shapes: drawn.shapes,
+        });
       }
       if (page === 0 && !placements.length) {
         const note = noteRow(t.emptyColumn, ctx);
         const x = columns[c.id].x + GEOMETRY.columnPad + GEOMETRY.cardPad;
-        noteShapes.push(...note.shapes.map((s) => (s.kind === 'text' ? { ...moveShape(s, x, areaTop), tag: { role: 'empty' as const, column: c.id } } : moveShape(s, x, areaTop))));
+        noteShapes.push(
+          ...note.shapes.map((s) =>
+            s.kind === 'text'
+              ? { ...moveShape(s, x, areaTop), tag: { role: 'empty' as const, column: c.id } }
+              : moveShape(s, x, areaTop),
+          ),
+        );
       }
     }
     const shapes = [...frame.shapesFor(page + 1, total, columns, headH, continued), ...noteShapes];
     pages.push({
       number: page + 1,
       shapes,
-      columns: COLUMNS.map((c) => ({ column: c.id, ...columns[c.id], subColumns: placed[c.id].sub.count, continued: continued.has(c.id) })),
+      columns: COLUMNS.map((c) => ({
+        column: c.id,
+        ...columns[c.id],
+        subColumns: placed[c.id].sub.count,
+        continued: continued.has(c.id),
+      })),
       cards,
     });
   }
   let minTextSize = Infinity;
-  for (const p of pages) for (const s of [...p.shapes, ...p.cards.flatMap((c) => c.shapes)]) if (s.kind === 'text' && s.text.trim()) minTextSize = Math.min(minTextSize, s.size);
+  for (const p of pages)
+    for (const s of [...p.shapes, ...p.cards.flatMap((c) => c.shapes)])
+      if (s.kind === 'text' && s.text.trim()) minTextSize = Math.min(minTextSize, s.size);
   return { width: A3_LANDSCAPE.width, height: A3_LANDSCAPE.height, fontSize: fit.size, minTextSize, pages };
 }

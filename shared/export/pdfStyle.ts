@@ -46,7 +46,10 @@ export const COLORS = {
   white: '#ffffff',
 } as const;
 
-export const CARD_STYLE: Record<CardStatus, { fill: string; stroke: string; lineWidth: number; dashed: boolean; mark: string }> = {
+export const CARD_STYLE: Record<
+  CardStatus,
+  { fill: string; stroke: string; lineWidth: number; dashed: boolean; mark: string }
+> = {
   open: { fill: '#ffffff', stroke: '#8c8c8c', lineWidth: 0.8, dashed: false, mark: '#1a1a1a' },
   agreed: { fill: '#eaf4ea', stroke: '#2e6b2e', lineWidth: 1.4, dashed: false, mark: '#1f5a1f' },
   parked: { fill: '#f1f1f1', stroke: '#7a7a7a', lineWidth: 0.8, dashed: true, mark: '#4a4a4a' },

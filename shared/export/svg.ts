@@ -15,7 +15,9 @@ function shapeSvg(s: Shape, guard: (text: string, bold: boolean) => string): str
   switch (s.kind) {
     case 'rect': {
       const fill = s.fill ?? 'none';
-      const stroke = s.stroke ? ` stroke="${s.stroke}" stroke-width="${n(s.lineWidth ?? 0.8)}"${s.dashed ? ' stroke-dasharray="3 2"' : ''}` : '';
+      const stroke = s.stroke
+        ? ` stroke="${s.stroke}" stroke-width="${n(s.lineWidth ?? 0.8)}"${s.dashed ? ' stroke-dasharray="3 2"' : ''}`
+        : '';
       return `<rect x="${n(s.x)}" y="${n(s.y)}" width="${n(s.w)}" height="${n(s.h)}" rx="${n(s.r)}" fill="${fill}"${stroke}/>`;
     }
     case 'circle':
@@ -52,7 +54,10 @@ export function renderMapSvg(input: ExportInput, fonts: ExportFonts, layout?: Ma
   ];
   map.pages.forEach((page, i) => {
     const top = i * (map.height + SHEET_GAP);
-    parts.push(`<g transform="translate(0 ${n(top)})">`, `<rect width="${n(map.width)}" height="${n(map.height)}" fill="#ffffff"/>`);
+    parts.push(
+      `<g transform="translate(0 ${n(top)})">`,
+      `<rect width="${n(map.width)}" height="${n(map.height)}" fill="#ffffff"/>`,
+    );
     for (const s of page.shapes) if (s.kind !== 'text') parts.push(shapeSvg(s, use.text));
     for (const s of page.shapes) if (s.kind === 'text') parts.push(shapeSvg(s, use.text));
     for (const card of page.cards) for (const s of card.shapes) parts.push(shapeSvg(s, use.text));

@@ -112,7 +112,9 @@ function textsFor(lang: Lang): ExportTexts {
     fromStep: (step, label) => t('fromStep', { step, label }),
     partyRole: (name) => t('partyRole', { name }),
     party: (name, representatives) =>
-      representatives.length ? t('party', { name, names: listNames(representatives, x.listAnd) }) : t('partyNoOne', { name }),
+      representatives.length
+        ? t('party', { name, names: listNames(representatives, x.listAnd) })
+        : t('partyNoOne', { name }),
     versionBy: (partner) => t('versionBy', { partner }),
     openPointMeta: (column, status) => t('openPointMeta', { column, status }),
     alsoAt: (names) => t('alsoAt', { names }),

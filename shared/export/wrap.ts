@@ -14,7 +14,14 @@ export function cleanLine(text: string): string {
  * hyphen, so a long compound or a pasted URL never runs out of its card. The first piece may have
  * less room (`firstWidth`) when the line starts with a label or bullet.
  */
-export function breakWord(word: string, width: number, size: number, bold: boolean, measure: Measure, firstWidth = width): string[] {
+export function breakWord(
+  word: string,
+  width: number,
+  size: number,
+  bold: boolean,
+  measure: Measure,
+  firstWidth = width,
+): string[] {
   const chars = Array.from(word);
   const pieces: string[] = [];
   let start = 0;
@@ -30,11 +37,11 @@ export function breakWord(word: string, width: number, size: number, bold: boole
     let hi = chars.length - start - 1;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (measure(chars.slice(start, start + mid).join('') + '-', size, bold) <= room) lo = mid;
+      if (measure(`${chars.slice(start, start + mid).join('')}-`, size, bold) <= room) lo = mid;
       else hi = mid - 1;
     }
     const piece = chars.slice(start, start + lo).join('');
-    pieces.push(piece.endsWith('-') ? piece : piece + '-');
+    pieces.push(piece.endsWith('-') ? piece : `${piece}-`);
     start += lo;
   }
   return pieces;

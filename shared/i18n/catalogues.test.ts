@@ -37,9 +37,12 @@ describe('i18n catalogues', () => {
     }
   });
 
-  it.each(others)('[I1] %s has exactly the keys of the Dutch catalogue (lists of prompts have the same length)', (lang) => {
-    expect([...flat[lang].keys()].sort()).toEqual([...flat[DEFAULT_LANG].keys()].sort());
-  });
+  it.each(others)(
+    '[I1] %s has exactly the keys of the Dutch catalogue (lists of prompts have the same length)',
+    (lang) => {
+      expect([...flat[lang].keys()].sort()).toEqual([...flat[DEFAULT_LANG].keys()].sort());
+    },
+  );
 
   it.each(LANGS)('[I1] %s has no empty values', (lang) => {
     const empty = [...flat[lang]].filter(([, v]) => v.trim() === '').map(([k]) => k);

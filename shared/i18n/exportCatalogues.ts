@@ -11,4 +11,7 @@ import nlExport from './nl.export.json';
 export type ExportCatalogue = typeof nlExport;
 
 // Typed as ExportCatalogue, so a key missing from the English file is a type error.
-export const EXPORT_CATALOGUES: Readonly<Record<Lang, ExportCatalogue>> = { nl: nlExport, en: enExport satisfies ExportCatalogue };
+export const EXPORT_CATALOGUES: Readonly<Record<Lang, ExportCatalogue>> = {
+  nl: nlExport,
+  en: enExport satisfies ExportCatalogue,
+};

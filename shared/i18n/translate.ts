@@ -38,7 +38,9 @@ function pluralKey(lang: Lang, key: string, count: number): string {
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   const count = vars?.count;
   const text =
-    (typeof count === 'number' ? (lookup(lang, pluralKey(lang, key, count)) ?? lookup(lang, `${key}_other`)) : undefined) ??
+    (typeof count === 'number'
+      ? (lookup(lang, pluralKey(lang, key, count)) ?? lookup(lang, `${key}_other`))
+      : undefined) ??
     lookup(lang, key) ??
     lookup(DEFAULT_LANG, key) ??
     key;
@@ -52,5 +54,7 @@ export function interpolate(text: string, vars: Vars): string {
 
 /** The same text in every language, for tables that hold all languages at once (COLUMNS, DIALOGUE_RULES). */
 export function inEveryLang(pick: (catalogue: Catalogue, lang: Lang) => string): Record<Lang, string> {
-  return Object.fromEntries((Object.keys(CATALOGUES) as Lang[]).map((lang) => [lang, pick(CATALOGUES[lang], lang)])) as Record<Lang, string>;
+  return Object.fromEntries(
+    (Object.keys(CATALOGUES) as Lang[]).map((lang) => [lang, pick(CATALOGUES[lang], lang)]),
+  ) as Record<Lang, string>;
 }

@@ -80,16 +80,25 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
                 <ul className="compare-cards">
                   {cards.map((c) => {
                     const group = comparison.groupOf.get(c.card.id);
-                    const others = group && !group.single ? group.partners.filter((p) => p !== c.partnerId).map(nameOf) : [];
+                    const others =
+                      group && !group.single ? group.partners.filter((p) => p !== c.partnerId).map(nameOf) : [];
                     return (
-                      <li key={c.card.id} className="compare-card" data-testid="compare.card" data-card-id={c.card.id} data-partner={c.partnerId}>
+                      <li
+                        key={c.card.id}
+                        className="compare-card"
+                        data-testid="compare.card"
+                        data-card-id={c.card.id}
+                        data-partner={c.partnerId}
+                      >
                         <p className="compare-card-text" data-testid="compare.card.text">
                           {c.card.plainText || t('compare.emptyCard')}
                         </p>
                         <p className="compare-card-meta">
                           {c.card.authorName && <span>{t('compare.by', { name: c.card.authorName })}</span>}
                           {others.length > 0 ? (
-                            <span className="compare-alike">{t('compare.alike', { partners: listNames(others, t('compare.and')) })}</span>
+                            <span className="compare-alike">
+                              {t('compare.alike', { partners: listNames(others, t('compare.and')) })}
+                            </span>
                           ) : (
                             <span className="only-badge" data-testid="compare.card.only">
                               {t('compare.only', { partner: partner.name })}
@@ -120,7 +129,15 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
         ) : (
           <ol className="compare-groups">
             {multi.map((g) => (
-              <GroupItem key={g.key} group={g} entry={tags[g.key] ?? null} taken={taken} jointText={jointText} nameOf={nameOf} actions={actions} />
+              <GroupItem
+                key={g.key}
+                group={g}
+                entry={tags[g.key] ?? null}
+                taken={taken}
+                jointText={jointText}
+                nameOf={nameOf}
+                actions={actions}
+              />
             ))}
           </ol>
         )}
@@ -135,7 +152,15 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
         ) : (
           <ol className="compare-groups">
             {singles.map((g) => (
-              <GroupItem key={g.key} group={g} entry={tags[g.key] ?? null} taken={taken} jointText={jointText} nameOf={nameOf} actions={actions} />
+              <GroupItem
+                key={g.key}
+                group={g}
+                entry={tags[g.key] ?? null}
+                taken={taken}
+                jointText={jointText}
+                nameOf={nameOf}
+                actions={actions}
+              />
             ))}
           </ol>
         )}
@@ -150,7 +175,13 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
         ) : (
           <ul className="compare-cards compare-joint-cards">
             {joint.cards.map((card) => (
-              <li key={card.id} className="compare-card compare-joint-card" data-testid="compare.joint.card" data-card-id={card.id} data-status={card.status}>
+              <li
+                key={card.id}
+                className="compare-card compare-joint-card"
+                data-testid="compare.joint.card"
+                data-card-id={card.id}
+                data-status={card.status}
+              >
                 <p className="compare-card-text" data-testid="compare.joint.text">
                   {card.plainText || t('compare.emptyCard')}
                 </p>
@@ -200,7 +231,12 @@ function GroupItem({
   }, [focusStatus]);
   const names = group.partners.map(nameOf);
   return (
-    <li className="compare-group" data-testid="compare.group" data-group-key={group.key} data-single={group.single ? 'true' : 'false'}>
+    <li
+      className="compare-group"
+      data-testid="compare.group"
+      data-group-key={group.key}
+      data-single={group.single ? 'true' : 'false'}
+    >
       <p className="compare-group-title">
         {group.single ? (
           <span className="only-badge" data-testid="compare.only">

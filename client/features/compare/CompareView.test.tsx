@@ -45,11 +45,16 @@ describe('comparing the partner maps', () => {
     // Both partner maps, whole, in their own column.
     const g = await screen.findByTestId('compare.partner.gemeente');
     const z = screen.getByTestId('compare.partner.zorg');
-    expect(within(g).getAllByTestId('compare.card.text').map((e) => e.textContent)).toEqual(['een dementiecafé opzetten']);
-    expect(within(z).getAllByTestId('compare.card.text').map((e) => e.textContent)).toEqual([
-      'een wandelclub voor mensen met dementie',
-      'huurachterstand voorkomen',
-    ]);
+    expect(
+      within(g)
+        .getAllByTestId('compare.card.text')
+        .map((e) => e.textContent),
+    ).toEqual(['een dementiecafé opzetten']);
+    expect(
+      within(z)
+        .getAllByTestId('compare.card.text')
+        .map((e) => e.textContent),
+    ).toEqual(['een wandelclub voor mensen met dementie', 'huurachterstand voorkomen']);
     // The dementia café and the walking club are one group of two partners.
     const together = groupWith(c.cafe);
     expect(together).toHaveAttribute('data-single', 'false');
@@ -64,7 +69,10 @@ describe('comparing the partner maps', () => {
     expect(within(g).getByText('lijkt op een kaartje van Zorg')).toBeInTheDocument();
     expect(within(z).getByTestId('compare.card.only')).toHaveTextContent('alleen Zorg');
     // [W1] Each partner map was opened once, read-only (no presence); closed again when the view goes.
-    expect(c.open.filter((n) => n.startsWith('map:') && n !== 'map:joint').sort()).toEqual(['map:gemeente', 'map:zorg']);
+    expect(c.open.filter((n) => n.startsWith('map:') && n !== 'map:joint').sort()).toEqual([
+      'map:gemeente',
+      'map:zorg',
+    ]);
     expect(c.working()).toEqual([]);
     c.unmount();
     expect(c.open).toEqual([]);
@@ -114,7 +122,11 @@ describe('tags on groups', () => {
     expect(within(groupWith(fac.cafe)).getByText('Bevestigd: gedeeld')).toBeInTheDocument();
     // A tag the facilitator picks is confirmed at once.
     await user.click(within(groupWith(fac.rent)).getByTestId('compare.tag.complementary'));
-    expect(readGroupTag(fac.joint, fac.rent)).toEqual({ tag: 'complementary', proposedBy: 'Begeleider', confirmed: true });
+    expect(readGroupTag(fac.joint, fac.rent)).toEqual({
+      tag: 'complementary',
+      proposedBy: 'Begeleider',
+      confirmed: true,
+    });
     fac.unmount();
 
     // A participant sees the confirmed tag and cannot propose over it.
@@ -150,7 +162,13 @@ describe('taking cards onto the joint map', () => {
     await user.click(within(form).getByTestId('compare.take.submit'));
 
     const card = readMap(c.joint).columns.values[0];
-    expect(card).toMatchObject({ plainText: 'Mensen met dementie ontmoeten elkaar', status: 'parked', tag: 'tension', partner: '', author: 'p1' });
+    expect(card).toMatchObject({
+      plainText: 'Mensen met dementie ontmoeten elkaar',
+      status: 'parked',
+      tag: 'tension',
+      partner: '',
+      author: 'p1',
+    });
     expect(card.origins).toEqual([
       { map: 'map:gemeente', cardId: c.cafe, partner: 'gemeente', text: 'een dementiecafé opzetten' },
       { map: 'map:zorg', cardId: c.walk, partner: 'zorg', text: 'een wandelclub voor mensen met dementie' },
@@ -164,7 +182,11 @@ describe('taking cards onto the joint map', () => {
     expect(taken).toHaveFocus();
     expect(within(groupWith(c.cafe)).queryByTestId('compare.take')).toBeNull();
     const jointCard = within(screen.getByTestId('compare.joint')).getByTestId('compare.joint.card');
-    expect(within(jointCard).getAllByTestId('compare.origin').map((b) => b.textContent)).toEqual(['Gemeente', 'Zorg']);
+    expect(
+      within(jointCard)
+        .getAllByTestId('compare.origin')
+        .map((b) => b.textContent),
+    ).toEqual(['Gemeente', 'Zorg']);
     expect(within(jointCard).getByText('open punt')).toBeInTheDocument();
     expect(within(screen.getByTestId('compare.partner.zorg')).getAllByTestId('compare.card.taken')).toHaveLength(1);
   });

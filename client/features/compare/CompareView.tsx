@@ -1,14 +1,28 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnId } from '../../../shared/columns.js';
-import { clearTag, confirmTag, proposeTag, readGroupTags, type GroupTagEntry } from '../../../shared/compare/groupTags.js';
+import {
+  clearTag,
+  confirmTag,
+  proposeTag,
+  readGroupTags,
+  type GroupTagEntry,
+} from '../../../shared/compare/groupTags.js';
 import { takeIntoJoint, takenFrom, type GroupTag } from '../../../shared/compare/merge.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import type { Partner } from '../../../shared/partners.js';
 import type { MapSnapshot } from '../../../shared/readModel.js';
 import { canWriteColumn, type SessionState } from '../../../shared/session.js';
 import { JOINT_MAP, type DocName } from '../../../shared/protocol.js';
-import { useDoc, useDocValue, useMapSnapshots, useMe, usePartners, useSession, useSnapshotOf } from '../../workshop/hooks.js';
+import {
+  useDoc,
+  useDocValue,
+  useMapSnapshots,
+  useMe,
+  usePartners,
+  useSession,
+  useSnapshotOf,
+} from '../../workshop/hooks.js';
 import { ColumnPicker, ColumnTitle, CompareBody, type CompareActions } from './CompareBody.js';
 import { activeColumn, compareColumn, originsOf, partnerMap, type PartnerCard } from './model.js';
 import './compare.css';
@@ -19,7 +33,11 @@ const NO_TAGS: Readonly<Record<string, GroupTagEntry>> = Object.freeze({});
  * The column shown: the step of the session, unless someone picked another one; when the facilitator
  * moves to another step, the view follows again.
  */
-export function useFollowedColumn(session: SessionState): { column: ColumnId; following: boolean; pick: (c: ColumnId) => void } {
+export function useFollowedColumn(session: SessionState): {
+  column: ColumnId;
+  following: boolean;
+  pick: (c: ColumnId) => void;
+} {
   const stepKey = session.guided ? session.active.join(',') : '';
   const [picked, setPicked] = useState<{ column: ColumnId; at: string } | null>(null);
   const active = activeColumn(session);
@@ -32,7 +50,10 @@ export function useFollowedColumn(session: SessionState): { column: ColumnId; fo
 export function usePartnerSnapshots(partners: readonly Partner[]): ReadonlyMap<string, MapSnapshot> {
   const names = useMemo(() => partners.map((p) => partnerMap(p.id)), [partners]);
   const byDoc = useMapSnapshots(names);
-  return useMemo(() => new Map(partners.map((p) => [p.id as string, byDoc.get(partnerMap(p.id))!] as const).filter(([, s]) => !!s)), [byDoc, partners]);
+  return useMemo(
+    () => new Map(partners.map((p) => [p.id as string, byDoc.get(partnerMap(p.id))!] as const).filter(([, s]) => !!s)),
+    [byDoc, partners],
+  );
 }
 
 /** Tags, taken cards and this column's joint cards, read live from the joint map (held while mounted). */
@@ -43,9 +64,17 @@ export function useJointFacts(column: ColumnId) {
   const jointSnapshot = useSnapshotOf(jointEnv);
   const tags = useDocValue(jointMap, readGroupTags, NO_TAGS);
   // Read again whenever the joint map changes (the snapshot is new then).
-  const taken = useMemo(() => (jointDoc ? takenFrom(jointDoc) : new Map<string, string[]>()), [jointDoc, jointSnapshot]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recompute the groups whenever the joint map changes, though only read through the model
+  const taken = useMemo(
+    () => (jointDoc ? takenFrom(jointDoc) : new Map<string, string[]>()),
+    [jointDoc, jointSnapshot],
+  );
   const joint = useMemo(() => {
-    const byId = new Map(Object.values(jointSnapshot.columns).flat().map((c) => [c.id as string, c] as const));
+    const byId = new Map(
+      Object.values(jointSnapshot.columns)
+        .flat()
+        .map((c) => [c.id as string, c] as const),
+    );
     return { cards: jointSnapshot.columns[column], byId };
   }, [jointSnapshot, column]);
   return { tags, taken, joint, jointDoc };
@@ -80,33 +109,44 @@ export function CompareView() {
         ? t('compare.take.closed')
         : null;
 
-  const actions: CompareActions | null = me.canEdit && jointDoc
-    ? {
-        isFacilitator,
-        takeBlocked,
-        justTaken,
-        propose: (key, tag) => {
-          proposeTag(jointDoc, key, tag, me.name, LOCAL_USER, { confirmed: isFacilitator });
-          setMessage(t(isFacilitator ? 'compare.tag.savedConfirmed' : 'compare.tag.saved', { tag: t(`compare.tag.${tag}`) }));
-        },
-        confirm: (key) => {
-          const entry = tags[key];
-          if (confirmTag(jointDoc, key, LOCAL_USER) && entry) setMessage(t('compare.tag.savedConfirmed', { tag: t(`compare.tag.${entry.tag}`) }));
-        },
-        clear: (key) => {
-          if (clearTag(jointDoc, key, LOCAL_USER)) setMessage(t('compare.tag.cleared'));
-        },
-        take: (cards: readonly PartnerCard[], text: string, tag: GroupTag | '') => {
-          takeIntoJoint(
-            jointDoc,
-            { column, text, origins: originsOf(cards), author: me.participantId, authorName: me.name, tag: tag || undefined },
-            LOCAL_USER,
-          );
-          setJustTaken(comparison.groupOf.get(cards[0].card.id)?.key ?? null);
-          setMessage(t('compare.take.done', { text }));
-        },
-      }
-    : null;
+  const actions: CompareActions | null =
+    me.canEdit && jointDoc
+      ? {
+          isFacilitator,
+          takeBlocked,
+          justTaken,
+          propose: (key, tag) => {
+            proposeTag(jointDoc, key, tag, me.name, LOCAL_USER, { confirmed: isFacilitator });
+            setMessage(
+              t(isFacilitator ? 'compare.tag.savedConfirmed' : 'compare.tag.saved', { tag: t(`compare.tag.${tag}`) }),
+            );
+          },
+          confirm: (key) => {
+            const entry = tags[key];
+            if (confirmTag(jointDoc, key, LOCAL_USER) && entry)
+              setMessage(t('compare.tag.savedConfirmed', { tag: t(`compare.tag.${entry.tag}`) }));
+          },
+          clear: (key) => {
+            if (clearTag(jointDoc, key, LOCAL_USER)) setMessage(t('compare.tag.cleared'));
+          },
+          take: (cards: readonly PartnerCard[], text: string, tag: GroupTag | '') => {
+            takeIntoJoint(
+              jointDoc,
+              {
+                column,
+                text,
+                origins: originsOf(cards),
+                author: me.participantId,
+                authorName: me.name,
+                tag: tag || undefined,
+              },
+              LOCAL_USER,
+            );
+            setJustTaken(comparison.groupOf.get(cards[0].card.id)?.key ?? null);
+            setMessage(t('compare.take.done', { text }));
+          },
+        }
+      : null;
 
   return (
     <section className="compare" aria-labelledby={`${id}-h`} data-testid="compare" data-column={column}>

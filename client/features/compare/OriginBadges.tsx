@@ -26,7 +26,12 @@ export function OriginBadges({
       <p className="origins-badges">
         <span className="origins-label">{t('compare.from')}:</span>{' '}
         {distinct.map((id) => (
-          <PartnerBadge key={id} name={nameOf(id)} color={partners.get(id)?.color ?? NEUTRAL_COLOR} testId="compare.origin" />
+          <PartnerBadge
+            key={id}
+            name={nameOf(id)}
+            color={partners.get(id)?.color ?? NEUTRAL_COLOR}
+            testId="compare.origin"
+          />
         ))}
       </p>
       {!compact && (

@@ -17,12 +17,12 @@ import { ProjectorScreen } from '../projector/ProjectorPage.js';
 import { CreateWorkshopForm } from '../start/CreateWorkshopForm.js';
 import { PartnersFirstView } from '../map/PartnersFirstView.js';
 
-
 beforeEach(() => {
   fakeApi((call) => {
     if (call.url === `/api/workshops/${WORKSHOP_ID}`) return { status: 200, body: INFO };
     if (call.url === '/api/time') return { status: 200, body: { now: 1 } };
-    if (call.url.includes('/participants') || call.url.includes('/versions')) return { status: 200, body: { participants: [], versions: [] } };
+    if (call.url.includes('/participants') || call.url.includes('/versions'))
+      return { status: 200, body: { participants: [], versions: [] } };
     return { status: 404, body: {} };
   });
 });
@@ -43,7 +43,10 @@ describe('the map page of a partners-first workshop', () => {
 
   /** The maps open now, `edit:` before those I work in (with my presence). */
   const maps = (p: ReturnType<typeof renderPage>) =>
-    p.open.filter((n) => n.startsWith('map:')).map((n) => (p.working().includes(n) ? `edit:${n}` : n)).sort();
+    p.open
+      .filter((n) => n.startsWith('map:'))
+      .map((n) => (p.working().includes(n) ? `edit:${n}` : n))
+      .sort();
 
   it('[F1] in the homogeneous stage a participant opens only their own partner map, titled with who filled it in', async () => {
     const session = new Y.Doc();
@@ -57,7 +60,7 @@ describe('the map page of a partners-first workshop', () => {
     expect(screen.queryByTestId('compare')).toBeNull();
   });
 
-  it('[G4] writing alone first in one\'s own partner map: the draft goes back to that map', async () => {
+  it("[G4] writing alone first in one's own partner map: the draft goes back to that map", async () => {
     const session = new Y.Doc();
     setSessionPlan(session, { mode: 'free', active: ['values'] }, SEED);
     setPhase(session, 'private', SEED);
@@ -78,7 +81,9 @@ describe('the map page of a partners-first workshop', () => {
     expect(screen.getByTestId('map.title')).toHaveTextContent('Samen sterk — gezamenlijke kaart');
     expect(screen.getByTestId('compare.page')).toHaveAttribute('data-doc', 'map:joint');
     await waitFor(() => expect(maps(p)).toEqual(['edit:map:joint', 'map:gemeente', 'map:zorg']));
-    expect(within(screen.getByTestId('compare.partner.gemeente')).getByText('een dementiecafé opzetten')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('compare.partner.gemeente')).getByText('een dementiecafé opzetten'),
+    ).toBeInTheDocument();
     // Phone: two tabs, the comparison first; they switch which half shows.
     expect(screen.getByTestId('compare.pane.compare')).toHaveAttribute('aria-pressed', 'true');
     await userEvent.setup().click(screen.getByTestId('compare.pane.joint'));
@@ -134,7 +139,7 @@ describe('the console tab "Partnerkaarten"', () => {
     expect(c.log.filter((n) => n.endsWith('map:gemeente'))).toHaveLength(1);
   });
 
-  it('opens any partner map in the console\'s map area, to work in', async () => {
+  it("opens any partner map in the console's map area, to work in", async () => {
     const c = renderConsole();
     const user = userEvent.setup();
     // Homogeneous: the first partner's map is in view by default.
@@ -209,15 +214,27 @@ describe('the projector of a partners-first workshop', () => {
     );
     setStage(session, 'heterogeneous', SEED);
     setFocus(session, { kind: 'column', column: 'values' }, SEED);
-    const { container } = render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={local.connect} clock={manualClock()} />);
+    const { container } = render(
+      <ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={local.connect} clock={manualClock()} />,
+    );
     // The session document is read after the first paint.
     await waitFor(() => expect(screen.getByTestId('projector.focus')).toHaveAttribute('data-kind', 'compare'));
     const focus = screen.getByTestId('projector.focus');
     expect(screen.getByTestId('projector.step')).toHaveTextContent('Vergelijken · Stap 1 · Waarden');
-    await waitFor(() => expect(within(focus).getByTestId('compare.partner.gemeente')).toHaveTextContent('een dementiecafé opzetten'));
-    expect(within(focus).getAllByTestId('compare.group').find((g) => g.getAttribute('data-single') === 'false')).toBeDefined();
+    await waitFor(() =>
+      expect(within(focus).getByTestId('compare.partner.gemeente')).toHaveTextContent('een dementiecafé opzetten'),
+    );
+    expect(
+      within(focus)
+        .getAllByTestId('compare.group')
+        .find((g) => g.getAttribute('data-single') === 'false'),
+    ).toBeDefined();
     const jointCard = within(focus).getByTestId('compare.joint.card');
-    expect(within(jointCard).getAllByTestId('compare.origin').map((b) => b.textContent)).toEqual(['Gemeente', 'Zorg']);
+    expect(
+      within(jointCard)
+        .getAllByTestId('compare.origin')
+        .map((b) => b.textContent),
+    ).toEqual(['Gemeente', 'Zorg']);
     // Nothing to press on the projector.
     expect(container.querySelectorAll('button, input, select, textarea, [contenteditable], a')).toHaveLength(0);
 

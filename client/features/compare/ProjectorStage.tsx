@@ -20,7 +20,8 @@ import './compare.css';
 export function ProjectorStage({ children }: { children: ReactNode }) {
   const info = useInfo();
   const session = useSession();
-  if (info.flow !== 'partners-first' || session.stage !== 'heterogeneous' || session.focus.kind !== 'column') return <>{children}</>;
+  if (info.flow !== 'partners-first' || session.stage !== 'heterogeneous' || session.focus.kind !== 'column')
+    return <>{children}</>;
   return <ProjectorCompare session={session} column={session.focus.column} />;
 }
 
@@ -51,9 +52,22 @@ function ProjectorCompare({ session, column }: { session: SessionState; column: 
           </div>
         )}
       </header>
-      <div className="projector-focus compare compare-large" data-testid="projector.focus" data-kind="compare" data-column={column}>
+      <div
+        className="projector-focus compare compare-large"
+        data-testid="projector.focus"
+        data-kind="compare"
+        data-column={column}
+      >
         <ColumnTitle column={column} level={2} />
-        <CompareBody comparison={comparison} partners={partners} tags={tags} taken={taken} joint={jointCards} actions={null} headingLevel={3} />
+        <CompareBody
+          comparison={comparison}
+          partners={partners}
+          tags={tags}
+          taken={taken}
+          joint={jointCards}
+          actions={null}
+          headingLevel={3}
+        />
       </div>
     </main>
   );

@@ -16,18 +16,33 @@ export interface TagActions {
  * facilitator confirms (or chooses at once), and a confirmed tag is no longer open to proposals.
  * Without actions (the projector) it only shows the state.
  */
-export function TagControl({ groupKey, entry, actions }: { groupKey: string; entry: GroupTagEntry | null; actions: TagActions | null }) {
+export function TagControl({
+  groupKey,
+  entry,
+  actions,
+}: {
+  groupKey: string;
+  entry: GroupTagEntry | null;
+  actions: TagActions | null;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const tagName = (tag: GroupTag) => t(`compare.tag.${tag}`);
   // A confirmed tag is closed to proposals; the facilitator can still change it.
   const locked = !!actions && !!entry?.confirmed && !actions.isFacilitator;
   return (
-    <div className="compare-tag" data-testid="compare.tag" data-tag={entry?.tag ?? ''} data-confirmed={entry?.confirmed ? 'true' : 'false'}>
+    <div
+      className="compare-tag"
+      data-testid="compare.tag"
+      data-tag={entry?.tag ?? ''}
+      data-confirmed={entry?.confirmed ? 'true' : 'false'}
+    >
       <p className="compare-tag-state">
         {entry ? (
           <span className="tag-chip" data-tag={entry.tag} data-confirmed={entry.confirmed || undefined}>
-            {entry.confirmed ? t('compare.tag.confirmed', { tag: tagName(entry.tag) }) : t('compare.tag.proposed', { name: entry.proposedBy || '?', tag: tagName(entry.tag) })}
+            {entry.confirmed
+              ? t('compare.tag.confirmed', { tag: tagName(entry.tag) })
+              : t('compare.tag.proposed', { name: entry.proposedBy || '?', tag: tagName(entry.tag) })}
           </span>
         ) : (
           <span className="compare-tag-none">{t('compare.tag.none')}</span>
@@ -53,12 +68,22 @@ export function TagControl({ groupKey, entry, actions }: { groupKey: string; ent
             </button>
           ))}
           {actions.isFacilitator && entry && !entry.confirmed && (
-            <button type="button" className="button button-small button-primary" data-testid="compare.tag.confirm" onClick={() => actions.confirm(groupKey)}>
+            <button
+              type="button"
+              className="button button-small button-primary"
+              data-testid="compare.tag.confirm"
+              onClick={() => actions.confirm(groupKey)}
+            >
               {t('compare.tag.confirm')}
             </button>
           )}
           {actions.isFacilitator && entry && (
-            <button type="button" className="button button-small button-quiet" data-testid="compare.tag.clear" onClick={() => actions.clear(groupKey)}>
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              data-testid="compare.tag.clear"
+              onClick={() => actions.clear(groupKey)}
+            >
               {t('compare.tag.clear')}
             </button>
           )}

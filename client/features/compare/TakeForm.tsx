@@ -37,7 +37,8 @@ export function TakeForm({ cards, defaultTag, blocked, onTake }: Props) {
 
   useEffect(() => {
     if (open) area.current?.focus();
-    else if (wasOpen.current && (document.activeElement === document.body || !document.activeElement)) button.current?.focus();
+    else if (wasOpen.current && (document.activeElement === document.body || !document.activeElement))
+      button.current?.focus();
     wasOpen.current = open;
   }, [open]);
 
@@ -132,14 +133,20 @@ export function TakeForm({ cards, defaultTag, blocked, onTake }: Props) {
                 area.current?.focus();
               }}
             >
-              {t('compare.take.useText', { partner: c.partner?.name ?? c.partnerId })}: “{firstWords(c.card.plainText) || t('compare.emptyCard')}”
+              {t('compare.take.useText', { partner: c.partner?.name ?? c.partnerId })}: “
+              {firstWords(c.card.plainText) || t('compare.emptyCard')}”
             </button>
           ))}
         </div>
       )}
       <div className="compare-take-tag">
         <label htmlFor={`${id}-tag`}>{t('compare.take.tag')}</label>
-        <select id={`${id}-tag`} data-testid="compare.take.tag" value={tag} onChange={(e) => setTag(e.target.value as GroupTag | '')}>
+        <select
+          id={`${id}-tag`}
+          data-testid="compare.take.tag"
+          value={tag}
+          onChange={(e) => setTag(e.target.value as GroupTag | '')}
+        >
           <option value="">{t('compare.take.tagNone')}</option>
           {GROUP_TAGS.map((g) => (
             <option key={g} value={g}>
@@ -154,7 +161,12 @@ export function TakeForm({ cards, defaultTag, blocked, onTake }: Props) {
         <button type="submit" className="button button-primary button-small" data-testid="compare.take.submit">
           {t('compare.take.submit')}
         </button>
-        <button type="button" className="button button-quiet button-small" data-testid="compare.take.cancel" onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          data-testid="compare.take.cancel"
+          onClick={() => setOpen(false)}
+        >
           {t('compare.take.cancel')}
         </button>
       </div>

@@ -1,5 +1,5 @@
 /** The comparison of partner maps (partners-first workshops): its public entry. */
-export { CompareView, usePartnerSnapshots } from './CompareView.js';
+export { usePartnerSnapshots } from './CompareView.js';
 export { MixedSession } from './MixedSession.js';
 export { activeColumn, mapProgress, partnerMap, workingMapFor } from './model.js';
 export { ProjectorStage } from './ProjectorStage.js';

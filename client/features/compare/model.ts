@@ -65,13 +65,18 @@ export function compareColumn(
   const byId = new Map(perPartner.flatMap((p) => p.cards.map((c) => [c.card.id as string, c] as const)));
   const order = new Map(partners.map((p, i) => [p.id as string, i]));
   const groups = groupStatements(
-    perPartner.flatMap((p) => p.cards.map((c) => ({ id: c.card.id as string, text: c.card.plainText, source: p.partner.id as string }))),
+    perPartner.flatMap((p) =>
+      p.cards.map((c) => ({ id: c.card.id as string, text: c.card.plainText, source: p.partner.id as string })),
+    ),
   ).map(
     (g): CompareGroup => ({
       key: g.key,
       cards: g.ids
         .map((id) => byId.get(id)!)
-        .sort((a, b) => (order.get(a.partnerId) ?? 0) - (order.get(b.partnerId) ?? 0) || a.card.order.localeCompare(b.card.order)),
+        .sort(
+          (a, b) =>
+            (order.get(a.partnerId) ?? 0) - (order.get(b.partnerId) ?? 0) || a.card.order.localeCompare(b.card.order),
+        ),
       partners: [...g.sources].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
       single: g.single,
     }),
@@ -100,10 +105,14 @@ export interface MapProgress {
 
 /** How far a partner map is: cards per column, and when a card was last added. */
 export function mapProgress(snapshot: MapSnapshot | null | undefined): MapProgress {
-  const perColumn = Object.fromEntries(COLUMN_IDS.map((c) => [c, snapshot?.columns[c].length ?? 0])) as Record<ColumnId, number>;
+  const perColumn = Object.fromEntries(COLUMN_IDS.map((c) => [c, snapshot?.columns[c].length ?? 0])) as Record<
+    ColumnId,
+    number
+  >;
   let last: number | null = null;
   for (const c of COLUMN_IDS) {
-    for (const card of snapshot?.columns[c] ?? []) if (card.createdAt > 0 && (last === null || card.createdAt > last)) last = card.createdAt;
+    for (const card of snapshot?.columns[c] ?? [])
+      if (card.createdAt > 0 && (last === null || card.createdAt > last)) last = card.createdAt;
   }
   return { perColumn, total: snapshot?.cardCount ?? 0, lastChanged: last };
 }

@@ -24,7 +24,10 @@ export function ExportPanel({ source }: { source: ExportSource }) {
   const targets: { target: ExportTarget; label: string }[] = [
     { target: { kind: 'joint' }, label: t('export.jointMap') },
     ...(source.info.flow === 'partners-first'
-      ? source.info.partners.map((p) => ({ target: { kind: 'partner', partnerId: p.id } as ExportTarget, label: t('export.partnerMap', { partner: p.name }) }))
+      ? source.info.partners.map((p) => ({
+          target: { kind: 'partner', partnerId: p.id } as ExportTarget,
+          label: t('export.partnerMap', { partner: p.name }),
+        }))
       : []),
   ];
   const exportMap = (kind: MapExportKind, target: ExportTarget) =>
@@ -36,7 +39,12 @@ export function ExportPanel({ source }: { source: ExportSource }) {
         <h3 id={`${id}-h`}>{t('export.heading')}</h3>
         <p className="hint">{t('export.intro')}</p>
         {targets.map(({ target, label }) => (
-          <div key={targetKey(target)} className="export-target" role="group" aria-labelledby={`${id}-${targetKey(target)}`}>
+          <div
+            key={targetKey(target)}
+            className="export-target"
+            role="group"
+            aria-labelledby={`${id}-${targetKey(target)}`}
+          >
             <h4 id={`${id}-${targetKey(target)}`}>{label}</h4>
             <div className="button-row">
               {MAP_EXPORT_KINDS.map((kind) => (
@@ -64,7 +72,9 @@ export function ExportPanel({ source }: { source: ExportSource }) {
           className="button"
           data-testid="export.backup"
           disabled={busy}
-          onClick={() => void run('backup', (progress) => makeExport(source, tools, 'backup', { kind: 'joint' }, progress))}
+          onClick={() =>
+            void run('backup', (progress) => makeExport(source, tools, 'backup', { kind: 'joint' }, progress))
+          }
         >
           {t('export.kinds.backup')}
         </button>

@@ -23,12 +23,19 @@ beforeEach(() => {
   calls = [];
   reply = (path) => {
     const kind = path.split('/').pop()!;
-    return new Response(`file ${kind}`, { status: 200, headers: { 'content-disposition': `attachment; filename="${FILE_NAMES[kind]}"` } });
+    return new Response(`file ${kind}`, {
+      status: 200,
+      headers: { 'content-disposition': `attachment; filename="${FILE_NAMES[kind]}"` },
+    });
   };
   // The HTTP boundary only: the server's export API (its real behaviour is in server/export.integration.test.ts).
   vi.stubGlobal('fetch', async (input: string | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
-    calls.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), auth: new Headers(init?.headers).get('Authorization') });
+    calls.push({
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      auth: new Headers(init?.headers).get('Authorization'),
+    });
     return reply(url.pathname);
   });
 });
@@ -70,7 +77,11 @@ describe('[E9] console: export tab fetches every file from the server', () => {
     for (const [button, kind, name] of kinds) {
       await user.click(tab.getByTestId(`export.joint.${button}`));
       await waitFor(() => expect(tab.getByTestId('export.status')).toHaveTextContent(name));
-      expect(calls.at(-1)).toEqual({ path: `${base}/${kind}`, query: { map: 'joint', lang: 'nl', date: day(c) }, auth: 'Bearer facilitator-token' });
+      expect(calls.at(-1)).toEqual({
+        path: `${base}/${kind}`,
+        query: { map: 'joint', lang: 'nl', date: day(c) },
+        auth: 'Bearer facilitator-token',
+      });
       expect(saved.at(-1)!.name).toBe(name);
       expect(await saved.at(-1)!.blob.text()).toBe(`file ${kind}`);
     }
@@ -114,14 +125,23 @@ describe('[E9] console: export tab fetches every file from the server', () => {
     let release!: () => void;
     reply = (path) =>
       new Promise<Response>((resolve) => {
-        release = () => resolve(new Response('x', { status: 200, headers: { 'content-disposition': `attachment; filename="${FILE_NAMES[path.split('/').pop()!]}"` } }));
+        release = () =>
+          resolve(
+            new Response('x', {
+              status: 200,
+              headers: { 'content-disposition': `attachment; filename="${FILE_NAMES[path.split('/').pop()!]}"` },
+            }),
+          );
       });
     const { tools: t, saved } = tools();
     const c = renderConsole({ exportTools: t });
     const user = userEvent.setup();
     const tab = await openExportTab(user);
     await user.click(tab.getByTestId('export.joint.pdf'));
-    expect(await tab.findByRole('progressbar', { name: 'De PDF wordt gemaakt…' })).toHaveAttribute('aria-valuenow', '5');
+    expect(await tab.findByRole('progressbar', { name: 'De PDF wordt gemaakt…' })).toHaveAttribute(
+      'aria-valuenow',
+      '5',
+    );
     expect(tab.getByTestId('export.joint.docx')).toBeDisabled();
     await act(async () => release());
     await waitFor(() => expect(tab.queryByRole('progressbar')).toBeNull());

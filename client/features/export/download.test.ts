@@ -40,7 +40,9 @@ describe('[E9] fetching an export from the server', () => {
       seen.push({ url, auth: new Headers(init?.headers).get('Authorization') });
       return new Response('%PDF-1.7', {
         status: 200,
-        headers: { 'content-disposition': "attachment; filename=\"kaart.pdf\"; filename*=UTF-8''kaart-zuid%C3%ABrwijk.pdf" },
+        headers: {
+          'content-disposition': 'attachment; filename="kaart.pdf"; filename*=UTF-8\'\'kaart-zuid%C3%ABrwijk.pdf',
+        },
       });
     }) as typeof fetch;
     const file = await fetchExport('/api/workshops/w/export/a3.pdf?map=joint', 'tok', fake);

@@ -36,7 +36,11 @@ export function fileNameOf(disposition: string | null, fallback: string): string
  * [E9] Fetch one export from the server with the facilitator's token, as a Blob and its file name.
  * Refused (401/403) and unreachable are told apart, so the console can say what to do.
  */
-export async function fetchExport(url: string, token: string, fetchImpl: typeof fetch = fetch): Promise<{ blob: Blob; fileName: string }> {
+export async function fetchExport(
+  url: string,
+  token: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ blob: Blob; fileName: string }> {
   let res: Response;
   try {
     res = await fetchImpl(url, { headers: { Authorization: `Bearer ${token}` } });

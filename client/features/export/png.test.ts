@@ -15,7 +15,10 @@ describe('[E6] the PNG of the map', () => {
   });
 
   it('reads the size from the viewBox of the server SVG', () => {
-    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1190.55 841.89" width="1190.55pt">')).toEqual({ width: 1190.55, height: 841.89 });
+    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1190.55 841.89" width="1190.55pt">')).toEqual({
+      width: 1190.55,
+      height: 841.89,
+    });
     expect(svgSize('<svg>')).toBeNull();
   });
 });

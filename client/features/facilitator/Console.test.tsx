@@ -86,7 +86,9 @@ describe('console: plan and steps', () => {
     expect(within(screen.getByTestId('console.column.values')).getByText(/dicht voor deelnemers/)).toBeInTheDocument();
     await user.click(screen.getByTestId('console.reopen.values'));
     expect(session(c.sessionDoc).reopened).toEqual(['values']);
-    expect(within(screen.getByTestId('console.column.values')).getByText(/weer open voor deelnemers/)).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('console.column.values')).getByText(/weer open voor deelnemers/),
+    ).toBeInTheDocument();
     await user.click(screen.getByTestId('console.reopen.values'));
     expect(session(c.sessionDoc).reopened).toEqual([]);
 
@@ -98,9 +100,35 @@ describe('console: plan and steps', () => {
   it('shows per column the number of cards and whether the step is closed', async () => {
     const c = renderConsole();
     act(() => {
-      createCard(c.mapDoc, { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Een', status: 'agreed' } as never, LOCAL_USER);
-      createCard(c.mapDoc, { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Twee', status: 'parked' } as never, LOCAL_USER);
-      createCard(c.mapDoc, { column: 'relations', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Drie' } as never, LOCAL_USER);
+      createCard(
+        c.mapDoc,
+        {
+          column: 'values',
+          author: 'p1',
+          authorName: 'Anna',
+          partner: 'gemeente',
+          text: 'Een',
+          status: 'agreed',
+        } as never,
+        LOCAL_USER,
+      );
+      createCard(
+        c.mapDoc,
+        {
+          column: 'values',
+          author: 'p1',
+          authorName: 'Anna',
+          partner: 'gemeente',
+          text: 'Twee',
+          status: 'parked',
+        } as never,
+        LOCAL_USER,
+      );
+      createCard(
+        c.mapDoc,
+        { column: 'relations', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Drie' } as never,
+        LOCAL_USER,
+      );
     });
     expect(screen.getByTestId('console.column.values.status')).toHaveTextContent('Klaar');
     expect(screen.getByTestId('console.column.relations.status')).toHaveTextContent('nog 1 open');
@@ -143,9 +171,15 @@ describe('console: writing alone first', () => {
   });
 
   it("opens one person's private cards only on demand, and closes them again", async () => {
-    const c = renderConsole({ participants: [participant('p1', 'Anna', 'gemeente', 1), participant('p2', 'Bram', 'zorg', 2)] });
+    const c = renderConsole({
+      participants: [participant('p1', 'Anna', 'gemeente', 1), participant('p2', 'Bram', 'zorg', 2)],
+    });
     const draft = new Y.Doc();
-    createCard(draft, { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Mijn eigen idee' } as never, LOCAL_USER);
+    createCard(
+      draft,
+      { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Mijn eigen idee' } as never,
+      LOCAL_USER,
+    );
     c.drafts.set('drafts:p1', draft);
     act(() => {
       setSessionPlan(c.sessionDoc, { mode: 'separate' }, LOCAL_USER);
@@ -244,26 +278,40 @@ describe('console: participation (rule 2)', () => {
     const user = setup();
     act(() => {
       setSessionPlan(c.sessionDoc, { mode: 'separate' }, LOCAL_USER);
-      const id = createCard(c.mapDoc, { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Samen' } as never, LOCAL_USER);
+      const id = createCard(
+        c.mapDoc,
+        { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Samen' } as never,
+        LOCAL_USER,
+      );
       setSupport(c.mapDoc, id, { id: 'p3', name: 'Cas', partner: 'gemeente' } as never, true, LOCAL_USER);
       // Another step does not count for this one.
-      createCard(c.mapDoc, { column: 'relations', author: 'p2', authorName: 'Bram', partner: 'zorg', text: 'Later' } as never, LOCAL_USER);
+      createCard(
+        c.mapDoc,
+        { column: 'relations', author: 'p2', authorName: 'Bram', partner: 'zorg', text: 'Later' } as never,
+        LOCAL_USER,
+      );
     });
     await user.click(screen.getByTestId('console.tab.participation'));
     const notYet = screen.getByTestId('console.notContributed');
-    expect(within(notYet).getAllByTestId('console.notContributed.person').map((li) => li.textContent)).toEqual([
-      'Bram · Zorg (niet aanwezig)',
-    ]);
+    expect(
+      within(notYet)
+        .getAllByTestId('console.notContributed.person')
+        .map((li) => li.textContent),
+    ).toEqual(['Bram · Zorg (niet aanwezig)']);
     const perPerson = screen.getByTestId('console.participation.people');
     expect(within(perPerson).getByRole('row', { name: /Anna/ })).toHaveTextContent('Anna1000');
     expect(within(perPerson).getByRole('row', { name: /Cas/ })).toHaveTextContent('Cas0010');
     expect(within(perPerson).queryByText('Begeleider')).toBeNull();
-    expect(within(screen.getByTestId('console.participation.partners')).getByRole('row', { name: /Gemeente/ })).toHaveTextContent(
-      'Gemeente1010',
-    );
+    expect(
+      within(screen.getByTestId('console.participation.partners')).getByRole('row', { name: /Gemeente/ }),
+    ).toHaveTextContent('Gemeente1010');
 
     act(() => {
-      createCard(c.mapDoc, { column: 'values', author: 'p2', authorName: 'Bram', partner: 'zorg', text: 'Ook' } as never, LOCAL_USER);
+      createCard(
+        c.mapDoc,
+        { column: 'values', author: 'p2', authorName: 'Bram', partner: 'zorg', text: 'Ook' } as never,
+        LOCAL_USER,
+      );
     });
     expect(screen.getByTestId('console.notContributed')).toHaveTextContent('Iedereen heeft al iets bijgedragen.');
     c.cleanup();
@@ -294,7 +342,10 @@ describe('console: people', () => {
   it('shows who joined with partner, role and presence; removing someone asks first and calls the API', async () => {
     reply = (call) => (call.method === 'DELETE' ? { status: 204 } : { status: 404 });
     const c = renderConsole({
-      participants: [participant('p1', 'Anna', 'gemeente', 1, { role: 'volunteer' }), participant('p2', 'Bram', 'zorg', 2)],
+      participants: [
+        participant('p1', 'Anna', 'gemeente', 1, { role: 'volunteer' }),
+        participant('p2', 'Bram', 'zorg', 2),
+      ],
     });
     act(() => showPresent(c.env, { name: 'Anna', partner: 'gemeente', role: 'volunteer' }));
     const user = setup();
@@ -313,7 +364,12 @@ describe('console: people', () => {
     await user.click(within(bram).getByTestId('console.person.remove.confirm'));
     await waitFor(() =>
       expect(calls.filter((x) => x.method === 'DELETE')).toEqual([
-        { url: `/api/workshops/${WORKSHOP_ID}/participants/p2`, method: 'DELETE', auth: 'Bearer facilitator-token', body: null },
+        {
+          url: `/api/workshops/${WORKSHOP_ID}/participants/p2`,
+          method: 'DELETE',
+          auth: 'Bearer facilitator-token',
+          body: null,
+        },
       ]),
     );
     // The server then marks the person removed in the workshop document.
@@ -333,7 +389,9 @@ describe('console: people', () => {
     const qr = screen.getByTestId('console.qr');
     expect(qr.tagName.toLowerCase()).toBe('svg');
     expect(qr).toHaveAccessibleName(`QR-code met de link om mee te doen: ${location.origin}/w/${WORKSHOP_ID}`);
-    expect(screen.getByTestId('console.projectorLink')).toHaveValue(`${location.origin}/w/${WORKSHOP_ID}/projector#proj`);
+    expect(screen.getByTestId('console.projectorLink')).toHaveValue(
+      `${location.origin}/w/${WORKSHOP_ID}/projector#proj`,
+    );
     c.cleanup();
   });
 });
@@ -343,7 +401,11 @@ describe('console: projector focus', () => {
     const c = renderConsole();
     let id = '';
     act(() => {
-      id = createCard(c.mapDoc, { column: 'steps', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Buurtcafé openen' } as never, LOCAL_USER);
+      id = createCard(
+        c.mapDoc,
+        { column: 'steps', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Buurtcafé openen' } as never,
+        LOCAL_USER,
+      );
     });
     const user = setup();
     await user.click(screen.getByTestId('console.tab.screen'));
@@ -362,31 +424,82 @@ describe('console: projector focus', () => {
 
 describe('console: versions', () => {
   const versions = [
-    { id: 7, doc: 'map:joint', kind: 'step', label: 'relations', createdAt: Date.UTC(2025, 2, 4, 10, 30), cardCount: 3 },
-    { id: 5, doc: 'map:joint', kind: 'manual', label: 'Voor de pauze', createdAt: Date.UTC(2025, 2, 4, 10, 0), cardCount: 2 },
+    {
+      id: 7,
+      doc: 'map:joint',
+      kind: 'step',
+      label: 'relations',
+      createdAt: Date.UTC(2025, 2, 4, 10, 30),
+      cardCount: 3,
+    },
+    {
+      id: 5,
+      doc: 'map:joint',
+      kind: 'manual',
+      label: 'Voor de pauze',
+      createdAt: Date.UTC(2025, 2, 4, 10, 0),
+      cardCount: 2,
+    },
   ];
   const snapshot = {
     cardCount: 1,
     columns: {
       values: [
         {
-          id: 'c1', column: 'values', order: 'a0', author: 'p1', authorName: 'Anna', partner: 'gemeente', createdAt: 0, status: 'agreed',
-          blocks: [], plainText: 'Oude kaart', supporters: [], arguments: [], agreedBy: {}, history: [], buildsOn: '', who: '', what: '', when: '',
-          writtenBy: '', writtenByName: '',
+          id: 'c1',
+          column: 'values',
+          order: 'a0',
+          author: 'p1',
+          authorName: 'Anna',
+          partner: 'gemeente',
+          createdAt: 0,
+          status: 'agreed',
+          blocks: [],
+          plainText: 'Oude kaart',
+          supporters: [],
+          arguments: [],
+          agreedBy: {},
+          history: [],
+          buildsOn: '',
+          who: '',
+          what: '',
+          when: '',
+          writtenBy: '',
+          writtenByName: '',
         },
       ],
-      relations: [], actions: [], conditions: [], steps: [],
+      relations: [],
+      actions: [],
+      conditions: [],
+      steps: [],
     },
   };
 
   beforeEach(() => {
     reply = (call) => {
-      if (call.url === `/api/workshops/${WORKSHOP_ID}/versions?doc=map%3Ajoint`) return { status: 200, body: { versions } };
-      if (call.url === `/api/workshops/${WORKSHOP_ID}/versions/5` && call.method === 'GET') return { status: 200, body: { version: versions[1], map: snapshot } };
+      if (call.url === `/api/workshops/${WORKSHOP_ID}/versions?doc=map%3Ajoint`)
+        return { status: 200, body: { versions } };
+      if (call.url === `/api/workshops/${WORKSHOP_ID}/versions/5` && call.method === 'GET')
+        return { status: 200, body: { version: versions[1], map: snapshot } };
       if (/\/versions\/(5|8)\/restore$/.test(call.url))
-        return { status: 200, body: { backup: { id: 8, doc: 'map:joint', kind: 'before-restore', label: '5', createdAt: Date.UTC(2025, 2, 4, 11, 0), cardCount: 3 } } };
+        return {
+          status: 200,
+          body: {
+            backup: {
+              id: 8,
+              doc: 'map:joint',
+              kind: 'before-restore',
+              label: '5',
+              createdAt: Date.UTC(2025, 2, 4, 11, 0),
+              cardCount: 3,
+            },
+          },
+        };
       if (call.url === `/api/workshops/${WORKSHOP_ID}/versions` && call.method === 'POST')
-        return { status: 201, body: { id: 9, doc: 'map:joint', kind: 'manual', label: 'x', createdAt: 0, cardCount: 0 } };
+        return {
+          status: 201,
+          body: { id: 9, doc: 'map:joint', kind: 'manual', label: 'x', createdAt: 0, cardCount: 0 },
+        };
       return { status: 404 };
     };
   });

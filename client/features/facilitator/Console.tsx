@@ -44,7 +44,11 @@ export function Console({ onRejoin }: { onRejoin: () => void }) {
           idPrefix="console"
           selected={tab}
           onSelect={setTab}
-          tabs={tabs.map((def) => ({ id: def.id, label: def.label(t), content: def.render({ visible: tab === def.id }) }))}
+          tabs={tabs.map((def) => ({
+            id: def.id,
+            label: def.label(t),
+            content: def.render({ visible: tab === def.id }),
+          }))}
         />
       </aside>
     </div>
@@ -70,7 +74,9 @@ function ConsoleStatus() {
       {(rule || prompt) && (
         <p className="console-onscreen">
           <span className="status-label">{t('console.status.onScreen')}</span>{' '}
-          {[rule && t('console.status.rule', { n: rule.id }), prompt && `“${prompt.text[lang]}”`].filter(Boolean).join(' · ')}
+          {[rule && t('console.status.rule', { n: rule.id }), prompt && `“${prompt.text[lang]}”`]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       )}
     </div>

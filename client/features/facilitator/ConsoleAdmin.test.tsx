@@ -34,12 +34,21 @@ describe('console: a new projector link', () => {
     expect(unknown).toHaveTextContent('De oude link voor het projectorscherm werkt dan niet meer.');
     await user.click(within(unknown).getByRole('button', { name: 'Nieuwe projectorlink maken' }));
 
-    await waitFor(() => expect(screen.getByTestId('console.projectorLink')).toHaveValue(`${location.origin}/w/${WORKSHOP_ID}/projector#new-token`));
-    expect(writes()).toEqual([{ url: `/api/workshops/${WORKSHOP_ID}/projector`, method: 'POST', auth: 'Bearer facilitator-token', body: null }]);
+    await waitFor(() =>
+      expect(screen.getByTestId('console.projectorLink')).toHaveValue(
+        `${location.origin}/w/${WORKSHOP_ID}/projector#new-token`,
+      ),
+    );
+    expect(writes()).toEqual([
+      { url: `/api/workshops/${WORKSHOP_ID}/projector`, method: 'POST', auth: 'Bearer facilitator-token', body: null },
+    ]);
     expect(screen.getByTestId('console.projectorLink')).toHaveFocus();
     expect(screen.queryByTestId('console.projectorLink.unknown')).toBeNull();
     // The screen tab can now open the projector too.
-    expect(screen.getByTestId('console.projector.open')).toHaveAttribute('href', `/w/${WORKSHOP_ID}/projector#new-token`);
+    expect(screen.getByTestId('console.projector.open')).toHaveAttribute(
+      'href',
+      `/w/${WORKSHOP_ID}/projector#new-token`,
+    );
     c.cleanup();
   });
 
@@ -84,13 +93,17 @@ describe('console: delete the workshop', () => {
     await user.click(screen.getByTestId('console.delete.confirm'));
     expect(writes()).toEqual([]);
     expect(screen.getByTestId('console.delete.input')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByTestId('console.delete.input')).toHaveAccessibleDescription('Deze naam klopt niet. Typ de naam precies zoals hierboven.');
+    expect(screen.getByTestId('console.delete.input')).toHaveAccessibleDescription(
+      'Deze naam klopt niet. Typ de naam precies zoals hierboven.',
+    );
 
     await user.clear(screen.getByTestId('console.delete.input'));
     await user.type(screen.getByTestId('console.delete.input'), ' samen  STERK ');
     await user.click(screen.getByTestId('console.delete.confirm'));
     await waitFor(() => expect(location.pathname).toBe('/'));
-    expect(writes()).toEqual([{ url: `/api/workshops/${WORKSHOP_ID}`, method: 'DELETE', auth: 'Bearer facilitator-token', body: null }]);
+    expect(writes()).toEqual([
+      { url: `/api/workshops/${WORKSHOP_ID}`, method: 'DELETE', auth: 'Bearer facilitator-token', body: null },
+    ]);
     expect(keys.map((k) => localStorage.getItem(k))).toEqual([null, null, null]);
     expect(localStorage.getItem(identityKey('d'.repeat(26) as never))).toBe('another workshop');
     expect(takeFlash()).toEqual({ key: 'deleted', values: { title: 'Samen sterk' } });

@@ -59,12 +59,28 @@ function PartnersFirstArea({ children, onRejoin }: { children: ReactNode; onRejo
     view.kind === kind && (view.kind !== 'partner' || view.partner.id === partner);
 
   return (
-    <div className="console-map-area" data-testid="console.mapArea" data-view={view.kind === 'partner' ? `partner:${view.partner.id}` : view.kind}>
+    <div
+      className="console-map-area"
+      data-testid="console.mapArea"
+      data-view={view.kind === 'partner' ? `partner:${view.partner.id}` : view.kind}
+    >
       <nav className="map-choice" aria-label={t('partnersPanel.mapArea')}>
-        <button type="button" className="button button-small" data-testid="console.map.compare" aria-pressed={pressed('compare')} onClick={() => choose('compare')}>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="console.map.compare"
+          aria-pressed={pressed('compare')}
+          onClick={() => choose('compare')}
+        >
           {t('partnersPanel.compare')}
         </button>
-        <button type="button" className="button button-small" data-testid="console.map.joint" aria-pressed={pressed('joint')} onClick={() => choose('joint')}>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="console.map.joint"
+          aria-pressed={pressed('joint')}
+          onClick={() => choose('joint')}
+        >
           {t('partnersPanel.joint')}
         </button>
         {info.partners.map((p) => (
@@ -82,12 +98,10 @@ function PartnersFirstArea({ children, onRejoin }: { children: ReactNode; onRejo
         ))}
       </nav>
       {view.kind === 'joint' && children}
-      {view.kind === 'compare' && (
-        <MixedSession>
-          {children}
-        </MixedSession>
+      {view.kind === 'compare' && <MixedSession>{children}</MixedSession>}
+      {view.kind === 'partner' && (
+        <PartnerMapInConsole key={view.partner.id} partner={view.partner} onRejoin={onRejoin} />
       )}
-      {view.kind === 'partner' && <PartnerMapInConsole key={view.partner.id} partner={view.partner} onRejoin={onRejoin} />}
     </div>
   );
 }
@@ -96,5 +110,12 @@ function PartnersFirstArea({ children, onRejoin }: { children: ReactNode; onRejo
 function PartnerMapInConsole({ partner, onRejoin }: { partner: Partner; onRejoin: () => void }) {
   const { t } = useTranslation();
   const workshop = useWorkshop();
-  return <MapView map={partnerMap(partner.id)} workshopId={workshop.id} title={t('compare.partnerMapTitle', { partner: partner.name })} onRejoin={onRejoin} />;
+  return (
+    <MapView
+      map={partnerMap(partner.id)}
+      workshopId={workshop.id}
+      title={t('compare.partnerMapTitle', { partner: partner.name })}
+      onRejoin={onRejoin}
+    />
+  );
 }

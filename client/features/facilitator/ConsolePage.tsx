@@ -22,9 +22,10 @@ export function ConsolePage({ workshopId }: { workshopId: WorkshopId }) {
   const workshop = useWorkshopInfo(workshopId);
   useDocumentTitle(t('console.pageTitle'));
 
-  if (!identity || identity.access !== 'facilitator') return <NoAccess workshopId={workshopId} identity={identity} />;
+  if (identity?.access !== 'facilitator') return <NoAccess workshopId={workshopId} identity={identity} />;
   if (workshop.status === 'notFound') return <NotFound what="workshop" />;
-  if (workshop.status === 'ok') return <ConnectedConsole workshopId={workshopId} info={workshop.info} identity={identity} />;
+  if (workshop.status === 'ok')
+    return <ConnectedConsole workshopId={workshopId} info={workshop.info} identity={identity} />;
   return (
     <PageShell>
       {workshop.status === 'loading' ? (
@@ -58,7 +59,15 @@ function NoAccess({ workshopId, identity }: { workshopId: WorkshopId; identity: 
   );
 }
 
-function ConnectedConsole({ workshopId, info, identity }: { workshopId: WorkshopId; info: WorkshopInfo; identity: Identity }) {
+function ConnectedConsole({
+  workshopId,
+  info,
+  identity,
+}: {
+  workshopId: WorkshopId;
+  info: WorkshopInfo;
+  identity: Identity;
+}) {
   const workshop = useLiveWorkshop(info, identity);
   if (!workshop) return <Loading />;
   // A facilitator whose token no longer works: forget it; the facilitator page asks for the whole link.

@@ -29,7 +29,13 @@ export function DeleteWorkshop() {
       <h3 id={`${id}-h`}>{t('deleteWorkshop.heading')}</h3>
       <p className="hint">{t('deleteWorkshop.intro')}</p>
       {!asking ? (
-        <button ref={button} type="button" className="button button-danger" data-testid="console.delete.start" onClick={() => setAsking(true)}>
+        <button
+          ref={button}
+          type="button"
+          className="button button-danger"
+          data-testid="console.delete.start"
+          onClick={() => setAsking(true)}
+        >
           {t('deleteWorkshop.start')}
         </button>
       ) : (

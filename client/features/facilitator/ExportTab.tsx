@@ -8,7 +8,10 @@ import { DeleteWorkshop } from './DeleteWorkshop.js';
 export function ExportTab() {
   const { info, token, clock } = useConsoleEnv();
   const lang = useLang();
-  const source = useMemo<ExportSource>(() => ({ info, token, lang, now: () => clock.now() }), [info, token, lang, clock]);
+  const source = useMemo<ExportSource>(
+    () => ({ info, token, lang, now: () => clock.now() }),
+    [info, token, lang, clock],
+  );
   return (
     <div className="console-section-stack">
       <ExportPanel source={source} />

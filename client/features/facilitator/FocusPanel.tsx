@@ -24,7 +24,12 @@ export function FocusPanel() {
   const focus = session.focus;
   const [card, setCard] = useState('');
   const show = (f: ProjectorFocus) => setFocus(sessionDoc, f, LOCAL_USER);
-  const focusedCard = focus.kind === 'card' ? Object.values(snapshot.columns).flat().find((c) => c.id === focus.cardId) : undefined;
+  const focusedCard =
+    focus.kind === 'card'
+      ? Object.values(snapshot.columns)
+          .flat()
+          .find((c) => c.id === focus.cardId)
+      : undefined;
 
   const describe = () => {
     if (focus.kind === 'map') return t('console.focus.nowMap');
@@ -83,7 +88,12 @@ export function FocusPanel() {
           }}
         >
           <label htmlFor={`${id}-card`}>{t('console.focus.card')}</label>
-          <select id={`${id}-card`} data-testid="console.focus.card" value={card} onChange={(e) => setCard(e.target.value)}>
+          <select
+            id={`${id}-card`}
+            data-testid="console.focus.card"
+            value={card}
+            onChange={(e) => setCard(e.target.value)}
+          >
             <option value="">{snapshot.cardCount ? t('console.focus.chooseCard') : t('console.focus.noCards')}</option>
             {COLUMNS.filter((c) => snapshot.columns[c.id].length).map((c) => (
               <optgroup key={c.id} label={`${c.step} · ${c.label[lang]}`}>
@@ -107,7 +117,13 @@ export function FocusPanel() {
           <li>{t('console.focus.promptShown', { text: prompt ? prompt.text[lang] : t('console.focus.nothing') })}</li>
         </ul>
         {projectorLink ? (
-          <a className="button" href={projectorLink} target="_blank" rel="noopener" data-testid="console.projector.open">
+          <a
+            className="button"
+            href={projectorLink}
+            target="_blank"
+            rel="noopener"
+            data-testid="console.projector.open"
+          >
             {t('console.focus.openProjector')}
           </a>
         ) : (

@@ -26,7 +26,13 @@ export function NewProjectorLink({ testId, onMade }: { testId: string; onMade?: 
     <div className="new-projector-link" data-testid={testId}>
       <p className="hint">{t('console.links.projectorUnknown')}</p>
       <p className="hint">{t('console.links.newHint')}</p>
-      <button type="button" className="button" data-testid={`${testId}.make`} disabled={busy || !onProjectorLink} onClick={() => void make()}>
+      <button
+        type="button"
+        className="button"
+        data-testid={`${testId}.make`}
+        disabled={busy || !onProjectorLink}
+        onClick={() => void make()}
+      >
         {busy ? t('console.links.making') : t('console.links.new')}
       </button>
       {failed && (

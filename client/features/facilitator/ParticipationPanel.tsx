@@ -72,9 +72,7 @@ export function ParticipationPanel() {
             {notYet.map((p) => (
               <li key={p.id} data-testid="console.notContributed.person">
                 {p.name}
-                {partners.find((x) => x.id === p.partner) && (
-                  <> · {partners.find((x) => x.id === p.partner)!.name}</>
-                )}
+                {partners.find((x) => x.id === p.partner) && <> · {partners.find((x) => x.id === p.partner)!.name}</>}
                 {present.has(p.id) ? '' : ` (${t('console.people.away')})`}
               </li>
             ))}
@@ -172,7 +170,12 @@ export function ParticipationPanel() {
               <p className="hint">{t('console.round.after', { name: nameOf(round.order[round.index + 1]) })}</p>
             )}
             <div className="button-row">
-              <button type="button" className="button button-primary" data-testid="console.round.next" onClick={nextTurn}>
+              <button
+                type="button"
+                className="button button-primary"
+                data-testid="console.round.next"
+                onClick={nextTurn}
+              >
                 {round.index + 1 < round.order.length ? t('console.round.next') : t('console.round.finish')}
               </button>
               <button

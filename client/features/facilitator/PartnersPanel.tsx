@@ -111,7 +111,10 @@ function ProgressSection() {
       })),
     [info.partners, snapshots, participants],
   );
-  const format = useMemo(() => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }), [lang]);
+  const format = useMemo(
+    () => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
+    [lang],
+  );
 
   return (
     <section aria-labelledby={`${id}-h`} className="console-section" data-testid="partners.progress">
@@ -130,14 +133,16 @@ function ProgressSection() {
                   </span>
                 </th>
               ))}
-              <th scope="col">
-                {t('partnersPanel.total')}
-              </th>
+              <th scope="col">{t('partnersPanel.total')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map(({ partner, progress }) => (
-              <tr key={partner.id} data-testid={`partners.row.${partner.id}`} data-contributed={progress.total > 0 || undefined}>
+              <tr
+                key={partner.id}
+                data-testid={`partners.row.${partner.id}`}
+                data-contributed={progress.total > 0 || undefined}
+              >
                 <th scope="row">
                   <PartnerBadge name={partner.name} color={partner.color} />
                 </th>
@@ -160,10 +165,13 @@ function ProgressSection() {
           return (
             <li key={partner.id} className="partner-progress-item">
               <p>
-                <strong>{partner.name}</strong> · {t('partnersPanel.people')}: {people} · {t('partnersPanel.lastChange')}:{' '}
+                <strong>{partner.name}</strong> · {t('partnersPanel.people')}: {people} ·{' '}
+                {t('partnersPanel.lastChange')}:{' '}
                 <span data-testid={`partners.lastChange.${partner.id}`}>
                   {progress.lastChanged ? (
-                    <time dateTime={new Date(progress.lastChanged).toISOString()}>{format.format(progress.lastChanged)}</time>
+                    <time dateTime={new Date(progress.lastChanged).toISOString()}>
+                      {format.format(progress.lastChanged)}
+                    </time>
                   ) : (
                     t('partnersPanel.never')
                   )}
@@ -184,10 +192,22 @@ function ProgressSection() {
         })}
       </ul>
       <div className="button-row">
-        <button type="button" className="button" data-testid="partners.showCompare" aria-pressed={choice === 'compare'} onClick={() => choose('compare')}>
+        <button
+          type="button"
+          className="button"
+          data-testid="partners.showCompare"
+          aria-pressed={choice === 'compare'}
+          onClick={() => choose('compare')}
+        >
           {t('partnersPanel.compare')}
         </button>
-        <button type="button" className="button" data-testid="partners.showJoint" aria-pressed={choice === 'joint'} onClick={() => choose('joint')}>
+        <button
+          type="button"
+          className="button"
+          data-testid="partners.showJoint"
+          aria-pressed={choice === 'joint'}
+          onClick={() => choose('joint')}
+        >
           {t('partnersPanel.joint')}
         </button>
       </div>

@@ -96,12 +96,18 @@ function PersonRow({
   return (
     <li className="person" data-testid="console.person" data-person-id={person.id}>
       <div className="person-line">
-        <span className="presence-dot" aria-hidden="true" style={{ backgroundColor: present ? '#2e7d32' : '#9aa0a6' }} />
+        <span
+          className="presence-dot"
+          aria-hidden="true"
+          style={{ backgroundColor: present ? '#2e7d32' : '#9aa0a6' }}
+        />
         <strong>{person.name}</strong>
         {partnerName && <PartnerBadge name={partnerName} color={partnerColor} />}
         <span className="hint">
           {t(`roles.${person.role}`, { defaultValue: person.role })} ·{' '}
-          <span data-testid="console.person.present">{present ? t('console.people.present') : t('console.people.away')}</span>
+          <span data-testid="console.person.present">
+            {present ? t('console.people.present') : t('console.people.away')}
+          </span>
         </span>
       </div>
       {!confirming ? (
@@ -149,13 +155,19 @@ export function InviteLinks() {
   const [made, setMade] = useState(false);
   useEffect(() => {
     // The button that made the link is gone: put focus on the new link, ready to copy.
-    if (made && projectorLink) section.current?.querySelector<HTMLInputElement>('[data-testid="console.projectorLink"]')?.focus();
+    if (made && projectorLink)
+      section.current?.querySelector<HTMLInputElement>('[data-testid="console.projectorLink"]')?.focus();
   }, [made, projectorLink]);
   return (
     <section ref={section} aria-labelledby={`${id}-h`} className="console-section" data-testid="console.links">
       <h3 id={`${id}-h`}>{t('console.links.heading')}</h3>
       <div className="invite-grid">
-        <QrCode value={participantUrl} label={t('joinCode.qrLabel', { url: participantUrl })} testId="console.qr" className="qr-small" />
+        <QrCode
+          value={participantUrl}
+          label={t('joinCode.qrLabel', { url: participantUrl })}
+          testId="console.qr"
+          className="qr-small"
+        />
         <div>
           <p className="join-code-line">
             {t('joinCode.codeIs')}{' '}
@@ -166,7 +178,12 @@ export function InviteLinks() {
           <p className="hint">{t('joinCode.howTo', { url: origin + JOIN_CODE_ROUTE })}</p>
         </div>
       </div>
-      <CopyField label={t('start.participantLink')} hint={t('facilitator.inviteHint')} value={participantUrl} testId="console.participantLink" />
+      <CopyField
+        label={t('start.participantLink')}
+        hint={t('facilitator.inviteHint')}
+        value={participantUrl}
+        testId="console.participantLink"
+      />
       {projectorLink ? (
         <CopyField
           label={t('console.links.projector')}

@@ -123,7 +123,12 @@ export function PlanPanel() {
               >
                 {t('console.plan.update')}
               </button>
-              <button type="button" className="button button-quiet" data-testid="console.plan.restart" onClick={restart}>
+              <button
+                type="button"
+                className="button button-quiet"
+                data-testid="console.plan.restart"
+                onClick={restart}
+              >
                 {t('console.plan.restart')}
               </button>
             </>
@@ -151,7 +156,12 @@ export function PlanPanel() {
                 {next ? t('console.step.next', { step: stepsLabel(t, lang, next) }) : t('console.step.nextNone')}
               </button>
               {previous && (
-                <button type="button" className="button button-quiet" data-testid="console.prevStep" onClick={() => goTo(previous)}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  data-testid="console.prevStep"
+                  onClick={() => goTo(previous)}
+                >
                   {t('console.step.previous')}
                 </button>
               )}
@@ -212,7 +222,11 @@ function ColumnList({ session }: { session: SessionState }) {
   };
   const toggleReopen = (column: ColumnId) => {
     const open = session.reopened.includes(column);
-    setReopened(sessionDoc, open ? session.reopened.filter((c) => c !== column) : [...session.reopened, column], LOCAL_USER);
+    setReopened(
+      sessionDoc,
+      open ? session.reopened.filter((c) => c !== column) : [...session.reopened, column],
+      LOCAL_USER,
+    );
   };
 
   return (
@@ -228,12 +242,20 @@ function ColumnList({ session }: { session: SessionState }) {
           const reopened = session.reopened.includes(column.id);
           const locked = session.guided && !active && !reopened;
           return (
-            <li key={column.id} className="console-column" data-testid={`console.column.${column.id}`} data-active={active || undefined}>
+            <li
+              key={column.id}
+              className="console-column"
+              data-testid={`console.column.${column.id}`}
+              data-active={active || undefined}
+            >
               <div className="console-column-head">
                 <strong>
                   {t('map.step', { n: column.step })} · {column.label[lang]}
                 </strong>
-                <span className={closed ? 'status-chip status-done' : 'status-chip'} data-testid={`console.column.${column.id}.status`}>
+                <span
+                  className={closed ? 'status-chip status-done' : 'status-chip'}
+                  data-testid={`console.column.${column.id}.status`}
+                >
                   {closed
                     ? t('console.columns.closed')
                     : cards.length === 0
@@ -244,7 +266,11 @@ function ColumnList({ session }: { session: SessionState }) {
               <p className="console-column-meta">
                 {t('console.columns.cards', { count: cards.length })}
                 {' · '}
-                {locked ? t('console.columns.locked') : reopened && !active ? t('console.columns.reopened') : t('console.columns.writable')}
+                {locked
+                  ? t('console.columns.locked')
+                  : reopened && !active
+                    ? t('console.columns.reopened')
+                    : t('console.columns.writable')}
               </p>
               {session.guided && (
                 <div className="console-column-actions">

@@ -8,6 +8,8 @@ import { useLang } from '../../i18n/index.js';
 import { Confirm, useFocusBackAfter } from '../../ui/Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { activeParticipants, usePresentIds } from './people.js';
+import { draftsName } from '../../../shared/docName.js';
+import type { ParticipantId } from '../../../shared/ids.js';
 
 /** Write alone first, then reveal everything at once (the server moves the private cards into the map). */
 export function PrivateWriting({ session }: { session: SessionState }) {
@@ -116,7 +118,7 @@ export function PrivateWriting({ session }: { session: SessionState }) {
 function DraftsViewer({ participantId, name }: { participantId: string; name: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const drafts = useDoc(`drafts:${participantId}`)?.map ?? null;
+  const drafts = useDoc(draftsName(participantId as ParticipantId))?.map ?? null;
   const snapshot = useSnapshotOf(drafts);
   if (!drafts) return null;
   return (

@@ -44,7 +44,13 @@ export function TimerControls() {
   return (
     <section className="console-timer" aria-labelledby={`${id}-h`} data-testid="console.timer">
       <h3 id={`${id}-h`}>{t('console.timer.heading')}</h3>
-      <p className="timer-display" data-testid="console.timer.display" data-running={running || undefined} data-done={remaining === 0 || undefined} data-empty={remaining === null || undefined}>
+      <p
+        className="timer-display"
+        data-testid="console.timer.display"
+        data-running={running || undefined}
+        data-done={remaining === 0 || undefined}
+        data-empty={remaining === null || undefined}
+      >
         {remaining === null ? t('console.timer.none') : formatDuration(remaining)}
         {remaining === 0 && <span className="timer-done"> {t('console.timer.done')}</span>}
         {timer && !running && remaining !== 0 && <span className="timer-paused"> {t('console.timer.paused')}</span>}

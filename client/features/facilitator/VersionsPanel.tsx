@@ -42,16 +42,23 @@ export function VersionsPanel({ visible }: { visible: boolean }) {
     const id = lastAsked.current;
     lastAsked.current = null;
     if (id === null || (document.activeElement && document.activeElement !== document.body)) return;
-    listRef.current?.querySelector<HTMLElement>(`[data-version-id="${id}"] [data-testid="console.version.restore"]`)?.focus();
+    listRef.current
+      ?.querySelector<HTMLElement>(`[data-version-id="${id}"] [data-testid="console.version.restore"]`)
+      ?.focus();
   }, [confirmRestore]);
   const activeKey = session.active.join(',');
 
   const load = useCallback(async () => {
     const r = await api.listVersions(workshopId, token);
-    setList(r.kind === 'ok' && Array.isArray(r.value?.versions) ? { status: 'ok', versions: r.value.versions } : { status: 'error' });
+    setList(
+      r.kind === 'ok' && Array.isArray(r.value?.versions)
+        ? { status: 'ok', versions: r.value.versions }
+        : { status: 'error' },
+    );
   }, [workshopId, token]);
 
   // Load when the tab shows, and again after a step change (the server saves a version then).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload the list when the step changes (a step change saves a version)
   useEffect(() => {
     if (visible) void load();
   }, [visible, load, activeKey]);
@@ -94,12 +101,24 @@ export function VersionsPanel({ visible }: { visible: boolean }) {
           }}
         >
           <label htmlFor={`${id}-label`}>{t('versions.labelField')}</label>
-          <input id={`${id}-label`} data-testid="console.version.label" value={label} maxLength={80} onChange={(e) => setLabel(e.target.value)} />
+          <input
+            id={`${id}-label`}
+            data-testid="console.version.label"
+            value={label}
+            maxLength={80}
+            onChange={(e) => setLabel(e.target.value)}
+          />
           <button type="submit" className="button" data-testid="console.version.save" disabled={busy}>
             {t('versions.save')}
           </button>
         </form>
-        <div ref={messageBox} tabIndex={-1} role="status" className="console-state" data-testid="console.version.message">
+        <div
+          ref={messageBox}
+          tabIndex={-1}
+          role="status"
+          className="console-state"
+          data-testid="console.version.message"
+        >
           {message?.kind === 'saved' && <p>{t('versions.saved')}</p>}
           {message?.kind === 'failed' && <p className="form-error">{t('versions.failed')}</p>}
           {message?.kind === 'restored' && message.backup && (
@@ -120,7 +139,12 @@ export function VersionsPanel({ visible }: { visible: boolean }) {
         </div>
         <p className="hint">{t('versions.undoGeneral')}</p>
         <div className="button-row">
-          <button type="button" className="text-button" data-testid="console.version.refresh" onClick={() => void load()}>
+          <button
+            type="button"
+            className="text-button"
+            data-testid="console.version.refresh"
+            onClick={() => void load()}
+          >
             {t('versions.refresh')}
           </button>
         </div>
@@ -157,7 +181,12 @@ export function VersionsPanel({ visible }: { visible: boolean }) {
                     />
                   ) : (
                     <div className="button-row">
-                      <button type="button" className="text-button" data-testid="console.version.view" onClick={() => setViewing(v)}>
+                      <button
+                        type="button"
+                        className="text-button"
+                        data-testid="console.version.view"
+                        onClick={() => setViewing(v)}
+                      >
                         {t('versions.view')}
                       </button>
                       <button
@@ -210,7 +239,15 @@ export function VersionTitle({ version }: { version: VersionInfo }) {
 }
 
 /** A saved version, read-only, as a simple five-column picture; a modal dialog with Escape to close. */
-function VersionDialog({ version, onClose, onRestore }: { version: VersionInfo; onClose: () => void; onRestore: () => void }) {
+function VersionDialog({
+  version,
+  onClose,
+  onRestore,
+}: {
+  version: VersionInfo;
+  onClose: () => void;
+  onRestore: () => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const partners = usePartners();
@@ -241,7 +278,9 @@ function VersionDialog({ version, onClose, onRestore }: { version: VersionInfo; 
       return;
     }
     if (e.key !== 'Tab' || !dialog.current) return;
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button, [href], input, select, [tabindex]:not([tabindex="-1"])')];
+    const focusable = [
+      ...dialog.current.querySelectorAll<HTMLElement>('button, [href], input, select, [tabindex]:not([tabindex="-1"])'),
+    ];
     if (!focusable.length) return;
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
@@ -272,7 +311,12 @@ function VersionDialog({ version, onClose, onRestore }: { version: VersionInfo; 
             <button type="button" className="button" data-testid="console.version.preview.restore" onClick={onRestore}>
               {t('versions.restore')}
             </button>
-            <button type="button" className="button button-primary" data-testid="console.version.preview.close" onClick={onClose}>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="console.version.preview.close"
+              onClick={onClose}
+            >
               {t('versions.close')}
             </button>
           </div>
@@ -281,7 +325,14 @@ function VersionDialog({ version, onClose, onRestore }: { version: VersionInfo; 
         {map === null && <p className="hint">{t('app.loading')}</p>}
         {map === 'error' && <p className="form-error">{t('versions.loadFailed')}</p>}
         {map && map !== 'error' && (
-          <SnapshotBoard map={map} partners={partners} lang={lang} active={null} headingLevel={3} testIdPrefix="version" />
+          <SnapshotBoard
+            map={map}
+            partners={partners}
+            lang={lang}
+            active={null}
+            headingLevel={3}
+            testIdPrefix="version"
+          />
         )}
       </div>
     </div>

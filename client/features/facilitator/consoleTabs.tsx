@@ -31,7 +31,11 @@ export const CONSOLE_TABS: readonly ConsoleTab[] = [
   { id: 'participation', label: (t) => t('console.tabs.participation'), render: () => <ParticipationPanel /> },
   { id: 'people', label: (t) => t('console.tabs.people'), render: () => <PeoplePanel /> },
   { id: 'screen', label: (t) => t('console.tabs.screen'), render: () => <FocusPanel /> },
-  { id: 'versions', label: (t) => t('console.tabs.versions'), render: ({ visible }) => <VersionsPanel visible={visible} /> },
+  {
+    id: 'versions',
+    label: (t) => t('console.tabs.versions'),
+    render: ({ visible }) => <VersionsPanel visible={visible} />,
+  },
   { id: 'export', label: (t) => t('console.tabs.export'), render: () => <ExportTab /> },
   { id: 'partners', label: (t) => t('partnersPanel.tab'), render: () => <PartnersPanel />, flow: 'partners-first' },
 ];

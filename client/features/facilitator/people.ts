@@ -36,7 +36,9 @@ export function readPresenceKeys(states: ReadonlyMap<number, unknown>, selfId: n
  * with the same name in the same partner and role then count as one.
  */
 export function isPresent(entry: ParticipantEntry, people: readonly PresenceKey[]): boolean {
-  return people.some((p) => (p.id ? p.id === entry.id : p.name === entry.name && p.partner === entry.partner && p.role === entry.role));
+  return people.some((p) =>
+    p.id ? p.id === entry.id : p.name === entry.name && p.partner === entry.partner && p.role === entry.role,
+  );
 }
 
 /** People who joined as participants (not the facilitator, not the projector) and were not removed. */
@@ -45,7 +47,10 @@ export function activeParticipants(all: readonly ParticipantEntry[]): Participan
 }
 
 /** Grouped by partner in the workshop's partner order, joining order within a partner. */
-export function groupedByPartner(people: readonly ParticipantEntry[], partners: readonly Partner[]): ParticipantEntry[] {
+export function groupedByPartner(
+  people: readonly ParticipantEntry[],
+  partners: readonly Partner[],
+): ParticipantEntry[] {
   const rank = new Map(partners.map((p, i) => [p.id as string, i]));
   return people
     .map((p, i) => ({ p, i }))
@@ -54,7 +59,10 @@ export function groupedByPartner(people: readonly ParticipantEntry[], partners: 
 }
 
 /** Cached presence keys per awareness, so a cursor move elsewhere does not re-render the console. */
-const stores = new WeakMap<Awareness, { subscribe: (l: () => void) => () => void; get: () => readonly PresenceKey[] }>();
+const stores = new WeakMap<
+  Awareness,
+  { subscribe: (l: () => void) => () => void; get: () => readonly PresenceKey[] }
+>();
 
 function presenceStore(awareness: Awareness) {
   let store = stores.get(awareness);
@@ -84,5 +92,8 @@ export function usePresentIds(participants: readonly ParticipantEntry[]): Readon
   const { awarenessHost } = useDoc(JOINT_MAP)!.map!;
   const store = presenceStore(awarenessHost.awareness);
   const people = useSyncExternalStore(store.subscribe, store.get);
-  return useMemo(() => new Set(participants.filter((p) => isPresent(p, people)).map((p) => p.id)), [participants, people]);
+  return useMemo(
+    () => new Set(participants.filter((p) => isPresent(p, people)).map((p) => p.id)),
+    [participants, people],
+  );
 }

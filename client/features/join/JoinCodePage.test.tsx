@@ -70,6 +70,10 @@ describe('join with a code', () => {
   it('a prefilled unknown code shows the message in the form', async () => {
     render(<JoinCodePage initialCode="ZZZZZZ" />);
     expect(screen.getByTestId('joincode.input')).toHaveValue('ZZZZZZ');
-    await waitFor(() => expect(screen.getByTestId('joincode.input')).toHaveAccessibleDescription(expect.stringContaining('kennen we niet')));
+    await waitFor(() =>
+      expect(screen.getByTestId('joincode.input')).toHaveAccessibleDescription(
+        expect.stringContaining('kennen we niet'),
+      ),
+    );
   });
 });

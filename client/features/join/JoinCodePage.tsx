@@ -59,6 +59,7 @@ export function JoinCodePage({ initialCode = '' }: { initialCode?: string }) {
 
   // A link with the code in it (/c/<code>) looks it up straight away.
   const initial = useRef(initialCode);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: look up once on mount, for a code that came in the link
   useEffect(() => {
     const code = initial.current;
     initial.current = ''; // once, also when StrictMode runs effects twice

@@ -34,7 +34,10 @@ export function JoinForm({ workshop, onJoined }: Props) {
     event.preventDefault();
     setFailure(null);
     const input = { name, partner, role };
-    const local = validateJoin(input, workshop.partners.map((p) => p.id));
+    const local = validateJoin(
+      input,
+      workshop.partners.map((p) => p.id),
+    );
     if (!local.ok) {
       showErrors(local.errors);
       return;
@@ -64,7 +67,13 @@ export function JoinForm({ workshop, onJoined }: Props) {
   const partnerError = text('partner');
   const roleError = text('role');
   return (
-    <form ref={form} className="panel form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="join-form-heading">
+    <form
+      ref={form}
+      className="panel form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="join-form-heading"
+    >
       <h2 id="join-form-heading">{t('join.formHeading')}</h2>
       {failure && (
         <p className="form-error" role="alert">

@@ -38,9 +38,20 @@ describe('join page', () => {
     render(<JoinPage workshopId={ID} />);
     expect(await screen.findByTestId('join.title')).toHaveTextContent('Samen sterk');
     const partner = screen.getByLabelText('Namens welke partner doe je mee?');
-    expect([...partner.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Maak een keuze', 'Gemeente', 'Zorg']);
+    expect([...partner.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Maak een keuze',
+      'Gemeente',
+      'Zorg',
+    ]);
     const roles = [...screen.getByLabelText('Wat is je rol?').querySelectorAll('option')].map((o) => o.textContent);
-    expect(roles).toEqual(['Maak een keuze', 'Professional', 'Vrijwilliger of mantelzorger', 'Inwoner', 'Manager of bestuurder', 'Anders']);
+    expect(roles).toEqual([
+      'Maak een keuze',
+      'Professional',
+      'Vrijwilliger of mantelzorger',
+      'Inwoner',
+      'Manager of bestuurder',
+      'Anders',
+    ]);
   });
 
   it('asks for the missing fields before sending anything', async () => {
@@ -73,7 +84,14 @@ describe('join page', () => {
   });
 
   it('offers "continue as" when this browser already joined', async () => {
-    saveIdentity(ID, { participantId: 'p1', token: 't', name: 'Anna', partner: 'gemeente', role: 'manager', access: 'participant' });
+    saveIdentity(ID, {
+      participantId: 'p1',
+      token: 't',
+      name: 'Anna',
+      partner: 'gemeente',
+      role: 'manager',
+      access: 'participant',
+    });
     render(<JoinPage workshopId={ID} />);
     const link = await screen.findByTestId('join.continue');
     expect(link).toHaveTextContent('Ga verder als Anna');

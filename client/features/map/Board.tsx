@@ -59,6 +59,7 @@ export function Board() {
   // the drafts document empties before the map has the card, the editor closes and the reveal notice
   // (useRevealNotice) explains it, without claiming the card was deleted.
   const knownDrafts = useRef<ReadonlySet<string>>(new Set());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the map changes, so a card that was just created gets its focus
   useEffect(() => {
     const wasDraft = knownDrafts.current;
     knownDrafts.current = new Set(COLUMNS.flatMap((c) => draftsSnapshot.columns[c.id].map((d) => d.id)));

@@ -38,7 +38,11 @@ describe('editing a card', () => {
 
   it('the editor shows the card text from the shared document (no content seeding)', async () => {
     const doc = new Y.Doc();
-    const id = createCard(doc, { column: 'values', author: '', authorName: 'Bram', partner: '', text: 'Samen beslissen' }, SEED);
+    const id = createCard(
+      doc,
+      { column: 'values', author: '', authorName: 'Bram', partner: '', text: 'Samen beslissen' },
+      SEED,
+    );
     const m = renderMap({ doc });
     teardown = m.cleanup;
     const user = userEvent.setup();

@@ -27,9 +27,13 @@ describe('moving cards with the keyboard', () => {
   it('keeps DOM order step 1..5 so reading order follows the method', () => {
     const m = renderMap();
     teardown = m.cleanup;
-    const order = [...document.querySelectorAll('section[data-testid^="column."]')].map((s) => s.getAttribute('data-testid'));
+    const order = [...document.querySelectorAll('section[data-testid^="column."]')].map((s) =>
+      s.getAttribute('data-testid'),
+    );
     expect(order).toEqual(['column.values', 'column.relations', 'column.actions', 'column.conditions', 'column.steps']);
-    expect(within(screen.getByTestId('column.values')).getByRole('heading', { level: 2 })).toHaveTextContent('Stap 1 Waarden');
+    expect(within(screen.getByTestId('column.values')).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Stap 1 Waarden',
+    );
   });
 
   it('Alt+ArrowDown and Alt+ArrowUp move within the column; focus stays on the card and the move is announced', async () => {

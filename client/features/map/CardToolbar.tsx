@@ -43,15 +43,32 @@ export function CardToolbar({ id, column, index, total, actions }: Props) {
         <button type="button" className="text-button" data-testid="card.edit" onClick={() => actions.edit(id)}>
           {t('card.edit')}
         </button>
-        <button type="button" className="text-button danger" data-testid="card.delete" onClick={() => actions.remove(id)}>
+        <button
+          type="button"
+          className="text-button danger"
+          data-testid="card.delete"
+          onClick={() => actions.remove(id)}
+        >
           {t('card.delete')}
         </button>
       </span>
       <span className="card-toolbar-moves">
-        {button('card.moveToNextStep', next ? stepLabel(next) : nextColumn(column) ? t('session.nextClosed') : t('card.noNextStep'), '←', () => actions.moveStep(id, 1), !next)}
+        {button(
+          'card.moveToNextStep',
+          next ? stepLabel(next) : nextColumn(column) ? t('session.nextClosed') : t('card.noNextStep'),
+          '←',
+          () => actions.moveStep(id, 1),
+          !next,
+        )}
         {button('card.moveUp', t('card.moveUp'), '↑', () => actions.moveBy(id, -1), index === 0)}
         {button('card.moveDown', t('card.moveDown'), '↓', () => actions.moveBy(id, 1), index >= total - 1)}
-        {button('card.moveToPrevStep', prev ? stepLabel(prev) : previousColumn(column) ? t('session.prevClosed') : t('card.noPrevStep'), '→', () => actions.moveStep(id, -1), !prev)}
+        {button(
+          'card.moveToPrevStep',
+          prev ? stepLabel(prev) : previousColumn(column) ? t('session.prevClosed') : t('card.noPrevStep'),
+          '→',
+          () => actions.moveStep(id, -1),
+          !prev,
+        )}
       </span>
     </div>
   );

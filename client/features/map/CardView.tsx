@@ -39,7 +39,19 @@ interface Props {
   writable: boolean;
 }
 
-function CardViewImpl({ card, index, total, column, partner, editors, actions, onDrop, env, isPrivate, writable }: Props) {
+function CardViewImpl({
+  card,
+  index,
+  total,
+  column,
+  partner,
+  editors,
+  actions,
+  onDrop,
+  env,
+  isPrivate,
+  writable,
+}: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useMe();

@@ -133,7 +133,7 @@ describe('map view', () => {
     expect(screen.getByTestId('toast')).toHaveTextContent('Deze stap is nu gesloten (Relaties).');
   });
 
-  it('[W4] tells the person about their map and the page\'s session, workshop and drafts, not about maps shown elsewhere', () => {
+  it("[W4] tells the person about their map and the page's session, workshop and drafts, not about maps shown elsewhere", () => {
     const m = renderMap();
     teardown = m.cleanup;
     const release = m.workshop.hold('map:zorg');

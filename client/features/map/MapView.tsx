@@ -85,7 +85,11 @@ function SurfaceContent() {
   );
 }
 
-function noticeText(notice: ClientNotice, t: (key: string, options?: Record<string, unknown>) => string, lang: 'nl' | 'en'): string {
+function noticeText(
+  notice: ClientNotice,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  lang: 'nl' | 'en',
+): string {
   switch (notice.code) {
     case 'column-locked':
       return t('notice.columnLocked', { columns: notice.columns.map((c) => getColumn(c).label[lang]).join(', ') });

@@ -30,17 +30,23 @@ function jointDoc() {
     },
     LOCAL_USER,
   );
-  const own = createCard(doc, { column: 'values', author: 'p1' as never, authorName: 'Anna', partner: 'gemeente' as never, text: 'eigen kaart' }, LOCAL_USER);
+  const own = createCard(
+    doc,
+    { column: 'values', author: 'p1' as never, authorName: 'Anna', partner: 'gemeente' as never, text: 'eigen kaart' },
+    LOCAL_USER,
+  );
   return { doc, merged, own };
 }
 
 describe('where a card comes from', () => {
-  it('[C3] a joint card shows one badge per partner map it came from; an ordinary card its author\'s partner', () => {
+  it("[C3] a joint card shows one badge per partner map it came from; an ordinary card its author's partner", () => {
     const { doc, merged, own } = jointDoc();
     const view = renderSessionMap({ doc });
     cleanups.push(view.cleanup);
     const mergedCard = view.container.querySelector(`[data-card-id="${merged}"]`) as HTMLElement;
-    const badges = within(mergedCard).getAllByTestId('card.origin').map((b) => b.textContent);
+    const badges = within(mergedCard)
+      .getAllByTestId('card.origin')
+      .map((b) => b.textContent);
     expect(badges).toEqual(['Zorg', 'Gemeente']);
     expect(within(mergedCard).getByTestId('card.origins')).toHaveAccessibleName('Komt van: Zorg, Gemeente');
     const ownCard = view.container.querySelector(`[data-card-id="${own}"]`) as HTMLElement;

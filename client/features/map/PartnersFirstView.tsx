@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { JOINT_MAP } from '../../../shared/docName.js';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../ui/Loading.js';
 import { useMap, useMe, usePartners, useSession, useSessionReady, useWorkshop } from '../../workshop/hooks.js';
@@ -26,13 +28,27 @@ export function PartnersFirstView({ onRejoin }: { onRejoin: () => void }) {
   if (!env || !docName) return <Loading />;
   const partnerName = partners.get(ownPartner)?.name ?? ownPartner;
   const mixed = info.flow === 'partners-first' && session.stage === 'heterogeneous';
-  let content;
-  if (docName !== 'map:joint') {
-    content = <MapView key={docName} map={docName} workshopId={workshop.id} title={t('compare.partnerMapTitle', { partner: partnerName })} onRejoin={onRejoin} />;
+  let content: ReactNode;
+  if (docName !== JOINT_MAP) {
+    content = (
+      <MapView
+        key={docName}
+        map={docName}
+        workshopId={workshop.id}
+        title={t('compare.partnerMapTitle', { partner: partnerName })}
+        onRejoin={onRejoin}
+      />
+    );
   } else if (mixed) {
     content = (
       <MixedSession>
-        <MapView key={docName} map={docName} workshopId={workshop.id} title={t('compare.jointMapTitle', { title: info.title })} onRejoin={onRejoin} />
+        <MapView
+          key={docName}
+          map={docName}
+          workshopId={workshop.id}
+          title={t('compare.jointMapTitle', { title: info.title })}
+          onRejoin={onRejoin}
+        />
       </MixedSession>
     );
   } else {

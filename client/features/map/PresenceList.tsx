@@ -18,7 +18,10 @@ export function PresenceList() {
               {p.name}
               {p.isSelf && ` (${t('map.you')})`}
             </span>
-            <PersonGroup name={p.name} group={p.partnerName || (p.role === 'facilitator' ? t('roles.facilitator') : '')} />
+            <PersonGroup
+              name={p.name}
+              group={p.partnerName || (p.role === 'facilitator' ? t('roles.facilitator') : '')}
+            />
           </li>
         ))}
       </ul>

@@ -25,7 +25,9 @@ export function StepTabs() {
               onClick={() => setActive(c.id)}
             >
               <span className="step-number">{c.step}</span> {c.label[lang]}
-              {session.guided && session.active.includes(c.id) && <span className="sr-only"> ({t('session.now')})</span>}
+              {session.guided && session.active.includes(c.id) && (
+                <span className="sr-only"> ({t('session.now')})</span>
+              )}
             </button>
           </li>
         ))}

@@ -79,7 +79,11 @@ describe('delete and undo', () => {
   it('undo never reverts what someone else did', async () => {
     const doc = new Y.Doc();
     const mine = richCard(doc);
-    const theirs = createCard(doc, { column: 'values', author: '', authorName: 'Bram', partner: '', text: 'Van Bram' }, SEED);
+    const theirs = createCard(
+      doc,
+      { column: 'values', author: '', authorName: 'Bram', partner: '', text: 'Van Bram' },
+      SEED,
+    );
     const m = renderMap({ doc });
     teardown = m.cleanup;
     const user = userEvent.setup();

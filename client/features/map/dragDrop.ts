@@ -1,6 +1,5 @@
 import type { DragEvent } from 'react';
 import type * as Y from 'yjs';
-import type { ColumnId } from '../../../shared/columns.js';
 import type { CardId } from '../../../shared/ids.js';
 import { placedInColumn } from '../../../shared/ops.js';
 import type { DropTarget } from './uiStore.js';
@@ -18,8 +17,4 @@ export function dropIndex(doc: Y.Doc, dragged: CardId, target: DropTarget): numb
   if (target.beforeId === null) return others.length;
   const i = others.findIndex((p) => p.id === target.beforeId);
   return i < 0 ? others.length : i;
-}
-
-export function sameTarget(a: DropTarget | null, column: ColumnId, beforeId: CardId | null): boolean {
-  return a !== null && a.column === column && a.beforeId === beforeId;
 }

@@ -3,4 +3,4 @@
  * folder is internal (checked by `npm run check:boundaries`).
  */
 export { MapPage } from './MapPage.js';
-export { MapSurface, MapView } from './MapView.js';
+export { MapView } from './MapView.js';

@@ -32,7 +32,10 @@ beforeEach(() => {
     if (call.url === `/api/workshops/${WORKSHOP_ID}`) return { status: 200, body: INFO };
     if (call.url === `/api/workshops/${WORKSHOP_ID}/me`)
       return call.auth === 'Bearer proj'
-        ? { status: 200, body: { participantId: 'pr1', name: 'Projector', partner: '', role: 'other', access: 'projector' } }
+        ? {
+            status: 200,
+            body: { participantId: 'pr1', name: 'Projector', partner: '', role: 'other', access: 'projector' },
+          }
         : { status: 401, body: { error: 'unauthorized', message: '' } };
     if (call.url === '/api/time') return { status: 200, body: { now: 1 } };
     return undefined;
@@ -56,10 +59,22 @@ function workshop() {
   const session = docs.get('session')!;
   upsertParticipant(docs.get('workshop')!, participant('p1', 'Anna', 'gemeente', 1), SERVER);
   upsertParticipant(docs.get('workshop')!, participant('p2', 'Bram', 'zorg', 2), SERVER);
-  const cardId = createCard(map, { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Iedereen doet mee' } as never, LOCAL_USER);
+  const cardId = createCard(
+    map,
+    { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'Iedereen doet mee' } as never,
+    LOCAL_USER,
+  );
   setSupport(map, cardId, { id: 'p2', name: 'Bram', partner: 'zorg' } as never, true, LOCAL_USER);
-  createCard(map, { column: 'relations', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'We delen kennis' } as never, LOCAL_USER);
-  createCard(docs.get('drafts:p2')!, { column: 'values', author: 'p2', authorName: 'Bram', partner: 'zorg', text: 'Geheim concept' } as never, LOCAL_USER);
+  createCard(
+    map,
+    { column: 'relations', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: 'We delen kennis' } as never,
+    LOCAL_USER,
+  );
+  createCard(
+    docs.get('drafts:p2')!,
+    { column: 'values', author: 'p2', authorName: 'Bram', partner: 'zorg', text: 'Geheim concept' } as never,
+    LOCAL_USER,
+  );
   setSessionPlan(session, { mode: 'short' }, LOCAL_USER);
   setPhase(session, 'private', LOCAL_USER);
   return { docs, opened, connect, map, session, cardId };
@@ -77,7 +92,9 @@ describe('projector', () => {
   it('shows the step, the live cards, how to join; never drafts, participation or controls', async () => {
     const w = workshop();
     const clock = manualClock(5_000_000);
-    const { container } = render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={clock} />);
+    const { container } = render(
+      <ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={clock} />,
+    );
     const screenEl = await screen.findByTestId('projector');
     await ready();
     expect([...w.opened].sort()).toEqual(['map:joint', 'session', 'workshop']);
@@ -169,7 +186,9 @@ describe('projector', () => {
 
   it('[G8] an expired timer leaves with its step', async () => {
     const w = workshop();
-    render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={manualClock(5_000_000)} />);
+    render(
+      <ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={manualClock(5_000_000)} />,
+    );
     await ready();
     act(() => setTimer(w.session, 0, LOCAL_USER));
     expect(screen.getByTestId('projector.timer')).toHaveTextContent('De tijd is om');
@@ -189,10 +208,16 @@ describe('projector', () => {
   it('[U6] a long card is cut on the map and whole in focus', async () => {
     const w = workshop();
     const long = 'Lang verhaal over samenwerken in de wijk. '.repeat(15);
-    const id = createCard(w.map, { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: long } as never, LOCAL_USER);
+    const id = createCard(
+      w.map,
+      { column: 'values', author: 'p1', authorName: 'Anna', partner: 'gemeente', text: long } as never,
+      LOCAL_USER,
+    );
     render(<ProjectorScreen workshopId={WORKSHOP_ID} token="proj" connect={w.connect} clock={manualClock()} />);
     await ready();
-    const onMap = within(screen.getByTestId('projector.column.values')).getAllByTestId('snapshot.card').find((c) => c.getAttribute('data-card-id') === id)!;
+    const onMap = within(screen.getByTestId('projector.column.values'))
+      .getAllByTestId('snapshot.card')
+      .find((c) => c.getAttribute('data-card-id') === id)!;
     expect(onMap).toHaveAttribute('data-shortened');
     act(() => setFocus(w.session, { kind: 'card', cardId: id }, LOCAL_USER));
     const focused = within(screen.getByTestId('projector.focus')).getByTestId('snapshot.card');

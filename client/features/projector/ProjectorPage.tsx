@@ -12,7 +12,15 @@ import { navigate, projectorViewPath, JOIN_CODE_ROUTE } from '../../lib/router.j
 import { useNow } from '../../lib/serverClock.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { useWorkshopInfo } from '../../lib/useWorkshopInfo.js';
-import { useClock, useInfo, useMap, useMapSnapshot, useParticipants, useSession, WorkshopContext } from '../../workshop/hooks.js';
+import {
+  useClock,
+  useInfo,
+  useMap,
+  useMapSnapshot,
+  useParticipants,
+  useSession,
+  WorkshopContext,
+} from '../../workshop/hooks.js';
 import type { Who } from '../../workshop/me.js';
 import { useLiveWorkshop, type WorkshopOverrides } from '../../workshop/useLiveWorkshop.js';
 import { ProjectorStage } from '../compare/index.js';
@@ -44,7 +52,14 @@ export function ProjectorPage({ workshopId, connect, clock }: { workshopId: Work
       if (!live) return;
       if (r.kind === 'ok') {
         const me = r.value;
-        const id: Identity = { participantId: me.participantId, token, name: me.name, partner: me.partner, role: me.role, access: me.access };
+        const id: Identity = {
+          participantId: me.participantId,
+          token,
+          name: me.name,
+          partner: me.partner,
+          role: me.role,
+          access: me.access,
+        };
         saveProjectorIdentity(workshopId, id);
         navigate(projectorViewPath(workshopId), { replace: true });
         setIdentity(id);
@@ -59,7 +74,8 @@ export function ProjectorPage({ workshopId, connect, clock }: { workshopId: Work
   }, [workshopId]);
 
   if (state === 'notFound') return <NotFound what="workshop" />;
-  if (state === 'ready' && identity) return <ProjectorScreen workshopId={workshopId} token={identity.token} connect={connect} clock={clock} />;
+  if (state === 'ready' && identity)
+    return <ProjectorScreen workshopId={workshopId} token={identity.token} connect={connect} clock={clock} />;
   return (
     <PageShell>
       <h1>{t('projector.pageTitle')}</h1>
@@ -77,7 +93,12 @@ export function ProjectorPage({ workshopId, connect, clock }: { workshopId: Work
 const PROJECTOR: Who = { participantId: '', name: '', partner: '', role: '', access: 'projector' };
 
 /** Reads `session`, `workshop` and `map:joint` (and, comparing, the partner maps), read-only, without presence. */
-export function ProjectorScreen({ workshopId, token, connect, clock }: { workshopId: WorkshopId; token: string } & WorkshopOverrides) {
+export function ProjectorScreen({
+  workshopId,
+  token,
+  connect,
+  clock,
+}: { workshopId: WorkshopId; token: string } & WorkshopOverrides) {
   const { t } = useTranslation();
   const workshop = useWorkshopInfo(workshopId);
   if (workshop.status === 'notFound') return <NotFound what="workshop" />;
@@ -96,7 +117,12 @@ export function ProjectorScreen({ workshopId, token, connect, clock }: { worksho
   return <ConnectedProjector info={workshop.info} token={token} connect={connect} clock={clock} />;
 }
 
-function ConnectedProjector({ info, token, connect, clock }: { info: WorkshopInfo; token: string } & WorkshopOverrides) {
+function ConnectedProjector({
+  info,
+  token,
+  connect,
+  clock,
+}: { info: WorkshopInfo; token: string } & WorkshopOverrides) {
   const who = useMemo(() => ({ ...PROJECTOR, token }), [token]);
   const workshop = useLiveWorkshop(info, who, { connect, clock });
   if (!workshop) return <Loading />;

@@ -47,10 +47,22 @@ export function ProjectorView({ info, session, map, participants, now, participa
   const prompt = session.prompt ? getPrompt(session.prompt) : undefined;
   const active = session.guided ? session.active : null;
   const focus = session.focus;
-  const focusCard = focus.kind === 'card' ? Object.values(map.columns).flat().find((c) => c.id === focus.cardId) : undefined;
+  const focusCard =
+    focus.kind === 'card'
+      ? Object.values(map.columns)
+          .flat()
+          .find((c) => c.id === focus.cardId)
+      : undefined;
   const kind = focus.kind === 'card' && !focusCard ? 'map' : focus.kind;
-  const focusKey = kind === 'column' && focus.kind === 'column' ? `column:${focus.column}` : kind === 'card' && focusCard ? `card:${focusCard.id}` : 'map';
-  const turn = session.round ? participants.find((p) => p.id === session.round!.order[session.round!.index]) : undefined;
+  const focusKey =
+    kind === 'column' && focus.kind === 'column'
+      ? `column:${focus.column}`
+      : kind === 'card' && focusCard
+        ? `card:${focusCard.id}`
+        : 'map';
+  const turn = session.round
+    ? participants.find((p) => p.id === session.round!.order[session.round!.index])
+    : undefined;
 
   return (
     <main className="projector" data-testid="projector" data-focus={kind} id="main">
@@ -77,7 +89,12 @@ export function ProjectorView({ info, session, map, participants, now, participa
           </div>
         )}
         <div className="projector-join">
-          <QrCode value={participantUrl} label={t('joinCode.qrLabel', { url: participantUrl })} testId="projector.qr" className="qr-projector" />
+          <QrCode
+            value={participantUrl}
+            label={t('joinCode.qrLabel', { url: participantUrl })}
+            testId="projector.qr"
+            className="qr-projector"
+          />
           <div>
             <p className="projector-join-text">{t('projector.joinAt', { url: joinUrl })}</p>
             <p className="projector-code" data-testid="projector.joinCode">
@@ -103,7 +120,11 @@ export function ProjectorView({ info, session, map, participants, now, participa
             </section>
           )}
           {prompt && (
-            <section className="projector-callout projector-prompt" data-testid="projector.prompt" aria-labelledby="projector-prompt-title">
+            <section
+              className="projector-callout projector-prompt"
+              data-testid="projector.prompt"
+              aria-labelledby="projector-prompt-title"
+            >
               <h2 id="projector-prompt-title" className="callout-label">
                 {t('projector.question')}
               </h2>
@@ -117,7 +138,9 @@ export function ProjectorView({ info, session, map, participants, now, participa
               </h2>
               <p className="callout-text">
                 {turn.name}
-                {partners.get(turn.partner) && <span className="callout-sub"> · {partners.get(turn.partner)!.name}</span>}
+                {partners.get(turn.partner) && (
+                  <span className="callout-sub"> · {partners.get(turn.partner)!.name}</span>
+                )}
               </p>
             </section>
           )}
@@ -127,9 +150,18 @@ export function ProjectorView({ info, session, map, participants, now, participa
       {/* Keyed by what is in focus: a new focus zooms in (projector.css), the fitted board moves smoothly. */}
       <div className="projector-focus" data-testid="projector.focus" data-kind={kind}>
         <div className="projector-zoom" key={focusKey}>
-          {kind === 'map' && <FittedBoard map={map} partners={partners} lang={lang} active={active} testIdPrefix="projector" />}
+          {kind === 'map' && (
+            <FittedBoard map={map} partners={partners} lang={lang} active={active} testIdPrefix="projector" />
+          )}
           {kind === 'column' && focus.kind === 'column' && (
-            <FittedBoard map={map} partners={partners} lang={lang} active={active} focusColumn={focus.column} testIdPrefix="projector" />
+            <FittedBoard
+              map={map}
+              partners={partners}
+              lang={lang}
+              active={active}
+              focusColumn={focus.column}
+              testIdPrefix="projector"
+            />
           )}
           {kind === 'card' && focusCard && (
             <section className="projector-card" aria-labelledby="projector-card-title">

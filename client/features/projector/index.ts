@@ -1,2 +1,2 @@
 /** The projector's page (read-only big screen). */
-export { ProjectorPage, ProjectorScreen } from './ProjectorPage.js';
+export { ProjectorPage } from './ProjectorPage.js';

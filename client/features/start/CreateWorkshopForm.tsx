@@ -68,7 +68,13 @@ export function CreateWorkshopForm({ onCreated }: { onCreated: (result: CreateWo
   const titleError = text('title');
   const groupError = text('partners');
   return (
-    <form ref={form} className="panel form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="create-heading">
+    <form
+      ref={form}
+      className="panel form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="create-heading"
+    >
       <h2 id="create-heading">{t('start.formHeading')}</h2>
       {errors.length > 0 && (
         <p className="form-error" role="alert">

@@ -19,7 +19,12 @@ export function CreatedLinks({ created, imported = false }: { created: CreateWor
     if (created.projectorPath) rememberProjectorLink(created.id, created.projectorPath);
   }, [created.id, created.projectorPath]);
   return (
-    <section className="panel created" data-testid="start.created" data-imported={imported || undefined} aria-labelledby="created-heading">
+    <section
+      className="panel created"
+      data-testid="start.created"
+      data-imported={imported || undefined}
+      aria-labelledby="created-heading"
+    >
       <h2 id="created-heading" tabIndex={-1}>
         {imported ? t('importWorkshop.createdHeading') : t('start.createdHeading')}
       </h2>
@@ -36,7 +41,12 @@ export function CreatedLinks({ created, imported = false }: { created: CreateWor
       />
       {created.joinCode && (
         <div className="invite-grid start-invite">
-          <QrCode value={participantUrl} label={t('joinCode.qrLabel', { url: participantUrl })} testId="start.qr" className="qr-small" />
+          <QrCode
+            value={participantUrl}
+            label={t('joinCode.qrLabel', { url: participantUrl })}
+            testId="start.qr"
+            className="qr-small"
+          />
           <div>
             <p className="join-code-line">
               {t('joinCode.codeIs')}{' '}

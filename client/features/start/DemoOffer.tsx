@@ -30,8 +30,7 @@ export function DemoOffer() {
     if (r.kind === 'ok') {
       if (r.value.projectorPath) rememberProjectorLink(r.value.id, r.value.projectorPath);
       navigate(r.value.facilitatorPath);
-    }
-    else setFailed(true);
+    } else setFailed(true);
   };
   return (
     <section className="panel demo" aria-labelledby="demo-heading">

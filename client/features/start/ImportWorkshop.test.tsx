@@ -17,7 +17,11 @@ const CREATED = {
   projectorPath: `/w/${NEW_ID}/projector#proj-token`,
   joinCode: 'QX7M2K',
 };
-const BACKUP = JSON.stringify({ format: 'partnerschapskaart-live-backup', version: 1, workshop: { title: 'Samen sterk' } });
+const BACKUP = JSON.stringify({
+  format: 'partnerschapskaart-live-backup',
+  version: 1,
+  workshop: { title: 'Samen sterk' },
+});
 
 beforeEach(() => {
   calls = [];
@@ -25,7 +29,11 @@ beforeEach(() => {
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     calls.push({ url, method: init?.method ?? 'GET', body: typeof init?.body === 'string' ? init.body : null });
     const { status, body } =
-      url === '/api/backup' ? importReply : url === '/api/demo' ? { status: 200, body: { available: false } } : { status: 404, body: {} };
+      url === '/api/backup'
+        ? importReply
+        : url === '/api/demo'
+          ? { status: 200, body: { available: false } }
+          : { status: 404, body: {} };
     return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   });
 });
@@ -51,17 +59,26 @@ describe('start page: import a workshop from a backup', () => {
     expect(within(created).getByRole('heading', { name: 'De workshop is teruggezet' })).toHaveFocus();
     expect(screen.getByTestId('start.imported')).toHaveTextContent('Deelnemers melden zich opnieuw aan');
     expect(screen.getByTestId('start.participantLink')).toHaveValue(`${location.origin}/w/${NEW_ID}`);
-    expect(screen.getByTestId('start.facilitatorLink')).toHaveValue(`${location.origin}/w/${NEW_ID}/facilitator#fac-token`);
-    expect(screen.getByTestId('start.projectorLink')).toHaveValue(`${location.origin}/w/${NEW_ID}/projector#proj-token`);
+    expect(screen.getByTestId('start.facilitatorLink')).toHaveValue(
+      `${location.origin}/w/${NEW_ID}/facilitator#fac-token`,
+    );
+    expect(screen.getByTestId('start.projectorLink')).toHaveValue(
+      `${location.origin}/w/${NEW_ID}/projector#proj-token`,
+    );
     expect(screen.getByTestId('start.joinCode')).toHaveTextContent('QX7M2K');
     expect(screen.queryByTestId('start.import')).toBeNull();
   });
 
   it('a damaged backup (400) gives a clear message and no links', async () => {
-    importReply = { status: 400, body: { error: 'invalid', message: 'The document "map:joint" in the backup is damaged.' } };
+    importReply = {
+      status: 400,
+      body: { error: 'invalid', message: 'The document "map:joint" in the backup is damaged.' },
+    };
     render(<StartPage />);
     await importFile(file(BACKUP));
-    expect(await screen.findByTestId('start.import.error')).toHaveTextContent('Deze back-up is beschadigd of onvolledig. Er is niets geïmporteerd.');
+    expect(await screen.findByTestId('start.import.error')).toHaveTextContent(
+      'Deze back-up is beschadigd of onvolledig. Er is niets geïmporteerd.',
+    );
     expect(screen.queryByTestId('start.created')).toBeNull();
     expect(screen.getByLabelText('Back-upbestand (.json)')).toHaveAttribute('aria-invalid', 'true');
   });
@@ -69,7 +86,9 @@ describe('start page: import a workshop from a backup', () => {
   it('a file that is not a backup is refused here, without asking the server', async () => {
     render(<StartPage />);
     await importFile(file('{"hello":"world"}'));
-    expect(await screen.findByTestId('start.import.error')).toHaveTextContent('Dit bestand is geen back-up van Partnerschapskaart Live.');
+    expect(await screen.findByTestId('start.import.error')).toHaveTextContent(
+      'Dit bestand is geen back-up van Partnerschapskaart Live.',
+    );
     await importFile(file('not json at all', 'notes.json'));
     expect(screen.getByTestId('start.import.error')).toHaveTextContent('geen back-up');
     expect(posts()).toEqual([]);
@@ -81,7 +100,9 @@ describe('start page: import a workshop from a backup', () => {
     expect(await screen.findByTestId('start.import.error')).toHaveTextContent('Kies eerst een back-upbestand.');
     importReply = { status: 413, body: { error: 'too_large', message: '' } };
     await importFile(file(BACKUP));
-    await waitFor(() => expect(screen.getByTestId('start.import.error')).toHaveTextContent('Dit bestand is te groot om te importeren.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('start.import.error')).toHaveTextContent('Dit bestand is te groot om te importeren.'),
+    );
   });
 });
 

@@ -50,7 +50,13 @@ export function ImportWorkshop({ onImported }: { onImported: (created: CreateWor
   };
 
   return (
-    <form className="panel form import" noValidate aria-labelledby={`${id}-h`} data-testid="start.import" onSubmit={(e) => void submit(e)}>
+    <form
+      className="panel form import"
+      noValidate
+      aria-labelledby={`${id}-h`}
+      data-testid="start.import"
+      onSubmit={(e) => void submit(e)}
+    >
       <h2 id={`${id}-h`}>{t('importWorkshop.heading')}</h2>
       <p>{t('importWorkshop.intro')}</p>
       {error && (

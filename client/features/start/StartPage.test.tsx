@@ -78,7 +78,10 @@ describe('start page: create a workshop', () => {
   it("shows the server's field errors next to the fields", async () => {
     handler = (_url, init) =>
       init?.method === 'POST'
-        ? { status: 400, body: { error: 'invalid', message: 'invalid', fields: [{ field: 'partners.2', code: 'tooLong' }] } }
+        ? {
+            status: 400,
+            body: { error: 'invalid', message: 'invalid', fields: [{ field: 'partners.2', code: 'tooLong' }] },
+          }
         : { status: 200, body: { available: false } };
     render(<StartPage />);
     const user = userEvent.setup();
@@ -87,7 +90,9 @@ describe('start page: create a workshop', () => {
     await user.type(partnerInputs()[2], 'Zorg');
     await user.click(screen.getByTestId('start.submit'));
     await waitFor(() =>
-      expect(partnerInputs()[2]).toHaveAccessibleDescription(`Dit is te lang. Gebruik maximaal ${LIMITS.partnerNameMax} tekens.`),
+      expect(partnerInputs()[2]).toHaveAccessibleDescription(
+        `Dit is te lang. Gebruik maximaal ${LIMITS.partnerNameMax} tekens.`,
+      ),
     );
     expect(JSON.parse(String(posts()[0].init?.body))).toEqual({ title: 'Wijk', partners: ['Gemeente', '', 'Zorg'] });
   });

@@ -27,7 +27,8 @@ export interface CardSpec {
 
 export function makeCard(spec: CardSpec, order = 'a0'): CardSnapshot {
   const blocks: Block[] =
-    spec.blocks ?? (spec.text ?? '').split('\n').map((line) => ({ type: 'paragraph' as const, runs: line ? [{ text: line }] : [] }));
+    spec.blocks ??
+    (spec.text ?? '').split('\n').map((line) => ({ type: 'paragraph' as const, runs: line ? [{ text: line }] : [] }));
   return {
     id: spec.id as CardId,
     column: spec.column,
@@ -39,8 +40,21 @@ export function makeCard(spec: CardSpec, order = 'a0'): CardSnapshot {
     status: spec.status ?? 'open',
     blocks,
     plainText: blocksToPlainText(blocks),
-    supporters: Array.from({ length: spec.supporters ?? 0 }, (_, i) => ({ id: `s${i}`, name: `S${i}`, partner: '', at: i })),
-    arguments: (spec.arguments ?? []).map((a, i) => ({ id: `a${i}`, side: a.side, text: a.text, author: '', authorName: '', partner: '', at: i })),
+    supporters: Array.from({ length: spec.supporters ?? 0 }, (_, i) => ({
+      id: `s${i}`,
+      name: `S${i}`,
+      partner: '',
+      at: i,
+    })),
+    arguments: (spec.arguments ?? []).map((a, i) => ({
+      id: `a${i}`,
+      side: a.side,
+      text: a.text,
+      author: '',
+      authorName: '',
+      partner: '',
+      at: i,
+    })),
     agreedBy: {},
     history: [],
     buildsOn: '',
@@ -55,7 +69,10 @@ export function makeCard(spec: CardSpec, order = 'a0'): CardSnapshot {
 }
 
 export function makeMap(specs: readonly CardSpec[]): MapSnapshot {
-  const columns = Object.fromEntries(COLUMN_IDS.map((c) => [c, [] as CardSnapshot[]])) as Record<ColumnId, CardSnapshot[]>;
+  const columns = Object.fromEntries(COLUMN_IDS.map((c) => [c, [] as CardSnapshot[]])) as Record<
+    ColumnId,
+    CardSnapshot[]
+  >;
   specs.forEach((spec, i) => columns[spec.column].push(makeCard(spec, `a${String(i).padStart(4, '0')}`)));
   return { columns, cardCount: specs.length };
 }
@@ -68,9 +85,32 @@ export const FIXTURE_PARTNERS: Partner[] = [
 ];
 
 const WORDS = [
-  'samenwerking', 'mantelzorgers', 'ideeën', 'café', 'coöperatie', 'geëvalueerd', 'naïef', 'reünie', 'financiën',
-  'patiënt', 'geïnformeerd', 'privé', 'één', 'zoöloog', 'beëindigen', 'wijkteam', 'vrijwilligers', 'overleg',
-  'buurthuis', 'vertrouwen', 'afspraken', 'ondersteuning', 'bewoners', 'gemeente', 'kwartaal', 'budget',
+  'samenwerking',
+  'mantelzorgers',
+  'ideeën',
+  'café',
+  'coöperatie',
+  'geëvalueerd',
+  'naïef',
+  'reünie',
+  'financiën',
+  'patiënt',
+  'geïnformeerd',
+  'privé',
+  'één',
+  'zoöloog',
+  'beëindigen',
+  'wijkteam',
+  'vrijwilligers',
+  'overleg',
+  'buurthuis',
+  'vertrouwen',
+  'afspraken',
+  'ondersteuning',
+  'bewoners',
+  'gemeente',
+  'kwartaal',
+  'budget',
 ];
 const LONG_WORD = 'Gemeenschappelijkeregelingsuitvoeringsorganisatiecoöperatieverbandsoverleg';
 
@@ -97,7 +137,13 @@ export const cardToken = (i: number) => `kaartnr${String(i).padStart(3, '0')}`;
 export function fixtureInput(count = 150, seed = 7, profile: 'awkward' | 'ordinary' = 'awkward'): ExportInput {
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const weights: [ColumnId, number][] = [['values', 0.25], ['relations', 0.2], ['actions', 0.2], ['conditions', 0.15], ['steps', 0.2]];
+  const weights: [ColumnId, number][] = [
+    ['values', 0.25],
+    ['relations', 0.2],
+    ['actions', 0.2],
+    ['conditions', 0.15],
+    ['steps', 0.2],
+  ];
   const specs: CardSpec[] = [];
   const cardOrigins: Record<string, string[]> = {};
   for (let i = 0; i < count; i++) {
@@ -107,14 +153,22 @@ export function fixtureInput(count = 150, seed = 7, profile: 'awkward' | 'ordina
     const sentence = (n = 6) => Array.from({ length: n + Math.floor(rand() * n) }, () => pick(WORDS)).join(' ');
     // About half short, a third medium, the rest long with a word too long for any card.
     let text = `${cardToken(i)} ${sentence(3)}.`;
-    if (profile === 'ordinary') text = `${cardToken(i)} ${sentence(5)}${kind > 0.7 ? ` voor € ${(100 + Math.floor(rand() * 900)).toLocaleString('nl-NL')}` : ''}.`;
-    else if (kind > 0.5) text += ` ${sentence()} voor € ${(100 + Math.floor(rand() * 9900)).toLocaleString('nl-NL')} ✓.`;
+    if (profile === 'ordinary')
+      text = `${cardToken(i)} ${sentence(5)}${kind > 0.7 ? ` voor € ${(100 + Math.floor(rand() * 900)).toLocaleString('nl-NL')}` : ''}.`;
+    else if (kind > 0.5)
+      text += ` ${sentence()} voor € ${(100 + Math.floor(rand() * 9900)).toLocaleString('nl-NL')} ✓.`;
     if (kind > 0.85 && profile === 'awkward') text += ` ${LONG_WORD}${i} ${sentence()}. ${sentence(8)}.`;
     const blocks: Block[] | undefined =
       kind < 0.08 && profile === 'awkward'
         ? [
             { type: 'paragraph', runs: [{ text: `${cardToken(i)} lijst:` }] },
-            { type: 'bulletList', items: [[{ type: 'paragraph', runs: [{ text: sentence() }] }], [{ type: 'paragraph', runs: [{ text: sentence() }] }]] },
+            {
+              type: 'bulletList',
+              items: [
+                [{ type: 'paragraph', runs: [{ text: sentence() }] }],
+                [{ type: 'paragraph', runs: [{ text: sentence() }] }],
+              ],
+            },
           ]
         : undefined;
     const status: CardStatus = pick(['open', 'agreed', 'agreed', 'parked']);
@@ -131,7 +185,11 @@ export function fixtureInput(count = 150, seed = 7, profile: 'awkward' | 'ordina
       authorName: pick(['Annelies', 'Fatima', 'Joost', 'Kwame', 'Marlies']),
       supporters: Math.floor(rand() * 4),
       ...(column === 'steps'
-        ? { who: pick(['Ruud (gemeente)', 'Fatima', 'het wijkteam']), what: `actie ${cardToken(i)}: ${pick(WORDS)}`, when: pick(['vóór 1 juni', 'in het 3e kwartaal', 'elke maand']) }
+        ? {
+            who: pick(['Ruud (gemeente)', 'Fatima', 'het wijkteam']),
+            what: `actie ${cardToken(i)}: ${pick(WORDS)}`,
+            when: pick(['vóór 1 juni', 'in het 3e kwartaal', 'elke maand']),
+          }
         : {}),
       ...(status === 'parked' ? { arguments: [{ side: 'against' as const, text: 'Te duur voor één jaar' }] } : {}),
     });

@@ -20,8 +20,12 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
  * viewer shows the title (/ViewerPreferences /DisplayDocTitle).
  */
 export function readStructTree(file: string): { root: StructNode; lang: string; displayDocTitle: boolean } {
-  const out = execFileSync('/usr/bin/qpdf', ['--json=2', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const objects = (JSON.parse(out) as { qpdf: [unknown, Record<string, { value?: Json; stream?: { dict: Json } }>] }).qpdf[1];
+  const out = execFileSync('/usr/bin/qpdf', ['--json=2', '--json-key=qpdf', file], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const objects = (JSON.parse(out) as { qpdf: [unknown, Record<string, { value?: Json; stream?: { dict: Json } }>] })
+    .qpdf[1];
   const deref = (v: Json | undefined): Json | undefined => {
     if (typeof v === 'string' && / R$/.test(v)) {
       const o = objects[`obj:${v}`];

@@ -23,11 +23,21 @@ describe('[rule 3] writing a card for someone else', () => {
     const select = screen.getByTestId('card.writeFor');
     await waitForFocus(select);
     // Only other participants: not me, not the facilitator.
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Bram (Zorg)']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Bram (Zorg)']);
     await user.click(screen.getByTestId('card.writeFor.add'));
 
     const [card] = readMap(doc).columns.relations;
-    expect(card).toMatchObject({ author: 'p2', authorName: 'Bram', partner: 'zorg', writtenBy: 'p1', writtenByName: 'Anna' });
+    expect(card).toMatchObject({
+      author: 'p2',
+      authorName: 'Bram',
+      partner: 'zorg',
+      writtenBy: 'p1',
+      writtenByName: 'Anna',
+    });
     expect(within(cardEl(card.id)!).getByTestId('card.writtenFor')).toHaveTextContent('Geschreven door Anna voor Bram');
     expect(await within(cardEl(card.id)!).findByTestId('card.editor')).toBeInTheDocument();
   });
@@ -39,7 +49,12 @@ describe('[rule 3] writing a card for someone else', () => {
     await user.click(screen.getByTestId('column.values.writeFor'));
     await user.selectOptions(screen.getByTestId('card.writeFor'), 'p1');
     await user.click(screen.getByTestId('card.writeFor.add'));
-    expect(readMap(map).columns.values[0]).toMatchObject({ author: 'p1', partner: 'gemeente', writtenBy: 'f1', writtenByName: 'Begeleider' });
+    expect(readMap(map).columns.values[0]).toMatchObject({
+      author: 'p1',
+      partner: 'gemeente',
+      writtenBy: 'f1',
+      writtenByName: 'Begeleider',
+    });
     f.cleanup();
 
     const drafts = new Y.Doc();

@@ -51,7 +51,13 @@ export function WriteForForm({ id, choices, onAdd, onCancel }: Props) {
   return (
     <form id={id} className="write-for" onSubmit={submit} onKeyDown={onKeyDown}>
       <label htmlFor={selectId}>{t('writeFor.who')}</label>
-      <select id={selectId} ref={select} data-testid="card.writeFor" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+      <select
+        id={selectId}
+        ref={select}
+        data-testid="card.writeFor"
+        value={chosen}
+        onChange={(e) => setChosen(e.target.value)}
+      >
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
             {partners.get(c.partner) ? `${c.name} (${partners.get(c.partner)!.name})` : c.name}

@@ -8,7 +8,15 @@ import type { Dialogue } from './useDialogue.js';
 const SIDES: ArgumentSide[] = ['for', 'against'];
 
 /** Rule 4: short arguments for and against; a person removes their own (the facilitator any). */
-export function ArgumentsSection({ card, dialogue, canWrite }: { card: CardSnapshot; dialogue: Dialogue; canWrite: boolean }) {
+export function ArgumentsSection({
+  card,
+  dialogue,
+  canWrite,
+}: {
+  card: CardSnapshot;
+  dialogue: Dialogue;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const partners = usePartners();
@@ -20,7 +28,8 @@ export function ArgumentsSection({ card, dialogue, canWrite }: { card: CardSnaps
     event.preventDefault();
     if (dialogue.addArgument(side, text)) setText('');
   };
-  const mayRemove = (a: CardArgument) => canWrite && (me.access === 'facilitator' || (!!me.participantId && a.author === me.participantId));
+  const mayRemove = (a: CardArgument) =>
+    canWrite && (me.access === 'facilitator' || (!!me.participantId && a.author === me.participantId));
 
   return (
     <section className="details-section" aria-labelledby="details-arguments">
@@ -30,7 +39,9 @@ export function ArgumentsSection({ card, dialogue, canWrite }: { card: CardSnaps
           const list = card.arguments.filter((a) => a.side === s);
           return (
             <div key={s} className="argument-list" data-side={s}>
-              <h4>{t(`cardDetails.side.${s}`)} ({list.length})</h4>
+              <h4>
+                {t(`cardDetails.side.${s}`)} ({list.length})
+              </h4>
               {list.length === 0 ? (
                 <p className="hint">{t('cardDetails.argumentsNone')}</p>
               ) : (

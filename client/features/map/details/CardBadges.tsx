@@ -51,24 +51,22 @@ export function CardFacts({ card }: { card: CardSnapshot }) {
   const pro = card.arguments.filter((a) => a.side === 'for').length;
   const con = card.arguments.length - pro;
   return (
-    <>
-      <span className="card-facts">
-        <span className="status-badge" data-status={card.status} data-testid="card.statusBadge">
-          {t(`method.status.${card.status}`)}
-        </span>
-        {card.supporters.length > 0 && (
-          <span className="fact" data-testid="card.supportCount">
-            <span aria-hidden="true">+{card.supporters.length}</span>
-            <span className="sr-only">{t('cardDetails.supportShort', { count: card.supporters.length })}</span>
-          </span>
-        )}
-        {card.arguments.length > 0 && (
-          <span className="fact" data-testid="card.argumentCounts">
-            {t('cardDetails.argumentCounts', { pro, con })}
-          </span>
-        )}
+    <span className="card-facts">
+      <span className="status-badge" data-status={card.status} data-testid="card.statusBadge">
+        {t(`method.status.${card.status}`)}
       </span>
-    </>
+      {card.supporters.length > 0 && (
+        <span className="fact" data-testid="card.supportCount">
+          <span aria-hidden="true">+{card.supporters.length}</span>
+          <span className="sr-only">{t('cardDetails.supportShort', { count: card.supporters.length })}</span>
+        </span>
+      )}
+      {card.arguments.length > 0 && (
+        <span className="fact" data-testid="card.argumentCounts">
+          {t('cardDetails.argumentCounts', { pro, con })}
+        </span>
+      )}
+    </span>
   );
 }
 

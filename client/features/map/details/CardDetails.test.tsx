@@ -17,10 +17,17 @@ afterEach(() => {
 });
 
 function seed(doc: Y.Doc, column: ColumnId, text: string): CardId {
-  return createCard(doc, { column, author: 'p2' as ParticipantId, authorName: 'Bram', partner: 'zorg' as PartnerId, text }, SEED);
+  return createCard(
+    doc,
+    { column, author: 'p2' as ParticipantId, authorName: 'Bram', partner: 'zorg' as PartnerId, text },
+    SEED,
+  );
 }
 
-const card = (doc: Y.Doc, id: CardId) => Object.values(readMap(doc).columns).flat().find((c) => c.id === id)!;
+const card = (doc: Y.Doc, id: CardId) =>
+  Object.values(readMap(doc).columns)
+    .flat()
+    .find((c) => c.id === id)!;
 
 async function openDetails(id: CardId) {
   const user = userEvent.setup();
@@ -41,7 +48,9 @@ describe('[D1–D3] the dialogue on a card', () => {
     const support = inPanel.getByTestId('card.support');
     expect(support).toHaveAttribute('aria-pressed', 'false');
     await user.click(support);
-    expect(card(doc, id).supporters).toEqual([expect.objectContaining({ id: 'p1', name: 'Anna', partner: 'gemeente' })]);
+    expect(card(doc, id).supporters).toEqual([
+      expect.objectContaining({ id: 'p1', name: 'Anna', partner: 'gemeente' }),
+    ]);
     expect(support).toHaveAttribute('aria-pressed', 'true');
     expect(inPanel.getByTestId('card.supporters')).toHaveTextContent('1 persoon steunt dit: Anna');
     expect(within(cardEl(id)!).getByTestId('card.supportCount')).toHaveTextContent('+1');
@@ -59,7 +68,14 @@ describe('[D1–D3] the dialogue on a card', () => {
   it('arguments for and against: I add them and remove my own, not someone else’s', async () => {
     const doc = new Y.Doc();
     const id = seed(doc, 'values', 'Kaart');
-    addArgument(doc, id, 'for', 'Van Bram', { id: 'p2' as ParticipantId, name: 'Bram', partner: 'zorg' as PartnerId }, SEED);
+    addArgument(
+      doc,
+      id,
+      'for',
+      'Van Bram',
+      { id: 'p2' as ParticipantId, name: 'Bram', partner: 'zorg' as PartnerId },
+      SEED,
+    );
     const m = renderSessionMap({ doc });
     teardown = m.cleanup;
     const { user, inPanel } = await openDetails(id);
@@ -92,7 +108,9 @@ describe('[D1–D3] the dialogue on a card', () => {
 
     const agreed = inPanel.getByTestId('card.status.agreed');
     expect(agreed).toHaveAttribute('aria-disabled', 'true');
-    expect(inPanel.getByTestId('card.status.reason')).toHaveTextContent('Eens kan pas als dit is ingevuld: Wie, Wat, Wanneer.');
+    expect(inPanel.getByTestId('card.status.reason')).toHaveTextContent(
+      'Eens kan pas als dit is ingevuld: Wie, Wat, Wanneer.',
+    );
     await user.click(agreed);
     expect(card(doc, id).status).toBe('open');
 

@@ -88,7 +88,9 @@ function DetailsBody({ card, env, actions }: { card: CardSnapshot; env: MapEnv; 
           <span aria-hidden="true">✕</span>
         </button>
       </div>
-      <p className="details-column">{t('map.step', { n: getColumn(card.column).step })} · {getColumn(card.column).label[lang]}</p>
+      <p className="details-column">
+        {t('map.step', { n: getColumn(card.column).step })} · {getColumn(card.column).label[lang]}
+      </p>
       <blockquote className="details-text">{card.plainText || t('card.emptyText')}</blockquote>
       <AuthorLine card={card} />
       {isPrivate && <p className="private-note">{t('drafts.onlyYou')}</p>}

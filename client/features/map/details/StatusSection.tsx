@@ -11,7 +11,15 @@ import type { Dialogue } from './useDialogue.js';
  * who, what and when before it can be agreed: the button says why it is not available yet.
  * Agreement can also be recorded per partner.
  */
-export function StatusSection({ card, dialogue, canWrite }: { card: CardSnapshot; dialogue: Dialogue; canWrite: boolean }) {
+export function StatusSection({
+  card,
+  dialogue,
+  canWrite,
+}: {
+  card: CardSnapshot;
+  dialogue: Dialogue;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const partners = usePartners();

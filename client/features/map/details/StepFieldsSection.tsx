@@ -9,13 +9,28 @@ type Key = (typeof KEYS)[number];
 const SAVE_AFTER_MS = 600;
 
 /** Acties: who does what, and when (needed before the card can be agreed). Saved while typing and on leaving the field. */
-export function StepFieldsSection({ card, dialogue, canWrite }: { card: CardSnapshot; dialogue: Dialogue; canWrite: boolean }) {
+export function StepFieldsSection({
+  card,
+  dialogue,
+  canWrite,
+}: {
+  card: CardSnapshot;
+  dialogue: Dialogue;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="details-section step-fields">
       <legend>{t('cardDetails.stepHeading')}</legend>
       {KEYS.map((k) => (
-        <StepField key={k} field={k} value={card[k]} dialogue={dialogue} canWrite={canWrite} label={t(`cardDetails.step.${k}`)} />
+        <StepField
+          key={k}
+          field={k}
+          value={card[k]}
+          dialogue={dialogue}
+          canWrite={canWrite}
+          label={t(`cardDetails.step.${k}`)}
+        />
       ))}
     </fieldset>
   );

@@ -4,7 +4,15 @@ import { useMe } from '../../../workshop/hooks.js';
 import type { Dialogue } from './useDialogue.js';
 
 /** Rule 3 and 4: support (+1), which a person can withdraw again. */
-export function SupportSection({ card, dialogue, canWrite }: { card: CardSnapshot; dialogue: Dialogue; canWrite: boolean }) {
+export function SupportSection({
+  card,
+  dialogue,
+  canWrite,
+}: {
+  card: CardSnapshot;
+  dialogue: Dialogue;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const mine = card.supporters.some((s) => s.id === me.participantId);

@@ -34,7 +34,12 @@ export function useEditHistory(): void {
         const after = card?.plainText;
         // In a step that just closed the server would undo the entry (and my text) anyway.
         if (!owner || !card || !mayWrite(card.column) || !before || after === before) return;
-        appendHistory(owner.doc, editing, { text: before, by: person.participantId, name: person.name, at: Date.now() }, DIALOGUE);
+        appendHistory(
+          owner.doc,
+          editing,
+          { text: before, by: person.participantId, name: person.name, at: Date.now() },
+          DIALOGUE,
+        );
       } catch {
         // The documents are already gone (the page is closing): nothing to keep.
       }

@@ -25,7 +25,8 @@ function revealFromServer(map: Y.Doc, drafts: Y.Doc, order: 'map-first' | 'draft
   Y.applyUpdate(serverDrafts, Y.encodeStateAsUpdate(drafts));
   revealDrafts(serverDrafts, () => serverMap, SERVER);
   const toMap = () => Y.applyUpdate(map, Y.encodeStateAsUpdate(serverMap, Y.encodeStateVector(map)), 'remote');
-  const toDrafts = () => Y.applyUpdate(drafts, Y.encodeStateAsUpdate(serverDrafts, Y.encodeStateVector(drafts)), 'remote');
+  const toDrafts = () =>
+    Y.applyUpdate(drafts, Y.encodeStateAsUpdate(serverDrafts, Y.encodeStateVector(drafts)), 'remote');
   act(() => {
     if (order === 'map-first') toMap();
     else toDrafts();
@@ -54,7 +55,9 @@ describe('[G4] write alone first, then reveal', () => {
     // Shown in its column, marked private, with the one editor bound to the drafts document.
     const card = cardEl(draft.id)!;
     expect(within(screen.getByTestId('drafts.values')).getByTestId('card')).toBe(card);
-    expect(within(card).getByTestId('card.private')).toHaveTextContent('Alleen voor jou zichtbaar (en voor de begeleider)');
+    expect(within(card).getByTestId('card.private')).toHaveTextContent(
+      'Alleen voor jou zichtbaar (en voor de begeleider)',
+    );
     expect(await within(card).findByTestId('card.editor')).toBeInTheDocument();
     // My presence in the drafts document says what I edit; the map's presence does not name the draft.
     expect((m.drafts()!.awarenessHost.awareness.getLocalState() as PresenceState).editing).toBe(draft.id);
@@ -63,7 +66,11 @@ describe('[G4] write alone first, then reveal', () => {
 
   it('the facilitator writes straight onto the map during the private phase', async () => {
     const map = new Y.Doc();
-    const m = renderSessionMap({ doc: map, access: 'facilitator', session: guidedSession({ active: ['values'], phase: 'private' }) });
+    const m = renderSessionMap({
+      doc: map,
+      access: 'facilitator',
+      session: guidedSession({ active: ['values'], phase: 'private' }),
+    });
     teardown = m.cleanup;
     await userEvent.setup().click(screen.getByTestId('column.values.add'));
     expect(readMap(map).cardCount).toBe(1);
@@ -76,7 +83,17 @@ describe('[G4] write alone first, then reveal', () => {
       const map = new Y.Doc();
       const drafts = new Y.Doc();
       const session = guidedSession({ active: ['values'], phase: 'private' });
-      createCard(map, { column: 'values', author: 'p2' as ParticipantId, authorName: 'Bram', partner: 'zorg' as PartnerId, text: 'Van Bram' }, SEED);
+      createCard(
+        map,
+        {
+          column: 'values',
+          author: 'p2' as ParticipantId,
+          authorName: 'Bram',
+          partner: 'zorg' as PartnerId,
+          text: 'Van Bram',
+        },
+        SEED,
+      );
       const m = renderSessionMap({ doc: map, drafts, session });
       teardown = m.cleanup;
       const user = userEvent.setup();
@@ -88,7 +105,9 @@ describe('[G4] write alone first, then reveal', () => {
 
       expect(readMap(drafts).cardCount).toBe(0);
       expect(readMap(map).columns.values.map((c) => c.id)).toContain(draft.id);
-      await waitFor(() => expect(screen.getByTestId('toast')).toHaveTextContent('De begeleider heeft alle kaarten laten zien.'));
+      await waitFor(() =>
+        expect(screen.getByTestId('toast')).toHaveTextContent('De begeleider heeft alle kaarten laten zien.'),
+      );
       const card = cardEl(draft.id)!;
       expect(card).not.toHaveAttribute('data-private');
       expect(screen.queryByTestId('drafts.values')).toBeNull();
@@ -101,7 +120,17 @@ describe('[G4] write alone first, then reveal', () => {
 
   it('a draft can be deleted and the toast undoes it in the drafts document', async () => {
     const drafts = new Y.Doc();
-    const id = createCard(drafts, { column: 'values', author: 'p1' as ParticipantId, authorName: 'Anna', partner: 'gemeente' as PartnerId, text: 'Privé' }, SEED);
+    const id = createCard(
+      drafts,
+      {
+        column: 'values',
+        author: 'p1' as ParticipantId,
+        authorName: 'Anna',
+        partner: 'gemeente' as PartnerId,
+        text: 'Privé',
+      },
+      SEED,
+    );
     const m = renderSessionMap({ drafts, session: guidedSession({ active: ['values'], phase: 'private' }) });
     teardown = m.cleanup;
     const user = userEvent.setup();

@@ -159,6 +159,8 @@ describe('a step closing while I edit', () => {
     await screen.findByTestId('card.editor');
     act(() => setActiveColumns(session, ['relations'], SEED));
     expect(screen.queryByTestId('card.editor')).toBeNull();
-    expect(screen.getByTestId('toast')).toHaveTextContent('Stap Waarden is nu gesloten. Je kunt deze kaart nu niet meer aanpassen.');
+    expect(screen.getByTestId('toast')).toHaveTextContent(
+      'Stap Waarden is nu gesloten. Je kunt deze kaart nu niet meer aanpassen.',
+    );
   });
 });

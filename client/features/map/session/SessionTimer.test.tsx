@@ -33,9 +33,19 @@ describe('[G7] timer display', () => {
   });
 
   it('timerView counts whole seconds up and is never below zero', () => {
-    expect(timerView({ durationMs: 300_000, endsAt: null, remainingMs: 300_000 }, 0)).toMatchObject({ text: '5:00', phase: 'paused' });
-    expect(timerView({ durationMs: 90_000, endsAt: 10_000, remainingMs: 0 }, 9_001)).toMatchObject({ text: '0:01', phase: 'running' });
-    expect(timerView({ durationMs: 90_000, endsAt: 10_000, remainingMs: 0 }, 99_000)).toMatchObject({ text: '0:00', phase: 'done', remainingMs: 0 });
+    expect(timerView({ durationMs: 300_000, endsAt: null, remainingMs: 300_000 }, 0)).toMatchObject({
+      text: '5:00',
+      phase: 'paused',
+    });
+    expect(timerView({ durationMs: 90_000, endsAt: 10_000, remainingMs: 0 }, 9_001)).toMatchObject({
+      text: '0:01',
+      phase: 'running',
+    });
+    expect(timerView({ durationMs: 90_000, endsAt: 10_000, remainingMs: 0 }, 99_000)).toMatchObject({
+      text: '0:00',
+      phase: 'done',
+      remainingMs: 0,
+    });
   });
 
   it('counts down on the server clock (not the local one) and signals zero without cutting anything off', () => {

@@ -21,6 +21,7 @@ export function SessionTimer() {
   const running = timer !== null && timer.endsAt !== null;
 
   // A new clock (its offset measured) or a new timer reads the time again at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restart the tick when the facilitator sets a new timer
   useEffect(() => {
     setNow(clock.now());
     if (!running) return;

@@ -27,7 +27,11 @@ export function useColumnAccess(): ColumnAccess {
   const session = useSession();
   const me = useMe();
   return useMemo(() => {
-    const writable = writableColumns(session, { access: me.access, participantId: me.participantId, partner: me.partner });
+    const writable = writableColumns(session, {
+      access: me.access,
+      participantId: me.participantId,
+      partner: me.partner,
+    });
     return {
       session,
       canWrite: (column: ColumnId) => me.canEdit && writable.has(column),

@@ -66,7 +66,14 @@ interface Props {
  * column(s) on the screen, the other columns as compact lines. Widths and font sizes move with a
  * transition, so a focus change or a new card zooms instead of jumping.
  */
-export const FittedBoard = memo(function FittedBoard({ map, partners, lang, active, focusColumn, testIdPrefix }: Props) {
+export const FittedBoard = memo(function FittedBoard({
+  map,
+  partners,
+  lang,
+  active,
+  focusColumn,
+  testIdPrefix,
+}: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const size = useBoxSize(ref);
@@ -75,12 +82,15 @@ export const FittedBoard = memo(function FittedBoard({ map, partners, lang, acti
   const activeKey = activeIds.join(',');
 
   // Measuring (only texts not seen before) and fitting, timed together: `npm run bench` reads data-fit-ms.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: activeKey and the map stand for shown and activeIds, which are new arrays on every render
   const fitted = useMemo(() => {
     if (!size) return null;
     const start = performance.now();
     const m = pageMeasurers();
     // The question of the step now (or of the column in focus); when nobody guides, only the titles.
-    const columns = shown.map((c) => fitColumnOf(c, map.columns[c.id], lang, t, m, !!focusColumn || activeIds.includes(c.id)));
+    const columns = shown.map((c) =>
+      fitColumnOf(c, map.columns[c.id], lang, t, m, !!focusColumn || activeIds.includes(c.id)),
+    );
     const result = fitLayout({
       width: size.width,
       height: size.height,
@@ -150,7 +160,11 @@ function FittedColumn({
   const { t } = useTranslation();
   const titleId = `${testIdPrefix}-${column.id}-title`;
   const fits = new Map(fit.cards.map((c) => [c.id, c]));
-  const style = { width: `${fit.width}px`, fontSize: `${fit.font}px`, ['--sub-columns' as string]: fit.subColumns } as CSSProperties;
+  const style = {
+    width: `${fit.width}px`,
+    fontSize: `${fit.font}px`,
+    ['--sub-columns' as string]: fit.subColumns,
+  } as CSSProperties;
   return (
     <section
       className="snap-column fit-column"
@@ -183,7 +197,12 @@ function FittedColumn({
             const f: CardFit = fits.get(card.id) ?? { id: card.id, lines: 1, shortened: false, visible: true };
             return (
               <li key={card.id} hidden={!f.visible || undefined}>
-                <SnapshotCard card={card} partner={partners.get(card.partner)} partners={partners} fit={{ density: fit.density, lines: f.lines, shortened: f.shortened }} />
+                <SnapshotCard
+                  card={card}
+                  partner={partners.get(card.partner)}
+                  partners={partners}
+                  fit={{ density: fit.density, lines: f.lines, shortened: f.shortened }}
+                />
               </li>
             );
           })}
@@ -214,12 +233,22 @@ export function FittedCard({ card, partners }: { card: CardSnapshot; partners: R
       blocks.push({ paras: m.bold.paragraphs(t(`projector.arguments.${side}`)), scale: 0.6 });
       for (const a of list) blocks.push({ paras: m.regular.paragraphs(a.text), scale: 0.6 });
     }
-    return fitCard({ width: size.width, height: size.height, viewportHeight: window.innerHeight, blocks, space: m.regular.space });
+    return fitCard({
+      width: size.width,
+      height: size.height,
+      viewportHeight: window.innerHeight,
+      blocks,
+      space: m.regular.space,
+    });
   }, [size, card, t]);
   return (
     <div ref={ref} className="fit-card-focus" data-testid="projector.cardBox">
       {fit && (
-        <div className="fit-card-focus-inner" style={{ fontSize: `${fit.font}px`, width: `${fit.width}px` }} data-font={fit.font}>
+        <div
+          className="fit-card-focus-inner"
+          style={{ fontSize: `${fit.font}px`, width: `${fit.width}px` }}
+          data-font={fit.font}
+        >
           <SnapshotCard card={card} partner={partners.get(card.partner)} partners={partners} large />
         </div>
       )}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_FOCUS_MAX_EM, fitCard, fitLayout, fontFloor, lineWidth, wrapLines, type FitColumn, type FitInput } from './fitLayout.js';
+import {
+  CARD_FOCUS_MAX_EM,
+  fitCard,
+  fitLayout,
+  fontFloor,
+  lineWidth,
+  wrapLines,
+  type FitColumn,
+  type FitInput,
+} from './fitLayout.js';
 import { createMeasurer } from './measure.js';
 
 // jsdom has no canvas: the measurer falls back to an average glyph width, which is enough to test
@@ -15,7 +24,9 @@ const TEXTS = [
   'Schuldhulpverleningsorganisaties en woningcorporaties werken samen',
   'We delen wat we weten, ook als het ongemakkelijk is',
 ];
-const LONG = ('Wij willen dat ouderen in de wijk langer thuis kunnen blijven wonen met hulp van buren en vrijwilligers. ').repeat(6).slice(0, 600);
+const LONG = 'Wij willen dat ouderen in de wijk langer thuis kunnen blijven wonen met hulp van buren en vrijwilligers. '
+  .repeat(6)
+  .slice(0, 600);
 const IDS = ['values', 'relations', 'actions', 'conditions', 'steps'];
 
 /** `n` cards, 60 % in the active column, card 10 the 600-character one; steps cards with who/what/when. */
@@ -31,7 +42,10 @@ function columns(n: number, activeShare = 0.6): FitColumn[] {
     cards: Array.from({ length: counts[c] }, (_, i) => ({
       id: `${id}-${i}`,
       text: m.paragraphs(c === 0 && i === 9 ? LONG : TEXTS[(i + c) % TEXTS.length]),
-      www: id === 'steps' ? [m.paragraphs('Wie Gemeente Arnhem en wijkteam Noord')[0], m.paragraphs('Wanneer voor 1 maart')[0]] : [],
+      www:
+        id === 'steps'
+          ? [m.paragraphs('Wie Gemeente Arnhem en wijkteam Noord')[0], m.paragraphs('Wanneer voor 1 maart')[0]]
+          : [],
     })),
   }));
 }
@@ -123,11 +137,23 @@ describe('fitLayout', () => {
   });
 
   it('[U6] a card in focus is shown whole, as large as fits, and not wider than is easy to read', () => {
-    const long = fitCard({ width: 1256, height: 560, viewportHeight: 720, blocks: [{ paras: m.paragraphs(LONG), scale: 1 }], space: m.space });
+    const long = fitCard({
+      width: 1256,
+      height: 560,
+      viewportHeight: 720,
+      blocks: [{ paras: m.paragraphs(LONG), scale: 1 }],
+      space: m.space,
+    });
     expect(long.fits).toBe(true);
     expect(long.font).toBeGreaterThanOrEqual(14);
     expect(long.width).toBeLessThanOrEqual(CARD_FOCUS_MAX_EM * long.font);
-    const short = fitCard({ width: 1880, height: 900, viewportHeight: 1080, blocks: [{ paras: m.paragraphs('Vertrouwen'), scale: 1 }], space: m.space });
+    const short = fitCard({
+      width: 1880,
+      height: 900,
+      viewportHeight: 1080,
+      blocks: [{ paras: m.paragraphs('Vertrouwen'), scale: 1 }],
+      space: m.space,
+    });
     expect(short.font).toBeGreaterThan(long.font);
     expect(short.font).toBeLessThanOrEqual(18 * 3);
   });

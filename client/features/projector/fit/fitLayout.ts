@@ -122,7 +122,8 @@ const MIN_SUB_EM: Record<Density, number> = { full: 11, compact: 10, line: 7.5 }
  * at 20 px beats one line at 24 px, and two readable lines beat ten letters and "…" at any size.
  */
 const DENSITY_WORTH: Record<Density, number> = { full: 1, compact: 0.82, line: 0.62 };
-const worthOf = (font: number, density: Density, coverage: number) => font * DENSITY_WORTH[density] * (0.15 + 0.85 * coverage);
+const worthOf = (font: number, density: Density, coverage: number) =>
+  font * DENSITY_WORTH[density] * (0.15 + 0.85 * coverage);
 /** Largest font per density, × the floor: one word and "…" in big letters tells the room nothing. */
 const DENSITY_MAX: Record<Density, number> = { full: 1.6, compact: 1.35, line: 1.15 };
 /** Canvas widths and the browser's line breaking differ by a few percent; err on the side of fewer words per line. */
@@ -175,10 +176,11 @@ export function lineWidth(paras: Paragraphs, space: number): number {
   if (known && known.space === space) return known.width;
   let total = 0;
   let count = 0;
-  for (const words of paras) for (const word of words) {
-    total += word;
-    count++;
-  }
+  for (const words of paras)
+    for (const word of words) {
+      total += word;
+      count++;
+    }
   const width = (total + Math.max(0, count - 1) * space) * WIDTH_SAFETY;
   lineWidths.set(paras, { space, width });
   return width;
@@ -199,7 +201,12 @@ function cardBox(card: FitCard, density: Density, subEm: number, font: number, s
   const L = BOX.lineHeight;
   if (density === 'line') {
     const full = lineWidth(card.text, space);
-    return { height: 2 * BOX.cardPadYLine + L + border, lines: 1, shortened: full > textW, coverage: Math.min(1, textW / Math.max(full, 1e-6)) };
+    return {
+      height: 2 * BOX.cardPadYLine + L + border,
+      lines: 1,
+      shortened: full > textW,
+      coverage: Math.min(1, textW / Math.max(full, 1e-6)),
+    };
   }
   const all = wrapLines(card.text, space, textW);
   const max = density === 'full' ? MAX_FULL_LINES : MAX_COMPACT_LINES;
@@ -224,7 +231,15 @@ interface ColumnBox {
   questionLines: number;
 }
 
-function columnBox(col: FitColumn, width: number, height: number, font: number, withQuestion: boolean, withPrompts: boolean, space: number): ColumnBox {
+function columnBox(
+  col: FitColumn,
+  width: number,
+  height: number,
+  font: number,
+  withQuestion: boolean,
+  withPrompts: boolean,
+  space: number,
+): ColumnBox {
   const L = BOX.lineHeight;
   const innerEm = (width - 2 * BOX.colBorderPx) / font - 2 * BOX.colPad;
   let headerEm = BOX.stepScale * L + BOX.titleScale * L * wrapLines(col.title, space, innerEm / BOX.titleScale);
@@ -234,11 +249,12 @@ function columnBox(col: FitColumn, width: number, height: number, font: number, 
     headerEm += BOX.headerGap + BOX.questionScale * L * questionLines;
   }
   if (withPrompts) {
-    for (const p of col.prompts) headerEm += BOX.promptScale * L * wrapLines([p], space, (innerEm - BOX.promptIndent) / BOX.promptScale);
+    for (const p of col.prompts)
+      headerEm += BOX.promptScale * L * wrapLines([p], space, (innerEm - BOX.promptIndent) / BOX.promptScale);
     if (col.prompts.length > 0) headerEm += BOX.headerGap;
   }
   headerEm += BOX.headerGap;
-  const availEm = ((height * HEIGHT_SAFETY - 2 * BOX.colBorderPx) / font - 2 * BOX.colPad - headerEm);
+  const availEm = (height * HEIGHT_SAFETY - 2 * BOX.colBorderPx) / font - 2 * BOX.colPad - headerEm;
   return { headerEm, innerEm, availEm, questionLines };
 }
 
@@ -246,7 +262,14 @@ function columnBox(col: FitColumn, width: number, height: number, font: number, 
  * Place the cards top to bottom, then the next sub-column (what CSS multi-column with
  * `column-fill: auto` does). Returns the per-card boxes, or null when they need more than `subs`.
  */
-function place(cards: readonly FitCard[], density: Density, subs: number, box: ColumnBox, font: number, space: number): CardBox[] | null {
+function place(
+  cards: readonly FitCard[],
+  density: Density,
+  subs: number,
+  box: ColumnBox,
+  font: number,
+  space: number,
+): CardBox[] | null {
   const subEm = (box.innerEm - (subs - 1) * BOX.subGap) / subs;
   if (subEm < MIN_SUB_EM[density]) return null;
   if (box.availEm <= 0) return cards.length === 0 ? [] : null;
@@ -275,7 +298,15 @@ interface ActiveChoice {
 }
 
 /** The best way to show every card of an active column at this font and width, or null. */
-function fitActive(col: FitColumn, width: number, height: number, font: number, floor: number, withPrompts: boolean, space: number): ActiveChoice | null {
+function fitActive(
+  col: FitColumn,
+  width: number,
+  height: number,
+  font: number,
+  floor: number,
+  withPrompts: boolean,
+  space: number,
+): ActiveChoice | null {
   const box = columnBox(col, width, height, font, true, withPrompts, space);
   for (const density of DENSITIES) {
     if (font > Math.round(floor * DENSITY_MAX[density])) continue;
@@ -320,7 +351,14 @@ function minInactiveWidth(cols: readonly FitColumn[], font: number, space: numbe
 }
 
 /** Share the active width by how much each column has to show (square root: a full column gets more, not all). */
-function shareWidths(cols: readonly FitColumn[], total: number, height: number, font: number, space: number, withPrompts: boolean): number[] {
+function shareWidths(
+  cols: readonly FitColumn[],
+  total: number,
+  height: number,
+  font: number,
+  space: number,
+  withPrompts: boolean,
+): number[] {
   if (cols.length === 1) return [total];
   const even = total / cols.length;
   const weights = cols.map((c) => {
@@ -335,7 +373,14 @@ function shareWidths(cols: readonly FitColumn[], total: number, height: number, 
 }
 
 /** Every active column fitted at `font`, with inactive columns `inactiveWidth` px wide; null if one does not fit. */
-function tryLayout(input: FitInput, font: number, floor: number, inactiveWidth: number, gap: number, even: boolean): { columns: ColumnFit[]; worth: number } | null {
+function tryLayout(
+  input: FitInput,
+  font: number,
+  floor: number,
+  inactiveWidth: number,
+  gap: number,
+  even: boolean,
+): { columns: ColumnFit[]; worth: number } | null {
   const { columns, space } = input;
   const activeSet = activeIds(input);
   const act = columns.filter((c) => activeSet.has(c.id));
@@ -343,7 +388,9 @@ function tryLayout(input: FitInput, font: number, floor: number, inactiveWidth: 
   const usable = input.width - gap * (columns.length - 1);
   const activeTotal = usable - rest.length * inactiveWidth;
   if (activeTotal <= 0) return null;
-  const widths = even ? act.map(() => Math.floor(activeTotal / act.length)) : shareWidths(act, activeTotal, input.height, font, space, !!input.showPrompts);
+  const widths = even
+    ? act.map(() => Math.floor(activeTotal / act.length))
+    : shareWidths(act, activeTotal, input.height, font, space, !!input.showPrompts);
   // The active column(s) get the most room.
   if (rest.length > 0 && widths.some((w) => w < inactiveWidth * 1.2)) return null;
   const fitted = new Map<string, ColumnFit>();
@@ -361,7 +408,12 @@ function tryLayout(input: FitInput, font: number, floor: number, inactiveWidth: 
       font,
       density: choice.density,
       subColumns: choice.subColumns,
-      cards: col.cards.map((c, j) => ({ id: c.id, lines: choice.boxes[j].lines, shortened: choice.boxes[j].shortened, visible: true })),
+      cards: col.cards.map((c, j) => ({
+        id: c.id,
+        lines: choice.boxes[j].lines,
+        shortened: choice.boxes[j].shortened,
+        visible: true,
+      })),
       hidden: 0,
       questionLines: choice.box.questionLines,
     });
@@ -397,7 +449,9 @@ export function fitLayout(input: FitInput): FitResult {
   /** Tries every width split at `font`; true when at least one shows every active card. */
   const attempt = (font: number): boolean => {
     const minInactive = rest.length ? minInactiveWidth(rest, inactiveFont(font, floor), input.space) : 0;
-    const widths = [...new Set(fractions.map((f) => (rest.length ? Math.max(minInactive, Math.floor(usable * f)) : 0)))];
+    const widths = [
+      ...new Set(fractions.map((f) => (rest.length ? Math.max(minInactive, Math.floor(usable * f)) : 0))),
+    ];
     let any = false;
     for (const w of widths) {
       // Active columns shared by what they hold, or evenly (better when they hold about the same).
@@ -442,7 +496,9 @@ export function fitLayout(input: FitInput): FitResult {
 /** Nothing fits: one-line cards at 9 px in even columns; what falls off the bottom is clipped. */
 function fallback(input: FitInput, floor: number, gap: number): FitResult {
   const font = 9;
-  const width = Math.floor((input.width - gap * Math.max(0, input.columns.length - 1)) / Math.max(1, input.columns.length));
+  const width = Math.floor(
+    (input.width - gap * Math.max(0, input.columns.length - 1)) / Math.max(1, input.columns.length),
+  );
   const columns = input.columns.map((col) => {
     const box = columnBox(col, width, input.height, font, true, false, input.space);
     const subs = Math.max(1, Math.floor((box.innerEm + BOX.subGap) / (MIN_SUB_EM.line + BOX.subGap)));
@@ -454,7 +510,12 @@ function fallback(input: FitInput, floor: number, gap: number): FitResult {
       font,
       density: 'line' as const,
       subColumns: subs,
-      cards: col.cards.map((c) => ({ id: c.id, lines: 1, shortened: cardBox(c, 'line', subEm, font, input.space).shortened, visible: true })),
+      cards: col.cards.map((c) => ({
+        id: c.id,
+        lines: 1,
+        shortened: cardBox(c, 'line', subEm, font, input.space).shortened,
+        visible: true,
+      })),
       hidden: 0,
       questionLines: box.questionLines,
     };

@@ -46,7 +46,9 @@ export function createMeasurer(weight: Weight = 400, family = pageFontFamily()):
   const widthOf = (word: string): number => {
     let w = words.get(word);
     if (w === undefined) {
-      w = ctx ? ctx.measureText(word).width / REFERENCE_PX : word.length * AVERAGE_GLYPH_EM * (weight === 700 ? 1.08 : 1);
+      w = ctx
+        ? ctx.measureText(word).width / REFERENCE_PX
+        : word.length * AVERAGE_GLYPH_EM * (weight === 700 ? 1.08 : 1);
       words.set(word, w);
     }
     return w;

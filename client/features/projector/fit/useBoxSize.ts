@@ -16,7 +16,10 @@ export function useBoxSize(ref: RefObject<HTMLElement | null>): BoxSize | null {
     if (!el) return;
     const read = () => {
       const r = el.getBoundingClientRect();
-      const next = r.width > 0 && r.height > 0 ? { width: Math.floor(r.width), height: Math.floor(r.height) } : { width: window.innerWidth, height: window.innerHeight };
+      const next =
+        r.width > 0 && r.height > 0
+          ? { width: Math.floor(r.width), height: Math.floor(r.height) }
+          : { width: window.innerWidth, height: window.innerHeight };
       setSize((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
     };
     read();
