@@ -6,12 +6,10 @@ import type { DocName } from '../../shared/protocol.js';
 import type { MapSnapshot } from '../../shared/readModel.js';
 import { DEFAULT_SESSION, readSession, type SessionState } from '../../shared/session.js';
 import { readParticipants, type ParticipantEntry } from '../../shared/workshopDoc.js';
-import type { ConnectionView } from '../collab/connectionState.js';
-import type { Person } from '../collab/presence.js';
 import type { UndoView } from '../collab/undo.js';
 import type { MapEnv } from './mapEnv.js';
 import type { Me } from './me.js';
-import type { Clock, HeldDoc, OpenDoc, Workshop, WorkshopNotice } from './Workshop.js';
+import type { Clock, OpenDoc, Workshop, WorkshopNotice } from './Workshop.js';
 
 /** The one React context of a workshop page: the workshop object (docs/decisions/0009). */
 export const WorkshopContext = createContext<Workshop | null>(null);
@@ -29,9 +27,7 @@ export const EMPTY = Object.freeze({
     cardCount: 0,
   }) as MapSnapshot,
   participants: Object.freeze([]) as unknown as ParticipantEntry[],
-  people: Object.freeze([]) as readonly Person[],
   undo: Object.freeze({ canUndo: false, canRedo: false, top: null }) as UndoView,
-  connection: Object.freeze({ state: 'connecting', reason: null, reconnecting: false }) as ConnectionView,
   snapshots: new Map() as ReadonlyMap<DocName, MapSnapshot>,
 });
 
@@ -117,16 +113,6 @@ export function useSnapshotOf(env: MapEnv | null | undefined): MapSnapshot {
   return useSyncExternalStore(model?.subscribe ?? noopSubscribe, model ? model.getSnapshot : () => EMPTY.snapshot);
 }
 
-export function usePresenceOf(env: MapEnv | null | undefined): readonly Person[] {
-  const p = env?.presence;
-  return useSyncExternalStore(p?.subscribe ?? noopSubscribe, p ? p.getSnapshot : () => EMPTY.people);
-}
-
-export function useConnectionOf(env: MapEnv | null | undefined): ConnectionView {
-  const c = env?.connection;
-  return useSyncExternalStore(c?.subscribe ?? noopSubscribe, c ? c.getSnapshot : () => EMPTY.connection);
-}
-
 export function useUndoStateOf(env: MapEnv | null | undefined): UndoView {
   const u = env?.undoState;
   return useSyncExternalStore(u?.subscribe ?? noopSubscribe, u ? u.getSnapshot : () => EMPTY.undo);
@@ -203,12 +189,6 @@ export function useInfo(): WorkshopInfo {
 
 export function useClock(): Clock {
   return useWorkshop().clock;
-}
-
-/** For code outside React that needs a document for a while (exports, a person's drafts). */
-export function useOpenDoc(): (name: DocName) => HeldDoc {
-  const workshop = useWorkshop();
-  return useMemo(() => (name: DocName) => workshop.openDoc(name), [workshop]);
 }
 
 /** Calls `listener` with every notice of this page's documents while mounted (`listener` stable or memoised). */
