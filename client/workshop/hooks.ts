@@ -6,8 +6,6 @@ import type { DocName } from '../../shared/protocol.js';
 import type { MapSnapshot } from '../../shared/readModel.js';
 import { DEFAULT_SESSION, readSession, type SessionState } from '../../shared/session.js';
 import { readParticipants, type ParticipantEntry } from '../../shared/workshopDoc.js';
-import type { ConnectionView } from '../collab/connectionState.js';
-import type { Person } from '../collab/presence.js';
 import type { UndoView } from '../collab/undo.js';
 import type { MapEnv } from './mapEnv.js';
 import type { Me } from './me.js';
@@ -29,9 +27,7 @@ export const EMPTY = Object.freeze({
     cardCount: 0,
   }) as MapSnapshot,
   participants: Object.freeze([]) as unknown as ParticipantEntry[],
-  people: Object.freeze([]) as readonly Person[],
   undo: Object.freeze({ canUndo: false, canRedo: false, top: null }) as UndoView,
-  connection: Object.freeze({ state: 'connecting', reason: null, reconnecting: false }) as ConnectionView,
   snapshots: new Map() as ReadonlyMap<DocName, MapSnapshot>,
 });
 

@@ -4,7 +4,7 @@ import type { WorkshopInfo } from '../../../shared/api.js';
 import type { WorkshopId } from '../../../shared/ids.js';
 import type { DocName } from '../../../shared/protocol.js';
 import { loadProjectorLink, rememberProjectorLink } from '../../lib/identity.js';
-import { useDoc, useWorkshop } from '../../workshop/hooks.js';
+import { useSessionDoc, useWorkshop, useWorkshopDoc } from '../../workshop/hooks.js';
 import type { Clock, HeldDoc } from '../../workshop/Workshop.js';
 
 /**
@@ -35,8 +35,8 @@ const subscribeLinks = (listener: () => void) => {
 
 export function useConsoleEnv(): ConsoleEnv {
   const workshop = useWorkshop();
-  const session = useDoc('session');
-  const workshopDoc = useDoc('workshop');
+  const sessionDoc = useSessionDoc();
+  const workshopDoc = useWorkshopDoc();
   const id = workshop.id;
   const projectorLink = useSyncExternalStore(subscribeLinks, () => loadProjectorLink(id));
   const onProjectorLink = useCallback(
@@ -47,13 +47,13 @@ export function useConsoleEnv(): ConsoleEnv {
     [id],
   );
   const openDoc = useCallback((name: DocName) => workshop.openDoc(name), [workshop]);
-  if (!session || !workshopDoc) throw new Error('the console needs the session and workshop documents open');
+  if (!sessionDoc || !workshopDoc) throw new Error('the console needs the session and workshop documents open');
   return {
     workshopId: id,
     token: workshop.token,
     info: workshop.info,
-    sessionDoc: session.doc,
-    workshopDoc: workshopDoc.doc,
+    sessionDoc,
+    workshopDoc,
     clock: workshop.clock,
     openDoc,
     projectorLink,
