@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError, CreateWorkshopResponse } from '../shared/api.js';
-import type { BackupFile } from '../shared/backup.js';
+import { fromBase64, toBase64, type BackupFile } from '../shared/backup.js';
+import { getCards } from '../shared/cardSchema.js';
+import * as Y from 'yjs';
 import { setSupport } from '../shared/cardDetails.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
@@ -86,6 +88,30 @@ describe('backup, import and delete', () => {
     const foreign = await api<ApiError>(app.url, 'POST', '/api/backup', { hello: 'world' });
     expect(foreign.status).toBe(400);
     expect(count()).toBe(before);
+  });
+
+  it('[B2][M12][M14] a backup whose map breaks the card table or holds a part no map has is refused and creates nothing', async () => {
+    const { app, w, auth } = await filledWorkshop();
+    const count = () => (app.store.db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
+    const before = count();
+    const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
+    const edited = (change: (doc: Y.Doc) => void) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, fromBase64(file.documents['map:joint']));
+      change(doc);
+      return { ...file, documents: { ...file.documents, 'map:joint': toBase64(Y.encodeStateAsUpdate(doc)) } };
+    };
+    const unknownField = edited((doc) => [...getCards(doc).values()][0].set('colour', 'red'));
+    const longKey = edited((doc) => [...getCards(doc).values()][0].set('order', 'V'.repeat(201)));
+    const extraRoot = edited((doc) => doc.getMap('secrets').set('x', 1));
+    for (const bad of [unknownField, longKey, extraRoot]) {
+      const res = await api<ApiError>(app.url, 'POST', '/api/backup', bad);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/does not fit/);
+    }
+    expect(count()).toBe(before);
+    // The untouched file still imports.
+    expect((await api(app.url, 'POST', '/api/backup', file)).status).toBe(201);
   });
 
   it('[B3] deleting a workshop leaves no row of it in SQLite and closes its connections', async () => {

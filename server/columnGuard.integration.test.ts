@@ -1,4 +1,4 @@
-import * as decoding from 'lib0/decoding';
+import { readNotice } from '../shared/notices.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCards } from '../shared/cardSchema.js';
@@ -29,7 +29,7 @@ async function guidedWorkshop() {
   await Promise.all([session, facilitator, participant, observer].map(synced));
   const notices: Notice[] = [];
   participant.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => {
-    notices.push(JSON.parse(decoding.readVarString(decoder)));
+    notices.push(readNotice(decoder)!);
   };
   // Step 1 (values) is active: participants may only write there.
   setSessionPlan(session.doc, { mode: 'separate' }, LOCAL_USER);
@@ -134,6 +134,11 @@ describe('column locks are enforced by the server', () => {
     const drafts = connectClient(t.app.port, t.w.id, draftsName, joined.body.token);
     cleanup.push(() => drafts.destroy());
     await synced(drafts);
+<<<<<<< HEAD
+=======
+    const draftNotices: Notice[] = [];
+    drafts.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => void draftNotices.push(readNotice(decoder)!);
+>>>>>>> h-b
     const draft = createCard(drafts.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'concept', draftFor: 'map:joint' }, LOCAL_USER);
     const room = () => t.app.registry.peek(roomName(t.w.id as never, draftsName));
     await waitFor(() => getCards(room()!.doc).get(draft)?.has('map') === true, 'draft with its target map stored');

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { CardYMap } from './cardSchema.js';
 import { getCard } from './cardSchema.js';
-import { ARGUMENT_MAX, HISTORY_MAX, STEP_FIELD_MAX, type Agreement, type ArgumentSide, type CardArgument, type HistoryEntry, type Supporter } from './card/fields.js';
+import { ARGUMENT_MAX, CARD_TEXT_MAX, HISTORY_MAX, STEP_FIELD_MAX, type Agreement, type ArgumentSide, type CardArgument, type HistoryEntry, type Supporter } from './card/fields.js';
 import type { CardId, ParticipantId, PartnerId } from './ids.js';
 import { randomId } from './ids.js';
 import type { Origin } from './origins.js';
@@ -123,8 +123,10 @@ export function appendHistory(doc: Y.Doc, id: CardId, entry: HistoryEntry, origi
   return withCard(doc, id, origin, (card) => {
     const a = nestedArray(card, 'history');
     const last = a.get(a.length - 1) as HistoryEntry | undefined;
-    if (last?.text === entry.text) return;
-    a.push([entry]);
+    // Kept within the table's limit, so the server accepts the entry ([M12]).
+    const kept: HistoryEntry = { text: entry.text.slice(0, CARD_TEXT_MAX), by: entry.by, name: entry.name, at: entry.at };
+    if (last?.text === kept.text) return;
+    a.push([kept]);
     if (a.length > HISTORY_MAX) a.delete(0, a.length - HISTORY_MAX);
   });
 }

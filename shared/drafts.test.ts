@@ -24,4 +24,15 @@ describe('revealDrafts', () => {
     // Cards for a map that is not available stay where they are.
     expect([...getCards(drafts).keys()]).toEqual([elsewhere]);
   });
+
+  it('[G4][M12] a draft that breaks the card table stays in the drafts; the valid ones move', () => {
+    const map = new Y.Doc();
+    const drafts = new Y.Doc();
+    const good = createCard(drafts, { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: '', text: 'goed', draftFor: 'map:joint' }, LOCAL_USER);
+    const bad = createCard(drafts, { column: 'values', author: 'p1' as never, authorName: 'Pia', partner: '', text: 'stiekem', draftFor: 'map:joint' }, LOCAL_USER);
+    drafts.transact(() => getCards(drafts).get(bad)!.set('colour', 'red'));
+    expect(revealDrafts(drafts, () => map, SERVER)).toBe(1);
+    expect([...getCards(map).keys()]).toEqual([good]);
+    expect([...getCards(drafts).keys()]).toEqual([bad]);
+  });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { getCard } from './cardSchema.js';
 import { isValidOrderKey, keyBetween, keysAfter } from './fractionalIndex.js';
+import { createCard } from './ops.js';
+import { LOCAL_USER } from './origins.js';
+import { readMap } from './readModel.js';
 
 /** mulberry32: a tiny seeded PRNG, so a failing run can be replayed from its seed. */
 function mulberry32(seed: number): () => number {
@@ -153,5 +158,83 @@ describe('fractional order keys', () => {
     expect(isValidOrderKey(null)).toBe(false);
     expect(isValidOrderKey('V'.repeat(200))).toBe(true);
     expect(isValidOrderKey('V'.repeat(201))).toBe(false);
+  });
+
+  it('[M15] 10,000 appends, 10,000 prepends and 10,000 seeded random inserts stay short', () => {
+    const mean = (keys: string[]) => keys.reduce((n, k) => n + k.length, 0) / keys.length;
+    const appended = keysAfter(null, 10_000);
+    const prepended: string[] = [];
+    for (let i = 0, first: string | null = null; i < 10_000; i++) prepended.unshift((first = keyBetween(null, first)));
+    const rand = mulberry32(10_000);
+    const random: string[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const at = Math.floor(rand() * (random.length + 1));
+      random.splice(at, 0, keyBetween(random[at - 1] ?? null, random[at] ?? null));
+    }
+    for (const keys of [appended, prepended, random]) {
+      for (let i = 1; i < keys.length; i++) if (!(keys[i - 1] < keys[i])) throw new Error(`not increasing at ${i}`);
+      expect(keys.every(isValidOrderKey)).toBe(true);
+    }
+    const stats = { appended, prepended, random };
+    console.log(
+      '[M15] order key length, mean/max:',
+      Object.entries(stats).map(([name, keys]) => `${name} ${mean(keys).toFixed(2)}/${Math.max(...keys.map((k) => k.length))}`).join(', '),
+    );
+    expect(mean(appended)).toBeLessThan(30);
+    expect(mean(prepended)).toBeLessThan(30);
+    expect(mean(random)).toBeLessThan(30);
+    // Logarithmic, not linear: far below the limit even at the end.
+    expect(Math.max(...appended.map((k) => k.length))).toBeLessThanOrEqual(7);
+    expect(Math.max(...prepended.map((k) => k.length))).toBeLessThanOrEqual(7);
+  });
+
+  it('[M15] keys written before the level scheme stay valid neighbours: new keys sort correctly around them', () => {
+    // What the old linear scheme left behind after long runs of appends and inserts.
+    const old = ['1', 'V', 'kV', 'z', 'zV', 'zzzzzzk', 'zzzzzzzzzzzzzzzzzzzzs', '0001', 'Vz1'];
+    for (const k of old) {
+      expect(isValidOrderKey(k)).toBe(true);
+      const after = keyBetween(k, null);
+      const before = keyBetween(null, k);
+      expect(isValidOrderKey(after) && after > k).toBe(true);
+      expect(isValidOrderKey(before) && before < k).toBe(true);
+    }
+    const sorted = [...old].sort();
+    for (let i = 1; i < sorted.length; i++) {
+      const mid = keyBetween(sorted[i - 1], sorted[i]);
+      expect(sorted[i - 1] < mid && mid < sorted[i]).toBe(true);
+    }
+  });
+
+  it('[M15] concurrent inserts from two peers at one spot stay ordered and distinct, the same on both', () => {
+    const rand = mulberry32(77);
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const sync = () => {
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+    };
+    const card = (doc: Y.Doc, index: number, text: string) =>
+      createCard(doc, { column: 'values', author: '', authorName: '', partner: '', text, index }, LOCAL_USER);
+    for (let i = 0; i < 5; i++) card(a, i, `basis ${i}`);
+    sync();
+    const made: string[] = [];
+    for (let round = 0; round < 100; round++) {
+      // Both peers insert at the same index while apart (every 10th round: at the end), then meet.
+      const n = readMap(a).columns.values.length;
+      const at = round % 10 === 0 ? n : Math.floor(rand() * (n + 1));
+      made.push(card(a, at, `a${round}`), card(b, at, `b${round}`));
+      sync();
+    }
+    const onA = readMap(a).columns.values;
+    const onB = readMap(b).columns.values;
+    expect(onA.map((c) => c.id)).toEqual(onB.map((c) => c.id));
+    expect(new Set(onA.map((c) => c.id)).size).toBe(205);
+    for (const id of made) expect(isValidOrderKey(getCard(a, id as never)!.get('order'))).toBe(true);
+    // Ordered by key, ties by id: the same rule every reader applies.
+    for (let i = 1; i < onA.length; i++) {
+      const [p, q] = [onA[i - 1], onA[i]];
+      expect(p.order < q.order || (p.order === q.order && p.id < q.id)).toBe(true);
+    }
+    expect(Math.max(...onA.map((c) => c.order.length))).toBeLessThan(40);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canReadDoc, canWriteDoc, type AccessContext, type Principal } from './permissions.js';
-import { parseDocName, type DocNameString } from './docName.js';
+import { canReadDoc, canWriteDoc, workingMap, type AccessContext, type Principal } from './permissions.js';
+import { formatDocName, parseDocName, type DocNameString } from './docName.js';
 
 const anna: Principal = { access: 'participant', participantId: 'anna', partner: 'zorg' };
 const fac: Principal = { access: 'facilitator', participantId: 'f', partner: '' };
@@ -41,5 +41,17 @@ describe('document permissions', () => {
         workshop: 'r-', session: 'r-', 'map:joint': 'r-', 'map:zorg': 'r-', 'map:gemeente': 'r-', 'drafts:anna': '--', 'drafts:bram': '--',
       });
     }
+  });
+});
+
+describe('the working map', () => {
+  it('[F1] a participant works in their own partner map in the first stage of partners first, in the joint map otherwise', () => {
+    expect(formatDocName(workingMap('partners-first', 'homogeneous', 'zorg'))).toBe('map:zorg');
+    expect(formatDocName(workingMap('partners-first', 'heterogeneous', 'zorg'))).toBe('map:joint');
+    expect(formatDocName(workingMap('joint', 'homogeneous', 'zorg'))).toBe('map:joint');
+    // Someone without a partner (the facilitator) works in the joint map.
+    expect(formatDocName(workingMap('partners-first', 'homogeneous', ''))).toBe('map:joint');
+    // The working map is always one the person may write.
+    for (const ctx of [joint, homo, hetero]) expect(canWriteDoc(anna, workingMap(ctx.flow, ctx.stage, anna.partner), ctx)).toBe(true);
   });
 });

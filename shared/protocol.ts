@@ -16,20 +16,10 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
 /**
- * Our one addition: a server-to-client notice (varUint type, then a JSON string `Notice`).
+ * Our one addition: a server-to-client notice (message type 7), defined in notices.ts with its codec.
  * The upstream provider ignores unknown message types; our client registers a handler.
  */
-export const MESSAGE_NOTICE = 7;
-
-export type Notice =
-  /** A change in a column that is closed for you was reverted. */
-  | { code: 'column-locked'; columns: string[] }
-  /** A new card on the map while everyone writes alone first was reverted (it belongs in your drafts). */
-  | { code: 'private-phase' }
-  /** A step card was set to agreed without who, what and when; reverted. */
-  | { code: 'needs-who-what-when'; missing: string[] }
-  /** A card field broke the card table (unknown field, wrong type, too long, too many); reverted. */
-  | { code: 'invalid-card'; fields: string[] };
+export { MESSAGE_NOTICE, type Notice } from './notices.js';
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;

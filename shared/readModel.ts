@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { COLUMN_IDS, type ColumnId } from './columns.js';
 import { getCards, readCardColumn, type CardYMap } from './cardSchema.js';
-import { CARD_FIELD_NAMES, type Agreement, type CardArgument, type CardFieldName, type CardValues, type Supporter } from './card/fields.js';
+import { type Agreement, type CardArgument, type CardFieldName, type CardValues, type Supporter } from './card/fields.js';
 import { readCardField } from './card/read.js';
 import type { CardId } from './ids.js';
 import { compareOrder } from './ops.js';
@@ -27,27 +27,41 @@ export type MapSnapshot = {
 
 const byTimeThenId = (a: { at: number; id: string }, b: { at: number; id: string }) => a.at - b.at || (a.id < b.id ? -1 : 1);
 
-/** Fields a snapshot gives in another shape than the table stores them. */
-const RESHAPED = new Set<CardFieldName>(['text', 'map', 'supporters', 'arguments']);
-
 export function readCard(id: string, card: CardYMap): CardSnapshot | null {
   const column = readCardColumn(card);
   if (!column) return null;
-  const fields: Record<string, unknown> = {};
-  for (const name of CARD_FIELD_NAMES) if (!RESHAPED.has(name)) fields[name] = readCardField(card, name);
-  const fragment = readCardField(card, 'text');
+  const field = <K extends CardFieldName>(name: K) => readCardField(card, name);
+  const fragment = field('text');
   const blocks = fragment ? readBlocks(fragment) : [];
+  // One property per row of the card table: the CardSnapshot type, derived from the table, makes a
+  // new row fail to compile here until it is read (written out rather than looped: the read model
+  // is on the hot path of every keystroke).
   return {
-    ...(fields as Omit<CardSnapshot, 'blocks' | 'plainText' | 'supporters' | 'arguments'>),
     // The key in `cards` is the card's identity; a stored `id` that disagrees is not trusted.
     id: id as CardId,
     column,
+    order: field('order'),
+    author: field('author'),
+    authorName: field('authorName'),
+    partner: field('partner'),
+    createdAt: field('createdAt'),
+    status: field('status'),
     blocks,
     plainText: blocksToPlainText(blocks),
-    supporters: Object.entries(readCardField(card, 'supporters'))
+    supporters: Object.entries(field('supporters'))
       .map(([sid, v]) => ({ ...v, id: sid }))
       .sort(byTimeThenId),
-    arguments: Object.values(readCardField(card, 'arguments')).sort(byTimeThenId),
+    arguments: Object.values(field('arguments')).sort(byTimeThenId),
+    agreedBy: field('agreedBy'),
+    history: field('history'),
+    buildsOn: field('buildsOn'),
+    who: field('who'),
+    what: field('what'),
+    when: field('when'),
+    writtenBy: field('writtenBy'),
+    writtenByName: field('writtenByName'),
+    origins: field('origins'),
+    tag: field('tag'),
   };
 }
 

@@ -6,6 +6,8 @@ import type { Principal } from './permissions.js';
 import {
   addTimerMinute,
   canWriteColumn,
+  mayCreateCards,
+  previousStep,
   DEFAULT_SESSION,
   nextStep,
   pauseTimer,
@@ -64,6 +66,36 @@ describe('session', () => {
     setSessionPlan(doc, { mode: 'free', active: ['actions', 'values'] }, LOCAL_USER);
     expect(readSession(doc).active).toEqual(['actions', 'values']);
     expect(nextStep(readSession(doc))).toBeNull();
+  });
+
+  it('[G6] the previous step is the one before the active step in the plan; none at the start, in free mode or off the plan', () => {
+    const doc = new Y.Doc();
+    setSessionPlan(doc, { mode: 'separate' }, LOCAL_USER);
+    expect(previousStep(readSession(doc))).toBeNull();
+    setActiveColumns(doc, ['actions'], LOCAL_USER);
+    expect(previousStep(readSession(doc))).toEqual(['relations']);
+    setSessionPlan(doc, { mode: 'short' }, LOCAL_USER);
+    setActiveColumns(doc, ['steps', 'conditions', 'actions', 'relations'], LOCAL_USER);
+    expect(previousStep(readSession(doc))).toEqual(['values']);
+    expect(nextStep(readSession(doc))).toBeNull();
+    setSessionPlan(doc, { mode: 'separate', direction: 'ltr' }, LOCAL_USER);
+    setActiveColumns(doc, ['conditions'], LOCAL_USER);
+    expect(previousStep(readSession(doc))).toEqual(['steps']);
+    setActiveColumns(doc, ['values', 'steps'], LOCAL_USER);
+    expect(previousStep(readSession(doc))).toBeNull();
+    setSessionPlan(doc, { mode: 'free', active: ['relations'] }, LOCAL_USER);
+    expect(previousStep(readSession(doc))).toBeNull();
+  });
+
+  it('[G4] new cards on a map: not from a participant while everyone writes alone first; always the facilitator; never the projector', () => {
+    const doc = new Y.Doc();
+    const projector: Principal = { access: 'projector', participantId: 'x', partner: '' };
+    expect([participant, facilitator, projector].map((p) => mayCreateCards(readSession(doc), p))).toEqual([true, true, false]);
+    setSessionPlan(doc, { mode: 'separate' }, LOCAL_USER);
+    setPhase(doc, 'private', LOCAL_USER);
+    expect([participant, facilitator, projector].map((p) => mayCreateCards(readSession(doc), p))).toEqual([false, true, false]);
+    requestReveal(doc, LOCAL_USER);
+    expect(mayCreateCards(readSession(doc), participant)).toBe(true);
   });
 
   it('[G7] the timer counts on the server clock: set, start, pause, add a minute; zero is the floor', () => {

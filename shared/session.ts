@@ -252,13 +252,24 @@ export function stepSequence(session: SessionState): ColumnId[][] {
   return order.map((c) => [c]);
 }
 
+/** Where the active columns stand in the plan's step sequence (-1: not a step of the plan, or free mode). */
+function activeStepIndex(session: SessionState): number {
+  if (session.mode === 'free') return -1;
+  const key = [...new Set(session.active)].sort().join(',');
+  return stepSequence(session).findIndex((s) => [...s].sort().join(',') === key);
+}
+
 /** The next step after the active one in the plan, or null at the end (free mode has no next step). */
 export function nextStep(session: SessionState): ColumnId[] | null {
-  if (session.mode === 'free') return null;
   const steps = stepSequence(session);
-  const key = [...session.active].sort().join(',');
-  const i = steps.findIndex((s) => [...s].sort().join(',') === key);
+  const i = activeStepIndex(session);
   return i >= 0 && i < steps.length - 1 ? steps[i + 1] : null;
+}
+
+/** The step before the active one in the plan, or null at the first step, in free mode or off the plan. */
+export function previousStep(session: SessionState): ColumnId[] | null {
+  const i = activeStepIndex(session);
+  return i > 0 ? stepSequence(session)[i - 1] : null;
 }
 
 /** Open the mixed session (or go back to the partners' own maps); the server adjusts who may open what. */

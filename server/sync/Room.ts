@@ -1,9 +1,13 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { migrateMapDoc } from '../../shared/mapMeta.js';
 import { MIGRATION, type ConnectionOrigin } from '../../shared/origins.js';
-import * as encoding from 'lib0/encoding';
 import type { DocName } from '../../shared/docName.js';
+<<<<<<< HEAD
 import { CloseCode, MESSAGE_NOTICE, type Notice } from '../../shared/protocol.js';
+=======
+import { encodeNotice } from '../../shared/notices.js';
+>>>>>>> h-b
 import type { Principal } from '../../shared/permissions.js';
 import { mayCreateCards, readSession, writableColumns } from '../../shared/session.js';
 import { applyGuarded, type GuardRules } from './columnGuard.js';
@@ -87,6 +91,8 @@ export class Room implements CommitListener {
     this.logRows = stored.logRows;
     this.logBytes = stored.logBytes;
     this.doc.on('update', this.onDocUpdate);
+    // After the update handler: a version written now is stored and sent like any change ([M14]).
+    if (opts.docName.kind === 'map') migrateMapDoc(this.doc, MIGRATION);
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
@@ -209,7 +215,7 @@ export class Room implements CommitListener {
       return;
     }
     const notice = applyGuarded(this.doc, update, conn.origin, rules);
-    if (notice) sendNotice(conn, notice);
+    if (notice) conn.send(encodeNotice(notice));
   }
 
   /** The content rules for a connection's change: map documents by the session, drafts by the card table only. */
@@ -286,11 +292,4 @@ export class Room implements CommitListener {
     this.doc.destroy();
     this.connections.clear();
   }
-}
-
-function sendNotice(conn: RoomConnection, notice: Notice): void {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_NOTICE);
-  encoding.writeVarString(e, JSON.stringify(notice));
-  conn.send(encoding.toUint8Array(e));
 }

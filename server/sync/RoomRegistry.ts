@@ -117,7 +117,7 @@ export class RoomRegistry {
 
   /** Unload every room of a workshop without writing (used when the workshop is deleted). */
   dropWorkshop(workshopId: string): Room[] {
-    const dropped = [...this.rooms.values()].filter((r) => r.name.startsWith(`${workshopId}/`));
+    const dropped = [...this.rooms.values()].filter((r) => r.workshopId === workshopId);
     for (const r of dropped) this.drop(r);
     return dropped;
   }

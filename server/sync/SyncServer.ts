@@ -341,7 +341,7 @@ export class SyncServer {
   recheckWorkshop(workshopId: string): void {
     for (const c of this.connections) {
       const room = c.room;
-      if (!room || !room.name.startsWith(`${workshopId}/`)) continue;
+      if (!room || room.workshopId !== workshopId) continue;
       if (!canReadDoc(c.principal, room.docName, this.accessContext(workshopId, c.flow))) {
         c.close(CloseCode.FORBIDDEN, 'this map is closed in this part of the session');
       }
@@ -379,7 +379,7 @@ export class SyncServer {
   }
 
   closeWorkshop(workshopId: string, code: number, reason: string): void {
-    for (const c of this.connections) if (c.room?.name.startsWith(`${workshopId}/`)) c.close(code, reason);
+    for (const c of this.connections) if (c.room?.workshopId === workshopId) c.close(code, reason);
   }
 
   closeAll(code: number, reason: string): void {

@@ -2,10 +2,11 @@ import * as Y from 'yjs';
 import { missingForAgreement } from '../../shared/agreement.js';
 import { getCards, readCardColumn } from '../../shared/cardSchema.js';
 import type { CardDocKind } from '../../shared/card/fields.js';
+import { DOC_ROOTS } from '../../shared/docSchema.js';
 import { checkCard, checkCardField, type CardProblem } from '../../shared/card/validate.js';
 import { isColumnId, type ColumnId } from '../../shared/columns.js';
 import type { Origin } from '../../shared/origins.js';
-import type { Notice } from '../../shared/protocol.js';
+import type { Notice } from '../../shared/notices.js';
 
 /**
  * Content-level enforcement for map documents: apply a connection's update, find every card it
@@ -59,7 +60,15 @@ function tableProblems(cards: ReturnType<typeof getCards>, written: Map<string, 
 /** Returns the notice for the sender when the update was reverted, or null when it was accepted. */
 export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rules: GuardRules): Notice | null {
   const cards = getCards(doc);
-  const undo = new Y.UndoManager(cards, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+  // Roots only the server writes (a map's schema version, [M14]): any change to them is refused.
+  const serverOnlyTouched = new Set<string>();
+  const serverOnly = Object.entries(DOC_ROOTS[rules.doc])
+    .filter(([, spec]) => spec.writers === 'server')
+    .map(([name]) => ({
+      root: doc.getMap(name),
+      observer: (_events: unknown, tr: Y.Transaction) => void (tr.origin === origin && serverOnlyTouched.add(name)),
+    }));
+  const undo = new Y.UndoManager([cards, ...serverOnly.map((s) => s.root)], { trackedOrigins: new Set([origin]), captureTimeout: 0 });
   const columns = new Set<ColumnId | null>();
   const touched = new Set<string>();
   /** Per card: the fields the change wrote, or 'whole' for a card that was added or replaced. */
@@ -102,16 +111,20 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
     }
   };
   cards.observeDeep(observer);
+  for (const s of serverOnly) s.root.observeDeep(s.observer);
   try {
     Y.applyUpdate(doc, update, origin);
   } finally {
     cards.unobserveDeep(observer);
+    for (const s of serverOnly) s.root.unobserveDeep(s.observer);
   }
   let notice: Notice | null = null;
   let problems: CardProblem[] = [];
   // A card without a readable column (corrupt or unknown) is never writable for a guarded participant.
   const closed = [...columns].filter((c) => c === null || !rules.writable.has(c));
-  if (closed.length > 0) {
+  if (serverOnlyTouched.size > 0) {
+    notice = { code: 'server-only', roots: [...serverOnlyTouched] };
+  } else if (closed.length > 0) {
     notice = { code: 'column-locked', columns: [...new Set(closed.filter((c): c is ColumnId => c !== null))] };
   } else if (created && !rules.mayCreate) {
     notice = { code: 'private-phase' };

@@ -2,7 +2,10 @@ import * as Y from 'yjs';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, toBase64, type BackupFile } from '../../shared/backup.js';
 import { isFlow } from '../../shared/permissions.js';
-import { DOC_KINDS, formatDocName, parseDocName, type DocName } from '../../shared/docName.js';
+import { checkCards } from '../../shared/card/validate.js';
+import { getCards } from '../../shared/cardSchema.js';
+import { DOC_KINDS, formatDocName, holdsCards, parseDocName, type DocName } from '../../shared/docName.js';
+import { unknownRoots } from '../../shared/docSchema.js';
 import { parseRoomName, roomName } from '../../shared/protocol.js';
 import { readMap } from '../../shared/readModel.js';
 import { isParticipantRole } from '../../shared/roles.js';
@@ -20,6 +23,30 @@ export const IMPORT_LIMITS = { documents: 2_100, versions: 5_000, participants: 
 const PARTICIPANT_ID = /^[a-z0-9]{1,40}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const VERSION_KINDS: readonly unknown[] = ['step', 'manual', 'before-restore'];
+
+/**
+ * Whether a stored document fits this version: it decodes, holds only the roots its kind may hold
+ * (docSchema.ts) and, for maps and drafts, only cards that are valid by the card table. Returns null
+ * when it fits, 'damaged' when it does not decode, otherwise what is wrong.
+ */
+function checkDocumentState(name: DocName, state: Uint8Array): string | null {
+  const doc = new Y.Doc();
+  try {
+    try {
+      Y.decodeUpdate(state);
+      Y.applyUpdate(doc, state);
+    } catch {
+      return 'damaged';
+    }
+    const roots = unknownRoots(doc, name.kind);
+    if (roots.length) return `unknown parts ${roots.join(', ')}`;
+    if (!holdsCards(name)) return null;
+    const problems = checkCards(getCards(doc) as Y.Map<unknown>, name.kind);
+    return problems.length ? `cards with invalid fields (${[...new Set(problems.map((p) => p.field || 'card'))].join(', ')})` : null;
+  } finally {
+    doc.destroy();
+  }
+}
 
 /** Export a whole workshop as one JSON file, import it as a new workshop, delete one completely. */
 export class BackupService {
@@ -134,22 +161,20 @@ export class BackupService {
         budget = performance.now();
       }
     };
-    const decode = (data: unknown, what: string): Uint8Array => {
+    const decode = (data: unknown, name: DocName, what: string): Uint8Array => {
       if (typeof data !== 'string' || data.length % 4 !== 0 || !BASE64.test(data)) return bad(`${what} in the backup is damaged.`);
       const state = new Uint8Array(Buffer.from(data, 'base64'));
       if (state.byteLength > this.maxDocBytes) return bad(`${what} in the backup is larger than this server accepts.`);
-      try {
-        Y.decodeUpdate(state);
-      } catch {
-        bad(`${what} in the backup is damaged.`);
-      }
+      const problem = checkDocumentState(name, state);
+      if (problem === 'damaged') bad(`${what} in the backup is damaged.`);
+      if (problem) bad(`${what} in the backup does not fit this version: ${problem}.`);
       return state;
     };
     const docs: [DocName, Uint8Array][] = [];
     for (const [doc, data] of Object.entries(documents)) {
       const parsed = parseDocName(doc);
       if (!parsed) bad(`The backup has an invalid document "${doc.slice(0, 40)}".`);
-      docs.push([parsed!, decode(data, `The document "${doc}"`)]);
+      docs.push([parsed!, decode(data, parsed!, `The document "${doc}"`)]);
       await yieldSometimes();
     }
     const versions: { doc: DocName; kind: 'step' | 'manual' | 'before-restore'; label: string; cardCount: number; createdAt: number; stateBytes: Uint8Array }[] = [];
@@ -162,7 +187,7 @@ export class BackupService {
         label: typeof v.label === 'string' ? stripUnsafeText(v.label).slice(0, 80) : '',
         cardCount: Number.isSafeInteger(v.cardCount) && v.cardCount >= 0 ? v.cardCount : 0,
         createdAt: Number.isSafeInteger(v.createdAt) && v.createdAt > 0 ? v.createdAt : Date.now(),
-        stateBytes: decode(v.state, 'A version'),
+        stateBytes: decode(v.state, doc!, 'A version'),
       });
       await yieldSometimes();
     }

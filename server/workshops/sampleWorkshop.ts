@@ -5,6 +5,8 @@ import { isColumnId } from '../../shared/columns.js';
 import { addArgument, setStepFields, setSupport } from '../../shared/cardDetails.js';
 import { getCards } from '../../shared/cardSchema.js';
 import type { CardOrigin } from '../../shared/compare/merge.js';
+import { partnerMapName } from '../../shared/docName.js';
+import type { PartnerId } from '../../shared/ids.js';
 import { createCard } from '../../shared/ops.js';
 import { SEED } from '../../shared/origins.js';
 import { isFlow, type Flow } from '../../shared/permissions.js';
@@ -92,7 +94,7 @@ export function seedMap(
     }
     if (card.origins?.length) {
       const origins = new Y.Array<CardOrigin>();
-      origins.push(card.origins.map((sampleId) => ({ map: `map:${partnerOf(sampleId)}`, cardId: '', partner: partnerOf(sampleId), text: '' })));
+      origins.push(card.origins.map((sampleId) => ({ map: partnerMapName(partnerOf(sampleId) as PartnerId), cardId: '', partner: partnerOf(sampleId), text: '' })));
       doc.transact(() => getCards(doc).get(id)?.set('origins', origins), SEED);
     }
   });

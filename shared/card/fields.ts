@@ -148,7 +148,8 @@ const stepField: ValueSpec = { type: 'string', max: STEP_FIELD_MAX };
 const cardText: ValueSpec = { type: 'string', max: CARD_TEXT_MAX };
 
 const STATUS_SPEC: ValueSpec = { type: 'string', max: 6, oneOf: CARD_STATUSES };
-export const ORDER_KEY_SPEC: ValueSpec = { type: 'string', min: 1, max: ORDER_KEY_MAX, pattern: /^[0-9A-Za-z]+$/ };
+/** Base-62 digits, not ending in the smallest digit '0' (so there is room below every key). */
+export const ORDER_KEY_SPEC: ValueSpec = { type: 'string', min: 1, max: ORDER_KEY_MAX, pattern: /^[0-9A-Za-z]*[1-9A-Za-z]$/ };
 
 const SUPPORTER: ValueSpec = { type: 'object', fields: { name, partner: id, at: time } };
 const ARGUMENT: ValueSpec = {

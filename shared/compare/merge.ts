@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { CardOrigin, CardStatus, GroupTag } from '../card/fields.js';
+import { CARD_TEXT_MAX, type CardOrigin, type CardStatus, type GroupTag } from '../card/fields.js';
 import { getCards } from '../cardSchema.js';
 import type { ColumnId } from '../columns.js';
 import type { CardId, PartnerId } from '../ids.js';
@@ -44,7 +44,8 @@ export function takeIntoJoint(joint: Y.Doc, input: TakeInput, origin: Origin): C
     );
     const card = getCards(joint).get(id)!;
     const origins = new Y.Array<CardOrigin>();
-    origins.push(input.origins.map((o) => ({ ...o })));
+    // Each origin keeps its text within the table's limit ([M12]).
+    origins.push(input.origins.map((o) => ({ map: o.map, cardId: o.cardId, partner: o.partner, text: o.text.slice(0, CARD_TEXT_MAX) })));
     card.set('origins', origins);
     if (input.tag) card.set('tag', input.tag);
   }, origin);

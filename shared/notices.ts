@@ -1,0 +1,82 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { COLUMN_IDS, type ColumnId } from './columns.js';
+
+/**
+ * The notice codec, the one definition of message type 7 for server and client ([M16]).
+ * A notice tells the sender of a change why the server reverted it. On the wire: varUint
+ * MESSAGE_NOTICE, then a varString holding the notice as JSON. The upstream y-websocket provider
+ * ignores unknown message types; our client registers `readNotice` as the handler of type 7.
+ */
+export const MESSAGE_NOTICE = 7;
+
+export const STEP_FIELDS = ['who', 'what', 'when'] as const;
+export type StepField = (typeof STEP_FIELDS)[number];
+
+export type Notice =
+  /** A change in a column that is closed for you was reverted. */
+  | { code: 'column-locked'; columns: ColumnId[] }
+  /** A new card on the map while everyone writes alone first was reverted (it belongs in your drafts). */
+  | { code: 'private-phase' }
+  /** A step card was set to agreed without who, what and when; reverted. */
+  | { code: 'needs-who-what-when'; missing: StepField[] }
+  /** A card field broke the card table (unknown field, wrong type, too long, too many); reverted. */
+  | { code: 'invalid-card'; fields: string[] }
+  /** A change to a part of the document only the server writes (a map's schema version); reverted. */
+  | { code: 'server-only'; roots: string[] };
+
+export type NoticeCode = Notice['code'];
+
+/** The whole frame, ready to send. */
+export function encodeNotice(notice: Notice): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_NOTICE);
+  encoding.writeVarString(e, JSON.stringify(notice));
+  return encoding.toUint8Array(e);
+}
+
+const strings = (v: unknown, max = 50): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length <= 100).slice(0, max) : [];
+const only = <T extends string>(allowed: readonly T[], v: unknown): T[] => strings(v).filter((x): x is T => (allowed as readonly string[]).includes(x));
+
+/** The notice in a JSON text, or null when it is not one this version knows (newer codes are ignored). */
+export function parseNotice(json: string): Notice | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  switch (v.code) {
+    case 'column-locked':
+      return { code: 'column-locked', columns: only(COLUMN_IDS, v.columns) };
+    case 'private-phase':
+      return { code: 'private-phase' };
+    case 'needs-who-what-when':
+      return { code: 'needs-who-what-when', missing: only(STEP_FIELDS, v.missing) };
+    case 'invalid-card':
+      return { code: 'invalid-card', fields: strings(v.fields) };
+    case 'server-only':
+      return { code: 'server-only', roots: strings(v.roots) };
+    default:
+      return null;
+  }
+}
+
+/** Read the notice after the message type (the shape of a y-websocket message handler's decoder). */
+export function readNotice(decoder: decoding.Decoder): Notice | null {
+  return parseNotice(decoding.readVarString(decoder));
+}
+
+/** Decode a whole frame; null when it is not a notice or not one this version knows. */
+export function decodeNotice(frame: Uint8Array): Notice | null {
+  try {
+    const d = decoding.createDecoder(frame);
+    if (decoding.readVarUint(d) !== MESSAGE_NOTICE) return null;
+    return readNotice(d);
+  } catch {
+    return null;
+  }
+}
