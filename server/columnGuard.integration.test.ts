@@ -134,11 +134,6 @@ describe('column locks are enforced by the server', () => {
     const drafts = connectClient(t.app.port, t.w.id, draftsName, joined.body.token);
     cleanup.push(() => drafts.destroy());
     await synced(drafts);
-<<<<<<< HEAD
-=======
-    const draftNotices: Notice[] = [];
-    drafts.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => void draftNotices.push(readNotice(decoder)!);
->>>>>>> h-b
     const draft = createCard(drafts.doc, { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'concept', draftFor: 'map:joint' }, LOCAL_USER);
     const room = () => t.app.registry.peek(roomName(t.w.id as never, draftsName));
     await waitFor(() => getCards(room()!.doc).get(draft)?.has('map') === true, 'draft with its target map stored');

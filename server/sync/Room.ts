@@ -3,11 +3,8 @@ import * as Y from 'yjs';
 import { migrateMapDoc } from '../../shared/mapMeta.js';
 import { MIGRATION, type ConnectionOrigin } from '../../shared/origins.js';
 import type { DocName } from '../../shared/docName.js';
-<<<<<<< HEAD
-import { CloseCode, MESSAGE_NOTICE, type Notice } from '../../shared/protocol.js';
-=======
+import { CloseCode } from '../../shared/protocol.js';
 import { encodeNotice } from '../../shared/notices.js';
->>>>>>> h-b
 import type { Principal } from '../../shared/permissions.js';
 import { mayCreateCards, readSession, writableColumns } from '../../shared/session.js';
 import { applyGuarded, type GuardRules } from './columnGuard.js';
