@@ -74,6 +74,8 @@ async function connectRaw(app: App, name: string, token: string): Promise<RawSoc
   // Ask for the state like a provider does (sync step 1 with an empty state vector).
   raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
   await waitFor(() => serverStateFrom(raw.messages) !== null, 'attacker got the server state');
+  // Like a provider: answer the server's sync step 1 (after that, nothing sent may be pending).
+  raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
   return Object.assign(raw, { state: serverStateFrom(raw.messages)! });
 }
 
@@ -223,6 +225,23 @@ describe('forged Yjs updates are refused per sender', () => {
     const joiner = await connectRaw(t.app, t.name, await t.w.participant('Jo'));
     expect(stateOf(joiner.state).has(515151)).toBe(false);
     expect(joiner.state.length).toBeLessThan(10_000);
+  });
+
+  it('[T2] before its sync step 2 a connection\'s pending update is dropped whole; after it, refused with 4400', async () => {
+    const t = await room();
+    const before = footprint(t.app, t.name);
+    const raw = await rawSocket(t.app.port, t.name, await t.w.participant('Early'));
+    cleanup.push(() => raw.ws.terminate());
+    const gapped = gappedUpdate(525252, (doc) => getCards(doc).set('early', 'x' as never));
+    raw.ws.send(syncFrame(gapped));
+    raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
+    // The step 2 is answered in order: once the room has handled it, the gapped update was dropped.
+    raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
+    await waitFor(() => raw.messages.filter((m) => m[0] === 0 && m[1] === 1).length >= 1, 'state received after step 2');
+    expect(footprint(t.app, t.name)).toEqual(before);
+    raw.ws.send(syncFrame(gapped));
+    expect((await raw.closed).code).toBe(CloseCode.MALFORMED);
+    expect(footprint(t.app, t.name)).toEqual(before);
   });
 
   it('[T9] pending content left in the store by an older server is neither served nor integrated later', async () => {

@@ -6,7 +6,7 @@ import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { readSession, requestReveal, setActiveColumns, setPhase, setSessionPlan } from '../shared/session.js';
-import { serverStateFrom, syncFrame, writeAs } from './test/forge.js';
+import { serverStateFrom, step2Frame, syncFrame, writeAs } from './test/forge.js';
 import { api, connectClient, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
 import { rawSocket } from './test/rawSocket.js';
 
@@ -43,6 +43,7 @@ async function attackerOn(app: { port: number }, room: string, token: string) {
   cleanup.push(() => raw.ws.terminate());
   raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
   await waitFor(() => serverStateFrom(raw.messages) !== null, 'state received');
+  raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
   return Object.assign(raw, { state: serverStateFrom(raw.messages)! });
 }
 

@@ -66,6 +66,16 @@ export function useSession(): SessionState {
   return useDocValue('session', readSession, DEFAULT_SESSION);
 }
 
+/** The session document itself, for the facilitator's writes; null until open. */
+export function useSessionDoc(): Y.Doc | null {
+  return useDoc('session')?.doc ?? null;
+}
+
+/** The `workshop` document (who joined); null until open. */
+export function useWorkshopDoc(): Y.Doc | null {
+  return useDoc('workshop')?.doc ?? null;
+}
+
 /** Everyone who joined (the `workshop` document), in joining order. */
 export function useParticipants(): ParticipantEntry[] {
   return useDocValue('workshop', readParticipants, EMPTY.participants);

@@ -73,6 +73,8 @@ class Connection implements RoomConnection {
   readonly clientIds = new Set<number>();
   room: Room | null = null;
   closed = false;
+  /** Whether the client has answered our sync step 1 (after it, nothing it sends may be pending). */
+  sentStep2 = false;
   /** Whether this connection still counts towards its address's limit (see makeRoomAtAddress). */
   countedAtAddress = true;
 
@@ -305,7 +307,14 @@ export class SyncServer {
         } catch (error) {
           throw new MalformedFrame(error instanceof Error ? error.message : 'update could not be applied');
         }
-        if (refusal) conn.close(refusal.code, refusal.reason);
+        if (refusal?.pending && !conn.sentStep2) {
+          // Between connecting and the client's sync step 2, a provider may send a local edit that
+          // builds on its own offline edits the server does not have yet; its step 2 brings all of
+          // them. Such an update is dropped whole (nothing applied, stored or served), not refused.
+          return;
+        }
+        if (refusal) return conn.close(refusal.code, refusal.reason);
+        if (frame.step2) conn.sentStep2 = true;
         return;
       }
       case 'awareness': {

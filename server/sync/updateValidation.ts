@@ -22,6 +22,8 @@ import { CloseCode } from '../../shared/protocol.js';
 export interface Refusal {
   code: number;
   reason: string;
+  /** The update only lacks changes the server does not have yet (it would stay pending). */
+  pending?: boolean;
 }
 
 export interface SenderContext {
@@ -67,6 +69,7 @@ type Struct = Y.Item | Y.GC | Y.Skip;
 export const MAX_STRUCT_LENGTH = 1 << 24;
 
 const malformed = (reason: string): Refusal => ({ code: CloseCode.MALFORMED, reason });
+const pendingRefusal = (reason: string): Refusal => ({ code: CloseCode.MALFORMED, reason, pending: true });
 const forbidden = (reason: string): Refusal => ({ code: CloseCode.FORBIDDEN, reason });
 
 function isSafeClock(n: number): boolean {
@@ -228,13 +231,13 @@ export function validateUpdate(
     const s = head as Y.Item | Y.GC;
     const local = stateOf(s.id.client);
     const offset = local - s.id.clock;
-    if (offset < 0) return malformed('update depends on changes the server does not have (clock gap)');
+    if (offset < 0) return pendingRefusal('update depends on changes the server does not have (clock gap)');
     const missing = missingFor(s);
     if (missing === 'bad') return malformed('update refers to a position that does not exist');
     if (missing !== null) {
       stack.push(s);
       const dep = byClient.has(missing) ? nextOf(missing) : undefined;
-      if (!dep) return malformed('update depends on changes the server does not have');
+      if (!dep) return pendingRefusal('update depends on changes the server does not have');
       head = dep;
       continue;
     }
@@ -265,7 +268,7 @@ export function validateUpdate(
     const list: [number, number][] = [];
     for (const r of ranges) {
       if (!isSafeClock(r.clock) || !isSafeClock(r.len) || r.len < 1 || r.clock + r.len > end) {
-        return malformed('update deletes changes that do not exist');
+        return pendingRefusal('update deletes changes that do not exist');
       }
       list.push([r.clock, r.len]);
     }

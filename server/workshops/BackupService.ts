@@ -17,6 +17,12 @@ import type { SqliteStore } from '../store/SqliteStore.js';
 import type { RoomRegistry } from '../sync/RoomRegistry.js';
 import type { WorkshopService } from './WorkshopService.js';
 
+/** Bounds of an import (T13): far above any real workshop, far below what stalls the server. */
+export const IMPORT_LIMITS = { documents: 2_100, versions: 5_000, participants: 2_000 } as const;
+const PARTICIPANT_ID = /^[a-z0-9]{1,40}$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const VERSION_KINDS: readonly unknown[] = ['step', 'manual', 'before-restore'];
+
 /**
  * Whether a stored document fits this version: it decodes, holds only the roots its kind may hold
  * (docSchema.ts) and, for maps and drafts, only cards that are valid by the card table. Returns null
@@ -42,11 +48,6 @@ function checkDocumentState(name: DocName, state: Uint8Array): string | null {
     doc.destroy();
   }
 }
-/** Bounds of an import (T13): far above any real workshop, far below what stalls the server. */
-export const IMPORT_LIMITS = { documents: 2_100, versions: 5_000, participants: 2_000 } as const;
-const PARTICIPANT_ID = /^[a-z0-9]{1,40}$/;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const VERSION_KINDS: readonly unknown[] = ['step', 'manual', 'before-restore'];
 
 /** Export a whole workshop as one JSON file, import it as a new workshop, delete one completely. */
 export class BackupService {
@@ -59,7 +60,6 @@ export class BackupService {
     private readonly maxDocBytes: number = 16 * 1024 * 1024,
   ) {}
 
-  /** The whole state of one room: from memory when it is loaded, else from SQLite (exports read it too). */
   stateOf(room: string): Uint8Array | null {
     const live = this.registry.peek(room);
     if (live) return Y.encodeStateAsUpdate(live.doc);
@@ -183,29 +183,21 @@ export class BackupService {
         budget = performance.now();
       }
     };
-    const decode = (data: unknown, what: string): Uint8Array => {
+    const decode = (data: unknown, name: DocName, what: string): Uint8Array => {
       if (typeof data !== 'string' || data.length % 4 !== 0 || !BASE64.test(data))
         return bad(`${what} in the backup is damaged.`);
       const state = new Uint8Array(Buffer.from(data, 'base64'));
       if (state.byteLength > this.maxDocBytes) return bad(`${what} in the backup is larger than this server accepts.`);
-      try {
-        Y.decodeUpdate(state);
-      } catch {
-        bad(`${what} in the backup is damaged.`);
-      }
+      const problem = checkDocumentState(name, state);
+      if (problem === 'damaged') bad(`${what} in the backup is damaged.`);
+      if (problem) bad(`${what} in the backup does not fit this version: ${problem}.`);
       return state;
     };
     const docs: [DocName, Uint8Array][] = [];
     for (const [doc, data] of Object.entries(documents)) {
       const parsed = parseDocName(doc);
       if (!parsed) bad(`The backup has an invalid document "${doc.slice(0, 40)}".`);
-      const state = decode(data, `The document "${doc}"`);
-      const problem = checkDocumentState(parsed!, state);
-      if (problem)
-        bad(
-          `The document "${doc.slice(0, 40)}" in the backup ${problem === 'damaged' ? 'is damaged' : `does not fit this version: ${problem}`}.`,
-        );
-      docs.push([parsed!, state]);
+      docs.push([parsed!, decode(data, parsed!, `The document "${doc}"`)]);
       await yieldSometimes();
     }
     const versions: {
@@ -225,9 +217,8 @@ export class BackupService {
         label: typeof v.label === 'string' ? stripUnsafeText(v.label).slice(0, 80) : '',
         cardCount: Number.isSafeInteger(v.cardCount) && v.cardCount >= 0 ? v.cardCount : 0,
         createdAt: Number.isSafeInteger(v.createdAt) && v.createdAt > 0 ? v.createdAt : Date.now(),
-        stateBytes: decode(v.state, 'A version'),
+        stateBytes: decode(v.state, doc!, 'A version'),
       });
-      if (checkDocumentState(doc!, versions[versions.length - 1].stateBytes)) bad('The backup has an invalid version.');
       await yieldSometimes();
     }
     // Everything is valid: one transaction, so nothing of a half import stays behind.
