@@ -249,7 +249,7 @@ async function main() {
       }
     }, 20);
   });
-  const junk = [...check.doc.share.keys()].filter((k) => !Object.prototype.hasOwnProperty.call(DOC_ROOTS.map, k));
+  const junk = [...check.doc.share.keys()].filter((k) => !Object.hasOwn(DOC_ROOTS.map, k));
   const nonCards: string[] = [];
   getCards(check.doc).forEach((v, k) => {
     if (!(v instanceof Y.Map)) nonCards.push(k);

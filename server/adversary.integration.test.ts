@@ -227,7 +227,7 @@ describe('forged Yjs updates are refused per sender', () => {
     expect(joiner.state.length).toBeLessThan(10_000);
   });
 
-  it('[T2] before its sync step 2 a connection\'s pending update is dropped whole; after it, refused with 4400', async () => {
+  it("[T2] before its sync step 2 a connection's pending update is dropped whole; after it, refused with 4400", async () => {
     const t = await room();
     const before = footprint(t.app, t.name);
     const raw = await rawSocket(t.app.port, t.name, await t.w.participant('Early'));
@@ -237,7 +237,10 @@ describe('forged Yjs updates are refused per sender', () => {
     raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
     // The step 2 is answered in order: once the room has handled it, the gapped update was dropped.
     raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
-    await waitFor(() => raw.messages.filter((m) => m[0] === 0 && m[1] === 1).length >= 1, 'state received after step 2');
+    await waitFor(
+      () => raw.messages.filter((m) => m[0] === 0 && m[1] === 1).length >= 1,
+      'state received after step 2',
+    );
     expect(footprint(t.app, t.name)).toEqual(before);
     raw.ws.send(syncFrame(gapped));
     expect((await raw.closed).code).toBe(CloseCode.MALFORMED);
