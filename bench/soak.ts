@@ -122,7 +122,15 @@ async function main() {
     }
   });
   let healthyRefusals = 0;
-  for (const c of [observer, ...writers]) c.p.on('connection-close', (e) => e && e.code >= 4000 && healthyRefusals++);
+  const healthyCodes: string[] = [];
+  for (const c of [observer, ...writers]) {
+    c.p.on('connection-close', (e) => {
+      if (e && e.code >= 4000) {
+        healthyRefusals++;
+        healthyCodes.push(`${e.code} ${e.reason}`);
+      }
+    });
+  }
   let writing = true;
   const writeLoop = (async () => {
     let i = 0;
@@ -264,7 +272,7 @@ async function main() {
   console.log(
     `  healthy edits: quiet ${quiet.length} (p50 ${percentile(quiet, 50).toFixed(1)} ms, p99 ${p99q.toFixed(1)} ms); under attack ${underAttack.length} (p50 ${percentile(underAttack, 50).toFixed(1)} ms, p99 ${p99a.toFixed(1)} ms); ratio ${(p99a / p99q).toFixed(2)} (goal ≤ 2)`,
   );
-  console.log(`  healthy clients refused: ${healthyRefusals}`);
+  console.log(`  healthy clients refused: ${healthyRefusals} ${JSON.stringify(healthyCodes)}`);
   console.log(
     `  server RSS: quiet ${rssQuiet.toFixed(0)} MB, after ${rssAfter.toFixed(0)} MB, peak ${rssPeak.toFixed(0)} MB`,
   );

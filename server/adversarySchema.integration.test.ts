@@ -113,7 +113,8 @@ describe('documents hold only their layout', () => {
       expect([CloseCode.MALFORMED, CloseCode.FORBIDDEN], what).toContain(closed.code);
     }
     const live = app.registry.peek(name)!.doc;
-    expect([...live.share.keys()].sort()).toEqual(['cards']);
+    // Only the layout's roots: the cards and the schema version the server itself writes.
+    expect([...live.share.keys()].sort()).toEqual(['cards', 'meta']);
     expect(app.store.loadDoc(name).updates.length).toBe(rowsBefore);
     expect(getCards(live).size).toBe(1);
     expect(honest.closes).toEqual([]);

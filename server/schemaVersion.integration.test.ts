@@ -1,9 +1,8 @@
-import { readNotice } from '../shared/notices.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getMeta, MAP_SCHEMA_VERSION, readSchemaVersion, SCHEMA_VERSION_KEY } from '../shared/mapMeta.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { MESSAGE_NOTICE, roomName, type Notice } from '../shared/protocol.js';
+import { CloseCode, roomName } from '../shared/protocol.js';
 import { connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
 
 const cleanup: (() => unknown)[] = [];
@@ -37,12 +36,10 @@ describe('schema version of map documents', () => {
     for (const u of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]) Y.applyUpdate(fromDisk, u);
     expect(readSchemaVersion(fromDisk)).toBe(MAP_SCHEMA_VERSION);
 
-    const notices: Notice[] = [];
-    writer.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => void notices.push(readNotice(decoder)!);
+    // A server-only root is refused before it is applied (T6): the writer is closed with 4403.
     writer.doc.transact(() => getMeta(writer.doc).set(SCHEMA_VERSION_KEY, 99), LOCAL_USER);
-    await waitFor(() => notices.length === 1, 'refused');
-    expect(notices[0]).toEqual({ code: 'server-only', roots: ['meta'] });
-    await waitFor(() => readSchemaVersion(writer.doc) === MAP_SCHEMA_VERSION, "reverted in the writer's copy");
+    await waitFor(() => writer.closes.length > 0, 'refused');
+    expect(writer.closes[0].code).toBe(CloseCode.FORBIDDEN);
     expect(readSchemaVersion(app.registry.peek(room)!.doc)).toBe(MAP_SCHEMA_VERSION);
   });
 });

@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -15,7 +14,8 @@ import {
   type PresenceState,
 } from '../../shared/protocol.js';
 import type { Connect, DocConnection } from './docConnection.js';
-import { NoticeFeed, parseNotice } from './notices.js';
+import { NoticeFeed } from './notices.js';
+import { readNotice } from '../../shared/notices.js';
 import { offlineCopyName } from './offlineCopies.js';
 import { ProviderConnection } from './providerConnection.js';
 
@@ -71,7 +71,7 @@ export function openSyncedDoc(
   const notices = new NoticeFeed();
   // The server's own message type; without a handler the provider would log it as unknown.
   provider.messageHandlers[MESSAGE_NOTICE] = (_encoder, decoder) => {
-    const notice = parseNotice(decoding.readVarString(decoder));
+    const notice = readNotice(decoder);
     if (notice) notices.emit(notice);
   };
   // The server sends sync step 1 only to a connection it lets read: a refusal after that is a refused write.

@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExportFonts } from '../../shared/export/pdfKit.js';
 
 /** The export fonts (DejaVu Sans, with its licence) shipped with the app in assets/fonts. */
-export const FONT_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+export const FONT_DIR = import.meta.url.startsWith('file:')
+  ? fileURLToPath(new URL('../../assets/fonts/', import.meta.url))
+  : // Under a browser-like test environment (jsdom) module URLs are not file URLs; the checkout root is the cwd there.
+    path.resolve('assets/fonts');
 
 let loaded: Promise<ExportFonts> | null = null;
 

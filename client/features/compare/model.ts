@@ -1,9 +1,11 @@
 import { COLUMN_IDS, type ColumnId } from '../../../shared/columns.js';
 import { groupStatements } from '../../../shared/compare/similarity.js';
 import type { CardOrigin, GroupTag } from '../../../shared/compare/merge.js';
-import type { Flow, Stage } from '../../../shared/permissions.js';
+import { workingMap, type Flow, type Stage } from '../../../shared/permissions.js';
+import { formatDocName, partnerMapName } from '../../../shared/docName.js';
+import type { PartnerId } from '../../../shared/ids.js';
 import type { Partner } from '../../../shared/partners.js';
-import { JOINT_MAP, type DocName } from '../../../shared/protocol.js';
+import type { DocName } from '../../../shared/protocol.js';
 import type { CardSnapshot, MapSnapshot } from '../../../shared/readModel.js';
 import type { SessionState } from '../../../shared/session.js';
 
@@ -12,14 +14,14 @@ import type { SessionState } from '../../../shared/session.js';
  * comparison of one column looks like, and the progress of a partner map. Everything here is pure.
  */
 
-export const partnerMap = (partnerId: string): DocName => `map:${partnerId}`;
+export const partnerMap = (partnerId: string): DocName => partnerMapName(partnerId as PartnerId);
 
 /**
  * The map a participant works in: their own partner's map in the homogeneous stage of a
  * partners-first workshop, otherwise the joint map (the same rule the server enforces, F1/F2).
  */
 export function workingMapFor(flow: Flow, stage: Stage, partner: string): DocName {
-  return flow === 'partners-first' && stage === 'homogeneous' && partner ? partnerMap(partner) : JOINT_MAP;
+  return formatDocName(workingMap(flow, stage, partner));
 }
 
 /** One card of a partner map, with the partner whose map it stands on. */

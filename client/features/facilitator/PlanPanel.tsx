@@ -6,10 +6,10 @@ import { LOCAL_USER } from '../../../shared/origins.js';
 import { JOINT_MAP } from '../../../shared/protocol.js';
 import {
   nextStep,
+  previousStep,
   setActiveColumns,
   setReopened,
   setSessionPlan,
-  stepSequence,
   stopGuiding,
   type SessionState,
   type StepMode,
@@ -22,16 +22,6 @@ import { PrivateWriting } from './PrivateWriting.js';
 import { stepsLabel } from '../../ui/sessionText.js';
 
 const GUIDE_STEPS = ['screen', 'invite', 'plan', 'write', 'talk', 'agree', 'next'] as const;
-
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
-
-/** The step before the active one in the plan, or null (free order, first step, or a free choice). */
-function previousStep(session: SessionState): ColumnId[] | null {
-  if (session.mode === 'free') return null;
-  const steps = stepSequence(session);
-  const i = steps.findIndex((s) => sameSet(s, session.active));
-  return i > 0 ? steps[i - 1] : null;
-}
 
 /** Plan (mode, direction, start), the current step with next/previous, the columns one by one, private writing. */
 export function PlanPanel() {

@@ -2,6 +2,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { stripUnsafeText } from '../../../shared/cleanText.js';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
@@ -48,6 +49,10 @@ export function CardEditor({ fragment, label, onDone, awarenessHost: host }: Pro
       ],
       autofocus: 'end',
       editorProps: {
+        // Text at the door [T10]: the server refuses card text with control or bidi-override characters
+        // (Word pastes U+000B), so they are taken out of whatever is pasted.
+        transformPastedText: (text) => stripUnsafeText(text),
+        transformPastedHTML: (html) => stripUnsafeText(html),
         attributes: {
           class: 'card-editor-content',
           role: 'textbox',

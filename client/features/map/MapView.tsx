@@ -99,6 +99,10 @@ function noticeText(
       return t('sessionNotice.needsWhoWhatWhen');
     case 'write-refused':
       return t('sessionNotice.writeRefused');
+    case 'invalid-card':
+      return t('sessionNotice.invalidCard');
+    case 'server-only':
+      return t('sessionNotice.serverOnly');
   }
 }
 
