@@ -4,10 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { ExportFonts } from '../../shared/export/pdfKit.js';
 
 /** The export fonts (DejaVu Sans, with its licence) shipped with the app in assets/fonts. */
-export const FONT_DIR = import.meta.url.startsWith('file:')
-  ? fileURLToPath(new URL('../../assets/fonts/', import.meta.url))
-  : // Under a browser-like test environment (jsdom) module URLs are not file URLs; the checkout root is the cwd there.
-    path.resolve('assets/fonts');
+// From the module's own path (a string, not the global URL: under jsdom tests that is jsdom's URL,
+// which Node's fileURLToPath does not accept).
+export const FONT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/fonts');
 
 let loaded: Promise<ExportFonts> | null = null;
 
