@@ -1,18 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path, { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../shared/api.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
+import { DEFAULTS } from './config.js';
 import { api, connectClient, createWorkshop, startTestServer, synced, waitForAsync } from './test/harness.js';
 
-// The sample workshop sits next to the checkout (as for the server's demo); PKL_DEMO_FIXTURE overrides.
-const DEMO =
-  process.env.PKL_DEMO_FIXTURE ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'fixtures', 'sample-workshop.json');
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -151,10 +147,11 @@ describe('exports from the server', () => {
     expect(again.registry.size).toBe(0);
   }, 60_000);
 
-  it.runIf(existsSync(DEMO))(
+  it(
     '[E1] the demo workshop prints as one A3 sheet at 6.5 pt or more',
     async () => {
-      const app = await startTestServer({ demoFixturePath: DEMO });
+      // The product's own demo (server/workshops/demo), as a real install has it.
+      const app = await startTestServer({ demoFixturePath: DEFAULTS.demoFixturePath });
       cleanup.push(() => app.close());
       const demo = (await api<CreateWorkshopResponse>(app.url, 'POST', '/api/demo')).body;
       const r = await download(`${app.url}/api/workshops/${demo.id}/export/a3.pdf`, demo.facilitatorToken);
