@@ -9,7 +9,6 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { DEFAULTS } from './config.js';
 import { api, connectClient, createWorkshop, startTestServer, synced, waitForAsync } from './test/harness.js';
 
-
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
@@ -147,26 +146,22 @@ describe('exports from the server', () => {
     expect(again.registry.size).toBe(0);
   }, 60_000);
 
-  it(
-    '[E1] the demo workshop prints as one A3 sheet at 6.5 pt or more',
-    async () => {
-      // The product's own demo (server/workshops/demo), as a real install has it.
-      const app = await startTestServer({ demoFixturePath: DEFAULTS.demoFixturePath });
-      cleanup.push(() => app.close());
-      const demo = (await api<CreateWorkshopResponse>(app.url, 'POST', '/api/demo')).body;
-      const r = await download(`${app.url}/api/workshops/${demo.id}/export/a3.pdf`, demo.facilitatorToken);
-      expect(r.status).toBe(200);
-      const file = join(dir, 'demo.pdf');
-      writeFileSync(file, r.bytes);
-      expect(poppler('pdfinfo', file)).toMatch(/Pages:\s+1\n/);
-      const sizes = [
-        ...poppler('pdftotext', '-bbox', file, '-').matchAll(
-          /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g,
-        ),
-      ].map((m) => Number(m[2]) - Number(m[1]));
-      // A word box is about 1.16 em high in DejaVu Sans: 6.5 pt text gives about 7.5 pt boxes.
-      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(6.5 * 1.1);
-    },
-    60_000,
-  );
+  it('[E1] the demo workshop prints as one A3 sheet at 6.5 pt or more', async () => {
+    // The product's own demo (server/workshops/demo), as a real install has it.
+    const app = await startTestServer({ demoFixturePath: DEFAULTS.demoFixturePath });
+    cleanup.push(() => app.close());
+    const demo = (await api<CreateWorkshopResponse>(app.url, 'POST', '/api/demo')).body;
+    const r = await download(`${app.url}/api/workshops/${demo.id}/export/a3.pdf`, demo.facilitatorToken);
+    expect(r.status).toBe(200);
+    const file = join(dir, 'demo.pdf');
+    writeFileSync(file, r.bytes);
+    expect(poppler('pdfinfo', file)).toMatch(/Pages:\s+1\n/);
+    const sizes = [
+      ...poppler('pdftotext', '-bbox', file, '-').matchAll(
+        /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g,
+      ),
+    ].map((m) => Number(m[2]) - Number(m[1]));
+    // A word box is about 1.16 em high in DejaVu Sans: 6.5 pt text gives about 7.5 pt boxes.
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(6.5 * 1.1);
+  }, 60_000);
 });
