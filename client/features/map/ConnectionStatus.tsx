@@ -1,19 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ConnectionView } from '../../collab/connectionState.js';
+import { connectionKey } from '../../ui/ConnectionIndicator.js';
 import { useConnection } from './currentMap.js';
-
-export function connectionText(view: ConnectionView): string {
-  switch (view.state) {
-    case 'connected':
-      return 'connection.connected';
-    case 'connecting':
-      return view.reconnecting ? 'connection.reconnecting' : 'connection.connecting';
-    case 'offline':
-      return 'connection.offline';
-    case 'refused':
-      return 'connection.refused';
-  }
-}
 
 export function ConnectionStatus() {
   const { t } = useTranslation();
@@ -28,7 +15,7 @@ export function ConnectionStatus() {
     >
       <span className="connection-dot" aria-hidden="true" />
       <span className="sr-only">{t('connection.label')}: </span>
-      {t(connectionText(view))}
+      {t(connectionKey(view))}
     </p>
   );
 }
