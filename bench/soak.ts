@@ -91,7 +91,7 @@ async function main() {
       PKL_JOINS_PER_MINUTE: '1000000',
       PKL_CREATES_PER_MINUTE: '1000000',
     },
-    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [],
+    PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-interval=2000', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [],
   );
   track(server.child);
   const pid = server.child.pid!;

@@ -15,6 +15,7 @@ import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
 import type { DecodedUpdate } from './decodeFrame.js';
 import { isRefusal, validateUpdate, type Refusal } from './updateValidation.js';
 import { SchemaCheck } from './updateSchema.js';
+import { legacyWriterOf } from './legacyClients.js';
 
 /** A connection binds at most this many new Yjs client ids per update (a tab has one per document). */
 const MAX_NEW_CLIENTS_PER_UPDATE = 4;
@@ -187,6 +188,7 @@ export class Room implements CommitListener {
       reserved: new Set([this.doc.clientID]),
       maxNewClients: MAX_NEW_CLIENTS_PER_UPDATE,
       maxStructs: this.opts.maxStructsPerUpdate,
+      legacyWriter: (clientId) => legacyWriterOf(this.doc, clientId),
     });
     if (isRefusal(verdict)) return verdict;
     const schema = new SchemaCheck(this.opts.docName.kind, verdict.landingOf).check(verdict.landing);
