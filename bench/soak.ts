@@ -1,9 +1,13 @@
 /**
- * Soak under attack (issue 12; not in CI): `npm run soak [-- --frames=100000 --seconds=20]`.
+ * Soak under attack (issue 12; not in CI):
+ * `npm run soak [-- --frames=100000 --seconds=20 --attackers=1 --profile=DIR]`.
  *
- * Starts the real server in its own process, lets healthy upstream y-websocket clients write cards
- * (a quiet run first, then the same load while attackers send hostile frames: forged Yjs updates of
- * every kind in issue 12 and malformed frames), and prints the healthy clients' edit-to-peer latency
+ * Three kinds of process, each with its own event loop: the real server, this one (only the healthy
+ * upstream y-websocket clients, which write cards and time them), and the attackers
+ * (bench/soakAttacker.ts), so attackers never delay the healthy clients' own loop and what is
+ * measured is the server. A quiet run first, then the same load while the attackers send hostile
+ * frames (forged Yjs updates of every kind in issue 12 and malformed frames). `--profile=DIR` has the
+ * server write a V8 CPU profile there. Prints the healthy clients' edit-to-peer latency
  * p99 (quiet vs under attack), the server's RSS, how the attackers were closed, and how many junk root
  * types a fresh client finds in the document afterwards. Goals: 0 junk roots, p99 under attack ≤ 2× quiet.
  */
@@ -18,6 +22,7 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { roomName, SYNC_PATH } from '../shared/protocol.js';
 import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChildServer } from '../server/test/childServer.js';
@@ -242,6 +247,9 @@ async function main() {
   console.log(`  healthy clients refused: ${healthyRefusals} ${JSON.stringify(healthyCodes)}`);
   console.log(
     `  server RSS: quiet ${rssQuiet.toFixed(0)} MB, after ${rssAfter.toFixed(0)} MB, peak ${rssPeak.toFixed(0)} MB`,
+  );
+  console.log(
+    `  machine: load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other work on it delays every process)`,
   );
   console.log(`  junk root types left: ${junk.length} (goal 0); non-card entries in cards: ${nonCards.length}`);
   for (const c of [observer, ...writers, check]) {
