@@ -1,9 +1,13 @@
 /**
- * Soak under attack (issue 12; not in CI): `npm run soak [-- --frames=100000 --seconds=20]`.
+ * Soak under attack (issue 12; not in CI):
+ * `npm run soak [-- --frames=100000 --seconds=20 --attackers=1 --profile=DIR]`.
  *
- * Starts the real server in its own process, lets healthy upstream y-websocket clients write cards
- * (a quiet run first, then the same load while attackers send hostile frames: forged Yjs updates of
- * every kind in issue 12 and malformed frames), and prints the healthy clients' edit-to-peer latency
+ * Three kinds of process, each with its own event loop: the real server, this one (only the healthy
+ * upstream y-websocket clients, which write cards and time them), and the attackers
+ * (bench/soakAttacker.ts), so attackers never delay the healthy clients' own loop and what is
+ * measured is the server. A quiet run first, then the same load while the attackers send hostile
+ * frames (forged Yjs updates of every kind in issue 12 and malformed frames). `--profile=DIR` has the
+ * server write a V8 CPU profile there. Prints the healthy clients' edit-to-peer latency
  * p99 (quiet vs under attack), the server's RSS, how the attackers were closed, and how many junk root
  * types a fresh client finds in the document afterwards. Goals: 0 junk roots, p99 under attack ≤ 2× quiet.
  */
@@ -16,21 +20,16 @@ import { DOC_ROOTS } from '../shared/docSchema.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { roomName, SYNC_PATH } from '../shared/protocol.js';
+import { spawn } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startChildServer } from '../server/test/childServer.js';
 import { tempDataDir } from '../server/test/harness.js';
-import {
-  childOfNonType,
-  deleteFutureRange,
-  forwardSelfReference,
-  gappedUpdate,
-  gcClaim,
-  pendingOnVictimsNextItem,
-  serverStateFrom,
-  skipStruct,
-  syncFrame,
-  writeAs,
-} from '../server/test/forge.js';
+import { installCleanup, track } from './children.js';
 import { peakRssMb, rssMb } from './procfs.js';
+import type { AttackerConfig, AttackerResult } from './soakAttacker.js';
 
 const arg = (name: string, fallback: number) => {
   const m = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -42,15 +41,36 @@ const HEALTHY_WRITERS = 4;
 const WRITE_EVERY_MS = 100;
 /** Frames per attacker connection: the first hostile one closes it; the rest still have to be read. */
 const FRAMES_PER_CONNECTION = 50;
+/** Connections each attacker process keeps busy at once. */
 const PARALLEL_ATTACKERS = 8;
-const EMPTY = Y.encodeStateAsUpdate(new Y.Doc());
+const ATTACKER_PROCESSES = arg('attackers', 1);
+/** `--profile=DIR`: the server writes a V8 CPU profile there when it stops (node --cpu-prof). */
+const PROFILE_DIR = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
+const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Seeded, so two runs send the same frames. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed * 1664525 + 1013904223) >>> 0;
-    return seed / 2 ** 32;
-  };
+/** One attacker process (bench/soakAttacker.ts) with its own event loop; resolves with what it sent. */
+function runAttacker(cfg: AttackerConfig): Promise<AttackerResult> {
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', path.join(here, 'soakAttacker.ts'), JSON.stringify(cfg)], {
+      cwd: path.resolve(here, '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const lines = output.split('\n');
+      output = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith('SOAK_PROGRESS ')) console.log(`  … attacker ${child.pid}: ${line.slice(14)} frames sent`);
+        if (line.startsWith('SOAK_RESULT ')) resolve(JSON.parse(line.slice(12)) as AttackerResult);
+      }
+    });
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`attacker exited with ${code}`));
+    });
+  });
 }
 
 async function json<T>(url: string, body?: unknown): Promise<T> {
@@ -68,11 +88,17 @@ function percentile(values: number[], p: number): number {
 }
 
 async function main() {
-  const server = await startChildServer(tempDataDir(), {
-    PKL_MAX_CONNECTIONS_PER_ADDRESS: '100000',
-    PKL_JOINS_PER_MINUTE: '1000000',
-    PKL_CREATES_PER_MINUTE: '1000000',
-  });
+  installCleanup();
+  const server = await startChildServer(
+    tempDataDir(),
+    {
+      PKL_MAX_CONNECTIONS_PER_ADDRESS: '100000',
+      PKL_JOINS_PER_MINUTE: '1000000',
+      PKL_CREATES_PER_MINUTE: '1000000',
+    },
+    PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-interval=2000', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [],
+  );
+  track(server.child);
   const pid = server.child.pid!;
   const w = await json<CreateWorkshopResponse>(`${server.url}/api/workshops`, {
     title: 'Soak',
@@ -146,102 +172,45 @@ async function main() {
     }
   })();
 
+  // This process runs only the healthy clients; its own event-loop delay shows it is not what is slow.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   console.log(`soak: ${HEALTHY_WRITERS} writers synced; quiet run of ${QUIET_SECONDS} s`);
   // Quiet run.
   await new Promise((r) => setTimeout(r, QUIET_SECONDS * 1000));
   const quiet = latencies;
   latencies = [];
+  const loopQuiet = loopDelay.percentile(99) / 1e6;
+  loopDelay.reset();
   const rssQuiet = rssMb(pid);
 
-  // Hostile run: attackers send TOTAL_FRAMES frames, mixed forged and malformed.
-  const random = rng(12);
+  // Hostile run: attacker processes send TOTAL_FRAMES frames, mixed forged and malformed.
   const attackerTokens = await Promise.all(Array.from({ length: 20 }, (_, i) => join(`Mallory ${i}`)));
-  const closes = new Map<number, number>();
-  let sent = 0;
-  let tokenTurn = 0;
   const victim = writers[0].doc.clientID;
-  const hostile = (state: Uint8Array): Uint8Array => {
-    const clock = Y.getState(writers[0].doc.store, victim);
-    const kind = Math.floor(random() * 12);
-    const me = 1 + Math.floor(random() * 2 ** 30);
-    switch (kind) {
-      case 0:
-        return syncFrame(pendingOnVictimsNextItem(state, victim, me, `x${me}`));
-      case 1:
-        return syncFrame(deleteFutureRange(victim, clock + 1000));
-      case 2:
-        return syncFrame(gcClaim(victim, clock + 1000));
-      case 3:
-        return syncFrame(skipStruct(me, 0));
-      // A fresh client id needs no state to write under.
-      case 4:
-        return syncFrame(writeAs(EMPTY, me, (d) => d.getMap(`junk${kind}${me}`).set('a', 1)));
-      case 5:
-        return syncFrame(writeAs(EMPTY, me, (d) => getCards(d).set(`plain${me}`, 'geen kaart' as never)));
-      case 6:
-        return syncFrame(gappedUpdate(me, (d) => getCards(d).set('ghost', 'x' as never)));
-      case 7:
-        return syncFrame(forwardSelfReference(me));
-      case 8:
-        return syncFrame(childOfNonType(me, state));
-      case 9:
-        return syncFrame(writeAs(EMPTY, victim, (d) => d.getArray('junk').insert(0, [1])));
-      case 10:
-        return new Uint8Array(Array.from({ length: 1 + Math.floor(random() * 64) }, () => Math.floor(random() * 256)));
-      default: {
-        const full = writeAs(EMPTY, me, (d) =>
-          createCard(d, { column: 'values', author: '', authorName: 'M', partner: '', text: 'half' }, LOCAL_USER),
-        );
-        return syncFrame(full.slice(0, Math.max(1, Math.floor(full.length / 2))));
-      }
-    }
-  };
-  const attacker = async () => {
-    while (sent < TOTAL_FRAMES) {
-      const token = attackerTokens[tokenTurn++ % attackerTokens.length];
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}${SYNC_PATH}/${room}?token=${token}`);
-      const messages: Uint8Array[] = [];
-      ws.on('message', (d: Buffer) => messages.push(new Uint8Array(d)));
-      const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
-      ws.on('error', () => {});
-      const opened = await new Promise<boolean>((r) => {
-        ws.once('open', () => r(true));
-        ws.once('close', () => r(false));
-      });
-      if (!opened) {
-        closes.set(await closed, (closes.get(await closed) ?? 0) + 1);
-        continue;
-      }
-      ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
-      await new Promise<void>((r) => {
-        const t = setInterval(() => {
-          if (serverStateFrom(messages) || ws.readyState !== ws.OPEN) {
-            clearInterval(t);
-            r();
-          }
-        }, 5);
-      });
-      const state = serverStateFrom(messages) ?? Y.encodeStateAsUpdate(new Y.Doc());
-      // Forging is the attacker's cost, not the server's: a small pool per connection, sent in turn.
-      const pool = Array.from({ length: 6 }, () => hostile(state));
-      for (let i = 0; i < FRAMES_PER_CONNECTION && sent < TOTAL_FRAMES && ws.readyState === ws.OPEN; i++) {
-        ws.send(pool[i % pool.length]);
-        sent++;
-      }
-      // A random frame can be a harmless valid message (e.g. a presence query): then nothing closes it.
-      const timer = setTimeout(() => ws.terminate(), 2000);
-      const code = await closed;
-      clearTimeout(timer);
-      closes.set(code, (closes.get(code) ?? 0) + 1);
-    }
-  };
-  console.log(`soak: attack with ${TOTAL_FRAMES} frames`);
-  const progress = setInterval(() => console.log(`  … ${sent} frames sent`), 10_000);
+  console.log(`soak: attack with ${TOTAL_FRAMES} frames from ${ATTACKER_PROCESSES} attacker process(es)`);
   const attackStart = performance.now();
-  await Promise.all(Array.from({ length: PARALLEL_ATTACKERS }, attacker));
-  clearInterval(progress);
+  const results = await Promise.all(
+    Array.from({ length: ATTACKER_PROCESSES }, (_, i) =>
+      runAttacker({
+        port: server.port,
+        room,
+        tokens: attackerTokens.filter((_, t) => t % ATTACKER_PROCESSES === i),
+        victim,
+        frames: Math.ceil(TOTAL_FRAMES / ATTACKER_PROCESSES),
+        parallel: PARALLEL_ATTACKERS,
+        framesPerConnection: FRAMES_PER_CONNECTION,
+        seed: 12 + i,
+      }),
+    ),
+  );
   const attackSeconds = (performance.now() - attackStart) / 1000;
+  const sent = results.reduce((n, r) => n + r.sent, 0);
+  const closes = new Map<number, number>();
+  for (const r of results)
+    for (const [code, n] of Object.entries(r.closes)) closes.set(Number(code), (closes.get(Number(code)) ?? 0) + n);
   const underAttack = latencies;
+  const loopAttack = loopDelay.percentile(99) / 1e6;
+  loopDelay.disable();
   writing = false;
   await writeLoop;
   const rssAfter = rssMb(pid);
@@ -272,9 +241,15 @@ async function main() {
   console.log(
     `  healthy edits: quiet ${quiet.length} (p50 ${percentile(quiet, 50).toFixed(1)} ms, p99 ${p99q.toFixed(1)} ms); under attack ${underAttack.length} (p50 ${percentile(underAttack, 50).toFixed(1)} ms, p99 ${p99a.toFixed(1)} ms); ratio ${(p99a / p99q).toFixed(2)} (goal ≤ 2)`,
   );
+  console.log(
+    `  healthy process event-loop delay p99: quiet ${loopQuiet.toFixed(1)} ms, under attack ${loopAttack.toFixed(1)} ms`,
+  );
   console.log(`  healthy clients refused: ${healthyRefusals} ${JSON.stringify(healthyCodes)}`);
   console.log(
     `  server RSS: quiet ${rssQuiet.toFixed(0)} MB, after ${rssAfter.toFixed(0)} MB, peak ${rssPeak.toFixed(0)} MB`,
+  );
+  console.log(
+    `  machine: load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other work on it delays every process)`,
   );
   console.log(`  junk root types left: ${junk.length} (goal 0); non-card entries in cards: ${nonCards.length}`);
   for (const c of [observer, ...writers, check]) {

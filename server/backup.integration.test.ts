@@ -167,4 +167,34 @@ describe('backup, import and delete', () => {
     // Other workshops are untouched.
     expect((await api(app.url, 'GET', `/api/workshops/${other.id}`)).status).toBe(200);
   });
+
+  it('[T13] an import cut off halfway (kill -9) leaves no orphan: its documents and versions, written before its workshop, are dropped when the store opens', async () => {
+    const { app, w, auth } = await filledWorkshop();
+    const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
+    const dataDir = app.config.dataDir;
+    await app.close();
+    // What an import has written when it is cut off before its last transaction: documents and
+    // versions under a fresh id, no workshop row yet.
+    const { SqliteStore } = await import('./store/SqliteStore.js');
+    const raw = new SqliteStore(dataDir);
+    const cut = 'abcdefghijklmnopqrstuvwxyz0123';
+    const state = fromBase64(file.documents['map:joint']);
+    raw.compact(`${cut}/map:joint`, cut, state);
+    raw.saveVersion({ room: `${cut}/map:joint`, workshopId: cut, kind: 'manual', label: 'x', cardCount: 1, state });
+    const rowsOf = (store: InstanceType<typeof SqliteStore>, id: string) =>
+      (
+        store.db
+          .prepare(
+            'SELECT (SELECT count(*) FROM doc_snapshots WHERE workshop_id = ?) + (SELECT count(*) FROM doc_versions WHERE workshop_id = ?) AS n',
+          )
+          .get(id, id) as { n: number }
+      ).n;
+    expect(rowsOf(raw, cut)).toBe(2);
+    raw.close();
+    const again = new SqliteStore(dataDir);
+    cleanup.push(() => again.close());
+    expect(rowsOf(again, cut)).toBe(0);
+    // The real workshop keeps everything.
+    expect(rowsOf(again, w.id)).toBeGreaterThan(0);
+  });
 });

@@ -20,7 +20,7 @@ export interface DocConnection {
   /** Resolves the first time the document has the server's state; never rejects (callers time out). */
   whenSynced(): Promise<void>;
   /**
-   * The server refused a write (close code FORBIDDEN) after it had let this connection read: the copy
+   * The server refused a write (close code FORBIDDEN or MALFORMED) after it had let this connection read: the copy
    * holds a change that will never be accepted. A refusal before anything was read means no access
    * at all and is not reported here (reopening would only be refused again).
    */

@@ -86,7 +86,10 @@ export function openSyncedDoc(
     if (status === 'connecting') readThisConnection = false;
   };
   const onClose = (event: CloseEvent | null) => {
-    if (event?.code !== CloseCode.FORBIDDEN || !readThisConnection) return;
+    // 4403 (not allowed) and 4400 (outside the layout, T6) both refuse the whole update: an honest
+    // client gets them from a bug or an older version of this page, and recovers the same way (T14).
+    const refused = event?.code === CloseCode.FORBIDDEN || event?.code === CloseCode.MALFORMED;
+    if (!refused || !readThisConnection) return;
     readThisConnection = false;
     // After the provider's own close handling has run.
     setTimeout(() => refusedListeners.forEach((l) => l()), 0);

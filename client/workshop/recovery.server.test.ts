@@ -209,4 +209,60 @@ describe('the workshop object over a real server', () => {
     setActiveColumns(doc(facilitator), ['relations'], LOCAL_USER);
     await waitFor(() => readSession(doc(participant)).active[0] === 'relations', 'later changes arrive');
   }, 30_000);
+
+  it('[T14][W6] an honest client whose update is refused as outside the layout (4400) recovers: copy dropped, resynced, user told, writes again', async () => {
+    const { info, join, workshopFor, serverState, facilitatorToken } = await partnersFirstWorkshop();
+    const zorg = info.partners[0].id;
+    const anna = await join('Anna', zorg);
+    // Records the close codes the server sends, so the test knows the refusal was a 4400.
+    const codes: number[] = [];
+    class Recording extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols);
+        this.on('close', (code) => codes.push(code));
+      }
+    }
+    const mine = workshopFor(
+      { participantId: anna.participantId, name: 'Anna', partner: zorg, role: 'professional', access: 'participant' },
+      anna.token,
+      Recording,
+    );
+    const notices: WorkshopNotice[] = [];
+    mine.onNotice((n) => notices.push(n));
+    const mapName: DocName = `map:${zorg}`;
+    mine.hold(mapName, { presence: true });
+    const map = () => mine.get(mapName)!;
+    await waitFor(() => map().isSynced(), 'my partner map synced');
+    const card = (text: string) =>
+      createCard(
+        map().doc,
+        { column: 'values', author: anna.participantId as never, authorName: 'Anna', partner: zorg as never, text },
+        LOCAL_USER,
+      );
+    const kept = card('blijft staan');
+    const server = await serverState(mapName, facilitatorToken);
+    await waitFor(() => getCards(server).has(kept), 'the first card reached the server');
+    const before = map().doc;
+
+    // An older page (or a bug) writes a field the card table does not know: the server refuses it whole.
+    (getCards(map().doc).get(kept) as unknown as { set(k: string, v: unknown): void }).set('oudVeld', 'x');
+    await waitFor(
+      () => notices.some((n) => n.doc === mapName && n.notice.code === 'write-refused'),
+      'Anna is told',
+      15_000,
+    );
+    expect(codes).toContain(4400);
+    expect(map().doc).not.toBe(before);
+    expect(map().connection.getSnapshot().state).toBe('connected');
+    expect(
+      getCards(map().doc)
+        .get(kept)
+        ?.has('oudVeld' as never),
+    ).toBe(false);
+    expect(JSON.stringify(getCards(map().doc).toJSON())).toBe(JSON.stringify(getCards(server).toJSON()));
+
+    // The fresh copy writes again without a reload.
+    const after = card('na het herstel');
+    await waitFor(() => getCards(server).has(after), 'a new card reaches the server after recovering');
+  }, 30_000);
 });

@@ -4,8 +4,6 @@ import type { VersionService } from '../workshops/VersionService.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 import { JOINT_MAP } from '../../shared/docName.js';
 import { HttpError, readJson, readJsonBytes, sendError, sendJson } from './respond.js';
-import { parseJsonOffThread } from './jsonWorker.js';
-import { IMPORT_LIMITS } from '../workshops/BackupService.js';
 import { clientAddress, RateLimiter, type RateRule } from './rateLimit.js';
 import { requestLang } from './requestLang.js';
 
@@ -51,8 +49,7 @@ export function createApiHandler(deps: ApiDeps) {
     }
     if (pathname === '/api/backup' && method === 'POST') {
       limit('create');
-      const body = await parseJsonOffThread(await readJsonBytes(req, deps.maxImportBytes), IMPORT_LIMITS);
-      return sendJson(res, 201, await deps.backups.import(body));
+      return sendJson(res, 201, await deps.backups.import(await readJsonBytes(req, deps.maxImportBytes)));
     }
     if (pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() });
     const code = JOIN_CODE.exec(pathname);

@@ -183,6 +183,12 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
     }
     this.db.exec(SCHEMA);
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    // An import writes its documents and versions before its workshop (BackupService.import); one cut
+    // off halfway (kill -9) leaves them under an id no workshop has, unreachable: drop them (T13).
+    this.db.exec(`
+      DELETE FROM doc_snapshots WHERE workshop_id NOT IN (SELECT id FROM workshops);
+      DELETE FROM doc_versions WHERE workshop_id NOT IN (SELECT id FROM workshops);
+    `);
     this.stmts = {
       snapshot: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE room = ?'),
       updates: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE room = ? ORDER BY seq'),

@@ -15,6 +15,7 @@ import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
 import type { DecodedUpdate } from './decodeFrame.js';
 import { isRefusal, validateUpdate, type Refusal } from './updateValidation.js';
 import { SchemaCheck } from './updateSchema.js';
+import { legacyWriterOf } from './legacyClients.js';
 
 /** A connection binds at most this many new Yjs client ids per update (a tab has one per document). */
 const MAX_NEW_CLIENTS_PER_UPDATE = 4;
@@ -65,6 +66,12 @@ export class Room implements CommitListener {
   pins = 0;
   /** For map documents: the workshop's session room, whose state decides which columns are open. */
   sessionRoom: Room | null = null;
+  /**
+   * Sync step 2 for an empty state vector (a new client: every joiner, and every attacker connection),
+   * encoded once per committed state instead of once per connection: encoding a full document was the
+   * server's largest cost per connection under the soak's attack. Cleared on every change.
+   */
+  private fullState: Uint8Array | null = null;
   /** Owner (participant id) of each Yjs client id that wrote here (T1); stored with the updates. */
   private readonly owners: Map<number, string>;
 
@@ -113,6 +120,7 @@ export class Room implements CommitListener {
   }
 
   private onDocUpdate = (update: Uint8Array) => {
+    this.fullState = null;
     this.outbox.push(update);
     this.queuedBytes += update.byteLength;
     this.opts.committer.enqueue(this, { room: this.opts.name, workshopId: this.opts.workshopId, data: update });
@@ -187,6 +195,7 @@ export class Room implements CommitListener {
       reserved: new Set([this.doc.clientID]),
       maxNewClients: MAX_NEW_CLIENTS_PER_UPDATE,
       maxStructs: this.opts.maxStructsPerUpdate,
+      legacyWriter: (clientId) => legacyWriterOf(this.doc, clientId),
     });
     if (isRefusal(verdict)) return verdict;
     const schema = new SchemaCheck(this.opts.docName.kind, verdict.landingOf).check(verdict.landing);
@@ -237,7 +246,12 @@ export class Room implements CommitListener {
   /** Sync step 2 for a client; deferred until pending writes are durable, so no one sees unstored state. */
   sendStateTo(conn: RoomConnection, stateVector: Uint8Array): void {
     this.whenCommitted(() => {
-      if (!this.destroyed && this.connections.has(conn)) conn.send(encodeSyncStep2(this.doc, stateVector));
+      if (this.destroyed || !this.connections.has(conn)) return;
+      // An empty state vector is one zero byte (no clients).
+      if (stateVector.length === 1 && stateVector[0] === 0) {
+        this.fullState ??= encodeSyncStep2(this.doc);
+        conn.send(this.fullState);
+      } else conn.send(encodeSyncStep2(this.doc, stateVector));
     });
   }
 

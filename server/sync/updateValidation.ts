@@ -10,7 +10,8 @@ import { CloseCode } from '../../shared/protocol.js';
  *
  * Rules (docs/SPEC.md, Trust):
  * - T1 new structs only under Yjs client ids bound to the sender's participant; an unbound id that the
- *   document has never seen is bound on first use; any other id is refused.
+ *   document has never seen is bound on first use; any other id is refused (T15: except an unbound id
+ *   from before bindings whose cards show the sender wrote under it).
  * - T2 nothing may stay pending: every struct continues its client's clock without a gap, every
  *   left/right origin and parent exists in the document or earlier in the same update.
  * - T3 the delete set names only items that exist (in the document or in this update).
@@ -36,6 +37,11 @@ export interface SenderContext {
   maxNewClients: number;
   /** At most this many structs plus delete ranges per update. */
   maxStructs: number;
+  /**
+   * For a client id the document holds without a binding (data from before bindings): the participant
+   * the document shows wrote under it, or null (legacyClients.ts). Such an id is bound to that writer.
+   */
+  legacyWriter?: (client: number) => string | null;
 }
 
 /** Where an integrating item lands: a root type by name, a type already in the document, or a type created by this update. */
@@ -141,7 +147,9 @@ export function validateUpdate(
     if (last.id.clock + last.length <= known) continue; // a resend of what the server has: harmless
     const owner = sender.owners.get(client);
     if (owner === sender.participantId) continue;
-    if (owner !== undefined || sender.reserved.has(client) || known > 0) {
+    if (owner !== undefined || sender.reserved.has(client))
+      return forbidden('this Yjs client id belongs to someone else');
+    if (known > 0 && sender.legacyWriter?.(client) !== sender.participantId) {
       return forbidden('this Yjs client id belongs to someone else');
     }
     newClients.push(client);

@@ -12,8 +12,13 @@ export interface ChildServer {
 }
 
 /** The real server in its own process (`node --import tsx server/main.ts`), so a test can SIGKILL it. */
-export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
+/** `nodeArgs`: extra flags for node itself (the soak profiles the server with `--cpu-prof`). */
+export async function startChildServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: '0', PKL_HOST: '127.0.0.1', PKL_DATA_DIR: dataDir, PKL_DEMO_FIXTURE: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

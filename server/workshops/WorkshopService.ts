@@ -61,11 +61,11 @@ export class WorkshopService {
   private createFrom(
     title: string,
     partnerNames: string[],
-    keep?: { partners: Partner[]; createdAt: number },
+    keep?: { partners: Partner[]; createdAt: number; id: WorkshopId },
     flow: Flow = 'joint',
     lang: Lang = DEFAULT_LANG,
   ) {
-    const id = newWorkshopId();
+    const id = keep?.id ?? newWorkshopId();
     const taken = new Set<string>();
     const partners: Partner[] =
       keep?.partners ??
@@ -105,8 +105,17 @@ export class WorkshopService {
     return { response, partners };
   }
 
-  /** A workshop from a backup: same title, partners (ids and colours) and date, new id, code and links. */
-  createImported(title: string, partners: Partner[], createdAt: unknown, flow: Flow = 'joint'): CreateWorkshopResponse {
+  /**
+   * A workshop from a backup: same title, partners (ids and colours) and date, new code and links, under
+   * `id` (new, drawn by the import, which writes the documents under it first).
+   */
+  createImported(
+    id: WorkshopId,
+    title: string,
+    partners: Partner[],
+    createdAt: unknown,
+    flow: Flow = 'joint',
+  ): CreateWorkshopResponse {
     const safe = partners.map((p, i) => ({
       id: (typeof p.id === 'string' && /^[a-z0-9-]{1,40}$/.test(p.id) ? p.id : `partner-${i + 1}`) as PartnerId,
       name: p.name,
@@ -115,7 +124,7 @@ export class WorkshopService {
     return this.createFrom(
       title,
       [],
-      { partners: safe, createdAt: typeof createdAt === 'number' ? createdAt : Date.now() },
+      { partners: safe, createdAt: typeof createdAt === 'number' ? createdAt : Date.now(), id },
       flow,
     ).response;
   }

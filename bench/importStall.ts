@@ -1,0 +1,155 @@
+/**
+ * How long a large backup import blocks the server's event loop (issue 12, T13; not in CI):
+ * `npx tsx bench/importStall.ts [-- --versions=700 --cards=120]`.
+ *
+ * Builds a backup near the import limit (PKL_MAX_IMPORT_BYTES, 50 MB): maps full of cards, a drafts
+ * document per participant, many saved versions. Runs the real server in this process and records
+ * its event-loop delay (`monitorEventLoopDelay`) while a second process posts the file and asks
+ * `/api/time` every 10 ms. Goal: no stall over 50 ms.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { BACKUP_FORMAT, BACKUP_VERSION, toBase64, type BackupFile } from '../shared/backup.js';
+import type { ParticipantId } from '../shared/ids.js';
+import { createCard } from '../shared/ops.js';
+import { LOCAL_USER } from '../shared/origins.js';
+import { startApp } from '../server/app.js';
+import { testConfig } from '../server/test/harness.js';
+import { installCleanup, track, trackDir } from './children.js';
+
+const arg = (name: string, fallback: number) => {
+  const m = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return m ? Number(m.split('=')[1]) : fallback;
+};
+const VERSIONS = arg('versions', 700);
+const CARDS = arg('cards', 120);
+const PARTICIPANTS = arg('participants', 1000);
+const COLUMNS = ['values', 'relations', 'actions'] as const;
+
+function mapState(cards: number, seed: number): Uint8Array {
+  const doc = new Y.Doc();
+  for (let i = 0; i < cards; i++) {
+    createCard(
+      doc,
+      {
+        column: COLUMNS[i % COLUMNS.length],
+        author: `p${(seed + i) % PARTICIPANTS}` as ParticipantId,
+        authorName: `Deelnemer ${i}`,
+        partner: '',
+        text: `Kaart ${seed}-${i}: ${'een zin over samenwerken in de wijk '.repeat(3)}`,
+      },
+      LOCAL_USER,
+    );
+  }
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function buildBackup(): BackupFile {
+  const joint = toBase64(mapState(CARDS, 0));
+  const documents: Record<string, string> = { 'map:joint': joint };
+  const drafts = toBase64(mapState(3, 1));
+  const participants: BackupFile['participants'] = [];
+  for (let i = 0; i < PARTICIPANTS; i++) {
+    participants.push({ id: `p${i}`, name: `Deelnemer ${i}`, partner: '', role: 'citizen', access: 'participant' });
+    if (i < 200) documents[`drafts:p${i}`] = drafts;
+  }
+  const versions: BackupFile['versions'] = Array.from({ length: VERSIONS }, (_, i) => ({
+    doc: 'map:joint',
+    kind: 'manual',
+    label: `Versie ${i}`,
+    createdAt: Date.now() - i * 1000,
+    cardCount: CARDS,
+    state: joint,
+  }));
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: Date.now(),
+    workshop: {
+      title: 'Grote import',
+      createdAt: Date.now(),
+      partners: [
+        { id: 'zorg' as never, name: 'Zorg', color: '#1f77b4' },
+        { id: 'gemeente' as never, name: 'Gemeente', color: '#ff7f0e' },
+      ],
+      flow: 'joint',
+    },
+    participants,
+    documents,
+    versions,
+    readable: {},
+  };
+}
+
+/**
+ * A second process posts the backup and asks /api/time every 10 ms meanwhile, so this process runs
+ * only the server and its event-loop delay is the server's own.
+ */
+function client(url: string, file: string) {
+  const source = `
+    const fs = require('node:fs');
+    let worst = 0, n = 0, done = false;
+    (async () => {
+      const body = fs.readFileSync(${JSON.stringify(file)});
+      const t0 = performance.now();
+      const post = fetch('${url}/api/backup', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+        .then(async (r) => ({ status: r.status, text: await r.text() }))
+        .finally(() => { done = true; });
+      while (!done) {
+        const t = performance.now();
+        await fetch('${url}/api/time').then((r) => r.text());
+        worst = Math.max(worst, performance.now() - t); n++;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const res = await post;
+      process.send({ ...res, seconds: (performance.now() - t0) / 1000, worst, n }, () => process.exit(0));
+    })();`;
+  const child = track(spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  return new Promise<{ status: number; text: string; seconds: number; worst: number; n: number }>((resolve) =>
+    child.once('message', (m) => resolve(m as never)),
+  );
+}
+
+async function main() {
+  installCleanup();
+  const backup = Buffer.from(JSON.stringify(buildBackup()));
+  const file = path.join(trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-import-'))), 'backup.json');
+  fs.writeFileSync(file, backup);
+  const app = await startApp(testConfig(), () => {});
+  console.log(
+    `import stall: backup of ${(backup.byteLength / 1024 / 1024).toFixed(1)} MB (${VERSIONS} versions, ${PARTICIPANTS} participants, ${CARDS} cards per map)`,
+  );
+  // The floor: the same server doing nothing for 3 s (on a shared machine, other processes delay it too).
+  const idle = monitorEventLoopDelay({ resolution: 5 });
+  idle.enable();
+  await new Promise((r) => setTimeout(r, 3000));
+  idle.disable();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const res = await client(app.url, file);
+  delay.disable();
+  console.log(
+    `  status ${res.status} after ${res.seconds.toFixed(2)} s${res.status === 201 ? '' : `: ${res.text.slice(0, 200)}`}`,
+  );
+  console.log(
+    `  server event-loop delay: max ${(delay.max / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms (goal: max ≤ 50 ms)`,
+  );
+  console.log(
+    `  idle floor before the import: max ${(idle.max / 1e6).toFixed(0)} ms, p99 ${(idle.percentile(99) / 1e6).toFixed(0)} ms`,
+  );
+  console.log(
+    `  /api/time from another process during the import: slowest of ${res.n} answers ${res.worst.toFixed(0)} ms`,
+  );
+  console.log(`  load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+  await app.close();
+  process.exit(res.status === 201 ? 0 : 1);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

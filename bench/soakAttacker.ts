@@ -1,0 +1,152 @@
+/**
+ * The soak's attackers, in their own process (bench/soak.ts starts one or more): they forge and send
+ * hostile frames on their own event loop, so what the healthy clients measure is the server, not
+ * attackers competing with them for one thread. Config: one JSON argument (AttackerConfig). Prints
+ * `SOAK_PROGRESS <sent>` now and then and `SOAK_RESULT <json>` at the end.
+ */
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { getCards } from '../shared/cardSchema.js';
+import { createCard } from '../shared/ops.js';
+import { LOCAL_USER } from '../shared/origins.js';
+import { SYNC_PATH } from '../shared/protocol.js';
+import {
+  childOfNonType,
+  deleteFutureRange,
+  forwardSelfReference,
+  gappedUpdate,
+  gcClaim,
+  pendingOnVictimsNextItem,
+  serverStateFrom,
+  skipStruct,
+  stateOf,
+  syncFrame,
+  writeAs,
+} from '../server/test/forge.js';
+
+export interface AttackerConfig {
+  port: number;
+  room: string;
+  tokens: string[];
+  /** Yjs client id of a healthy writer: the target of the forged updates. */
+  victim: number;
+  frames: number;
+  /** Connections this process keeps busy at once. */
+  parallel: number;
+  /** Frames per connection: the first hostile one closes it; the rest still have to be read. */
+  framesPerConnection: number;
+  seed: number;
+}
+
+export interface AttackerResult {
+  sent: number;
+  closes: Record<number, number>;
+}
+
+const EMPTY = Y.encodeStateAsUpdate(new Y.Doc());
+
+/** Seeded, so two runs send the same frames. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+}
+
+async function attack(cfg: AttackerConfig): Promise<AttackerResult> {
+  const random = rng(cfg.seed);
+  const closes = new Map<number, number>();
+  let sent = 0;
+  let tokenTurn = 0;
+  const { victim } = cfg;
+  const hostile = (state: Uint8Array): Uint8Array => {
+    const clock = stateOf(state).get(victim) ?? 0;
+    const kind = Math.floor(random() * 12);
+    const me = 1 + Math.floor(random() * 2 ** 30);
+    switch (kind) {
+      case 0:
+        return syncFrame(pendingOnVictimsNextItem(state, victim, me, `x${me}`));
+      case 1:
+        return syncFrame(deleteFutureRange(victim, clock + 1000));
+      case 2:
+        return syncFrame(gcClaim(victim, clock + 1000));
+      case 3:
+        return syncFrame(skipStruct(me, 0));
+      // A fresh client id needs no state to write under.
+      case 4:
+        return syncFrame(writeAs(EMPTY, me, (d) => d.getMap(`junk${kind}${me}`).set('a', 1)));
+      case 5:
+        return syncFrame(writeAs(EMPTY, me, (d) => getCards(d).set(`plain${me}`, 'geen kaart' as never)));
+      case 6:
+        return syncFrame(gappedUpdate(me, (d) => getCards(d).set('ghost', 'x' as never)));
+      case 7:
+        return syncFrame(forwardSelfReference(me));
+      case 8:
+        return syncFrame(childOfNonType(me, state));
+      case 9:
+        return syncFrame(writeAs(EMPTY, victim, (d) => d.getArray('junk').insert(0, [1])));
+      case 10:
+        return new Uint8Array(Array.from({ length: 1 + Math.floor(random() * 64) }, () => Math.floor(random() * 256)));
+      default: {
+        const full = writeAs(EMPTY, me, (d) =>
+          createCard(d, { column: 'values', author: '', authorName: 'M', partner: '', text: 'half' }, LOCAL_USER),
+        );
+        return syncFrame(full.slice(0, Math.max(1, Math.floor(full.length / 2))));
+      }
+    }
+  };
+  const count = (code: number) => closes.set(code, (closes.get(code) ?? 0) + 1);
+  const one = async () => {
+    while (sent < cfg.frames) {
+      const token = cfg.tokens[tokenTurn++ % cfg.tokens.length];
+      const ws = new WebSocket(`ws://127.0.0.1:${cfg.port}${SYNC_PATH}/${cfg.room}?token=${token}`);
+      const messages: Uint8Array[] = [];
+      let gotState: () => void = () => {};
+      const stateArrived = new Promise<void>((r) => (gotState = r));
+      ws.on('message', (d: Buffer) => {
+        messages.push(new Uint8Array(d));
+        if (serverStateFrom(messages)) gotState();
+      });
+      const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
+      ws.on('error', () => {});
+      const opened = await new Promise<boolean>((r) => {
+        ws.once('open', () => r(true));
+        ws.once('close', () => r(false));
+      });
+      if (!opened) {
+        count(await closed);
+        continue;
+      }
+      ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
+      await Promise.race([stateArrived, closed]);
+      const state = serverStateFrom(messages) ?? EMPTY;
+      // Forging is the attacker's cost, not the server's: a small pool per connection, sent in turn.
+      const pool = Array.from({ length: 6 }, () => hostile(state));
+      for (let i = 0; i < cfg.framesPerConnection && sent < cfg.frames && ws.readyState === ws.OPEN; i++) {
+        ws.send(pool[i % pool.length]);
+        sent++;
+      }
+      // A random frame can be a harmless valid message (e.g. a presence query): then nothing closes it.
+      const timer = setTimeout(() => ws.terminate(), 2000);
+      const code = await closed;
+      clearTimeout(timer);
+      count(code);
+    }
+  };
+  const progress = setInterval(() => console.log(`SOAK_PROGRESS ${sent}`), 2000);
+  await Promise.all(Array.from({ length: cfg.parallel }, one));
+  clearInterval(progress);
+  return { sent, closes: Object.fromEntries(closes) };
+}
+
+const cfg = JSON.parse(process.argv[2] ?? '{}') as AttackerConfig;
+attack(cfg).then(
+  (result) => {
+    console.log(`SOAK_RESULT ${JSON.stringify(result)}`);
+    process.exit(0);
+  },
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
