@@ -59,6 +59,7 @@ describe('documents hold only their layout', () => {
       LOCAL_USER,
     );
     await waitFor(() => getCards(app.registry.peek(name)!.doc).has(ok), 'honest card on the server');
+    await waitFor(() => !app.registry.peek(name)!.hasPendingWrites, 'honest card stored');
     const rowsBefore = app.store.loadDoc(name).updates.length;
     const forgeries: [string, (doc: Y.Doc) => void][] = [
       [

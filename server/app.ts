@@ -9,6 +9,8 @@ import { ExportService } from './export/ExportService.js';
 import { createApiHandler } from './http/api.js';
 import { exportRoute } from './http/exportRoutes.js';
 import { createStaticHandler } from './http/staticFiles.js';
+import { SqliteWriterThread } from './store/SqliteWriterThread.js';
+import type { DocWriter } from './store/Store.js';
 import { SqliteStore } from './store/SqliteStore.js';
 import { RoomRegistry } from './sync/RoomRegistry.js';
 import { SyncServer } from './sync/SyncServer.js';
@@ -21,6 +23,8 @@ export interface App {
   readonly port: number;
   readonly url: string;
   readonly store: SqliteStore;
+  /** Where live rooms' commits and compactions are written (a worker thread). */
+  readonly writer: DocWriter;
   readonly registry: RoomRegistry;
   readonly sync: SyncServer;
   /** Graceful: stop accepting, commit and snapshot everything, close connections and the database. */
@@ -37,9 +41,11 @@ export const consoleLog: Log = (message, error) => {
 /** Composition root: builds every part from the parsed config and wires them together. */
 export async function startApp(config: Config, log: Log = consoleLog): Promise<App> {
   const store = new SqliteStore(config.dataDir);
+  const writer = new SqliteWriterThread(store.file);
   let sync: SyncServer | null = null;
   const registry = new RoomRegistry({
     store,
+    writer,
     idleUnloadMs: config.idleUnloadMs,
     compactAfterRows: config.compactAfterRows,
     compactAfterBytes: config.compactAfterBytes,
@@ -165,10 +171,10 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     (closing ??= (async () => {
       server.close();
       sync!.closeAll(CloseCode.GOING_AWAY, 'server is restarting');
-      registry.closeAll();
+      await registry.closeAll();
       store.close();
       server.closeAllConnections();
     })());
 
-  return { port, url: `http://localhost:${port}`, store, registry, sync, close };
+  return { port, url: `http://localhost:${port}`, store, writer, registry, sync, close };
 }

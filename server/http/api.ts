@@ -83,7 +83,7 @@ export function createApiHandler(deps: ApiDeps) {
       if (!sub && method === 'GET') return sendJson(res, 200, deps.workshops.info(id));
       if (!sub && method === 'DELETE') {
         deps.workshops.requireFacilitator(id, req.headers.authorization);
-        deps.backups.delete(id);
+        await deps.backups.delete(id);
         res.writeHead(204).end();
         return;
       }

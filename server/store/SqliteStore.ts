@@ -17,6 +17,7 @@ import type {
   WorkshopRecord,
   WorkshopStore,
 } from './Store.js';
+import { configureConnection, type DocWrites, prepareDocWrites } from './sqliteDocWrites.js';
 
 /** Raised on every incompatible change of SCHEMA; a future change adds a migration from the previous number. */
 const SCHEMA_VERSION = 3;
@@ -156,16 +157,16 @@ function toParticipant(row: ParticipantRow): ParticipantRecord {
 /** One SQLite file (WAL) holding workshops, participants and every document's snapshot and update log. */
 export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
   readonly db: Database.Database;
+  /** The database file, for the writer thread's own connection (SqliteWriterThread). */
+  readonly file: string;
   private readonly stmts;
+  private readonly writes: DocWrites;
 
   constructor(dataDir: string, fileName = 'partnerschapskaart.sqlite') {
     fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, fileName));
-    this.db.pragma('journal_mode = WAL');
-    // FULL, set explicitly: a commit is on disk before we broadcast (WAL's default NORMAL can lose the last commits on power loss).
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    this.file = path.join(dataDir, fileName);
+    this.db = new Database(this.file);
+    configureConnection(this.db);
     const version = this.db.pragma('user_version', { simple: true }) as number;
     const hasTables = this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
       n: number;
@@ -192,12 +193,6 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
     this.stmts = {
       snapshot: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE room = ?'),
       updates: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE room = ? ORDER BY seq'),
-      insertUpdate: this.db.prepare('INSERT INTO doc_updates (room, workshop_id, data) VALUES (?, ?, ?)'),
-      upsertSnapshot: this.db.prepare(
-        `INSERT INTO doc_snapshots (room, workshop_id, data, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-      ),
-      deleteLog: this.db.prepare('DELETE FROM doc_updates WHERE room = ?'),
       insertWorkshop: this.db.prepare(
         'INSERT INTO workshops (id, title, created_at, partners, join_code, flow) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -237,9 +232,6 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
         `SELECT room FROM doc_snapshots WHERE workshop_id = @ws AND room LIKE @like
          UNION SELECT DISTINCT room FROM doc_updates WHERE workshop_id = @ws AND room LIKE @like`,
       ),
-      insertClientOwner: this.db.prepare(
-        'INSERT OR IGNORE INTO doc_clients (room, workshop_id, client_id, participant_id) VALUES (?, ?, ?, ?)',
-      ),
       clientOwners: this.db.prepare<[string], { client_id: number; participant_id: string }>(
         'SELECT client_id, participant_id FROM doc_clients WHERE room = ?',
       ),
@@ -250,9 +242,18 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
       deleteWorkshopParticipants: this.db.prepare('DELETE FROM participants WHERE workshop_id = ?'),
       deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
     };
+    this.writes = prepareDocWrites(this.db);
   }
 
+  /**
+   * One read transaction: the writer thread may compact this room between two statements, and a
+   * snapshot read before it with a log read after it would miss everything the log held.
+   */
   loadDoc(room: string) {
+    return this.db.transaction(() => this.readDoc(room))();
+  }
+
+  private readDoc(room: string) {
     const snap = this.stmts.snapshot.get(room);
     const rows = this.stmts.updates.all(room);
     let logBytes = 0;
@@ -268,19 +269,18 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
     };
   }
 
-  appendUpdates = this.transaction((updates: readonly StoredUpdate[], owners: readonly ClientOwner[] = []) => {
-    for (const o of owners) this.stmts.insertClientOwner.run(o.room, o.workshopId, o.clientId, o.participantId);
-    for (const u of updates) this.stmts.insertUpdate.run(u.room, u.workshopId, u.data);
-  });
+  /** On this thread; live rooms write through the writer thread instead (imports and tests use this). */
+  appendUpdates(updates: readonly StoredUpdate[], owners: readonly ClientOwner[] = []): void {
+    this.writes.appendUpdates(updates, owners);
+  }
 
   loadClientOwners(room: string): Map<number, string> {
     return new Map(this.stmts.clientOwners.all(room).map((r) => [r.client_id, r.participant_id]));
   }
 
-  compact = this.transaction((room: string, workshopId: string, state: Uint8Array) => {
-    this.stmts.upsertSnapshot.run(room, workshopId, state, Date.now());
-    this.stmts.deleteLog.run(room);
-  });
+  compact(room: string, workshopId: string, state: Uint8Array): void {
+    this.writes.compact(room, workshopId, state);
+  }
 
   createWorkshop(w: WorkshopRecord): void {
     this.stmts.insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode, w.flow);

@@ -22,8 +22,23 @@ export interface ClientOwner {
   participantId: string;
 }
 
+/**
+ * The writes of live rooms, off the event loop: each promise resolves once the write is durable, and
+ * writes finish in the order they were made (docs/decisions/0022-commit-in-a-writer-thread.md).
+ */
+export interface DocWriter {
+  /** Many updates in one transaction (group commit), with the client-id bindings they made. */
+  appendUpdates(updates: readonly StoredUpdate[], owners?: readonly ClientOwner[]): Promise<void>;
+  /** Replace a room's snapshot and drop its log rows, atomically. */
+  compact(room: string, workshopId: string, state: Uint8Array): Promise<void>;
+  /** Resolves when every write made so far has finished. */
+  drain(): Promise<void>;
+  /** Finish every write made so far, then stop. */
+  close(): Promise<void>;
+}
+
 export interface DocStore {
-  /** Snapshot plus every logged update of a room, in log order. */
+  /** Snapshot plus every logged update of a room, in log order, read in one transaction. */
   loadDoc(room: string): { snapshot: Uint8Array | null; updates: Uint8Array[]; logRows: number; logBytes: number };
   /**
    * Append many updates in one transaction (group commit); durable when this returns. Client-id

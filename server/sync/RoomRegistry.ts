@@ -1,11 +1,13 @@
 import type { DocKind } from '../../shared/docName.js';
 import { parseRoomName } from '../../shared/protocol.js';
-import type { DocStore } from '../store/Store.js';
+import type { DocStore, DocWriter } from '../store/Store.js';
 import { Committer } from './Committer.js';
 import { Room } from './Room.js';
 
 export interface RegistryOptions {
   store: DocStore;
+  /** The writer thread: commits and compactions of live rooms. */
+  writer: DocWriter;
   idleUnloadMs: number;
   compactAfterRows: number;
   compactAfterBytes: number;
@@ -25,7 +27,7 @@ export class RoomRegistry {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly opts: RegistryOptions) {
-    this.committer = new Committer(opts.store);
+    this.committer = new Committer(opts.writer);
   }
 
   get size(): number {
@@ -59,7 +61,9 @@ export class RoomRegistry {
       workshopId: parsed.workshop,
       docName: parsed.doc,
       store: this.opts.store,
+      writer: this.opts.writer,
       committer: this.committer,
+      log: this.opts.log,
       compactAfterRows: this.opts.compactAfterRows,
       compactAfterBytes: this.opts.compactAfterBytes,
       maxStructsPerUpdate: this.opts.maxStructsPerUpdate,
@@ -97,11 +101,7 @@ export class RoomRegistry {
       room.whenCommitted(() => this.tryUnload(room));
       return;
     }
-    try {
-      room.compactNow();
-    } catch (error) {
-      this.opts.log(`room ${room.name}: compaction on unload failed; the update log is kept`, error);
-    }
+    room.compactNow();
     this.drop(room);
   }
 
@@ -130,16 +130,13 @@ export class RoomRegistry {
     this.idleTimers.delete(name);
   }
 
-  /** Shutdown: commit what is queued, snapshot every room, unload all. */
-  closeAll(): void {
-    this.committer.flush();
+  /** Shutdown: commit what is queued, snapshot every room, unload all, and wait until it is all on disk. */
+  async closeAll(): Promise<void> {
+    await this.committer.drain();
     for (const room of [...this.rooms.values()]) {
-      try {
-        room.compactNow();
-      } catch (error) {
-        this.opts.log(`room ${room.name}: compaction at shutdown failed; the update log is kept`, error);
-      }
+      room.compactNow();
       this.drop(room);
     }
+    await this.opts.writer.close();
   }
 }

@@ -144,13 +144,14 @@ export class BackupService {
   }
 
   /** Delete every row and document of a workshop; its connections are closed first. */
-  delete(workshopId: string): void {
+  async delete(workshopId: string): Promise<void> {
     if (!this.store.getWorkshop(workshopId))
       throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     this.closeWorkshopConnections(workshopId);
-    // Commit what is queued first, so no late commit writes rows for a deleted workshop.
-    this.registry.committer.flush();
     this.registry.dropWorkshop(workshopId);
+    // Let every write already on its way finish first, so no late commit or compaction writes rows
+    // for a deleted workshop.
+    await this.registry.committer.drain();
     this.store.deleteWorkshop(workshopId);
   }
 }
