@@ -107,6 +107,46 @@ describe('rooms and persistence', () => {
     expect(seenWith.find((s) => s.card === second)?.storedBatches).toContain(2);
   });
 
+  it('[P3][P8] a sync step 2 asked for while a batch is in flight holds nothing of a later batch', async () => {
+    const app = await server();
+    const w = await createWorkshop(app.url);
+    const writer = connectClient(app.port, w.id, 'map:joint', await w.participant('W'));
+    cleanup.push(() => writer.destroy());
+    await synced(writer);
+    const real = app.writer.appendUpdates.bind(app.writer);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    const stored = new Set<number>();
+    app.writer.appendUpdates = async (updates, owners) => {
+      const n = ++calls;
+      if (n === 1) await gate;
+      await real(updates, owners);
+      stored.add(n);
+    };
+    const room = app.registry.peek(roomName(w.id as never, 'map:joint'))!;
+    const waiting = () => (room as unknown as { afterCommit: unknown[] }).afterCommit.length;
+    createCard(writer.doc, { column: 'values', author: '', authorName: 'W', partner: '', text: 'een' }, LOCAL_USER);
+    await waitFor(() => calls === 1, 'first batch on its way');
+    // A newcomer asks for the state now; its answer waits for the first batch.
+    const late = connectClient(app.port, w.id, 'map:joint', await w.participant('L'));
+    cleanup.push(() => late.destroy());
+    await waitFor(() => waiting() > 0, "the newcomer's step 2 is waiting");
+    const second = createCard(
+      writer.doc,
+      { column: 'values', author: '', authorName: 'W', partner: '', text: 'twee' },
+      LOCAL_USER,
+    );
+    await waitFor(() => room.doc.getMap('cards').has(second), 'second change applied');
+    let secondSeenWith: number[] | null = null;
+    late.doc.on('update', () => {
+      if (secondSeenWith === null && getCards(late.doc).has(second)) secondSeenWith = [...stored];
+    });
+    release();
+    await waitFor(() => getCards(late.doc).size === 2, 'newcomer has both');
+    expect(secondSeenWith).toContain(2);
+  });
+
   it('[P4] the update log is compacted into a snapshot, and the state survives it', async () => {
     const app = await server({ compactAfterRows: 10 });
     const w = await createWorkshop(app.url);

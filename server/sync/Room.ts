@@ -253,15 +253,18 @@ export class Room implements CommitListener {
     };
   }
 
-  /** Sync step 2 for a client; deferred until pending writes are durable, so no one sees unstored state. */
+  /**
+   * Sync step 2 for a client: the state as it is now, sent once everything in it is durable. Encoded
+   * now, not when the commit lands: by then the room may hold newer changes whose batch is still on
+   * its way to disk (P8), and those must not leave the server in a step 2 either.
+   */
   sendStateTo(conn: RoomConnection, stateVector: Uint8Array): void {
+    let message: Uint8Array;
+    // An empty state vector is one zero byte (no clients): every joiner gets the same bytes.
+    if (stateVector.length === 1 && stateVector[0] === 0) message = this.fullState ??= encodeSyncStep2(this.doc);
+    else message = encodeSyncStep2(this.doc, stateVector);
     this.whenCommitted(() => {
-      if (this.destroyed || !this.connections.has(conn)) return;
-      // An empty state vector is one zero byte (no clients).
-      if (stateVector.length === 1 && stateVector[0] === 0) {
-        this.fullState ??= encodeSyncStep2(this.doc);
-        conn.send(this.fullState);
-      } else conn.send(encodeSyncStep2(this.doc, stateVector));
+      if (!this.destroyed && this.connections.has(conn)) conn.send(message);
     });
   }
 
