@@ -10,14 +10,12 @@ import { setAgreementRule } from '../../../shared/session.js';
 import { useMap, useParticipants, usePartners, useSession, useSnapshotOf } from '../../workshop/hooks.js';
 import { useConsoleEnv } from './consoleEnv.js';
 
-/** An open card whose agreed version differs from what it says now: it changed after it was agreed [K3]. */
-const changedAfterAgreement = (c: CardSnapshot) =>
-  c.status === 'open' &&
-  !!c.agreedVersion &&
-  (c.agreedVersion.text !== c.plainText ||
-    c.agreedVersion.who !== c.who ||
-    c.agreedVersion.what !== c.what ||
-    c.agreedVersion.when !== c.when);
+/**
+ * A card that was agreed and is open again [K3]: changed after it was agreed (the server opened it),
+ * or set back to open. Its text may equal the agreed one again (the editor pressed undo); it still
+ * needs the facilitator's agreement.
+ */
+const openAgain = (c: CardSnapshot) => c.status === 'open' && !!c.agreedVersion;
 
 /**
  * Rule 5 in the console [K1]–[K4]: who decides agreement (a setting), per card of the joint map who
@@ -34,7 +32,7 @@ export function AgreementPanel() {
   const joint = useMap(JOINT_MAP);
   const snapshot = useSnapshotOf(joint);
   const cards = useMemo(() => Object.values(snapshot.columns).flat(), [snapshot]);
-  const changed = cards.filter(changedAfterAgreement);
+  const changed = cards.filter(openAgain);
   const said = cards.filter((c) => Object.keys(c.agreedBy).length > 0 || c.status === 'agreed');
   const present = useMemo(() => partnersPresent(people, 'joint'), [people]);
   const partnerName = (p: string) => partners.get(p)?.name ?? p;
