@@ -185,10 +185,7 @@ describe('who decides agreement', () => {
     // Stored: a fresh client (after the follow-ups were committed) reads the same.
     const fresh = track(connectClient(t.app.port, t.w.id, 'map:joint', t.w.facilitatorToken));
     await synced(fresh);
-    await waitFor(() => mapJson(fresh.doc) === mapJson(t.fac.doc), 'fresh client identical').catch((e) => {
-      console.log(mapJson(fresh.doc), '\n', mapJson(t.fac.doc));
-      throw e;
-    });
+    await waitFor(() => mapJson(fresh.doc) === mapJson(t.fac.doc), 'fresh client identical', 30_000);
   });
 
   it('[K2] a partner counts as present once someone of it joined: a newcomer of the third partner is needed too', async () => {
@@ -283,12 +280,15 @@ describe('group tags are confirmed by the facilitator', () => {
     clearTag(pia, 'g1', LOCAL_USER);
     await waitFor(() => t.pia.notices.length === 3, 'clear refused');
     await waitFor(() => readGroupTag(pia, 'g1')?.confirmed === false && !readGroupTag(pia, 'g2'), 'reverted');
+    await waitFor(() => readGroupTag(t.otto.client.doc, 'g1')?.tag === 'shared', 'Otto sees the proposal');
     // Another participant's new proposal replaces an unconfirmed one.
     proposeTag(t.otto.client.doc, 'g1', 'complementary', 'Otto', LOCAL_USER);
     await waitFor(() => serverTag('g1')?.tag === 'complementary', 'new proposal kept');
     await waitFor(() => readGroupTag(t.fac.doc, 'g1')?.tag === 'complementary', 'the facilitator sees it');
     confirmTag(t.fac.doc, 'g1', LOCAL_USER);
     await waitFor(() => serverTag('g1')?.confirmed === true, 'the facilitator confirms');
+    // Pia sees the confirmed tag and proposes another over it (a concurrent write could simply lose).
+    await waitFor(() => readGroupTag(pia, 'g1')?.confirmed === true, 'Pia sees it confirmed');
     proposeTag(pia, 'g1', 'tension', 'Pia', LOCAL_USER);
     await waitFor(() => t.pia.notices.length === 4, 'a confirmed tag is closed to proposals');
     await waitFor(() => !t.room().hasPendingWrites, 'stored');
