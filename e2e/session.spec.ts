@@ -20,7 +20,7 @@ afterAll(async () => {
 const projectorCardTexts = (page: Page) => page.locator('[data-testid="snapshot.card"]').allInnerTexts();
 
 describe('a guided session, short mode, with a facilitator, two participants and a projector', () => {
-  it('[G1][G4][G5][G6][G7][D1][D2][R1][R4][X2] runs from joining by code to a map whose cards are agreed or parked', async () => {
+  it('[G1][G4][G5][G6][G7][D1][D2][K1][R1][R4][X2] runs from joining by code to a map whose cards are agreed or parked', async () => {
     const opts = { injectsScripts: true };
     // The facilitator creates the workshop and opens the console.
     const fac = await newActor(browser, server.url, { width: 1920, height: 1080 }, opts);
@@ -115,13 +115,17 @@ describe('a guided session, short mode, with a facilitator, two participants and
       'Anna sees the argument',
     );
 
-    // Agreement: Anna's card agreed, Bram's parked as an open point. Step 1 is then closed.
+    // Agreement: Anna says "eens namens" her partner; the facilitator decides ([K1]): Anna's card
+    // agreed, Bram's parked as an open point. Step 1 is then closed.
     const onAnna = await new CardDetails(anna.page, annaMap.card(annaCard)).open();
-    await byTestId(onAnna.panel(), 'card.status.agreed').click();
+    await byTestId(onAnna.panel(), 'card.agreeForPartner').click();
     await onAnna.close();
-    const onAnnaB = await new CardDetails(anna.page, annaMap.card(bramCard)).open();
-    await byTestId(onAnnaB.panel(), 'card.status.parked').click();
-    await onAnnaB.close();
+    const onFacA = await new CardDetails(fac.page, facMap.card(annaCard)).open();
+    await byTestId(onFacA.panel(), 'card.status.agreed').click();
+    await onFacA.close();
+    const onFacB = await new CardDetails(fac.page, facMap.card(bramCard)).open();
+    await byTestId(onFacB.panel(), 'card.status.parked').click();
+    await onFacB.close();
     await byTestId(bram.page, 'column.values.done').waitFor();
 
     // Next step: in short mode steps 2–5 open together; Waarden closes for participants.
@@ -133,19 +137,21 @@ describe('a guided session, short mode, with a facilitator, two participants and
     // A step in Acties needs who, what and when before it can be agreed.
     const action = await annaMap.addCard('steps', 'Eerste wijkoverleg plannen');
     const details = await new CardDetails(anna.page, annaMap.card(action)).open();
-    expect(await byTestId(details.panel(), 'card.status.agreed').getAttribute('aria-disabled')).toBe('true');
+    await byTestId(details.panel(), 'card.status.reason').waitFor();
     await byTestId(details.panel(), 'card.step.who').fill('Anna');
     await byTestId(details.panel(), 'card.step.what').fill('Wijkoverleg met alle partners');
     await byTestId(details.panel(), 'card.step.when').fill('vóór 1 april');
     await byTestId(details.panel(), 'card.step.when').blur();
+    await details.close();
+    const onFacAction = await new CardDetails(fac.page, facMap.card(action)).open();
     await eventually(
-      async () => (await byTestId(details.panel(), 'card.status.agreed').getAttribute('aria-disabled')) === null,
+      async () => (await byTestId(onFacAction.panel(), 'card.status.agreed').getAttribute('aria-disabled')) === null,
       'agree enabled',
     );
-    await byTestId(details.panel(), 'card.status.agreed').click();
-    await details.close();
+    await byTestId(onFacAction.panel(), 'card.status.agreed').click();
+    await onFacAction.close();
     const relation = await bramMap.addCard('relations', 'We delen informatie alleen met toestemming');
-    const onRel = await new CardDetails(bram.page, bramMap.card(relation)).open();
+    const onRel = await new CardDetails(fac.page, facMap.card(relation)).open();
     await byTestId(onRel.panel(), 'card.status.parked').click();
     await onRel.close();
 

@@ -52,6 +52,10 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxStructsPerUpdate: config.maxStructsPerUpdate,
     maxDocBytes: config.maxDocBytes,
     log,
+    people: (workshopId) =>
+      store
+        .participantsOf(workshopId)
+        .map((p) => ({ id: p.id, name: p.name, partner: p.partner, access: p.access, removed: p.revoked })),
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
       if (room.docName.kind !== 'session') return;

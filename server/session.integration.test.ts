@@ -147,7 +147,9 @@ describe('agreement that grounds action', () => {
     await waitFor(() => notices.some((n) => n.code === 'needs-who-what-when'), 'notice');
     await waitFor(() => readMap(p.doc).columns.steps[0].status === 'open', 'reverted to open');
     setStepFields(p.doc, id, { who: 'Annelies', what: 'eerste wijkoverleg plannen', when: 'vóór 1 april' }, LOCAL_USER);
-    expect(updateCard(p.doc, id, { status: 'agreed' }, LOCAL_USER)).toBe(true);
+    // With who, what and when the facilitator agrees it (a participant never sets a status, [K1]).
+    await waitFor(() => readMap(t.facilitatorMap.doc).columns.steps[0]?.when === 'vóór 1 april', 'fields arrive');
+    expect(updateCard(t.facilitatorMap.doc, id, { status: 'agreed' }, LOCAL_USER)).toBe(true);
     await waitFor(() => readMap(t.facilitatorMap.doc).columns.steps[0]?.status === 'agreed', 'agreed arrives');
   });
 });

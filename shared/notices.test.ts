@@ -11,6 +11,10 @@ describe('the notice codec', () => {
       { code: 'needs-who-what-when', missing: ['who', 'when'] },
       { code: 'invalid-card', fields: ['order'] },
       { code: 'server-only', roots: ['meta'] },
+      { code: 'status-by-facilitator', rule: 'consensus' },
+      { code: 'agreement-own-partner' },
+      { code: 'agreement-reopened', cards: ['c1'] },
+      { code: 'tag-by-facilitator' },
     ];
     for (const notice of all) {
       const frame = encodeNotice(notice);

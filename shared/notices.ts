@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { AGREEMENT_RULES, DEFAULT_AGREEMENT_RULE, type AgreementRule } from './agreement.js';
 import { COLUMN_IDS, type ColumnId } from './columns.js';
 
 /**
@@ -23,7 +24,15 @@ export type Notice =
   /** A card field broke the card table (unknown field, wrong type, too long, too many); reverted. */
   | { code: 'invalid-card'; fields: string[] }
   /** A change to a part of the document only the server writes (a map's schema version); reverted. */
-  | { code: 'server-only'; roots: string[] };
+  | { code: 'server-only'; roots: string[] }
+  /** A participant wrote a card's status; only the facilitator (or, by consensus, the server) does [K1]. */
+  | { code: 'status-by-facilitator'; rule: AgreementRule }
+  /** "Eens namens" for another partner than one's own, or in someone else's name; reverted [K1]. */
+  | { code: 'agreement-own-partner' }
+  /** Not a refusal: these agreed cards changed and are open again; the facilitator can re-agree [K3]. */
+  | { code: 'agreement-reopened'; cards: string[] }
+  /** Confirming or clearing a group tag (or changing a confirmed one) is the facilitator's; reverted [K5]. */
+  | { code: 'tag-by-facilitator' };
 
 /** The whole frame, ready to send. */
 export function encodeNotice(notice: Notice): Uint8Array {
@@ -59,6 +68,17 @@ export function parseNotice(json: string): Notice | null {
       return { code: 'invalid-card', fields: strings(v.fields) };
     case 'server-only':
       return { code: 'server-only', roots: strings(v.roots) };
+    case 'status-by-facilitator':
+      return {
+        code: 'status-by-facilitator',
+        rule: only(AGREEMENT_RULES, [v.rule])[0] ?? DEFAULT_AGREEMENT_RULE,
+      };
+    case 'agreement-own-partner':
+      return { code: 'agreement-own-partner' };
+    case 'agreement-reopened':
+      return { code: 'agreement-reopened', cards: strings(v.cards) };
+    case 'tag-by-facilitator':
+      return { code: 'tag-by-facilitator' };
     default:
       return null;
   }

@@ -77,6 +77,7 @@ describe('readMap', () => {
       supporters: [],
       arguments: [],
       agreedBy: {},
+      agreedVersion: null,
       history: [],
       buildsOn: '',
       who: '',

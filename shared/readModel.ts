@@ -54,6 +54,7 @@ export function readCard(id: string, card: CardYMap): CardSnapshot | null {
       .sort(byTimeThenId),
     arguments: Object.values(field('arguments')).sort(byTimeThenId),
     agreedBy: field('agreedBy'),
+    agreedVersion: field('agreedVersion'),
     history: field('history'),
     buildsOn: field('buildsOn'),
     who: field('who'),

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { COLUMN_IDS, LANGS, isColumnId, type ColumnId, type Lang } from './columns.js';
+import { DEFAULT_AGREEMENT_RULE, isAgreementRule, type AgreementRule } from './agreement.js';
 import type { Origin } from './origins.js';
 import type { Principal, Stage } from './permissions.js';
 
@@ -58,6 +59,8 @@ export interface SessionState {
   lang: Lang | null;
   /** The step (`stepKey`) the timer was set in; null in documents from before it was kept. */
   timerStep: string | null;
+  /** Who decides that a card is agreed: the facilitator, or the consensus of the partners present [K1]. */
+  agreementRule: AgreementRule;
 }
 
 export const DEFAULT_SESSION: SessionState = Object.freeze({
@@ -76,6 +79,7 @@ export const DEFAULT_SESSION: SessionState = Object.freeze({
   stage: 'homogeneous',
   lang: null,
   timerStep: null,
+  agreementRule: DEFAULT_AGREEMENT_RULE,
 }) as SessionState;
 
 function columnList(value: unknown): ColumnId[] {
@@ -134,6 +138,9 @@ export function readSession(doc: Y.Doc): SessionState {
     stage: m.get('stage') === 'heterogeneous' ? 'heterogeneous' : 'homogeneous',
     lang: (LANGS as readonly unknown[]).includes(m.get('lang')) ? (m.get('lang') as Lang) : null,
     timerStep: typeof m.get('timerStep') === 'string' ? (m.get('timerStep') as string) : null,
+    agreementRule: isAgreementRule(m.get('agreementRule'))
+      ? (m.get('agreementRule') as AgreementRule)
+      : DEFAULT_AGREEMENT_RULE,
   };
 }
 
@@ -296,6 +303,11 @@ export function previousStep(session: SessionState): ColumnId[] | null {
 /** Open the mixed session (or go back to the partners' own maps); the server adjusts who may open what. */
 export function setStage(doc: Y.Doc, stage: Stage, origin: Origin): void {
   setField(doc, 'stage', stage, origin);
+}
+
+/** Who decides agreement from now on [K1]; cards keep the status they have. */
+export function setAgreementRule(doc: Y.Doc, rule: AgreementRule, origin: Origin): void {
+  if (readSession(doc).agreementRule !== rule) setField(doc, 'agreementRule', rule, origin);
 }
 
 /** The facilitator's language, for the projector (only the facilitator writes the session, G3). */

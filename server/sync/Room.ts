@@ -8,6 +8,9 @@ import { encodeNotice } from '../../shared/notices.js';
 import type { Principal } from '../../shared/permissions.js';
 import { mayCreateCards, readSession, writableColumns } from '../../shared/session.js';
 import { applyGuarded, type GuardRules } from './columnGuard.js';
+import { mapRules } from './rules/mapRules.js';
+import type { WorkshopPerson } from '../../shared/agreement.js';
+import type { Notice } from '../../shared/notices.js';
 import { COLUMN_IDS } from '../../shared/columns.js';
 import type { DocStore, DocWriter } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
@@ -45,6 +48,8 @@ export interface RoomOptions {
   maxStructsPerUpdate: number;
   /** Stored size (snapshot plus log) a document may grow to (T5). */
   maxDocBytes: number;
+  /** Everyone listed in the workshop (for who counts as present in a consensus, [K2]). */
+  people?: () => readonly WorkshopPerson[];
 }
 
 /**
@@ -243,14 +248,28 @@ export class Room implements CommitListener {
   /** The content rules for a connection's change: map documents by the session, drafts by the card table only. */
   private guardRules(conn: RoomConnection): GuardRules | null {
     const kind = this.opts.docName.kind;
-    if (kind === 'drafts') return { writable: new Set(COLUMN_IDS), mayCreate: true, doc: 'drafts' };
+    const who = conn.principal;
+    if (kind === 'drafts') return { writable: new Set(COLUMN_IDS), mayCreate: true, doc: 'drafts', who };
     if (kind !== 'map' || !this.sessionRoom) return null;
     const session = readSession(this.sessionRoom.doc);
     return {
-      writable: writableColumns(session, conn.principal),
-      mayCreate: mayCreateCards(session, conn.principal),
+      writable: writableColumns(session, who),
+      mayCreate: mayCreateCards(session, who),
       doc: 'map',
+      who,
+      rules: mapRules({
+        rule: session.agreementRule,
+        map: this.opts.docName.kind === 'map' ? this.opts.docName.map : 'joint',
+        people: () => this.opts.people?.() ?? [],
+        tell: (notice) => this.tellWithFacilitators(conn, notice),
+      }),
     };
+  }
+
+  /** A notice for the sender and every facilitator in this room (news, not a refusal). */
+  private tellWithFacilitators(sender: RoomConnection, notice: Notice): void {
+    const frame = encodeNotice(notice);
+    for (const c of this.connections) if (c === sender || c.principal.access === 'facilitator') c.send(frame);
   }
 
   /**

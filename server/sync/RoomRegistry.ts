@@ -1,3 +1,4 @@
+import type { WorkshopPerson } from '../../shared/agreement.js';
 import type { DocKind } from '../../shared/docName.js';
 import { parseRoomName } from '../../shared/protocol.js';
 import type { DocStore, DocWriter } from '../store/Store.js';
@@ -16,6 +17,8 @@ export interface RegistryOptions {
   log: (message: string, error?: unknown) => void;
   /** Called when a room has to be dropped (a failed commit); the owner closes its connections. */
   onRoomFailed: (room: Room) => void;
+  /** Everyone listed in a workshop (for who counts as present in a consensus, [K2]). */
+  people?: (workshopId: string) => readonly WorkshopPerson[];
   /** Called once per load, after the stored state is in (e.g. to watch a session document). */
   onRoomLoaded?: (room: Room) => void;
 }
@@ -68,6 +71,7 @@ export class RoomRegistry {
       compactAfterBytes: this.opts.compactAfterBytes,
       maxStructsPerUpdate: this.opts.maxStructsPerUpdate,
       maxDocBytes: this.opts.maxDocBytes,
+      people: () => this.opts.people?.(parsed.workshop) ?? [],
       onFatal: (r, error) => {
         this.opts.log(`room ${r.name}: commit failed, unloading`, error);
         this.opts.onRoomFailed(r);

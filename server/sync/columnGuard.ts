@@ -1,12 +1,14 @@
 import * as Y from 'yjs';
 import { missingForAgreement } from '../../shared/agreement.js';
-import { getCards, readCardColumn } from '../../shared/cardSchema.js';
+import { CARDS_KEY, getCards, readCardColumn } from '../../shared/cardSchema.js';
 import type { CardDocKind } from '../../shared/card/fields.js';
 import { DOC_ROOTS } from '../../shared/docSchema.js';
 import { checkCard, checkCardField, type CardProblem } from '../../shared/card/validate.js';
 import { isColumnId, type ColumnId } from '../../shared/columns.js';
 import type { Origin } from '../../shared/origins.js';
 import type { Notice } from '../../shared/notices.js';
+import type { Principal } from '../../shared/permissions.js';
+import type { ChangeRule } from './rules/changeRule.js';
 
 /**
  * Content-level enforcement for map documents: apply a connection's update, find every card it
@@ -24,6 +26,10 @@ export interface GuardRules {
   mayCreate: boolean;
   /** The kind of document, for the fields it may hold (e.g. `map`, the draft target, only in drafts). */
   doc: CardDocKind;
+  /** Who sent the change. */
+  who: Principal;
+  /** Further rules, each in its own file (server/sync/rules/), checked after the ones here. */
+  rules?: readonly ChangeRule[];
 }
 
 /** Column of a card Y.Map even after it was deleted in this transaction (content is kept until GC). */
@@ -64,15 +70,21 @@ function tableProblems(
 /** Returns the notice for the sender when the update was reverted, or null when it was accepted. */
 export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rules: GuardRules): Notice | null {
   const cards = getCards(doc);
+  const watches = (rules.rules ?? []).map((rule) => rule(doc, rules.who));
+  // Every other root of the document is watched and reverted with the cards (the whole transaction).
   // Roots only the server writes (a map's schema version, [M14]): any change to them is refused.
   const serverOnlyTouched = new Set<string>();
-  const serverOnly = Object.entries(DOC_ROOTS[rules.doc])
-    .filter(([, spec]) => spec.writers === 'server')
-    .map(([name]) => ({
+  const otherRoots = Object.entries(DOC_ROOTS[rules.doc])
+    .filter(([name]) => name !== CARDS_KEY)
+    .map(([name, spec]) => ({
       root: doc.getMap(name),
-      observer: (_events: unknown, tr: Y.Transaction) => void (tr.origin === origin && serverOnlyTouched.add(name)),
+      observer: (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+        if (tr.origin !== origin) return;
+        if (spec.writers === 'server') serverOnlyTouched.add(name);
+        for (const w of watches) w.observe?.(name, events);
+      },
     }));
-  const undo = new Y.UndoManager([cards, ...serverOnly.map((s) => s.root)], {
+  const undo = new Y.UndoManager([cards, ...otherRoots.map((s) => s.root)], {
     trackedOrigins: new Set([origin]),
     captureTimeout: 0,
   });
@@ -87,6 +99,7 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
   let created = false;
   const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
     if (tr.origin !== origin) return;
+    for (const w of watches) w.observe?.(CARDS_KEY, events);
     for (const event of events) {
       if (event.target === cards) {
         for (const [key, change] of event.changes.keys) {
@@ -118,12 +131,12 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
     }
   };
   cards.observeDeep(observer);
-  for (const s of serverOnly) s.root.observeDeep(s.observer);
+  for (const s of otherRoots) s.root.observeDeep(s.observer);
   try {
     Y.applyUpdate(doc, update, origin);
   } finally {
     cards.unobserveDeep(observer);
-    for (const s of serverOnly) s.root.unobserveDeep(s.observer);
+    for (const s of otherRoots) s.root.unobserveDeep(s.observer);
   }
   let notice: Notice | null = null;
   let problems: CardProblem[] = [];
@@ -155,7 +168,9 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
       }
     }
   }
+  for (const w of watches) notice ??= w.check?.() ?? null;
   if (notice) undo.undo();
   undo.destroy();
+  if (!notice) for (const w of watches) w.after?.();
   return notice;
 }

@@ -130,6 +130,15 @@ export interface HistoryEntry {
   at: number;
 }
 
+/** A card as it was agreed (written by the server only, [K3]). */
+export interface AgreedVersion {
+  text: string;
+  who: string;
+  what: string;
+  when: string;
+  at: number;
+}
+
 /** Where a joint card came from (see compare/merge.ts). */
 export interface CardOrigin {
   map: string;
@@ -171,6 +180,10 @@ const ARGUMENT: ValueSpec = {
 };
 const AGREEMENT: ValueSpec = { type: 'object', fields: { by: id, name, at: time } };
 const HISTORY_ENTRY: ValueSpec = { type: 'object', fields: { text: cardText, by: id, name, at: time } };
+const AGREED_VERSION: ValueSpec = {
+  type: 'object',
+  fields: { text: cardText, who: stepField, what: stepField, when: stepField, at: time },
+};
 const ORIGIN: ValueSpec = {
   type: 'object',
   fields: { map: { type: 'string', max: 48 }, cardId: id, partner: id, text: cardText },
@@ -292,6 +305,14 @@ export const CARD_FIELDS = {
     default: {},
     docs: both,
     about: 'Agreement recorded per partner id.',
+  }),
+  agreedVersion: field<AgreedVersion | null>({
+    storage: value(AGREED_VERSION),
+    onCreate: false,
+    default: null,
+    docs: ['map'],
+    about:
+      'Written by the server only: the text and who/what/when as they were when the card became agreed [K3]; the convenant prints this.',
   }),
   history: field<HistoryEntry[]>({
     storage: { kind: 'array', item: HISTORY_ENTRY, maxLength: HISTORY_MAX },

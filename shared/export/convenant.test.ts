@@ -93,6 +93,32 @@ describe('buildConvenant', () => {
     expect(itemsOf(section(c, 'roles').blocks)).toEqual(['Elke maand een overleg in het buurthuis']);
   });
 
+  it('[K4] prints an agreed card as it was agreed: text and who, what and when of its agreed version', () => {
+    const map = makeMap([
+      {
+        id: 'v',
+        column: 'values',
+        status: 'agreed',
+        text: 'Later veranderd',
+        agreedVersion: { text: 'Zo afgesproken', who: '', what: '', when: '', at: 1 },
+      },
+      {
+        id: 's',
+        column: 'steps',
+        status: 'agreed',
+        text: 'Actie',
+        who: 'Bram',
+        what: 'iets anders',
+        when: 'mei',
+        agreedVersion: { text: 'Actie', who: 'Anna', what: 'Wijkoverleg', when: 'april', at: 1 },
+      },
+    ]);
+    const agreedC = buildConvenant({ ...input(), map });
+    expect(itemsOf(section(agreedC, 'ambition').blocks)).toEqual(['Zo afgesproken']);
+    const rows = section(agreedC, 'actionPlan').blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []));
+    expect(rows).toEqual([['1', 'Wijkoverleg', 'Anna', 'april', 'Actie']]);
+  });
+
   it('lists open and parked cards from every column as open points, with status and arguments', () => {
     const open = section(c, 'openPoints');
     const lists = open.blocks.filter((b) => b.kind === 'list').flatMap((b) => (b.kind === 'list' ? b.items : []));

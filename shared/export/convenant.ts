@@ -8,8 +8,18 @@ import { exportTexts, type ExportTexts } from './texts.js';
 
 export type * from './convenantTypes.js';
 
+/**
+ * The agreed cards of a column, each as it was agreed [K4]: the server keeps that version
+ * (`agreedVersion`) and opens a card again when it changes, so the two agree; cards agreed before
+ * the version was kept print as they are.
+ */
 const agreed = (input: ExportInput, column: ColumnId): CardSnapshot[] =>
-  (input.map.columns[column] ?? []).filter((c) => c.status === 'agreed');
+  (input.map.columns[column] ?? [])
+    .filter((c) => c.status === 'agreed')
+    .map((c) => {
+      const v = c.agreedVersion;
+      return v ? { ...c, plainText: v.text, who: v.who, what: v.what, when: v.when } : c;
+    });
 
 const cardText = (card: CardSnapshot, t: ExportTexts) => card.plainText.trim() || t.emptyCard;
 

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { Flow } from '../../../shared/permissions.js';
+import { AgreementPanel } from './AgreementPanel.js';
 import { ExportTab } from './ExportTab.js';
 import { DialoguePanel } from './DialoguePanel.js';
 import { FocusPanel } from './FocusPanel.js';
@@ -28,6 +29,7 @@ export interface ConsoleTab {
 export const CONSOLE_TABS: readonly ConsoleTab[] = [
   { id: 'steps', label: (t) => t('console.tabs.steps'), render: () => <PlanPanel /> },
   { id: 'dialogue', label: (t) => t('console.tabs.dialogue'), render: () => <DialoguePanel /> },
+  { id: 'agreement', label: (t) => t('console.tabs.agreement'), render: () => <AgreementPanel /> },
   { id: 'participation', label: (t) => t('console.tabs.participation'), render: () => <ParticipationPanel /> },
   { id: 'people', label: (t) => t('console.tabs.people'), render: () => <PeoplePanel /> },
   { id: 'screen', label: (t) => t('console.tabs.screen'), render: () => <FocusPanel /> },

@@ -103,6 +103,14 @@ function noticeText(
       return t('sessionNotice.invalidCard');
     case 'server-only':
       return t('sessionNotice.serverOnly');
+    case 'status-by-facilitator':
+      return t(notice.rule === 'consensus' ? 'sessionNotice.statusByConsensus' : 'sessionNotice.statusByFacilitator');
+    case 'agreement-own-partner':
+      return t('sessionNotice.agreementOwnPartner');
+    case 'agreement-reopened':
+      return t('sessionNotice.agreementReopened', { count: notice.cards.length });
+    case 'tag-by-facilitator':
+      return t('sessionNotice.tagByFacilitator');
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AgreedVersion } from '../../card/fields.js';
 import type { CardStatus } from '../../cardSchema.js';
 import { COLUMN_IDS, type ColumnId } from '../../columns.js';
 import type { CardId, ParticipantId, PartnerId } from '../../ids.js';
@@ -23,6 +24,7 @@ export interface CardSpec {
   what?: string;
   when?: string;
   arguments?: { side: 'for' | 'against'; text: string }[];
+  agreedVersion?: AgreedVersion;
 }
 
 export function makeCard(spec: CardSpec, order = 'a0'): CardSnapshot {
@@ -56,6 +58,7 @@ export function makeCard(spec: CardSpec, order = 'a0'): CardSnapshot {
       at: i,
     })),
     agreedBy: {},
+    agreedVersion: spec.agreedVersion ?? null,
     history: [],
     buildsOn: '',
     who: spec.who ?? '',

@@ -99,10 +99,22 @@ describe('[D1–D3] the dialogue on a card', () => {
     expect(card(doc, id).arguments.map((a) => a.text)).toEqual(['Van Bram', 'Kost veel tijd']);
   });
 
+  it('[K1] a participant sees the status and who decides, and no status buttons', async () => {
+    const doc = new Y.Doc();
+    const id = seed(doc, 'values', 'Kaart');
+    const m = renderSessionMap({ doc });
+    teardown = m.cleanup;
+    const { inPanel } = await openDetails(id);
+    expect(inPanel.queryByTestId('card.status.agreed')).toBeNull();
+    expect(inPanel.getByTestId('card.status.now')).toHaveAttribute('data-status', 'open');
+    expect(inPanel.getByTestId('card.status.who')).toHaveTextContent('De begeleider zet de kaart op');
+    expect(inPanel.getByTestId('card.agreeForPartner')).toBeInTheDocument();
+  });
+
   it('[G5] a step card can be agreed only once who, what and when are filled in', async () => {
     const doc = new Y.Doc();
     const id = seed(doc, 'steps', 'Folder maken');
-    const m = renderSessionMap({ doc });
+    const m = renderSessionMap({ doc, access: 'facilitator' });
     teardown = m.cleanup;
     const { user, inPanel } = await openDetails(id);
 

@@ -2,14 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { missingForAgreement } from '../../../../shared/agreement.js';
 import { CARD_STATUSES, type CardStatus } from '../../../../shared/cardSchema.js';
 import type { CardSnapshot } from '../../../../shared/readModel.js';
-import { useMe, usePartners } from '../../../workshop/hooks.js';
+import { useMe, usePartners, useSession } from '../../../workshop/hooks.js';
 import { useMapUiApi } from '../uiStore.js';
 import type { Dialogue } from './useDialogue.js';
 
 /**
  * Rule 5: every card is open, agreed or parked (an open point that stays visible). A step card needs
  * who, what and when before it can be agreed: the button says why it is not available yet.
- * Agreement can also be recorded per partner.
+ * Participants say "eens namens" their partner; only the facilitator sets the status, or, by
+ * consensus, the server does once every partner present agrees ([K1], [K2]; the server enforces it).
  */
 export function StatusSection({
   card,
@@ -23,6 +24,8 @@ export function StatusSection({
   const { t } = useTranslation();
   const me = useMe();
   const partners = usePartners();
+  const { agreementRule } = useSession();
+  const setsStatus = canWrite && me.access === 'facilitator';
   const ui = useMapUiApi();
   const missing = missingForAgreement(card);
   const reason = missing.length
@@ -47,7 +50,7 @@ export function StatusSection({
   return (
     <section className="details-section" aria-labelledby="details-status">
       <h3 id="details-status">{t('cardDetails.statusHeading')}</h3>
-      {canWrite ? (
+      {setsStatus ? (
         <div className="status-buttons" role="group" aria-labelledby="details-status">
           {CARD_STATUSES.map((s) => (
             <button
@@ -66,7 +69,16 @@ export function StatusSection({
           ))}
         </div>
       ) : (
-        <p>{t('cardDetails.statusIs', { status: t(`method.status.${card.status}`) })}</p>
+        <>
+          <p data-testid="card.status.now" data-status={card.status}>
+            {t('cardDetails.statusIs', { status: t(`method.status.${card.status}`) })}
+          </p>
+          {canWrite && (
+            <p className="hint" data-testid="card.status.who">
+              {t(agreementRule === 'consensus' ? 'cardDetails.decidedByConsensus' : 'cardDetails.decidedByFacilitator')}
+            </p>
+          )}
+        </>
       )}
       {reason && (
         <p className="hint" id="details-status-reason" data-testid="card.status.reason">

@@ -1,0 +1,8 @@
+import { agreementRule, type AgreementContext } from './agreementRule.js';
+import type { ChangeRule } from './changeRule.js';
+import { groupTagRule } from './groupTagRule.js';
+
+/** The rules of this folder that every change to a map document passes, in order. */
+export function mapRules(agreement: AgreementContext): readonly ChangeRule[] {
+  return [agreementRule(agreement), groupTagRule];
+}
