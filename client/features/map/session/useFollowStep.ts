@@ -13,7 +13,8 @@ export function useFollowStep(): void {
   const ui = useMapUiApi();
   const target = columnOfStep(session);
   const key = session.guided ? `${session.direction}:${stepKey(session.active)}` : '';
-  const seen = useRef(key);
+  // Nothing seen yet: the first run also moves, for a map opened before the session was known.
+  const seen = useRef<string | null>(null);
   useEffect(() => {
     if (seen.current === key) return;
     seen.current = key;
