@@ -15,7 +15,7 @@ import { useColumnAccess } from './session/useSession.js';
 import type { CardActions } from './useCardActions.js';
 import { useFocusRequest } from './useFocusRequest.js';
 import { useMapUi, useMapUiApi } from './uiStore.js';
-import { bySupport, isCompact, useViewPrefs } from './viewPrefs.js';
+import { bySupport, hasSupport, isCompact, useViewPrefs } from './viewPrefs.js';
 
 interface Props {
   column: ColumnDef;
@@ -94,7 +94,7 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
         </h2>
         <ColumnMarks column={column.id} cards={cards} writable={writable} current={current} />
         <p className="column-question">{column.question[lang]}</p>
-        {cards.length > 1 && (
+        {(sorted || (cards.length > 1 && cards.some(hasSupport))) && (
           <button
             type="button"
             className="text-button sort-toggle"

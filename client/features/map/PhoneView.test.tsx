@@ -127,6 +127,7 @@ describe('many cards', () => {
     const user = userEvent.setup();
     const doc = new Y.Doc();
     const [a, b, c] = ['Eerste', 'Tweede', 'Derde'].map((text) => seed(doc, 'values', text));
+    for (const text of ['Vierde', 'Vijfde']) seed(doc, 'relations', text);
     const person = (id: string) => ({ id: id as ParticipantId, name: id, partner: 'gemeente' as PartnerId });
     setSupport(doc, c, person('x'), true, SEED);
     setSupport(doc, c, person('y'), true, SEED);
@@ -138,6 +139,8 @@ describe('many cards', () => {
         el.getAttribute('data-card-id'),
       );
     expect(order()).toEqual([a, b, c]);
+    // Offered only where there is support to sort by.
+    expect(screen.queryByTestId('column.relations.sortBySupport')).toBeNull();
     const sort = screen.getByTestId('column.values.sortBySupport');
     await user.click(sort);
     expect(sort).toHaveAttribute('aria-pressed', 'true');

@@ -44,6 +44,12 @@ function supportOf(card: CardSnapshot): [number, number] {
   return [card.supporters.length, Object.keys(card.agreedBy).length];
 }
 
+/** Sorting by support is offered once some card in the column has any: before that it changes nothing. */
+export function hasSupport(card: CardSnapshot): boolean {
+  const [plus, agreed] = supportOf(card);
+  return plus + agreed > 0;
+}
+
 /**
  * The cards most supported first, ties in the shared order. A view of this browser only: the
  * shared order on the map (and everyone else's screen) stays as it is.
