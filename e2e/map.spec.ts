@@ -33,11 +33,13 @@ describe('two participants fill the map together', () => {
     const annaMap = new MapPage(anna.page);
     const bramMap = new MapPage(bram.page);
 
-    // Presence: each sees the other.
+    // Presence: each sees the other (the count in the header opens the list).
+    await byTestId(bram.page, 'presence.toggle').click();
     await eventually(
-      async () => (await byTestId(bram.page, 'presence').innerText()).includes('Anna'),
+      async () => (await byTestId(bram.page, 'presence.panel').innerText()).includes('Anna'),
       'Bram sees Anna present',
     );
+    await bram.page.keyboard.press('Escape');
 
     // Add and type: Bram sees the text arrive live.
     const id = await annaMap.addCard('values', 'Mantelzorgers weten bij wie ze terecht kunnen');

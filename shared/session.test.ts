@@ -6,6 +6,7 @@ import type { Principal } from './permissions.js';
 import {
   addTimerMinute,
   canWriteColumn,
+  columnOfStep,
   mayCreateCards,
   previousStep,
   DEFAULT_SESSION,
@@ -145,5 +146,19 @@ describe('session', () => {
     m.set('rule', 9);
     const s = readSession(doc);
     expect(s).toMatchObject({ mode: 'separate', active: ['values'], timer: null, focus: { kind: 'map' }, rule: null });
+  });
+
+  it("[U10] a phone shows the first active column of the step in the plan's direction; none when nobody guides", () => {
+    const doc = new Y.Doc();
+    expect(columnOfStep(readSession(doc))).toBeNull();
+    setSessionPlan(doc, { mode: 'short' }, LOCAL_USER);
+    expect(columnOfStep(readSession(doc))).toBe('values');
+    setActiveColumns(doc, ['relations', 'actions', 'conditions', 'steps'], LOCAL_USER);
+    expect(columnOfStep(readSession(doc))).toBe('relations');
+    setSessionPlan(doc, { mode: 'separate', direction: 'ltr' }, LOCAL_USER);
+    setActiveColumns(doc, ['conditions', 'steps'], LOCAL_USER);
+    expect(columnOfStep(readSession(doc))).toBe('steps');
+    setActiveColumns(doc, [], LOCAL_USER);
+    expect(columnOfStep(readSession(doc))).toBeNull();
   });
 });

@@ -326,3 +326,14 @@ export function shownTimer(session: SessionState, now: number): TimerState | nul
     return null;
   return t;
 }
+
+/**
+ * The column a one-column screen (a phone) shows for the step now: the first active column in the
+ * plan's direction. Null when nobody guides (every column is open, the person chooses) or no step is
+ * active. Phones open on it and move to it on every step change (U10).
+ */
+export function columnOfStep(session: SessionState): ColumnId | null {
+  if (!session.guided || session.active.length === 0) return null;
+  const order = session.direction === 'rtl' ? COLUMN_IDS : [...COLUMN_IDS].reverse();
+  return order.find((c) => session.active.includes(c)) ?? null;
+}

@@ -11,6 +11,9 @@ import { Column } from './Column.js';
 import { CARD_MIME } from './dragDrop.js';
 import { usePartners } from '../../workshop/hooks.js';
 import { StepTabs } from './StepTabs.js';
+import { CardDensityChoice } from './CardDensityChoice.js';
+import { StepHint } from './StepHint.js';
+import { useFollowStep } from './session/useFollowStep.js';
 import { useCardActions } from './useCardActions.js';
 import { useMapUi, useMapUiApi } from './uiStore.js';
 
@@ -81,6 +84,9 @@ export function Board() {
     }
   }, [snapshot, draftsSnapshot, editing, readModel, draftsEnv, ui, t, actions, lang]);
 
+  // After the effect above: an editor the step change closed no longer holds the phone in place.
+  useFollowStep();
+
   const onDrop = useCallback(
     (event: DragEvent) => {
       const s = ui.getState();
@@ -99,13 +105,10 @@ export function Board() {
   return (
     <div className="board-wrap">
       <StepTabs />
-      <p className="direction-hint" data-testid="map.directionHint">
-        <span className="wide-only">
-          <span aria-hidden="true">← </span>
-          {t('map.directionHint')}
-        </span>
-        <span className="narrow-only">{t('map.directionHintPhone')}</span>
-      </p>
+      <div className="board-bar">
+        <StepHint />
+        <CardDensityChoice />
+      </div>
       <div className="board">
         {COLUMNS.map((column) => (
           <Column

@@ -27,7 +27,8 @@ describe('editing a card', () => {
 
     const [card] = readMap(m.doc).columns.relations;
     expect(card).toMatchObject({ authorName: 'Anna', partner: 'gemeente', author: 'p1' });
-    const editor = await screen.findByTestId('card.editor');
+    // The first editor of the file loads the editor's code (lazy): slow on a busy machine.
+    const editor = await screen.findByTestId('card.editor', {}, { timeout: 15_000 });
     expect(cardEl(card.id)).toContainElement(editor);
     expect(screen.getAllByTestId('card.editor')).toHaveLength(1);
     await waitFor(() => expect(editor.contains(document.activeElement)).toBe(true));

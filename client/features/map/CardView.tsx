@@ -37,6 +37,8 @@ interface Props {
   isPrivate?: boolean;
   /** The column is open for me: edit, move and delete are offered. */
   writable: boolean;
+  /** One line with "…" until the card has the focus (many cards in the column, or the person's choice). */
+  compact?: boolean;
 }
 
 function CardViewImpl({
@@ -51,6 +53,7 @@ function CardViewImpl({
   env,
   isPrivate,
   writable,
+  compact,
 }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -130,6 +133,7 @@ function CardViewImpl({
         data-dragging={isDragged || undefined}
         data-private={isPrivate || undefined}
         data-status={card.status}
+        data-compact={compact || undefined}
         tabIndex={0}
         aria-label={label}
         aria-describedby={isEditing ? metaId : `${textId} ${metaId}${editable ? ` ${KEYBOARD_HELP_ID}` : ''}`}

@@ -15,6 +15,7 @@ import { useColumnAccess } from './session/useSession.js';
 import type { CardActions } from './useCardActions.js';
 import { useFocusRequest } from './useFocusRequest.js';
 import { useMapUi, useMapUiApi } from './uiStore.js';
+import { bySupport, hasSupport, isCompact, useViewPrefs } from './viewPrefs.js';
 
 interface Props {
   column: ColumnDef;
@@ -47,6 +48,13 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
   const dropAtEnd = useMapUi((s) => s.dropTarget?.column === column.id && s.dropTarget.beforeId === null);
   const addButton = useRef<HTMLButtonElement>(null);
   useFocusRequest(`add:${column.id}`, addButton);
+  const density = useViewPrefs((s) => s.density);
+  const compact = isCompact(density, cards.length + drafts.length);
+  const sorted = useMapUi((s) => s.sortedBySupport.includes(column.id));
+  const toggleSort = useMapUi((s) => s.toggleSortBySupport);
+  // Sorting shows a different order here only; each card keeps its place (and number) in the shared order.
+  const shown = sorted ? bySupport(cards) : cards;
+  const placeOf = sorted ? new Map(cards.map((c, i) => [c.id, i])) : null;
 
   const titleId = `column-${column.id}-title`;
   const label = column.label[lang];
@@ -74,6 +82,7 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
       data-active={active || undefined}
       data-current-step={current || undefined}
       data-closed={(me.canEdit && !writable) || undefined}
+      data-compact={compact || undefined}
       aria-labelledby={titleId}
       onDragOver={onDragOver}
       onDragLeave={onDragLeave}
@@ -85,6 +94,17 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
         </h2>
         <ColumnMarks column={column.id} cards={cards} writable={writable} current={current} />
         <p className="column-question">{column.question[lang]}</p>
+        {(sorted || (cards.length > 1 && cards.some(hasSupport))) && (
+          <button
+            type="button"
+            className="text-button sort-toggle"
+            data-testid={`column.${column.id}.sortBySupport`}
+            aria-pressed={sorted}
+            onClick={() => toggleSort(column.id)}
+          >
+            {t('map.sortBySupport')}
+          </button>
+        )}
         <details className="column-prompts">
           <summary>{t('map.prompts')}</summary>
           <ul>
@@ -99,11 +119,11 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
           <p className="column-empty">{t('map.emptyColumn')}</p>
         ) : (
           <ol className="card-list" aria-label={label}>
-            {cards.map((card, i) => (
+            {shown.map((card, i) => (
               <CardView
                 key={card.id}
                 card={card}
-                index={i}
+                index={placeOf?.get(card.id) ?? i}
                 total={cards.length}
                 column={column}
                 partner={partners.get(card.partner)}
@@ -112,6 +132,7 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
                 onDrop={onDrop}
                 env={env}
                 writable={writable}
+                compact={compact}
               />
             ))}
           </ol>
@@ -134,6 +155,7 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
                   env={draftsEnv}
                   isPrivate
                   writable={writable}
+                  compact={compact}
                 />
               ))}
             </ol>

@@ -15,7 +15,7 @@ export function ConnectionStatus() {
     >
       <span className="connection-dot" aria-hidden="true" />
       <span className="sr-only">{t('connection.label')}: </span>
-      {t(connectionKey(view))}
+      <span className="connection-text">{t(connectionKey(view))}</span>
     </p>
   );
 }

@@ -15,7 +15,8 @@ import { ConnectionNotice } from './ConnectionStatus.js';
 import { CardDetailsPanel } from './details/CardDetailsPanel.js';
 import { useEditHistory } from './details/useEditHistory.js';
 import { MapHeader } from './MapHeader.js';
-import { useMe, useDrafts, useMap, useNotices, useWorkshop } from '../../workshop/hooks.js';
+import { useMe, useDrafts, useMap, useNotices, useSession, useWorkshop } from '../../workshop/hooks.js';
+import { columnOfStep } from '../../../shared/session.js';
 import { KEYBOARD_HELP_ID } from './CardView.js';
 import { loadCardEditor } from './lazyEditor.js';
 import { DraftsBanner } from './session/DraftsBanner.js';
@@ -43,7 +44,9 @@ interface Props {
  */
 export function MapView(props: Props) {
   const map = props.map ?? JOINT_MAP;
-  const [store] = useState(() => createMapUiStore(map));
+  const session = useSession();
+  // Opens on the step now, also after a reload or a fresh join (the session is known by now).
+  const [store] = useState(() => createMapUiStore(map, columnOfStep(session) ?? undefined));
   if (useMap(map) === null) return <Loading />;
   return (
     <MapUiContext.Provider value={store}>
@@ -58,7 +61,8 @@ export function MapView(props: Props) {
  * facilitator console. Needs the same contexts as MapView.
  */
 export function MapSurface({ map = JOINT_MAP }: { map?: DocName }) {
-  const [store] = useState(() => createMapUiStore(map));
+  const session = useSession();
+  const [store] = useState(() => createMapUiStore(map, columnOfStep(session) ?? undefined));
   if (useMap(map) === null) return <Loading />;
   return (
     <MapUiContext.Provider value={store}>

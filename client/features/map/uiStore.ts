@@ -41,6 +41,8 @@ export interface MapUi {
   activeColumn: ColumnId;
   /** The card whose details (support, arguments, agreement, history) are open. */
   details: CardId | null;
+  /** Columns this person sorts by support (a local view; the shared order stays). */
+  sortedBySupport: readonly ColumnId[];
   startEditing(id: CardId): void;
   stopEditing(): void;
   requestFocus(target: FocusTarget): void;
@@ -53,11 +55,13 @@ export interface MapUi {
   setActiveColumn(column: ColumnId): void;
   openDetails(id: CardId): void;
   closeDetails(): void;
+  toggleSortBySupport(column: ColumnId): void;
 }
 
 let seq = 0;
 
-export function createMapUiStore(map: DocName): StoreApi<MapUi> {
+/** `column`: the one column a phone shows first (the step now, see `columnOfStep`). */
+export function createMapUiStore(map: DocName, column: ColumnId = 'values'): StoreApi<MapUi> {
   return createStore<MapUi>()((set) => ({
     map,
     editing: null,
@@ -66,8 +70,9 @@ export function createMapUiStore(map: DocName): StoreApi<MapUi> {
     dropTarget: null,
     toast: null,
     announcement: null,
-    activeColumn: 'values',
+    activeColumn: column,
     details: null,
+    sortedBySupport: [],
     startEditing: (id) => set({ editing: id }),
     stopEditing: () => set({ editing: null }),
     requestFocus: (target) => set({ focusRequest: target }),
@@ -85,6 +90,12 @@ export function createMapUiStore(map: DocName): StoreApi<MapUi> {
     setActiveColumn: (column) => set({ activeColumn: column }),
     openDetails: (id) => set({ details: id }),
     closeDetails: () => set({ details: null }),
+    toggleSortBySupport: (c) =>
+      set((s) => ({
+        sortedBySupport: s.sortedBySupport.includes(c)
+          ? s.sortedBySupport.filter((x) => x !== c)
+          : [...s.sortedBySupport, c],
+      })),
   }));
 }
 

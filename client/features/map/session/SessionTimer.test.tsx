@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { SEED } from '../../../../shared/origins.js';
-import { pauseTimer, setTimer, startTimer } from '../../../../shared/session.js';
+import { pauseTimer, setActiveColumns, setSessionPlan, setTimer, startTimer } from '../../../../shared/session.js';
 import { renderInWorkshop } from '../../../test/renderInWorkshop.js';
 import { createMapUiStore, MapUiContext } from '../uiStore.js';
 import { SessionTimer } from './SessionTimer.js';
@@ -88,5 +88,17 @@ describe('[G7] timer display', () => {
     act(() => vi.advanceTimersByTime(15_000));
     expect(shown()).toBe('0:45');
     view.unmount();
+  });
+
+  it('[G8] a timer that ran out in step 1 is gone from the map once the facilitator moves to step 2', () => {
+    const session = new Y.Doc();
+    setSessionPlan(session, { mode: 'separate' }, SEED);
+    setTimer(session, 60_000, SEED);
+    startTimer(session, SERVER_NOW, SEED);
+    renderTimer(session);
+    act(() => vi.advanceTimersByTime(61_000));
+    expect(screen.getByTestId('session.timer')).toHaveAttribute('data-phase', 'done');
+    act(() => setActiveColumns(session, ['relations'], SEED));
+    expect(screen.queryByTestId('session.timer')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { timerView } from './timerMath.js';
 import { armTone, playSoftTone } from './tone.js';
 import { useSession } from './useSession.js';
 import { useClock } from '../../../workshop/hooks.js';
+import { shownTimer } from '../../../../shared/session.js';
 
 const TICK_MS = 1000;
 
@@ -15,7 +16,8 @@ const TICK_MS = 1000;
 export function SessionTimer() {
   const { t } = useTranslation();
   const clock = useClock();
-  const { timer } = useSession();
+  const session = useSession();
+  const { timer } = session;
   const ui = useMapUiApi();
   const [now, setNow] = useState(() => clock.now());
   const running = timer !== null && timer.endsAt !== null;
@@ -31,7 +33,9 @@ export function SessionTimer() {
 
   useEffect(armTone, []);
 
-  const view = timer ? timerView(timer, now) : null;
+  // A "time is up" of an earlier step is not shown in the next one (G8): hints follow the step.
+  const shown = shownTimer(session, now);
+  const view = shown ? timerView(shown, now) : null;
   const phase = view?.phase ?? null;
   // Signal only the moment it reaches zero, not a timer that had already ended when the page opened.
   const last = useRef(phase);
@@ -43,7 +47,7 @@ export function SessionTimer() {
     last.current = phase;
   }, [phase, ui, t]);
 
-  if (!timer || !view) return null;
+  if (!view) return null;
   const spoken = t('timer.spoken', { minutes: view.minutes, seconds: view.seconds });
   return (
     <div className="session-timer" data-testid="session.timer" data-phase={view.phase}>
