@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../shared/api.js';
@@ -9,8 +8,9 @@ import type { PartnerId } from '../shared/ids.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { partnerMapName } from '../shared/protocol.js';
 import { setActiveColumns, setSessionPlan, setStage } from '../shared/session.js';
-import { launchBrowser } from './support/browser.js';
-import { byTestId, eventually } from './support/pages.js';
+import { launchBrowser, newActor } from './support/browser.js';
+import { layoutProblems, SCREENS, type LayoutRules } from './support/layoutChecks.js';
+import { byTestId, eventually, JoinPage, MapPage } from './support/pages.js';
 import { createWorkshop, openAsFacilitator, seedCards, spread } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
 
@@ -20,7 +20,6 @@ import { E2EServer } from './support/server.js';
  * Screenshots go to test-output/screens/ (not in git): look at them.
  */
 
-const SCREENS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-output', 'screens');
 const SIZES = [
   { width: 1024, height: 768 },
   { width: 1280, height: 720 },
@@ -52,65 +51,35 @@ afterAll(async () => {
 
 type Check = { problems: string[]; panel: string; map: string; columnWidth: number };
 
-/** Runs in the page (sent as a string-compiled function: plain JavaScript only). */
-function inspect(): Check {
+/** What only the console must hold: the panel beside the map, the board's columns wide enough to read. */
+function inspectConsole(): Check {
   const problems: string[] = [];
-  const vw = window.innerWidth;
-  const root = document.documentElement;
-  if (root.scrollWidth > vw) problems.push(`horizontal overflow: ${root.scrollWidth} px in ${vw} px`);
-  const visible = (el: Element) => {
-    const r = el.getBoundingClientRect();
-    return (
-      r.width > 0 && r.height > 0 && !el.closest('[hidden], .sr-only') && getComputedStyle(el).visibility !== 'hidden'
-    );
-  };
-  // The panel beside the map, never below it.
   const map = document.querySelector('.console-map')!.getBoundingClientRect();
   const panel = document.querySelector('[data-testid="console.panel"]')!.getBoundingClientRect();
   if (panel.top > map.top + 1) problems.push(`panel starts ${Math.round(panel.top - map.top)} px below the map's top`);
-  if (panel.left < map.left + 100) problems.push(`panel not beside the map (left ${Math.round(panel.left)})`);
-  // Columns of the board wide enough to read.
-  const widths = [...document.querySelectorAll('.console-map [data-testid^="column."]')]
-    .filter((c) => /^column\.[a-z]+$/.test(c.getAttribute('data-testid') ?? '') && visible(c))
-    .map((c) => c.getBoundingClientRect().width);
-  const columnWidth = widths.length ? Math.round(Math.min(...widths)) : 0;
-  // Text above its floor; targets at least 24 × 24 px (WCAG 2.5.8).
-  const scope = document.querySelector('[data-testid="console"]')!;
-  for (const el of scope.querySelectorAll<HTMLElement>('button, select, input, summary, [role="tab"], a.button')) {
-    if (!visible(el)) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width < 23.5 || r.height < 23.5)
-      problems.push(
-        `target "${(el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)} px`,
-      );
-  }
-  // No ordinary word (2–14 letters) over two lines; every text at least 12 px.
-  const range = document.createRange();
-  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const el = node.parentElement;
-    if (!el || !node.data.trim() || !visible(el)) continue;
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < 12) problems.push(`"${node.data.trim().slice(0, 20)}" at ${size} px`);
-    // A line may end after a hyphen ("Arnhem-|Noord"): that is a break between words.
-    const words = /[^\s\-‐/]+/g;
-    for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
-      const word = m[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-      if (word.length < 2 || word.length > 14) continue;
-      const start = m.index + m[0].indexOf(word);
-      range.setStart(node, start);
-      range.setEnd(node, start + word.length);
-      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      if (tops.size > 1) problems.push(`"${word}" broken over ${tops.size} lines`);
-    }
-  }
+  if (panel.left < map.right - 1) problems.push(`panel not beside the map (left ${Math.round(panel.left)})`);
+  if (panel.bottom > window.innerHeight + 1 || map.bottom > window.innerHeight + 1)
+    problems.push('the console is taller than the window (map and panel scroll inside it)');
+  const widths = [...document.querySelectorAll('.console-map section.column')]
+    .map((c) => c.getBoundingClientRect().width)
+    .filter((w) => w > 0);
   return {
-    problems: [...new Set(problems)],
+    problems,
     panel: `${Math.round(panel.left)},${Math.round(panel.top)} ${Math.round(panel.width)}×${Math.round(panel.height)}`,
     map: `${Math.round(map.width)}×${Math.round(map.height)}`,
-    columnWidth,
+    columnWidth: widths.length ? Math.round(Math.min(...widths)) : 0,
   };
 }
+
+/** ROOM.md's console rules, with the generic checks: labels ≥ 12 px, card text ≥ 14 px, targets ≥ 24 px. */
+const RULES: LayoutRules = {
+  root: '[data-testid="console"]',
+  minTarget: 24,
+  fontFloors: [
+    { selector: '[data-testid="console"] *', px: 12 },
+    { selector: '.card-text', px: 14 },
+  ],
+};
 
 async function consolePage(created: CreateWorkshopResponse, size: { width: number; height: number }) {
   const context: BrowserContext = await browser.newContext({ baseURL: server.url, viewport: size });
@@ -127,10 +96,12 @@ async function expectBreathes(page: Page, label: string, screenshot: string, fai
   let last: Check = { problems: ['not checked'], panel: '', map: '', columnWidth: 0 };
   // Polled: the layout settles after the documents sync and the fonts load.
   await eventually(async () => {
-    last = await page.evaluate(inspect);
+    const own = await page.evaluate(inspectConsole);
+    const generic = await layoutProblems(page, RULES);
+    last = { ...own, problems: [...own.problems, ...generic.problems] };
     return last.problems.length === 0;
   }, label).catch(() => undefined);
-  await page.screenshot({ path: screenshot });
+  await page.screenshot({ path: path.join(SCREENS, screenshot) });
   console.info(`${label}: panel ${last.panel}, map ${last.map}, narrowest column ${last.columnWidth} px`);
   if (last.problems.length) failures.push(`${label}: ${last.problems.slice(0, 12).join('; ')}`);
   return last;
@@ -150,86 +121,183 @@ async function jointWorkshop(n: number) {
   return { created, info, counts, close: () => (session.close(), seeded.close()) };
 }
 
+/** Five window sizes per test on a shared two-core machine: give them room. */
+const SLOW = 300_000;
+
 describe('the console breathes', () => {
   for (const n of [0, 7, 30, 65, 120]) {
-    it(`[U15][U16] joint map, ${n} cards: panel beside the map, no overflow, no word broken, targets ≥ 24 px`, async () => {
-      const w = await jointWorkshop(n);
+    it(
+      `[U15][U16] joint map, ${n} cards: panel beside the map, no overflow, no word broken, targets ≥ 24 px`,
+      async () => {
+        const w = await jointWorkshop(n);
+        const failures: string[] = [];
+        try {
+          for (const size of SIZES) {
+            const { context, page } = await consolePage(w.created, size);
+            try {
+              await eventually(
+                async () => (await page.locator('[data-testid="card"]').count()) === total(w.counts),
+                `${total(w.counts)} cards in the console`,
+              );
+              const label = `joint ${n} at ${size.width}×${size.height}`;
+              const shot = `console-joint-${n}-${size.width}x${size.height}.png`;
+              await expectBreathes(page, label, shot, failures);
+            } finally {
+              await context.close();
+            }
+          }
+        } finally {
+          w.close();
+        }
+        expect(failures).toEqual([]);
+      },
+      SLOW,
+    );
+  }
+
+  it(
+    '[U15][U16] partners first, mixed stage: the joint map beside the comparison stays readable',
+    async () => {
+      const { created, info } = await createWorkshop(server.url, 'Partnerschap Wijk Noord: eerst per partner', {
+        flow: 'partners-first',
+        partners: LONG_PARTNERS,
+      });
+      const closers: (() => void)[] = [];
       const failures: string[] = [];
       try {
+        const session = await openAsFacilitator(server.url, created, 'session');
+        closers.push(session.close);
+        setSessionPlan(session.doc, { mode: 'separate' }, LOCAL_USER);
+        setActiveColumns(session.doc, ['values'], LOCAL_USER);
+        let seed = 2;
+        for (const partner of info.partners) {
+          const s = await seedCards(
+            server.url,
+            created,
+            info,
+            spread(12, ['values'], 0.5),
+            seed++,
+            partnerMapName(partner.id as PartnerId),
+          );
+          closers.push(s.close);
+        }
+        setStage(session.doc, 'heterogeneous', LOCAL_USER);
+        const joint = await seedCards(server.url, created, info, spread(30, ['values'], 0.4), 9);
+        closers.push(joint.close);
         for (const size of SIZES) {
-          const { context, page } = await consolePage(w.created, size);
+          const { context, page } = await consolePage(created, size);
           try {
+            await page.locator('[data-testid="console.mapArea"][data-view="compare"]').waitFor();
             await eventually(
-              async () => (await page.locator('[data-testid="card"]').count()) === total(w.counts),
-              `${total(w.counts)} cards in the console`,
+              async () => (await page.locator('.mixed-pane-joint [data-testid="card"]').count()) === 30,
+              '30 cards on the joint map',
             );
-            const label = `joint ${n} at ${size.width}×${size.height}`;
-            const shot = path.join(SCREENS, `console-joint-${n}-${size.width}x${size.height}.png`);
-            await expectBreathes(page, label, shot, failures);
+            const label = `mixed stage at ${size.width}×${size.height}`;
+            const shot = `console-mixed-${size.width}x${size.height}.png`;
+            let check = await expectBreathes(page, label, shot, failures);
+            // Too narrow for both side by side: the comparison and the joint map are tabs; check the map too.
+            const jointTab = byTestId(page, 'compare.pane.joint');
+            if (await jointTab.isVisible()) {
+              await jointTab.click();
+              const shot = `console-mixed-joint-${size.width}x${size.height}.png`;
+              check = await expectBreathes(page, `${label}, joint map tab`, shot, failures);
+            }
+            if (check.columnWidth < 176) failures.push(`${label}: joint map columns ${check.columnWidth} px wide`);
           } finally {
             await context.close();
           }
         }
       } finally {
-        w.close();
+        for (const close of closers) close();
       }
       expect(failures).toEqual([]);
-    });
+    },
+    SLOW,
+  );
+});
+
+describe('the console at a small laptop', () => {
+  it('[U17] the panel folds to a rail beside the map, and stays folded after a reload', async () => {
+    const w = await jointWorkshop(7);
+    const { context, page } = await consolePage(w.created, { width: 1024, height: 768 });
+    try {
+      const width = (sel: string) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().width);
+      const toggle = byTestId(page, 'console.panelToggle');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      const mapOpen = await width('.console-map');
+      await toggle.click();
+      await eventually(async () => (await width('[data-testid="console.panel"]')) < 64, 'panel folded to a rail');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await width('.console-map')).toBeGreaterThan(mapOpen + 250);
+      await expectBreathes(page, 'folded at 1024×768', 'console-folded-1024x768.png', []);
+      // Remembered in this browser: a reload opens it folded.
+      await page.reload();
+      await byTestId(page, 'console').waitFor();
+      await page.locator('[data-testid="console"][data-panel="collapsed"]').waitFor();
+      await byTestId(page, 'console.panelToggle').click();
+      await page.locator('[data-testid="console"][data-panel="open"]').waitFor();
+      expect(await byTestId(page, 'console.tab.steps').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+      w.close();
+    }
+  });
+});
+
+describe('from the keyboard to a new card', () => {
+  /** The key presses a person makes; the test asserts how few it takes. */
+  async function editorIn(page: Page, column: ColumnId): Promise<boolean> {
+    return page.evaluate(
+      (c) => !!document.activeElement?.closest(`[data-testid="column.${c}"] [data-testid="card.editor"]`),
+      column,
+    );
   }
 
-  it('[U15][U16] partners first, mixed stage: the joint map beside the comparison stays readable', async () => {
-    const { created, info } = await createWorkshop(server.url, 'Partnerschap Wijk Noord: eerst per partner', {
-      flow: 'partners-first',
-      partners: LONG_PARTNERS,
-    });
-    const closers: (() => void)[] = [];
-    const failures: string[] = [];
+  it('[U18] console: Alt+N opens a new card in the current step in one key press, shown on its button', async () => {
+    const w = await jointWorkshop(7);
+    const { context, page } = await consolePage(w.created, { width: 1280, height: 720 });
     try {
-      const session = await openAsFacilitator(server.url, created, 'session');
-      closers.push(session.close);
-      setSessionPlan(session.doc, { mode: 'separate' }, LOCAL_USER);
-      setActiveColumns(session.doc, ['values'], LOCAL_USER);
-      let seed = 2;
-      for (const partner of info.partners) {
-        const s = await seedCards(
-          server.url,
-          created,
-          info,
-          spread(12, ['values'], 0.5),
-          seed++,
-          partnerMapName(partner.id as PartnerId),
-        );
-        closers.push(s.close);
-      }
-      setStage(session.doc, 'heterogeneous', LOCAL_USER);
-      const joint = await seedCards(server.url, created, info, spread(30, ['values'], 0.4), 9);
-      closers.push(joint.close);
-      for (const size of SIZES) {
-        const { context, page } = await consolePage(created, size);
-        try {
-          await page.locator('[data-testid="console.mapArea"][data-view="compare"]').waitFor();
-          await eventually(
-            async () => (await page.locator('.mixed-pane-joint [data-testid="card"]').count()) === 30,
-            '30 cards on the joint map',
-          );
-          const label = `mixed stage at ${size.width}×${size.height}`;
-          const shot = path.join(SCREENS, `console-mixed-${size.width}x${size.height}.png`);
-          let check = await expectBreathes(page, label, shot, failures);
-          // Too narrow for both side by side: the comparison and the joint map are tabs; check the map too.
-          const jointTab = byTestId(page, 'compare.pane.joint');
-          if (await jointTab.isVisible()) {
-            await jointTab.click();
-            const shot = path.join(SCREENS, `console-mixed-joint-${size.width}x${size.height}.png`);
-            check = await expectBreathes(page, `${label}, joint map tab`, shot, failures);
-          }
-          if (check.columnWidth < 176) failures.push(`${label}: joint map columns ${check.columnWidth} px wide`);
-        } finally {
-          await context.close();
-        }
-      }
+      const values = page.locator('[data-testid="column.values"]');
+      await eventually(async () => (await values.locator('[data-testid="card"]').count()) === w.counts.values, 'cards');
+      // The shortcut is shown on the add button of the current step only, and told to assistive technology.
+      const add = byTestId(values, 'column.values.add');
+      expect(await add.getAttribute('aria-keyshortcuts')).toBe('Alt+N');
+      expect(await byTestId(values, 'column.addShortcut').innerText()).toBe('Alt+N');
+      expect(await page.locator('[data-testid="column.addShortcut"]').count()).toBe(1);
+      await page.keyboard.press('Alt+KeyN');
+      await eventually(() => editorIn(page, 'values'), 'the new card editor has the focus');
+      expect(await values.locator('[data-testid="card"]').count()).toBe(w.counts.values + 1);
+      // Typing goes straight into the new card.
+      await page.keyboard.type('Samen sterker');
+      await page.keyboard.press('Escape');
+      await eventually(
+        async () => (await values.locator('[data-testid="card.text"]').allInnerTexts()).includes('Samen sterker'),
+        'the text is on the card',
+      );
     } finally {
-      for (const close of closers) close();
+      await context.close();
+      w.close();
     }
-    expect(failures).toEqual([]);
+  });
+
+  it('[U18] participant map: Tab, Enter, Enter from a fresh page reach the new card editor past every card', async () => {
+    const w = await jointWorkshop(7);
+    const { context, page } = await newActor(browser, server.url, { width: 1280, height: 720 });
+    try {
+      await new JoinPage(page).join(w.created.participantPath, 'Fatima', LONG_PARTNERS[1]);
+      await page.reload();
+      await new MapPage(page).waitUntilConnected();
+      const values = page.locator('[data-testid="column.values"]');
+      await eventually(async () => (await values.locator('[data-testid="card"]').count()) === w.counts.values, 'cards');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('map.skipToAdd');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await eventually(() => editorIn(page, 'values'), 'the new card editor has the focus');
+      expect(await values.locator('[data-testid="card"]').count()).toBe(w.counts.values + 1);
+    } finally {
+      await context.close();
+      w.close();
+    }
   });
 });

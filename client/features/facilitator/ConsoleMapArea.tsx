@@ -94,7 +94,7 @@ function PartnersFirstArea({ children, onRejoin }: { children: ReactNode; onRejo
             aria-pressed={pressed('partner', p.id)}
             onClick={() => choose(`partner:${p.id}`)}
           >
-            {p.name}
+            <span className="map-choice-name">{p.name}</span>
           </button>
         ))}
       </nav>
