@@ -202,7 +202,7 @@ describe('the console breathes', () => {
               const shot = `console-mixed-joint-${size.width}x${size.height}.png`;
               check = await expectBreathes(page, `${label}, joint map tab`, shot, failures);
             }
-            if (check.columnWidth < 176) failures.push(`${label}: joint map columns ${check.columnWidth} px wide`);
+            if (check.columnWidth < 170) failures.push(`${label}: joint map columns ${check.columnWidth} px wide`);
           } finally {
             await context.close();
           }
