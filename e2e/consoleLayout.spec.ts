@@ -9,7 +9,7 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { partnerMapName } from '../shared/protocol.js';
 import { setActiveColumns, setSessionPlan, setStage } from '../shared/session.js';
 import { launchBrowser, newActor } from './support/browser.js';
-import { layoutProblems, SCREENS, type LayoutRules } from './support/layoutChecks.js';
+import { expectLayout, layoutProblems, SCREENS, type LayoutRules } from './support/layoutChecks.js';
 import { byTestId, eventually, JoinPage, MapPage } from './support/pages.js';
 import { createWorkshop, openAsFacilitator, seedCards, spread } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
@@ -229,7 +229,11 @@ describe('the console at a small laptop', () => {
       await eventually(async () => (await width('[data-testid="console.panel"]')) < 64, 'panel folded to a rail');
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
       expect(await width('.console-map')).toBeGreaterThan(mapOpen + 250);
-      await expectBreathes(page, 'folded at 1024×768', 'console-folded-1024x768.png', []);
+      // Folded, the whole board fits beside the rail, still with nothing broken.
+      await expectLayout(page, RULES, 'folded at 1024×768', 'console-folded-1024x768.png');
+      expect(await page.evaluate(inspectConsole)).toMatchObject({ problems: [] });
+      const sideways = await page.locator('.console-map .map-main').evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(sideways).toBeLessThanOrEqual(0);
       // Remembered in this browser: a reload opens it folded.
       await page.reload();
       await byTestId(page, 'console').waitFor();
