@@ -60,6 +60,12 @@ function inspectConsole(): Check {
   if (panel.left < map.right - 1) problems.push(`panel not beside the map (left ${Math.round(panel.left)})`);
   if (panel.bottom > window.innerHeight + 1 || map.bottom > window.innerHeight + 1)
     problems.push('the console is taller than the window (map and panel scroll inside it)');
+  // The current step's column is in sight, however far the board scrolls sideways.
+  for (const col of document.querySelectorAll('.console-map section.column[data-current-step]')) {
+    const r = col.getBoundingClientRect();
+    if (r.width > 0 && (r.left < map.left - 1 || r.right > map.right + 1))
+      problems.push(`current step's column out of sight (${Math.round(r.left)}–${Math.round(r.right)} px)`);
+  }
   const widths = [...document.querySelectorAll('.console-map section.column')]
     .map((c) => c.getBoundingClientRect().width)
     .filter((w) => w > 0);

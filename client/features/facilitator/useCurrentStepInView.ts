@@ -35,15 +35,23 @@ export function useCurrentStepInView(): void {
     const seen = new WeakSet<Element>();
     const update = () => {
       for (const board of root.querySelectorAll('.board')) {
-        if (seen.has(board) || !board.querySelector(`#column-${current}`)) continue;
+        // A board behind a tab (not drawn) is brought along when its tab opens.
+        if (seen.has(board) || board.getClientRects().length === 0) continue;
+        if (!board.querySelector(`#column-${current}`)) continue;
         seen.add(board);
         bringIntoView(board, current);
       }
     };
     update();
-    // A map opens later (documents sync) or anew (another map chosen): bring its board along too.
+    // A map opens later (documents sync), anew (another map chosen) or from behind a tab (the mixed
+    // session's panes on a narrow screen): bring its board along too.
     const observer = new MutationObserver(update);
-    observer.observe(root, { childList: true, subtree: true });
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'data-hidden-narrow', 'data-pane'],
+    });
     return () => observer.disconnect();
   }, [current]);
 }
