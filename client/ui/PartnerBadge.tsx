@@ -7,7 +7,7 @@ import { usePartners } from '../workshop/hooks.js';
 /** Partner colours are chosen dark enough for white text (see shared/partners.ts). */
 export function PartnerBadge({ name, color, testId }: { name: string; color: string; testId?: string }) {
   return (
-    <span className="partner-badge" style={{ backgroundColor: color }} data-testid={testId}>
+    <span className="partner-badge" style={{ backgroundColor: color }} data-testid={testId} title={name}>
       {name}
     </span>
   );

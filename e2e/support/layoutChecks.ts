@@ -69,7 +69,8 @@ function inspectLayout(rules: LayoutRules): LayoutReport {
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const el = node.parentElement;
     if (!el || !visible(el) || el.closest('textarea, input, [contenteditable="true"]')) continue;
-    const words = /\S+/g;
+    // A line may end after a hyphen ("Arnhem-|Noord"): that is a break between the parts, not inside one.
+    const words = /[^\s\-\u2010]+/g;
     for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
       const word = m[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
       if (word.length < 2 || word.length > maxWord) continue;

@@ -7,6 +7,7 @@ import { COLUMN_IDS, type ColumnId } from '../../shared/columns.js';
 import type { PartnerId, WorkshopId } from '../../shared/ids.js';
 import { createCard } from '../../shared/ops.js';
 import { LOCAL_USER } from '../../shared/origins.js';
+import { parseDocName, partnerOfMap } from '../../shared/docName.js';
 import { JOINT_MAP, roomName, SYNC_PATH, type DocName } from '../../shared/protocol.js';
 
 /**
@@ -73,14 +74,17 @@ async function api<T>(url: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
+export const PARTNERS = ['Gemeente', 'Wijkteam', 'Woningcorporatie', 'Bewoners'];
+
 export async function createWorkshop(
   base: string,
   title: string,
+  options: { flow?: 'joint' | 'partners-first'; partners?: string[] } = {},
 ): Promise<{ created: CreateWorkshopResponse; info: WorkshopInfo }> {
   const created = await api<CreateWorkshopResponse>(`${base}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title, partners: ['Gemeente', 'Wijkteam', 'Woningcorporatie', 'Bewoners'] }),
+    body: JSON.stringify({ title, partners: options.partners ?? PARTNERS, flow: options.flow }),
   });
   const info = await api<WorkshopInfo>(`${base}/api/workshops/${created.id}`);
   return { created, info };
@@ -111,15 +115,21 @@ export async function openAsFacilitator(base: string, created: CreateWorkshopRes
   return { doc, close: () => (provider.destroy(), doc.destroy()) };
 }
 
-/** Write `counts` cards per column into the joint map; returns the id of the long card, if any. */
+/**
+ * Write `counts` cards per column into a map (the joint map unless told; a partner map's cards all
+ * come from that partner); returns the id of the long card, if any.
+ */
 export async function seedCards(
   base: string,
   created: CreateWorkshopResponse,
   info: WorkshopInfo,
   counts: Record<ColumnId, number>,
   seed = 1,
+  target: DocName = JOINT_MAP,
 ) {
-  const map = await openAsFacilitator(base, created, JOINT_MAP);
+  const map = await openAsFacilitator(base, created, target);
+  const parsed = parseDocName(target);
+  const owner = parsed && partnerOfMap(parsed);
   const random = seeded(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   let longId: string | null = null;
@@ -128,7 +138,7 @@ export async function seedCards(
       for (let i = 0; i < counts[column]; i++) {
         // The tenth card of the first busy column is the long one.
         const long = longId === null && i === 9;
-        const partner = pick(info.partners);
+        const partner = owner ? { id: owner } : pick(info.partners);
         const id = createCard(
           map.doc,
           {

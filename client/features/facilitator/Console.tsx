@@ -11,6 +11,8 @@ import { stepsLabel } from '../../ui/sessionText.js';
 import { Tabs } from './Tabs.js';
 import { TimerControls } from './TimerControls.js';
 import { useShareLanguage } from './useShareLanguage.js';
+import { usePanelCollapsed } from './usePanelCollapsed.js';
+import { useCurrentStepInView } from './useCurrentStepInView.js';
 import '../../styles/console.css';
 
 /**
@@ -22,9 +24,13 @@ export function Console({ onRejoin }: { onRejoin: () => void }) {
   const { workshopId, info } = useConsoleEnv();
   const tabs = tabsFor(info.flow ?? 'joint');
   const [tab, setTab] = useState(tabs[0].id);
+  const [collapsed, setCollapsed] = usePanelCollapsed();
   useShareLanguage();
+  useCurrentStepInView();
+  // The map is the main area; the panel stands beside it and folds to a rail (never below the map),
+  // its tabs stay mounted while folded so nothing typed there is lost.
   return (
-    <div className="console-layout" data-testid="console">
+    <div className="console-layout" data-testid="console" data-panel={collapsed ? 'collapsed' : 'open'}>
       <a className="skip-link" href="#console-panel">
         {t('console.skipToPanel')}
       </a>
@@ -33,23 +39,45 @@ export function Console({ onRejoin }: { onRejoin: () => void }) {
           <MapView workshopId={workshopId} title={info.title} onRejoin={onRejoin} />
         </ConsoleMapArea>
       </div>
-      <aside id="console-panel" className="console-panel" aria-labelledby="console-heading" tabIndex={-1}>
-        <h2 id="console-heading" className="console-heading">
-          {t('console.heading')}
-        </h2>
-        <ConsoleStatus />
-        <TimerControls />
-        <Tabs
-          label={t('console.tabsLabel')}
-          idPrefix="console"
-          selected={tab}
-          onSelect={setTab}
-          tabs={tabs.map((def) => ({
-            id: def.id,
-            label: def.label(t),
-            content: def.render({ visible: tab === def.id }),
-          }))}
-        />
+      <aside
+        id="console-panel"
+        className="console-panel"
+        data-testid="console.panel"
+        aria-labelledby="console-heading"
+        tabIndex={-1}
+      >
+        <div className="console-panel-bar">
+          <button
+            type="button"
+            className="icon-button console-panel-toggle"
+            data-testid="console.panelToggle"
+            aria-expanded={!collapsed}
+            aria-controls="console-panel-body"
+            aria-label={t(collapsed ? 'console.panel.show' : 'console.panel.hide')}
+            title={t(collapsed ? 'console.panel.show' : 'console.panel.hide')}
+            onClick={() => setCollapsed(!collapsed)}
+          >
+            <span aria-hidden="true">{collapsed ? '«' : '»'}</span>
+          </button>
+          <h2 id="console-heading" className="console-heading">
+            {t('console.heading')}
+          </h2>
+        </div>
+        <div id="console-panel-body" className="console-panel-body" hidden={collapsed}>
+          <ConsoleStatus />
+          <TimerControls />
+          <Tabs
+            label={t('console.tabsLabel')}
+            idPrefix="console"
+            selected={tab}
+            onSelect={setTab}
+            tabs={tabs.map((def) => ({
+              id: def.id,
+              label: def.label(t),
+              content: def.render({ visible: tab === def.id }),
+            }))}
+          />
+        </div>
       </aside>
     </div>
   );

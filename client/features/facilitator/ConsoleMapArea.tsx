@@ -90,10 +90,11 @@ function PartnersFirstArea({ children, onRejoin }: { children: ReactNode; onRejo
             className="button button-small map-choice-partner"
             style={{ '--partner': p.color } as CSSProperties}
             data-testid={`console.map.partner.${p.id}`}
+            title={p.name}
             aria-pressed={pressed('partner', p.id)}
             onClick={() => choose(`partner:${p.id}`)}
           >
-            {p.name}
+            <span className="map-choice-name">{p.name}</span>
           </button>
         ))}
       </nav>

@@ -21,7 +21,7 @@ import { useConsoleEnv } from './consoleEnv.js';
 import { PrivateWriting } from './PrivateWriting.js';
 import { stepsLabel } from '../../ui/sessionText.js';
 
-const GUIDE_STEPS = ['screen', 'invite', 'plan', 'write', 'talk', 'agree', 'next'] as const;
+const GUIDE_STEPS = ['screen', 'invite', 'plan', 'write', 'talk', 'agree', 'next', 'keys'] as const;
 
 /** Plan (mode, direction, start), the current step with next/previous, the columns one by one, private writing. */
 export function PlanPanel() {

@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '../../../shared/columns.js';
 import type { Partner } from '../../../shared/partners.js';
@@ -6,6 +6,7 @@ import type { CardSnapshot } from '../../../shared/readModel.js';
 import { useMapEnv } from './currentMap.js';
 import type { Person } from '../../collab/presence.js';
 import { useLang } from '../../i18n/index.js';
+import { ADD_CARD_SHORTCUT, useAddCardShortcut, useAddTarget } from './addCardShortcut.js';
 import { CardView } from './CardView.js';
 import { isCardDrag } from './dragDrop.js';
 import { WriteForForm, useWriteForChoices } from './compose/WriteForForm.js';
@@ -55,6 +56,11 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
   // Sorting shows a different order here only; each card keeps its place (and number) in the shared order.
   const shown = sorted ? bySupport(cards) : cards;
   const placeOf = sorted ? new Map(cards.map((c, i) => [c.id, i])) : null;
+  // The keyboard's way to "Kaart toevoegen" (Alt+N) lands in one column: the current step's.
+  const section = useRef<HTMLElement>(null);
+  const shortcutHere = useAddTarget() === column.id && canAdd;
+  const addHere = useCallback(() => actions.add(column.id), [actions, column.id]);
+  useAddCardShortcut(shortcutHere, section, addHere);
 
   const titleId = `column-${column.id}-title`;
   const label = column.label[lang];
@@ -76,6 +82,7 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
   // The whole column accepts a drop (at the end), not only the card area: a bigger target.
   return (
     <section
+      ref={section}
       id={`column-${column.id}`}
       className="column"
       data-testid={`column.${column.id}`}
@@ -170,10 +177,16 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
           className="button add-card"
           data-testid={`column.${column.id}.add`}
           aria-label={t(access.privateForMe ? 'drafts.addCardTo' : 'map.addCardTo', { column: label })}
-          onClick={() => actions.add(column.id)}
+          aria-keyshortcuts={shortcutHere ? ADD_CARD_SHORTCUT : undefined}
+          onClick={addHere}
         >
           <span aria-hidden="true">+ </span>
           {t('map.addCard')}
+          {shortcutHere && (
+            <kbd className="shortcut-hint" data-testid="column.addShortcut" title={t('map.addShortcutHint')}>
+              {ADD_CARD_SHORTCUT}
+            </kbd>
+          )}
         </button>
       )}
       {canAdd && writeForChoices.length > 0 && (

@@ -9,6 +9,7 @@ import { Loading } from '../../ui/Loading.js';
 import type { WorkshopNotice } from '../../workshop/Workshop.js';
 import { isMapShaped } from '../../workshop/mapEnv.js';
 import { useLang } from '../../i18n/index.js';
+import { AddCardSkipLink } from './AddCardSkipLink.js';
 import { Announcer } from './Announcer.js';
 import { Board } from './Board.js';
 import { ConnectionNotice } from './ConnectionStatus.js';
@@ -181,6 +182,7 @@ function MapScreen({ workshopId, title, onRejoin }: Props) {
 
   return (
     <div className="map-page" data-testid="map">
+      <AddCardSkipLink />
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
