@@ -15,14 +15,15 @@ export const PAIR_DECISIONS_KEY = 'compareDecisions';
 export const PAIR_DECISION_VALUES = ['join', 'split'] as const;
 export type PairDecision = (typeof PAIR_DECISION_VALUES)[number];
 
+/** Plain arrays (readers compare values by their JSON). */
 export interface PairDecisions {
   /** Pairs joined by hand, each [smaller id, larger id], sorted. */
   joins: readonly (readonly [string, string])[];
-  /** Card id → the cards it must not be grouped with. */
-  splits: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Pairs that are "niet hetzelfde", the same way. */
+  splits: readonly (readonly [string, string])[];
 }
 
-export const NO_DECISIONS: PairDecisions = Object.freeze({ joins: Object.freeze([]), splits: new Map() });
+export const NO_DECISIONS: PairDecisions = Object.freeze({ joins: Object.freeze([]), splits: Object.freeze([]) });
 
 const SEP = '|';
 
@@ -37,21 +38,17 @@ function getDecisionsMap(doc: Y.Doc): Y.Map<unknown> {
 /** Every readable decision (other shapes are left out). */
 export function readPairDecisions(doc: Y.Doc): PairDecisions {
   const joins: [string, string][] = [];
-  const splits = new Map<string, Set<string>>();
-  const addSplit = (x: string, y: string) => splits.set(x, (splits.get(x) ?? new Set()).add(y));
+  const splits: [string, string][] = [];
   getDecisionsMap(doc).forEach((value, key) => {
     const ids = key.split(SEP);
     if (ids.length !== 2 || !ids[0] || !ids[1] || ids[0] === ids[1]) return;
     const [a, b] = ids[0] < ids[1] ? [ids[0], ids[1]] : [ids[1], ids[0]];
     if (value === 'join') joins.push([a, b]);
-    else if (value === 'split') {
-      addSplit(a, b);
-      addSplit(b, a);
-    }
+    else if (value === 'split') splits.push([a, b]);
   });
-  if (joins.length === 0 && splits.size === 0) return NO_DECISIONS;
-  joins.sort((x, y) => (x[0] + SEP + x[1] < y[0] + SEP + y[1] ? -1 : 1));
-  return { joins, splits };
+  if (joins.length === 0 && splits.length === 0) return NO_DECISIONS;
+  const order = (x: readonly string[], y: readonly string[]) => (x[0] + SEP + x[1] < y[0] + SEP + y[1] ? -1 : 1);
+  return { joins: joins.sort(order), splits: splits.sort(order) };
 }
 
 /** "Niet hetzelfde": `cardId` is no longer grouped with any of `others` (and hand-made joins between them end). */

@@ -62,12 +62,17 @@ export function groupStatements(
     members[rb] = members[rb].concat(members[ra]);
   };
   const index = new Map(statements.map((s, i) => [s.id, i] as const));
+  const splitWith = new Map<string, string[]>();
+  for (const [a, b] of decisions.splits) {
+    splitWith.set(a, [...(splitWith.get(a) ?? []), b]);
+    splitWith.set(b, [...(splitWith.get(b) ?? []), a]);
+  }
   // Would linking these two groups put a split pair together?
   const apart = (a: number, b: number): boolean => {
     const [ra, rb] = [find(a), find(b)];
     const [small, other] = members[ra].length <= members[rb].length ? [ra, rb] : [rb, ra];
     for (const m of members[small]) {
-      for (const x of decisions.splits.get(statements[m].id) ?? []) {
+      for (const x of splitWith.get(statements[m].id) ?? []) {
         const xi = index.get(x);
         if (xi !== undefined && find(xi) === other) return true;
       }

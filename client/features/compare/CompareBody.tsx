@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type CSSProperties } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLUMNS, getColumn, type ColumnId } from '../../../shared/columns.js';
 import type { GroupTagEntry } from '../../../shared/compare/groupTags.js';
@@ -19,6 +19,13 @@ export interface CompareActions extends TagActions {
   take(cards: readonly PartnerCard[], text: string, tag: GroupTag | ''): void;
   /** The group whose take just happened: its status takes focus (the form is gone). */
   justTaken: string | null;
+  /** The facilitator's corrections of the grouping ([C4]); null for everyone else. */
+  regroup: {
+    /** "Niet hetzelfde": take this card out of its group. */
+    split(card: PartnerCard, group: CompareGroup): void;
+    /** Put two groups (or single cards) together that the similarity left apart. */
+    join(group: CompareGroup, other: CompareGroup): void;
+  } | null;
 }
 
 interface Props {
@@ -137,6 +144,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
                 jointText={jointText}
                 nameOf={nameOf}
                 actions={actions}
+                groups={comparison.groups}
               />
             ))}
           </ol>
@@ -160,6 +168,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
                 jointText={jointText}
                 nameOf={nameOf}
                 actions={actions}
+                groups={comparison.groups}
               />
             ))}
           </ol>
@@ -213,6 +222,7 @@ function GroupItem({
   jointText,
   nameOf,
   actions,
+  groups,
 }: {
   group: CompareGroup;
   entry: GroupTagEntry | null;
@@ -220,6 +230,8 @@ function GroupItem({
   jointText: (id: string) => string;
   nameOf: (partnerId: string) => string;
   actions: CompareActions | null;
+  /** Every group of the column (to join with). */
+  groups: readonly CompareGroup[];
 }) {
   const { t } = useTranslation();
   const status = useRef<HTMLParagraphElement>(null);
@@ -230,6 +242,7 @@ function GroupItem({
     if (focusStatus) status.current?.focus();
   }, [focusStatus]);
   const names = group.partners.map(nameOf);
+  const regroup = actions?.regroup ?? null;
   return (
     <li
       className="compare-group"
@@ -251,9 +264,25 @@ function GroupItem({
           <li key={c.card.id} data-card-id={c.card.id}>
             <PartnerBadge name={c.partner?.name ?? c.partnerId} color={c.partner?.color ?? NEUTRAL_COLOR} />{' '}
             <span className="compare-group-text">{c.card.plainText || t('compare.emptyCard')}</span>
+            {regroup && group.cards.length > 1 && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="button button-small button-quiet compare-split"
+                  data-testid="compare.split"
+                  // The visible words first (2.5.3), then which card, for a screen reader among many.
+                  aria-label={`${t('compare.split.button')}: ${t('compare.split.which', { text: shorten(c.card.plainText || t('compare.emptyCard')) })}`}
+                  onClick={() => regroup.split(c, group)}
+                >
+                  {t('compare.split.button')}
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>
+      {regroup && groups.length > 1 && <JoinControl group={group} groups={groups} nameOf={nameOf} onJoin={regroup.join} />}
       <TagControl groupKey={group.key} entry={entry} actions={actions} />
       {jointIds.length > 0 && (
         <p className="compare-taken" data-testid="compare.taken" ref={status} tabIndex={-1}>
@@ -269,6 +298,67 @@ function GroupItem({
         />
       )}
     </li>
+  );
+}
+
+/** The first words of a card, for labels and choices. */
+function shorten(text: string, words = 8): string {
+  const all = text.trim().split(/\s+/);
+  return all.length > words ? `${all.slice(0, words).join(' ')}…` : text.trim();
+}
+
+/**
+ * "Samenvoegen met…": the facilitator puts this group together with another group or single card of
+ * the column that the similarity left apart ([C4]). A native select and a button: keyboard and one
+ * pointer, no dragging.
+ */
+function JoinControl({
+  group,
+  groups,
+  nameOf,
+  onJoin,
+}: {
+  group: CompareGroup;
+  groups: readonly CompareGroup[];
+  nameOf: (partnerId: string) => string;
+  onJoin: (group: CompareGroup, other: CompareGroup) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const others = groups.filter((g) => g.key !== group.key);
+  const [choice, setChoice] = useState('');
+  const target = others.find((g) => g.key === choice) ?? null;
+  return (
+    <div className="compare-join">
+      <label htmlFor={`${id}-join`}>{t('compare.join.label')}</label>
+      <select
+        id={`${id}-join`}
+        data-testid="compare.join.select"
+        value={target ? choice : ''}
+        onChange={(e) => setChoice(e.target.value)}
+      >
+        <option value="">{t('compare.join.choose')}</option>
+        {others.map((g) => (
+          <option key={g.key} value={g.key}>
+            {g.partners.map(nameOf).join(', ')}: {shorten(g.cards[0]?.card.plainText || t('compare.emptyCard'), 6)}
+            {g.cards.length > 1 ? ` (+${g.cards.length - 1})` : ''}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="compare.join.button"
+        disabled={!target}
+        onClick={() => {
+          if (!target) return;
+          onJoin(group, target);
+          setChoice('');
+        }}
+      >
+        {t('compare.join.button')}
+      </button>
+    </div>
   );
 }
 
