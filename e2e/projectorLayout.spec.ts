@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnId } from '../shared/columns.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { setActiveColumns, setFocus, setSessionLang, setSessionPlan } from '../shared/session.js';
 import { launchBrowser } from './support/browser.js';
+import { layoutProblems, ROOM_SIZES, SCREENS } from './support/layoutChecks.js';
 import { byTestId, eventually } from './support/pages.js';
 import { createWorkshop, openAsFacilitator, seedCards, spread } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
@@ -16,10 +16,9 @@ import { E2EServer } from './support/server.js';
  * person looks at the wall. Screenshots go to test-output/screens/ (not in git): look at them.
  */
 
-const SCREENS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-output', 'screens');
 const SIZES = [
-  { width: 1280, height: 720, floor: 14 },
-  { width: 1920, height: 1080, floor: 18 },
+  { ...ROOM_SIZES.projector720, floor: 14 },
+  { ...ROOM_SIZES.projector1080, floor: 18 },
 ] as const;
 
 let browser: Browser;
@@ -42,7 +41,7 @@ interface Fixture {
   active: ColumnId[] | null;
 }
 
-/** What a person would object to, as sentences; empty when the screen is right. */
+/** What a person would object to, as sentences; empty when the screen is right (with layoutChecks'). */
 type Check = { problems: string[]; activeCards: number; font: number; board: string };
 
 /** Runs in the page. Plain JavaScript: it is sent as a string-compiled function. */
@@ -50,9 +49,6 @@ function inspect(floor: number): Check {
   const problems: string[] = [];
   const vw = window.innerWidth;
   const vh = window.innerHeight;
-  const root = document.documentElement;
-  if (root.scrollWidth > vw) problems.push(`horizontal overflow: ${root.scrollWidth} px in ${vw} px`);
-  if (root.scrollHeight > vh) problems.push(`document ${root.scrollHeight} px high in a ${vh} px window`);
   const board = document.querySelector('[data-testid="projector.board"]');
   const font = Number(board?.getAttribute('data-font') ?? 0);
   let activeCards = 0;
@@ -76,23 +72,6 @@ function inspect(floor: number): Check {
       const style = getComputedStyle(text);
       if (cut && style.webkitLineClamp === 'none' && style.textOverflow !== 'ellipsis')
         problems.push(`card ${id} is cut without "…"`);
-    }
-  }
-  // No ordinary word (2–14 letters) over two lines: its line boxes all share one top.
-  const range = document.createRange();
-  const walker = document.createTreeWalker(document.querySelector('[data-testid="projector"]')!, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const el = node.parentElement;
-    if (!el || el.closest('[hidden], .sr-only')) continue;
-    const words = /\S+/g;
-    for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
-      const word = m[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-      if (word.length < 2 || word.length > 14) continue;
-      const start = m.index + m[0].indexOf(word);
-      range.setStart(node, start);
-      range.setEnd(node, start + word.length);
-      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      if (tops.size > 1) problems.push(`"${word}" broken over ${tops.size} lines`);
     }
   }
   const b = board?.getBoundingClientRect();
@@ -128,7 +107,9 @@ async function expectFits(
   let last: Check = { problems: ['not checked'], activeCards: 0, font: 0, board: '' };
   try {
     await eventually(async () => {
-      last = await page.evaluate(inspect, floor);
+      const own = await page.evaluate(inspect, floor);
+      const generic = await layoutProblems(page, { root: '[data-testid="projector"]', fitHeight: true });
+      last = { ...own, problems: [...own.problems, ...generic.problems] };
       return last.problems.length === 0 && last.activeCards === expectedActive;
     }, label);
   } catch {
