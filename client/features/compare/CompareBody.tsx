@@ -9,6 +9,7 @@ import { NEUTRAL_COLOR } from '../../collab/presence.js';
 import { useLang } from '../../i18n/index.js';
 import { PartnerBadge } from '../../ui/PartnerBadge.js';
 import { tagForTake, type ColumnComparison, type CompareGroup, type PartnerCard } from './model.js';
+import { FittedList } from './FittedList.js';
 import { OriginBadges } from './OriginBadges.js';
 import { TagControl, type TagActions } from './TagControl.js';
 import { TakeForm } from './TakeForm.js';
@@ -39,6 +40,8 @@ interface Props {
   actions: CompareActions | null;
   /** Level of the section headings inside (the column's own heading is the caller's, one level up). */
   headingLevel: 3 | 4;
+  /** The projector: every list shows what fits in its box and counts the rest (FittedList). */
+  fitted?: boolean;
 }
 
 /** "Gemeente en Zorg", "Gemeente, Zorg en Bewoners". */
@@ -52,7 +55,7 @@ export function listNames(names: readonly string[], and: string): string {
  * the smallest too), then the groups of similar cards, then what one partner said alone, then what
  * stands on the joint map in this column with where each card came from.
  */
-export function CompareBody({ comparison, partners, tags, taken, joint, actions, headingLevel }: Props) {
+export function CompareBody({ comparison, partners, tags, taken, joint, actions, headingLevel, fitted = false }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const H = headingLevel === 3 ? 'h3' : 'h4';
@@ -63,7 +66,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
   const jointText = (jointId: string) => joint.byId.get(jointId)?.plainText || t('compare.emptyCard');
 
   return (
-    <div className="compare-body">
+    <div className="compare-body" data-fitted={fitted || undefined}>
       <section aria-labelledby={`${id}-maps`} className="compare-section">
         <H id={`${id}-maps`} className="compare-section-title">
           {t('compare.partnerMaps')}
@@ -84,7 +87,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
               {cards.length === 0 ? (
                 <p className="compare-empty">{t('compare.noCards')}</p>
               ) : (
-                <ul className="compare-cards">
+                <FittedList fitted={fitted} className="compare-cards">
                   {cards.map((c) => {
                     const group = comparison.groupOf.get(c.card.id);
                     const others =
@@ -120,7 +123,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
                       </li>
                     );
                   })}
-                </ul>
+                </FittedList>
               )}
             </section>
           ))}
@@ -134,7 +137,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
         {multi.length === 0 ? (
           <p className="compare-empty">{t('compare.groupsNone')}</p>
         ) : (
-          <ol className="compare-groups">
+          <FittedList fitted={fitted} ordered className="compare-groups">
             {multi.map((g) => (
               <GroupItem
                 key={g.key}
@@ -147,7 +150,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
                 groups={comparison.groups}
               />
             ))}
-          </ol>
+          </FittedList>
         )}
       </section>
 
@@ -182,7 +185,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
         {joint.cards.length === 0 ? (
           <p className="compare-empty">{t('compare.jointNone')}</p>
         ) : (
-          <ul className="compare-cards compare-joint-cards">
+          <FittedList fitted={fitted} className="compare-cards compare-joint-cards">
             {joint.cards.map((card) => (
               <li
                 key={card.id}
@@ -206,7 +209,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
                 <OriginBadges origins={card.origins} partners={partners} />
               </li>
             ))}
-          </ul>
+          </FittedList>
         )}
       </section>
     </div>

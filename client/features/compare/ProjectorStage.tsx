@@ -108,6 +108,7 @@ function ProjectorCompare({ session, column }: { session: SessionState; column: 
           joint={jointCards}
           actions={null}
           headingLevel={3}
+          fitted
         />
       </div>
     </main>
