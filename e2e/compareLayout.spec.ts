@@ -6,6 +6,7 @@ import type { PartnerId } from '../shared/ids.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { setFocus, setSessionPlan, setStage } from '../shared/session.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { expectLayout, ROOM_SIZES } from './support/layoutChecks.js';
 import { byTestId, eventually, JoinPage } from './support/pages.js';
@@ -35,9 +36,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openPage(path: string, size: { width: number; height: number }) {
-  // Reduced motion: layouts are checked where they land.
-  const context = await browser.newContext({ baseURL: server.url, viewport: size, reducedMotion: 'reduce' });
+async function openPage(path: string, size: { width: number; height: number }, options: { axe?: boolean } = {}) {
+  // Reduced motion: layouts are checked where they land. Only pages checked with axe bypass the CSP (to inject it).
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: size,
+    reducedMotion: 'reduce',
+    bypassCSP: options.axe ?? false,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(path);
@@ -140,8 +146,12 @@ describe('the comparison reads at every size', () => {
           const widths = await partnerColumnWidths(compare);
           // Readable columns: every partner column at least 12 em of its own text wide.
           for (const w of widths) expect(w.width, `${w.id} at ${size.width}`).toBeGreaterThanOrEqual(12 * w.font);
-          if (size.width === 1440)
-            console.info(`compare ${name} @1440: partner columns ${widths.map((w) => Math.round(w.width)).join(', ')} px`);
+          // From 1440 px on, every partner map stands side by side in one row.
+          if (size.width >= 1440)
+            expect(new Set(widths.map((w) => Math.round(w.top))).size, `one row at ${size.width}`).toBe(1);
+          console.info(
+            `compare ${name} @${size.width}: partner columns ${widths.map((w) => Math.round(w.width)).join(', ')} px`,
+          );
         }
       } finally {
         for (const c of contexts) await c.close();
@@ -187,6 +197,7 @@ async function partnerColumnWidths(compare: Locator) {
     els.map((e) => ({
       id: e.getAttribute('data-testid') ?? '',
       width: e.getBoundingClientRect().width,
+      top: e.getBoundingClientRect().top,
       font: parseFloat(getComputedStyle(e.querySelector('.compare-card-text') ?? e).fontSize),
     })),
   );
@@ -196,10 +207,12 @@ const CAFE = 'een dementiecafé opzetten';
 const WALK = 'een wandelclub voor mensen met dementie';
 const RENT = 'huurachterstand voorkomen';
 
-const groupWith = (page: Page, text: string) => page.locator('[data-testid="compare.group"]', { hasText: text });
+/** The group that holds a card with this text (not one that merely offers it in its join list). */
+const groupWith = (page: Page, text: string) =>
+  page.locator('[data-testid="compare.group"]', { has: page.locator('.compare-group-text', { hasText: text }) });
 
 describe("the facilitator's corrections reach everyone", () => {
-  it('[C4][C6] the facilitator splits a pair and joins two cards, a participant sees it; the projector follows the compare step', async () => {
+  it('[C4][C6][X4] the facilitator splits a pair and joins two cards, a participant sees it; the projector follows the compare step; focus is never under the sticky tabs', async () => {
     const { created, info } = await createPartnersFirstWorkshop(server.url, 'Samen zorgen', ['Gemeente', 'Zorg']);
     const [gemeente, zorg] = info.partners;
     const maps = await Promise.all(
@@ -220,9 +233,9 @@ describe("the facilitator's corrections reach everyone", () => {
     try {
       setSessionPlan(session.doc, { mode: 'free', active: ['values'] }, LOCAL_USER);
       setStage(session.doc, 'heterogeneous', LOCAL_USER);
-      const fac = await openPage(created.facilitatorPath, ROOM_SIZES.laptop);
+      const fac = await openPage(created.facilitatorPath, ROOM_SIZES.laptop, { axe: true });
       const beamer = await openPage(created.projectorPath, ROOM_SIZES.projector1080);
-      const anna = await openPage('/', ROOM_SIZES.laptop);
+      const anna = await openPage('/', ROOM_SIZES.laptop, { axe: true });
       contexts.push(fac.context, beamer.context, anna.context);
       await new JoinPage(anna.page).join(created.participantPath, 'Anna', 'Gemeente');
 
@@ -245,26 +258,53 @@ describe("the facilitator's corrections reach everyone", () => {
       await cafe.getByTestId('compare.join.button').click();
       await eventually(
         async () =>
-          (await anna.page.locator('[data-testid="compare.group"][data-single="false"]', { hasText: RENT }).count()) ===
-            1 && (await groupWith(anna.page, RENT).innerText()).includes(CAFE),
+          (await groupWith(anna.page, RENT).getAttribute('data-single')) === 'false' &&
+          (await groupWith(anna.page, RENT).locator('.compare-group-text').allInnerTexts()).includes(CAFE),
         'Anna sees café and rent joined',
       );
+      // [X4] The compare view with the facilitator's controls, and Anna's: no serious axe violations.
+      expect(describeViolations(await seriousViolations(fac.page))).toEqual([]);
+      expect(describeViolations(await seriousViolations(anna.page))).toEqual([]);
       // Anna has no way to split or join.
       expect(await anna.page.getByTestId('compare.split').count()).toBe(0);
       expect(await anna.page.getByTestId('compare.join.select').count()).toBe(0);
 
       // The projector shows the comparison of the step the facilitator picks in the compare view.
       await fac.page.getByTestId('compare.column.relations').click();
-      await expect
-        .poll(() => byTestId(beamer.page, 'projector.focus').getAttribute('data-column'))
-        .toBe('relations');
+      await expect.poll(() => byTestId(beamer.page, 'projector.focus').getAttribute('data-column')).toBe('relations');
       await expect.poll(() => beamer.page.getByTestId('compare.card').first().innerText()).toContain('huisartsen');
       await fac.page.getByTestId('compare.column.values').click();
       await expect.poll(() => byTestId(beamer.page, 'projector.focus').getAttribute('data-column')).toBe('values');
       // …and the projector shows the corrected groups too.
-      await expect
-        .poll(() => beamer.page.locator('[data-testid="compare.group"][data-single="false"]').innerText())
-        .toContain(RENT);
+      await expect.poll(() => groupWith(beamer.page, RENT).getAttribute('data-single')).toBe('false');
+
+      // [X4] On a phone the mixed session's tabs stay on top while scrolling: whatever gets focus by Tab
+      // is scrolled clear of them (and of anything else sticky), never hidden underneath.
+      await anna.page.setViewportSize(ROOM_SIZES.phone);
+      await anna.page.getByTestId('compare.pane.compare').click();
+      const tabs = anna.page.locator('.mixed-tabs');
+      await tabs.waitFor();
+      let checked = 0;
+      for (let i = 0; i < 40; i++) {
+        await anna.page.keyboard.press('Tab');
+        const hidden = await anna.page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const r = el.getBoundingClientRect();
+          for (const s of document.querySelectorAll<HTMLElement>('*')) {
+            if (s.contains(el) || getComputedStyle(s).position !== 'sticky') continue;
+            const b = s.getBoundingClientRect();
+            const overlap = Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top);
+            if (b.width > 0 && overlap > 0 && overlap >= r.height - 1 && r.left < b.right && r.right > b.left)
+              return `${el.textContent?.trim().slice(0, 30) || el.tagName} under ${s.className}`;
+          }
+          return '';
+        });
+        if (hidden === null) continue;
+        checked++;
+        expect(hidden, `focus ${i}`).toBe('');
+      }
+      expect(checked).toBeGreaterThan(20);
     } finally {
       for (const c of contexts) await c.close();
       session.close();

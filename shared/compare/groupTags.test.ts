@@ -21,7 +21,12 @@ describe('group tags in the joint map', () => {
     proposeTag(joint, 'a+b', 'shared', 'Anna', LOCAL_USER);
     expect(joint.getMap(GROUPS_KEY).get('a+b')).toEqual({ tag: 'shared', proposedBy: 'Anna', confirmed: false });
     expect(confirmTag(joint, 'a+b', LOCAL_USER)).toBe(true);
-    expect(readGroupTag(joint, 'a+b')).toEqual({ tag: 'shared', proposedBy: 'Anna', confirmed: true, members: ['a', 'b'] });
+    expect(readGroupTag(joint, 'a+b')).toEqual({
+      tag: 'shared',
+      proposedBy: 'Anna',
+      confirmed: true,
+      members: ['a', 'b'],
+    });
     // Confirming twice, or a group without a tag, writes nothing.
     expect(confirmTag(joint, 'a+b', LOCAL_USER)).toBe(false);
     expect(confirmTag(joint, 'c', LOCAL_USER)).toBe(false);

@@ -55,7 +55,16 @@ export function listNames(names: readonly string[], and: string): string {
  * the smallest too), then the groups of similar cards, then what one partner said alone, then what
  * stands on the joint map in this column with where each card came from.
  */
-export function CompareBody({ comparison, partners, tags, taken, joint, actions, headingLevel, fitted = false }: Props) {
+export function CompareBody({
+  comparison,
+  partners,
+  tags,
+  taken,
+  joint,
+  actions,
+  headingLevel,
+  fitted = false,
+}: Props) {
   const { t } = useTranslation();
   const id = useId();
   const H = headingLevel === 3 ? 'h3' : 'h4';
@@ -66,7 +75,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
   const jointText = (jointId: string) => joint.byId.get(jointId)?.plainText || t('compare.emptyCard');
 
   return (
-    <div className="compare-body" data-fitted={fitted || undefined}>
+    <div className="compare-body" data-fitted={fitted || undefined} data-count={comparison.perPartner.length}>
       <section aria-labelledby={`${id}-maps`} className="compare-section">
         <H id={`${id}-maps`} className="compare-section-title">
           {t('compare.partnerMaps')}
@@ -285,7 +294,9 @@ function GroupItem({
           </li>
         ))}
       </ul>
-      {regroup && groups.length > 1 && <JoinControl group={group} groups={groups} nameOf={nameOf} onJoin={regroup.join} />}
+      {regroup && groups.length > 1 && (
+        <JoinControl group={group} groups={groups} nameOf={nameOf} onJoin={regroup.join} />
+      )}
       <TagControl groupKey={group.key} entry={entry} actions={actions} />
       {jointIds.length > 0 && (
         <p className="compare-taken" data-testid="compare.taken" ref={status} tabIndex={-1}>

@@ -8,7 +8,14 @@ import { takenFrom } from '../../../shared/compare/merge.js';
 import { LOCAL_USER, SEED } from '../../../shared/origins.js';
 import { readMap } from '../../../shared/readModel.js';
 import { readPairDecisions } from '../../../shared/compare/pairDecisions.js';
-import { readSession, setActiveColumns, setFocus, setPhase, setSessionPlan, setStage } from '../../../shared/session.js';
+import {
+  readSession,
+  setActiveColumns,
+  setFocus,
+  setPhase,
+  setSessionPlan,
+  setStage,
+} from '../../../shared/session.js';
 import type { DocName } from '../../../shared/protocol.js';
 import { addCard, INFO } from '../../test/compareHarness.js';
 import { renderInWorkshop } from '../../test/renderInWorkshop.js';

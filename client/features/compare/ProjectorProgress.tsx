@@ -81,9 +81,7 @@ function PartnerPresence({ partner }: { partner: Partner }) {
   const writing = [...new Set(others.filter((p) => p.editing).map((p) => p.name))];
   return (
     <span className="projector-progress-people" data-testid={`projector.progress.${partner.id}.people`}>
-      {others.length === 0
-        ? t('compare.progress.nobody')
-        : t('compare.progress.present', { count: others.length })}
+      {others.length === 0 ? t('compare.progress.nobody') : t('compare.progress.present', { count: others.length })}
       {writing.length > 0 && (
         <span className="projector-progress-writing" data-testid={`projector.progress.${partner.id}.writing`}>
           {' · '}

@@ -54,7 +54,6 @@ export function MoveToMenu({
   const steps = COLUMNS.filter((c) => c.id !== column && actions.canWrite(c.id));
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere inside the open list closes it
     <span className="move-menu" onKeyDown={onKeyDown}>
       <button
         ref={trigger}
