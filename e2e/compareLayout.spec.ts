@@ -235,7 +235,8 @@ describe("the facilitator's corrections reach everyone", () => {
       setStage(session.doc, 'heterogeneous', LOCAL_USER);
       const fac = await openPage(created.facilitatorPath, ROOM_SIZES.laptop, { axe: true });
       const beamer = await openPage(created.projectorPath, ROOM_SIZES.projector1080);
-      const anna = await openPage('/', ROOM_SIZES.laptop, { axe: true });
+      // Wide enough for the joint map and the comparison side by side (the join waits for the map).
+      const anna = await openPage('/', ROOM_SIZES.projector1080, { axe: true });
       contexts.push(fac.context, beamer.context, anna.context);
       await new JoinPage(anna.page).join(created.participantPath, 'Anna', 'Gemeente');
 

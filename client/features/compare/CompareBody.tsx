@@ -157,6 +157,7 @@ export function CompareBody({
                 nameOf={nameOf}
                 actions={actions}
                 groups={comparison.groups}
+                fitted={fitted}
               />
             ))}
           </FittedList>
@@ -181,6 +182,7 @@ export function CompareBody({
                 nameOf={nameOf}
                 actions={actions}
                 groups={comparison.groups}
+                fitted={fitted}
               />
             ))}
           </ol>
@@ -225,6 +227,9 @@ export function CompareBody({
   );
 }
 
+/** On the projector a group shows this many of its cards (the partner columns show them all). */
+const FITTED_GROUP_CARDS = 3;
+
 const isTag = (tag: string): tag is GroupTag => tag === 'shared' || tag === 'complementary' || tag === 'tension';
 
 function GroupItem({
@@ -235,6 +240,7 @@ function GroupItem({
   nameOf,
   actions,
   groups,
+  fitted,
 }: {
   group: CompareGroup;
   entry: GroupTagEntry | null;
@@ -244,6 +250,8 @@ function GroupItem({
   actions: CompareActions | null;
   /** Every group of the column (to join with). */
   groups: readonly CompareGroup[];
+  /** The projector: a few cards of the group and how many more, so every group gets a line. */
+  fitted: boolean;
 }) {
   const { t } = useTranslation();
   const status = useRef<HTMLParagraphElement>(null);
@@ -272,7 +280,7 @@ function GroupItem({
         )}
       </p>
       <ul className="compare-group-cards">
-        {group.cards.map((c) => (
+        {(fitted ? group.cards.slice(0, FITTED_GROUP_CARDS) : group.cards).map((c) => (
           <li key={c.card.id} data-card-id={c.card.id}>
             <PartnerBadge name={c.partner?.name ?? c.partnerId} color={c.partner?.color ?? NEUTRAL_COLOR} />{' '}
             <span className="compare-group-text">{c.card.plainText || t('compare.emptyCard')}</span>
@@ -294,6 +302,9 @@ function GroupItem({
           </li>
         ))}
       </ul>
+      {fitted && group.cards.length > FITTED_GROUP_CARDS && (
+        <p className="compare-clipped">{t('compare.notShown', { count: group.cards.length - FITTED_GROUP_CARDS })}</p>
+      )}
       {regroup && groups.length > 1 && (
         <JoinControl group={group} groups={groups} nameOf={nameOf} onJoin={regroup.join} />
       )}
