@@ -22,6 +22,8 @@ export function useClipped(list: RefObject<HTMLElement | null>, enabled: boolean
       setClipped(n);
     };
     measure();
+    // Test DOMs (jsdom) have no layout and no ResizeObserver: the one measurement is all there is.
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
