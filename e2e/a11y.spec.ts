@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('accessibility (axe: no serious or critical violations)', () => {
-  it('[X1] start, join and map pages, in Dutch and on a phone', async () => {
+  it('[X1][X3] start, join and map pages, in Dutch and on a phone', async () => {
     const actor = await newActor(browser, server.url, undefined, { injectsScripts: true });
     const start = new StartPage(actor.page);
     await start.open();
@@ -34,6 +34,11 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     const map = new MapPage(participant.page);
     await map.addCard('values', 'Een kaart om te controleren');
     expect(describeViolations(await seriousViolations(participant.page))).toEqual([]);
+    // [X3] With "Verplaats naar…" open on the card.
+    await byTestId(participant.page, 'card.moveMenu').first().click();
+    await byTestId(participant.page, 'card.moveMenu.relations').waitFor();
+    expect(describeViolations(await seriousViolations(participant.page))).toEqual([]);
+    await participant.page.keyboard.press('Escape');
     expect(await participant.page.getAttribute('html', 'lang')).toBe('nl');
 
     const phone = await newActor(browser, server.url, { width: 390, height: 844 }, { injectsScripts: true });

@@ -71,7 +71,10 @@ const identityOf = (page: Page, workshopId: string) =>
 
 /** The group (on a compare view) that holds a card with this text. */
 const groupWith = (scope: Page | Locator, text: string) =>
-  scope.locator('[data-testid="compare.group"]', { hasText: text });
+  scope.locator('[data-testid="compare.group"]', {
+    // The card's own text: the facilitator's join list of another group names it too.
+    has: ('page' in scope ? scope.page() : scope).locator('.compare-group-text', { hasText: text }),
+  });
 
 const originsOf = async (scope: Page | Locator, text: string) =>
   scope

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { CARDS_KEY } from './cardSchema.js';
 import { GROUP_TAG_VALUES, type ValueSpec } from './card/fields.js';
-import { GROUPS_KEY } from './compare/groupTags.js';
+import { GROUP_MEMBERS_KEY, GROUP_MEMBERS_MAX, GROUPS_KEY } from './compare/groupTags.js';
+import { PAIR_DECISION_VALUES, PAIR_DECISIONS_KEY } from './compare/pairDecisions.js';
 import type { DocKind } from './docName.js';
 import { META_KEY, SCHEMA_VERSION_KEY } from './mapMeta.js';
 import { SESSION_KEY } from './session.js';
@@ -50,6 +51,7 @@ export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpe
   map: {
     [CARDS_KEY]: { writers: 'writers', entries: 'cards' },
     [GROUPS_KEY]: { writers: 'writers', entries: GROUP_ENTRY },
+    [GROUP_MEMBERS_KEY]: { writers: 'writers', entries: { type: 'string', max: GROUP_MEMBERS_MAX } },
     [META_KEY]: { writers: 'server', keys: { [SCHEMA_VERSION_KEY]: { type: 'number', min: 1, max: 1_000_000 } } },
   },
   drafts: {
@@ -60,6 +62,7 @@ export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpe
   },
   session: {
     [SESSION_KEY]: { writers: 'writers', entries: 'json' },
+    [PAIR_DECISIONS_KEY]: { writers: 'writers', entries: { type: 'string', max: 5, oneOf: PAIR_DECISION_VALUES } },
   },
 };
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type CSSProperties } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLUMNS, getColumn, type ColumnId } from '../../../shared/columns.js';
 import type { GroupTagEntry } from '../../../shared/compare/groupTags.js';
@@ -9,6 +9,7 @@ import { NEUTRAL_COLOR } from '../../collab/presence.js';
 import { useLang } from '../../i18n/index.js';
 import { PartnerBadge } from '../../ui/PartnerBadge.js';
 import { tagForTake, type ColumnComparison, type CompareGroup, type PartnerCard } from './model.js';
+import { FittedList } from './FittedList.js';
 import { OriginBadges } from './OriginBadges.js';
 import { TagControl, type TagActions } from './TagControl.js';
 import { TakeForm } from './TakeForm.js';
@@ -19,6 +20,13 @@ export interface CompareActions extends TagActions {
   take(cards: readonly PartnerCard[], text: string, tag: GroupTag | ''): void;
   /** The group whose take just happened: its status takes focus (the form is gone). */
   justTaken: string | null;
+  /** The facilitator's corrections of the grouping ([C4]); null for everyone else. */
+  regroup: {
+    /** "Niet hetzelfde": take this card out of its group. */
+    split(card: PartnerCard, group: CompareGroup): void;
+    /** Put two groups (or single cards) together that the similarity left apart. */
+    join(group: CompareGroup, other: CompareGroup): void;
+  } | null;
 }
 
 interface Props {
@@ -32,6 +40,8 @@ interface Props {
   actions: CompareActions | null;
   /** Level of the section headings inside (the column's own heading is the caller's, one level up). */
   headingLevel: 3 | 4;
+  /** The projector: every list shows what fits in its box and counts the rest (FittedList). */
+  fitted?: boolean;
 }
 
 /** "Gemeente en Zorg", "Gemeente, Zorg en Bewoners". */
@@ -45,7 +55,16 @@ export function listNames(names: readonly string[], and: string): string {
  * the smallest too), then the groups of similar cards, then what one partner said alone, then what
  * stands on the joint map in this column with where each card came from.
  */
-export function CompareBody({ comparison, partners, tags, taken, joint, actions, headingLevel }: Props) {
+export function CompareBody({
+  comparison,
+  partners,
+  tags,
+  taken,
+  joint,
+  actions,
+  headingLevel,
+  fitted = false,
+}: Props) {
   const { t } = useTranslation();
   const id = useId();
   const H = headingLevel === 3 ? 'h3' : 'h4';
@@ -56,7 +75,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
   const jointText = (jointId: string) => joint.byId.get(jointId)?.plainText || t('compare.emptyCard');
 
   return (
-    <div className="compare-body">
+    <div className="compare-body" data-fitted={fitted || undefined} data-count={comparison.perPartner.length}>
       <section aria-labelledby={`${id}-maps`} className="compare-section">
         <H id={`${id}-maps`} className="compare-section-title">
           {t('compare.partnerMaps')}
@@ -77,7 +96,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
               {cards.length === 0 ? (
                 <p className="compare-empty">{t('compare.noCards')}</p>
               ) : (
-                <ul className="compare-cards">
+                <FittedList fitted={fitted} className="compare-cards">
                   {cards.map((c) => {
                     const group = comparison.groupOf.get(c.card.id);
                     const others =
@@ -113,7 +132,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
                       </li>
                     );
                   })}
-                </ul>
+                </FittedList>
               )}
             </section>
           ))}
@@ -127,7 +146,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
         {multi.length === 0 ? (
           <p className="compare-empty">{t('compare.groupsNone')}</p>
         ) : (
-          <ol className="compare-groups">
+          <FittedList fitted={fitted} ordered className="compare-groups">
             {multi.map((g) => (
               <GroupItem
                 key={g.key}
@@ -137,9 +156,11 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
                 jointText={jointText}
                 nameOf={nameOf}
                 actions={actions}
+                groups={comparison.groups}
+                fitted={fitted}
               />
             ))}
-          </ol>
+          </FittedList>
         )}
       </section>
 
@@ -160,6 +181,8 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
                 jointText={jointText}
                 nameOf={nameOf}
                 actions={actions}
+                groups={comparison.groups}
+                fitted={fitted}
               />
             ))}
           </ol>
@@ -173,7 +196,7 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
         {joint.cards.length === 0 ? (
           <p className="compare-empty">{t('compare.jointNone')}</p>
         ) : (
-          <ul className="compare-cards compare-joint-cards">
+          <FittedList fitted={fitted} className="compare-cards compare-joint-cards">
             {joint.cards.map((card) => (
               <li
                 key={card.id}
@@ -197,12 +220,15 @@ export function CompareBody({ comparison, partners, tags, taken, joint, actions,
                 <OriginBadges origins={card.origins} partners={partners} />
               </li>
             ))}
-          </ul>
+          </FittedList>
         )}
       </section>
     </div>
   );
 }
+
+/** On the projector a group shows this many of its cards (the partner columns show them all). */
+const FITTED_GROUP_CARDS = 3;
 
 const isTag = (tag: string): tag is GroupTag => tag === 'shared' || tag === 'complementary' || tag === 'tension';
 
@@ -213,6 +239,8 @@ function GroupItem({
   jointText,
   nameOf,
   actions,
+  groups,
+  fitted,
 }: {
   group: CompareGroup;
   entry: GroupTagEntry | null;
@@ -220,6 +248,10 @@ function GroupItem({
   jointText: (id: string) => string;
   nameOf: (partnerId: string) => string;
   actions: CompareActions | null;
+  /** Every group of the column (to join with). */
+  groups: readonly CompareGroup[];
+  /** The projector: a few cards of the group and how many more, so every group gets a line. */
+  fitted: boolean;
 }) {
   const { t } = useTranslation();
   const status = useRef<HTMLParagraphElement>(null);
@@ -230,6 +262,7 @@ function GroupItem({
     if (focusStatus) status.current?.focus();
   }, [focusStatus]);
   const names = group.partners.map(nameOf);
+  const regroup = actions?.regroup ?? null;
   return (
     <li
       className="compare-group"
@@ -247,13 +280,34 @@ function GroupItem({
         )}
       </p>
       <ul className="compare-group-cards">
-        {group.cards.map((c) => (
+        {(fitted ? group.cards.slice(0, FITTED_GROUP_CARDS) : group.cards).map((c) => (
           <li key={c.card.id} data-card-id={c.card.id}>
             <PartnerBadge name={c.partner?.name ?? c.partnerId} color={c.partner?.color ?? NEUTRAL_COLOR} />{' '}
             <span className="compare-group-text">{c.card.plainText || t('compare.emptyCard')}</span>
+            {regroup && group.cards.length > 1 && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="button button-small button-quiet compare-split"
+                  data-testid="compare.split"
+                  // The visible words first (2.5.3), then which card, for a screen reader among many.
+                  aria-label={`${t('compare.split.button')}: ${t('compare.split.which', { text: shorten(c.card.plainText || t('compare.emptyCard')) })}`}
+                  onClick={() => regroup.split(c, group)}
+                >
+                  {t('compare.split.button')}
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>
+      {fitted && group.cards.length > FITTED_GROUP_CARDS && (
+        <p className="compare-clipped">{t('compare.notShown', { count: group.cards.length - FITTED_GROUP_CARDS })}</p>
+      )}
+      {regroup && groups.length > 1 && (
+        <JoinControl group={group} groups={groups} nameOf={nameOf} onJoin={regroup.join} />
+      )}
       <TagControl groupKey={group.key} entry={entry} actions={actions} />
       {jointIds.length > 0 && (
         <p className="compare-taken" data-testid="compare.taken" ref={status} tabIndex={-1}>
@@ -269,6 +323,67 @@ function GroupItem({
         />
       )}
     </li>
+  );
+}
+
+/** The first words of a card, for labels and choices. */
+function shorten(text: string, words = 8): string {
+  const all = text.trim().split(/\s+/);
+  return all.length > words ? `${all.slice(0, words).join(' ')}…` : text.trim();
+}
+
+/**
+ * "Samenvoegen met…": the facilitator puts this group together with another group or single card of
+ * the column that the similarity left apart ([C4]). A native select and a button: keyboard and one
+ * pointer, no dragging.
+ */
+function JoinControl({
+  group,
+  groups,
+  nameOf,
+  onJoin,
+}: {
+  group: CompareGroup;
+  groups: readonly CompareGroup[];
+  nameOf: (partnerId: string) => string;
+  onJoin: (group: CompareGroup, other: CompareGroup) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const others = groups.filter((g) => g.key !== group.key);
+  const [choice, setChoice] = useState('');
+  const target = others.find((g) => g.key === choice) ?? null;
+  return (
+    <div className="compare-join">
+      <label htmlFor={`${id}-join`}>{t('compare.join.label')}</label>
+      <select
+        id={`${id}-join`}
+        data-testid="compare.join.select"
+        value={target ? choice : ''}
+        onChange={(e) => setChoice(e.target.value)}
+      >
+        <option value="">{t('compare.join.choose')}</option>
+        {others.map((g) => (
+          <option key={g.key} value={g.key}>
+            {g.partners.map(nameOf).join(', ')}: {shorten(g.cards[0]?.card.plainText || t('compare.emptyCard'), 6)}
+            {g.cards.length > 1 ? ` (+${g.cards.length - 1})` : ''}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="compare.join.button"
+        disabled={!target}
+        onClick={() => {
+          if (!target) return;
+          onJoin(group, target);
+          setChoice('');
+        }}
+      >
+        {t('compare.join.button')}
+      </button>
+    </div>
   );
 }
 

@@ -7,7 +7,15 @@ import { GROUPS_KEY, proposeTag, readGroupTag } from '../../../shared/compare/gr
 import { takenFrom } from '../../../shared/compare/merge.js';
 import { LOCAL_USER, SEED } from '../../../shared/origins.js';
 import { readMap } from '../../../shared/readModel.js';
-import { setActiveColumns, setPhase, setSessionPlan } from '../../../shared/session.js';
+import { readPairDecisions } from '../../../shared/compare/pairDecisions.js';
+import {
+  readSession,
+  setActiveColumns,
+  setFocus,
+  setPhase,
+  setSessionPlan,
+  setStage,
+} from '../../../shared/session.js';
 import type { DocName } from '../../../shared/protocol.js';
 import { addCard, INFO } from '../../test/compareHarness.js';
 import { renderInWorkshop } from '../../test/renderInWorkshop.js';
@@ -118,7 +126,12 @@ describe('tags on groups', () => {
     const key = [fac.cafe, fac.walk].sort().join('+');
     act(() => proposeTag(fac.joint, key, 'shared', 'Anna', LOCAL_USER));
     await user.click(within(groupWith(fac.cafe)).getByTestId('compare.tag.confirm'));
-    expect(readGroupTag(fac.joint, key)).toEqual({ tag: 'shared', proposedBy: 'Anna', confirmed: true });
+    expect(readGroupTag(fac.joint, key)).toEqual({
+      tag: 'shared',
+      proposedBy: 'Anna',
+      confirmed: true,
+      members: [fac.cafe, fac.walk].sort(),
+    });
     expect(within(groupWith(fac.cafe)).getByText('Bevestigd: gedeeld')).toBeInTheDocument();
     // A tag the facilitator picks is confirmed at once.
     await user.click(within(groupWith(fac.rent)).getByTestId('compare.tag.complementary'));
@@ -126,6 +139,7 @@ describe('tags on groups', () => {
       tag: 'complementary',
       proposedBy: 'Begeleider',
       confirmed: true,
+      members: [fac.rent],
     });
     fac.unmount();
 
@@ -231,5 +245,72 @@ describe('taking cards onto the joint map', () => {
     await user.click(screen.getByTestId('compare.column.relations'));
     expect(screen.getAllByTestId('compare.take').every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     expect(screen.getAllByText(/Deze stap is nu gesloten/).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the facilitator's corrections", () => {
+  it('[C4] the facilitator splits a wrong pair ("niet hetzelfde") and joins two cards; it is stored in the session document', async () => {
+    const session = new Y.Doc();
+    const fac = renderCompare({ access: 'facilitator', session });
+    const user = userEvent.setup();
+    await screen.findByTestId('compare.partner.gemeente');
+    // The café and the walking club were grouped; the facilitator says they are not the same.
+    const pair = groupWith(fac.cafe);
+    expect(pair).toHaveAttribute('data-single', 'false');
+    const split = within(pair).getAllByTestId('compare.split')[0];
+    expect(split).toHaveAccessibleName('Niet hetzelfde: haal “een dementiecafé opzetten” uit deze groep');
+    await user.click(split);
+    expect(readPairDecisions(session).splits).toEqual([[fac.cafe, fac.walk].sort()]);
+    expect(groupWith(fac.cafe)).toHaveAttribute('data-single', 'true');
+    expect(groupWith(fac.walk)).toHaveAttribute('data-single', 'true');
+    expect(within(screen.getByTestId('compare.groups')).queryAllByTestId('compare.group')).toHaveLength(0);
+    // Join the café with the rent card (the similarity would never): a select and a button, no dragging.
+    const cafe = groupWith(fac.cafe);
+    await user.selectOptions(
+      within(cafe).getByTestId('compare.join.select'),
+      within(cafe).getByRole('option', { name: /huurachterstand voorkomen/ }),
+    );
+    await user.click(within(cafe).getByTestId('compare.join.button'));
+    expect(readPairDecisions(session).joins).toEqual([[fac.cafe, fac.rent].sort()]);
+    const joined = groupWith(fac.cafe);
+    expect(joined).toHaveAttribute('data-single', 'false');
+    expect(joined.querySelector(`[data-card-id="${fac.rent}"]`)).not.toBeNull();
+    expect(screen.getByTestId('compare.status')).toHaveTextContent('Samengevoegd');
+    fac.unmount();
+  });
+
+  it('[C4] a participant sees the corrected groups but cannot split or join', async () => {
+    const session = new Y.Doc();
+    const anna = renderCompare({ session });
+    await screen.findByTestId('compare.partner.gemeente');
+    expect(screen.queryAllByTestId('compare.split')).toHaveLength(0);
+    expect(screen.queryAllByTestId('compare.join.select')).toHaveLength(0);
+    expect(groupWith(anna.cafe)).toHaveAttribute('data-single', 'false');
+    // The facilitator's decision arrives through the session document.
+    act(() => session.getMap('compareDecisions').set([anna.cafe, anna.walk].sort().join('|'), 'split'));
+    expect(groupWith(anna.cafe)).toHaveAttribute('data-single', 'true');
+    anna.unmount();
+  });
+
+  it("[C6] in the mixed session the facilitator's choice of step is written as the projector's focus; participants follow it", async () => {
+    const session = new Y.Doc();
+    setSessionPlan(session, { mode: 'free', active: ['values'] }, SEED);
+    setStage(session, 'heterogeneous', SEED);
+    const fac = renderCompare({ access: 'facilitator', session });
+    const user = userEvent.setup();
+    await screen.findByTestId('compare.partner.gemeente');
+    expect(screen.getByTestId('compare.onScreen')).toHaveAttribute('data-on-screen', 'false');
+    await user.click(screen.getByTestId('compare.column.relations'));
+    expect(readSession(session).focus).toEqual({ kind: 'column', column: 'relations' });
+    expect(screen.getByTestId('compare')).toHaveAttribute('data-column', 'relations');
+    expect(screen.getByTestId('compare.onScreen')).toHaveAttribute('data-on-screen', 'true');
+    fac.unmount();
+    // A participant's view follows the step the facilitator compares.
+    const anna = renderCompare({ session });
+    await screen.findByTestId('compare.partner.gemeente');
+    expect(screen.getByTestId('compare')).toHaveAttribute('data-column', 'relations');
+    act(() => setFocus(session, { kind: 'column', column: 'values' }, SEED));
+    expect(screen.getByTestId('compare')).toHaveAttribute('data-column', 'values');
+    anna.unmount();
   });
 });

@@ -9,10 +9,11 @@ import {
   type GroupTagEntry,
 } from '../../../shared/compare/groupTags.js';
 import { takeIntoJoint, takenFrom, type GroupTag } from '../../../shared/compare/merge.js';
+import { joinCards, NO_DECISIONS, readPairDecisions, splitCard } from '../../../shared/compare/pairDecisions.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import type { Partner } from '../../../shared/partners.js';
 import type { MapSnapshot } from '../../../shared/readModel.js';
-import { canWriteColumn, type SessionState } from '../../../shared/session.js';
+import { canWriteColumn, setFocus, type SessionState } from '../../../shared/session.js';
 import { JOINT_MAP, type DocName } from '../../../shared/protocol.js';
 import {
   useDoc,
@@ -21,29 +22,40 @@ import {
   useMe,
   usePartners,
   useSession,
+  useSessionDoc,
   useSnapshotOf,
 } from '../../workshop/hooks.js';
 import { ColumnPicker, ColumnTitle, CompareBody, type CompareActions } from './CompareBody.js';
-import { activeColumn, compareColumn, originsOf, partnerMap, type PartnerCard } from './model.js';
+import { compareColumn, followedColumn, originsOf, partnerMap, type PartnerCard } from './model.js';
 import './compare.css';
 
 const NO_TAGS: Readonly<Record<string, GroupTagEntry>> = Object.freeze({});
 
 /**
- * The column shown: the step of the session, unless someone picked another one; when the facilitator
- * moves to another step, the view follows again.
+ * The column shown: the step the facilitator compares (`followedColumn`: the column on the projector
+ * in the mixed session, else the step of the session), unless someone picked another one; when the
+ * facilitator moves on, the view follows again. The facilitator's own pick is written into the session
+ * document (as the projector's focus) in the mixed session, so the projector and everyone who follows
+ * compare that step ([C6]).
  */
-export function useFollowedColumn(session: SessionState): {
+export function useFollowedColumn(
+  session: SessionState,
+  facilitatorPick: ((c: ColumnId) => void) | null,
+): {
   column: ColumnId;
   following: boolean;
   pick: (c: ColumnId) => void;
 } {
-  const stepKey = session.guided ? session.active.join(',') : '';
+  const followed = followedColumn(session);
+  const key = followed ?? '';
   const [picked, setPicked] = useState<{ column: ColumnId; at: string } | null>(null);
-  const active = activeColumn(session);
-  const pick = useCallback((column: ColumnId) => setPicked({ column, at: stepKey }), [stepKey]);
-  if (picked && (picked.at === stepKey || !active)) return { column: picked.column, following: false, pick };
-  return { column: active ?? 'values', following: !!active, pick };
+  const pick = useCallback(
+    (column: ColumnId) => (facilitatorPick ? facilitatorPick(column) : setPicked({ column, at: key })),
+    [key, facilitatorPick],
+  );
+  if (!facilitatorPick && picked && (picked.at === key || !followed))
+    return { column: picked.column, following: false, pick };
+  return { column: followed ?? picked?.column ?? 'values', following: !!followed && !facilitatorPick, pick };
 }
 
 /** Live snapshots of every partner map, by partner id (read-only: one connection per map for the whole page). */
@@ -92,14 +104,28 @@ export function CompareView() {
   const partnerMapById = usePartners();
   const partners = useMemo(() => [...partnerMapById.values()], [partnerMapById]);
   const session = useSession();
-  const { column, following, pick } = useFollowedColumn(session);
+  const sessionDoc = useSessionDoc();
+  const isFacilitator = me.access === 'facilitator';
+  // The facilitator's pick moves the projector's comparison in the mixed session (focus is the session's).
+  const mixed = session.stage === 'heterogeneous';
+  const facilitatorPick = useMemo(
+    () =>
+      isFacilitator && mixed && sessionDoc
+        ? (column: ColumnId) => setFocus(sessionDoc, { kind: 'column', column }, LOCAL_USER)
+        : null,
+    [isFacilitator, mixed, sessionDoc],
+  );
+  const { column, following, pick } = useFollowedColumn(session, facilitatorPick);
   const snapshots = usePartnerSnapshots(partners);
+  const decisions = useDocValue('session', readPairDecisions, NO_DECISIONS);
   const { tags, taken, joint, jointDoc } = useJointFacts(column);
-  const comparison = useMemo(() => compareColumn(column, partners, snapshots), [column, partners, snapshots]);
+  const comparison = useMemo(
+    () => compareColumn(column, partners, snapshots, decisions, tags),
+    [column, partners, snapshots, decisions, tags],
+  );
   const [message, setMessage] = useState('');
   const [justTaken, setJustTaken] = useState<string | null>(null);
 
-  const isFacilitator = me.access === 'facilitator';
   const principal = { access: me.access, participantId: me.participantId, partner: me.partner };
   const takeBlocked = !me.canEdit
     ? null
@@ -116,7 +142,8 @@ export function CompareView() {
           takeBlocked,
           justTaken,
           propose: (key, tag) => {
-            proposeTag(jointDoc, key, tag, me.name, LOCAL_USER, { confirmed: isFacilitator });
+            const members = comparison.groups.find((g) => g.key === key)?.cards.map((c) => c.card.id);
+            proposeTag(jointDoc, key, tag, me.name, LOCAL_USER, { confirmed: isFacilitator, members });
             setMessage(
               t(isFacilitator ? 'compare.tag.savedConfirmed' : 'compare.tag.saved', { tag: t(`compare.tag.${tag}`) }),
             );
@@ -145,8 +172,29 @@ export function CompareView() {
             setJustTaken(comparison.groupOf.get(cards[0].card.id)?.key ?? null);
             setMessage(t('compare.take.done', { text }));
           },
+          // Only the facilitator corrects the grouping: it is written into the session document, which
+          // the server lets no one else write ([C4]).
+          regroup:
+            isFacilitator && sessionDoc
+              ? {
+                  split: (card, group) => {
+                    splitCard(
+                      sessionDoc,
+                      card.card.id,
+                      group.cards.map((c) => c.card.id),
+                      LOCAL_USER,
+                    );
+                    setMessage(t('compare.split.done', { text: card.card.plainText || t('compare.emptyCard') }));
+                  },
+                  join: (group, other) => {
+                    joinCards(sessionDoc, group.cards[0].card.id, other.cards[0].card.id, LOCAL_USER);
+                    setMessage(t('compare.join.done'));
+                  },
+                }
+              : null,
         }
       : null;
+  const onScreen = isFacilitator && mixed && session.focus.kind === 'column' && session.focus.column === column;
 
   return (
     <section className="compare" aria-labelledby={`${id}-h`} data-testid="compare" data-column={column}>
@@ -155,6 +203,21 @@ export function CompareView() {
       </h2>
       <p className="hint">{t('compare.intro')}</p>
       <ColumnPicker column={column} active={session.guided ? session.active : []} following={following} onPick={pick} />
+      {isFacilitator && mixed && (
+        <p className="compare-on-screen" data-testid="compare.onScreen" data-on-screen={onScreen}>
+          {onScreen ? t('compare.onScreen.yes') : t('compare.onScreen.no')}{' '}
+          {!onScreen && sessionDoc && (
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="compare.onScreen.show"
+              onClick={() => setFocus(sessionDoc, { kind: 'column', column }, LOCAL_USER)}
+            >
+              {t('compare.onScreen.show')}
+            </button>
+          )}
+        </p>
+      )}
       <ColumnTitle column={column} level={3} />
       <CompareBody
         comparison={comparison}

@@ -190,7 +190,7 @@ describe('the console tab "Partnerkaarten"', () => {
 });
 
 describe('the projector of a partners-first workshop', () => {
-  it('in the mixed session shows the comparison of the column in focus, read-only, and the joint map otherwise', async () => {
+  it('[C6][C7] in the mixed session shows the comparison of the column in focus, read-only, the joint map otherwise, and the progress per partner before', async () => {
     const local = localConnector();
     const gemeente = local.docOf('map:gemeente');
     const zorg = local.docOf('map:zorg');
@@ -240,9 +240,16 @@ describe('the projector of a partners-first workshop', () => {
 
     act(() => setFocus(session, { kind: 'map' }, SEED));
     expect(screen.getByTestId('projector.focus')).toHaveAttribute('data-kind', 'map');
+    // [C7] Back to each partner's own map: the projector shows the progress per partner map.
     act(() => setStage(session, 'homogeneous', SEED));
     act(() => setFocus(session, { kind: 'column', column: 'values' }, SEED));
-    expect(screen.getByTestId('projector.focus')).toHaveAttribute('data-kind', 'column');
+    expect(screen.getByTestId('projector.focus')).toHaveAttribute('data-kind', 'progress');
+    expect(screen.getByTestId('projector.progress.gemeente.values')).toHaveTextContent('1');
+    expect(screen.getByTestId('projector.progress.zorg.total')).toHaveTextContent('1');
+    act(() => void addCard(zorg, 'zorg', 'samen koken in de buurtkamer', 'relations'));
+    expect(screen.getByTestId('projector.progress.zorg.relations')).toHaveTextContent('1');
+    expect(screen.getByTestId('projector.progress.zorg.total')).toHaveTextContent('2');
+    expect(screen.getByTestId('projector.progress.zorg.people')).toHaveTextContent('nog niemand op de kaart');
   });
 });
 

@@ -1,4 +1,6 @@
 import { COLUMN_IDS, type ColumnId } from '../../../shared/columns.js';
+import { assignGroupIds, type GroupTagEntry } from '../../../shared/compare/groupTags.js';
+import { NO_DECISIONS, type PairDecisions } from '../../../shared/compare/pairDecisions.js';
 import { groupStatements } from '../../../shared/compare/similarity.js';
 import type { CardOrigin, GroupTag } from '../../../shared/compare/merge.js';
 import { workingMap, type Flow, type Stage } from '../../../shared/permissions.js';
@@ -33,7 +35,7 @@ export interface PartnerCard {
 }
 
 export interface CompareGroup {
-  /** groupStatements' key: the sorted card ids. Tags are stored under it. */
+  /** The group's stable id (groupTags.ts `assignGroupIds`): tags are stored under it. */
   key: string;
   cards: PartnerCard[];
   /** Partner ids, in the workshop's partner order. */
@@ -52,11 +54,16 @@ export interface ColumnComparison {
   groupOf: ReadonlyMap<string, CompareGroup>;
 }
 
-/** Compare one column over the partner maps (a missing snapshot counts as an empty map). */
+/**
+ * Compare one column over the partner maps (a missing snapshot counts as an empty map), with the
+ * facilitator's split and join decisions ([C4]) and the stored group ids of tagged groups ([C5]).
+ */
 export function compareColumn(
   column: ColumnId,
   partners: readonly Partner[],
   snapshots: ReadonlyMap<string, MapSnapshot | null | undefined>,
+  decisions: PairDecisions = NO_DECISIONS,
+  tags: Readonly<Record<string, GroupTagEntry>> = {},
 ): ColumnComparison {
   const perPartner = partners.map((partner) => ({
     partner,
@@ -66,13 +73,16 @@ export function compareColumn(
   }));
   const byId = new Map(perPartner.flatMap((p) => p.cards.map((c) => [c.card.id as string, c] as const)));
   const order = new Map(partners.map((p, i) => [p.id as string, i]));
-  const groups = groupStatements(
+  const computed = groupStatements(
     perPartner.flatMap((p) =>
       p.cards.map((c) => ({ id: c.card.id as string, text: c.card.plainText, source: p.partner.id as string })),
     ),
-  ).map(
+    decisions,
+  );
+  const ids = assignGroupIds(computed, tags);
+  const groups = computed.map(
     (g): CompareGroup => ({
-      key: g.key,
+      key: ids.get(g.key) ?? g.key,
       cards: g.ids
         .map((id) => byId.get(id)!)
         .sort(
@@ -117,6 +127,15 @@ export function mapProgress(snapshot: MapSnapshot | null | undefined): MapProgre
       if (card.createdAt > 0 && (last === null || card.createdAt > last)) last = card.createdAt;
   }
   return { perColumn, total: snapshot?.cardCount ?? 0, lastChanged: last };
+}
+
+/**
+ * The step everyone's comparison follows ([C6]): in the mixed session the column the facilitator put on
+ * the projector (their compare view writes it), otherwise the first active column of the plan.
+ */
+export function followedColumn(session: SessionState): ColumnId | null {
+  if (session.stage === 'heterogeneous' && session.focus.kind === 'column') return session.focus.column;
+  return activeColumn(session);
 }
 
 /** The column the comparison shows when nobody picked one: the first active column of the plan. */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { getColumn, nextColumn, previousColumn, type ColumnId } from '../../../shared/columns.js';
 import type { CardId } from '../../../shared/ids.js';
 import { useLang } from '../../i18n/index.js';
+import { MoveToMenu } from './MoveToMenu.js';
 import type { CardActions } from './useCardActions.js';
 
 interface Props {
@@ -51,6 +52,7 @@ export function CardToolbar({ id, column, index, total, actions }: Props) {
         >
           {t('card.delete')}
         </button>
+        <MoveToMenu id={id} column={column} index={index} total={total} actions={actions} />
       </span>
       <span className="card-toolbar-moves">
         {button(
