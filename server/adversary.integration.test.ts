@@ -23,6 +23,7 @@ import {
 } from './test/forge.js';
 import type { JoinResponse } from '../shared/api.js';
 import {
+  identityOf,
   api,
   connectClient,
   createWorkshop,
@@ -59,7 +60,7 @@ async function room(overrides: Partial<Config> = {}) {
     { column: 'values', author: '', authorName: 'F', partner: '', text: 'eerste' },
     LOCAL_USER,
   );
-  createCard(victim.doc, { column: 'values', author: '', authorName: 'V', partner: '', text: 'van Vera' }, LOCAL_USER);
+  createCard(victim.doc, { column: 'values', ...victim.me, text: 'van Vera' }, LOCAL_USER);
   const live = () => app.registry.peek(name)!;
   await waitFor(() => getCards(live().doc).size === 2, 'both first cards on the server');
   await waitFor(() => !live().hasPendingWrites, 'first cards stored');
@@ -111,7 +112,7 @@ async function othersUnaffected(t: Awaited<ReturnType<typeof room>>) {
   );
   const b = createCard(
     t.victim.doc,
-    { column: 'values', author: '', authorName: 'V', partner: '', text: 'daarna V' },
+    { column: 'values', ...t.victim.me, text: 'daarna V' },
     LOCAL_USER,
   );
   const fresh = track(connectClient(t.app.port, t.w.id, 'map:joint', await t.w.participant('Fresh')));
@@ -186,7 +187,7 @@ describe('forged Yjs updates are refused per sender', () => {
     const clientId = 777001;
     // Mallory's own first write binds 777001 to Mallory.
     const own = writeAs(t.attacker.state, clientId, (doc) => {
-      createCard(doc, { column: 'values', author: '', authorName: 'M', partner: '', text: 'van M' }, LOCAL_USER);
+      createCard(doc, { column: 'values', ...identityOf(t.malloryToken), text: 'van M' }, LOCAL_USER);
     });
     t.attacker.ws.send(syncFrame(own));
     await waitFor(() => getCards(t.facilitator.doc).size === 3, "Mallory's own card accepted");
@@ -207,7 +208,7 @@ describe('forged Yjs updates are refused per sender', () => {
     const more = writeAs(mallory.state, clientId, (doc) => {
       createCard(
         doc,
-        { column: 'values', author: '', authorName: 'M', partner: '', text: 'nog een van M' },
+        { column: 'values', ...identityOf(t.malloryToken), text: 'nog een van M' },
         LOCAL_USER,
       );
     });
@@ -349,12 +350,12 @@ describe('honest clients are never refused', () => {
     v.provider.disconnect();
     const kept = createCard(
       v.doc,
-      { column: 'values', author: '', authorName: 'V', partner: '', text: 'offline geschreven' },
+      { column: 'values', ...v.me, text: 'offline geschreven' },
       LOCAL_USER,
     );
     const gone = createCard(
       v.doc,
-      { column: 'values', author: '', authorName: 'V', partner: '', text: 'weer weg' },
+      { column: 'values', ...v.me, text: 'weer weg' },
       LOCAL_USER,
     );
     deleteCard(v.doc, gone, LOCAL_USER);
@@ -384,7 +385,7 @@ describe('honest clients are never refused', () => {
     t.attacker.ws.send(step2Frame(Y.encodeStateAsUpdate(copy)));
     const id = createCard(
       copy,
-      { column: 'values', author: '', authorName: 'M', partner: '', text: 'nieuw' },
+      { column: 'values', ...identityOf(t.malloryToken), text: 'nieuw' },
       LOCAL_USER,
     );
     t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(copy, Y.encodeStateVector(t.live().doc))));

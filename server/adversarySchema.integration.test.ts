@@ -55,7 +55,7 @@ describe('documents hold only their layout', () => {
     await synced(honest);
     const ok = createCard(
       honest.doc,
-      { column: 'values', author: '', authorName: 'Eva', partner: '', text: 'echt' },
+      { column: 'values', ...honest.me, text: 'echt' },
       LOCAL_USER,
     );
     await waitFor(() => getCards(app.registry.peek(name)!.doc).has(ok), 'honest card on the server');
@@ -121,7 +121,7 @@ describe('documents hold only their layout', () => {
     // Rich text itself is welcome: the honest client edits on.
     const later = createCard(
       honest.doc,
-      { column: 'values', author: '', authorName: 'Eva', partner: '', text: 'nog een\nmet twee regels' },
+      { column: 'values', ...honest.me, text: 'nog een\nmet twee regels' },
       LOCAL_USER,
     );
     await waitFor(() => getCards(live).has(later), 'honest rich text accepted');

@@ -41,7 +41,7 @@ async function stillWorks(
 ) {
   const id = createCard(
     good.doc,
-    { column: 'values', author: '', authorName: 'G', partner: '', text: 'nog steeds goed' },
+    { column: 'values', ...good.me, text: 'nog steeds goed' },
     LOCAL_USER,
   );
   const check = connectClient(app.port, w.id, 'map:joint', await w.participant('Check'));

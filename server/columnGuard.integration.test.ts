@@ -54,12 +54,12 @@ describe('column locks are enforced by the server', () => {
     const t = await guidedWorkshop();
     const ok = createCard(
       t.participant.doc,
-      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'mag' },
+      { column: 'values', ...t.participant.me, text: 'mag' },
       LOCAL_USER,
     );
     const bad = createCard(
       t.participant.doc,
-      { column: 'relations', author: '', authorName: 'Pia', partner: '', text: 'mag niet' },
+      { column: 'relations', ...t.participant.me, text: 'mag niet' },
       LOCAL_USER,
     );
     await waitFor(() => t.notices.length > 0, 'notice received');
@@ -71,7 +71,7 @@ describe('column locks are enforced by the server', () => {
     // No gap: the participant keeps working normally after a refusal.
     const later = createCard(
       t.participant.doc,
-      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'daarna' },
+      { column: 'values', ...t.participant.me, text: 'daarna' },
       LOCAL_USER,
     );
     await waitFor(() => getCards(t.observer.doc).has(later), 'later edit still arrives');
@@ -143,7 +143,7 @@ describe('column locks are enforced by the server', () => {
     const t = await guidedWorkshop();
     const card = createCard(
       t.participant.doc,
-      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'mag' },
+      { column: 'values', ...t.participant.me, text: 'mag' },
       LOCAL_USER,
     );
     await waitFor(() => getCards(t.observer.doc).has(card), 'valid card arrives');
@@ -182,7 +182,7 @@ describe('column locks are enforced by the server', () => {
     await synced(drafts);
     const draft = createCard(
       drafts.doc,
-      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'concept', draftFor: 'map:joint' },
+      { column: 'values', ...drafts.me, text: 'concept', draftFor: 'map:joint' },
       LOCAL_USER,
     );
     const room = () => t.app.registry.peek(roomName(t.w.id as never, draftsName));

@@ -55,7 +55,7 @@ describe('crash durability', () => {
           const text = `kaart ${n++}`;
           const id = createCard(
             writer.doc,
-            { column: 'steps', author: '', authorName: 'W', partner: '', text },
+            { column: 'steps', ...writer.me, text },
             LOCAL_USER,
           );
           setCardPlainText(writer.doc, id, `${text} bewerkt`, LOCAL_USER);

@@ -5,7 +5,8 @@ import { createCard, setCardPlainText } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
-import { api, connectClient, createWorkshop, startTestServer, synced, waitFor } from './test/harness.js';
+import { identityOf,
+  api, connectClient, createWorkshop, startTestServer, synced, waitFor } from './test/harness.js';
 import { seededRandom } from './test/seededRandom.js';
 import { testSeed } from './test/testSeed.js';
 import { rawSocket, type RawSocket } from './test/rawSocket.js';
@@ -45,7 +46,7 @@ describe('fuzzing the sync endpoint', () => {
     for (let i = 0; i < 20; i++)
       createCard(
         source,
-        { column: 'values', author: '', authorName: 'F', partner: '', text: `fuzz ${i} ëé€✓` },
+        { column: 'values', ...identityOf(fuzzToken), text: `fuzz ${i} ëé€✓` },
         LOCAL_USER,
       );
     const valid = Y.encodeStateAsUpdate(source);
@@ -97,7 +98,7 @@ describe('fuzzing the sync endpoint', () => {
       // The good clients keep working throughout.
       const id = createCard(
         a.doc,
-        { column: 'steps', author: '', authorName: 'A', partner: '', text: `tijdens fuzz ${sent}` },
+        { column: 'steps', ...a.me, text: `tijdens fuzz ${sent}` },
         LOCAL_USER,
       );
       setCardPlainText(b.doc, id, `bewerkt ${sent}`, LOCAL_USER);
@@ -165,7 +166,7 @@ describe('fuzzing the sync endpoint', () => {
           await synced(c);
           createCard(
             c.doc,
-            { column: 'values', author: '', authorName: 'D', partner: '', text: `kamer ${i + j}` },
+            { column: 'values', ...c.me, text: `kamer ${i + j}` },
             LOCAL_USER,
           );
           await waitFor(

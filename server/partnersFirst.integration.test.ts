@@ -5,7 +5,8 @@ import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName, type DocName } from '../shared/protocol.js';
 import { setStage } from '../shared/session.js';
-import { api, connectClient, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import { rememberIdentity,
+  api, connectClient, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -23,14 +24,17 @@ async function partnersFirst() {
   const w = created.body;
   const info = (await api<WorkshopInfo>(app.url, 'GET', `/api/workshops/${w.id}`)).body;
   expect(info.flow).toBe('partners-first');
-  const join = async (name: string, partner: string) =>
-    (
-      await api<{ token: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
+  const join = async (name: string, partner: string) => {
+    const joined = (
+      await api<{ token: string; participantId: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
         name,
         partner,
         role: 'professional',
       })
-    ).body.token;
+    ).body;
+    rememberIdentity(joined.token, { author: joined.participantId as never, authorName: name, partner: partner as never });
+    return joined.token;
+  };
   const open = (doc: DocName, token: string): TestClient => {
     const c = connectClient(app.port, w.id, doc, token);
     cleanup.push(() => c.destroy());
@@ -50,7 +54,7 @@ describe('partners first', () => {
     await synced(own);
     const id = createCard(
       own.doc,
-      { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'eerder aan de bel' },
+      { column: 'values', ...own.me, text: 'eerder aan de bel' },
       LOCAL_USER,
     );
     const facilitatorView = open('map:zorg', w.facilitatorToken);
@@ -70,7 +74,7 @@ describe('partners first', () => {
     await synced(ruudsMap);
     createCard(
       ruudsMap.doc,
-      { column: 'values', author: '', authorName: 'Ruud', partner: 'gemeente' as never, text: 'de gemeente luistert' },
+      { column: 'values', ...ruudsMap.me, text: 'de gemeente luistert' },
       LOCAL_USER,
     );
     const session = open('session', w.facilitatorToken);
@@ -91,7 +95,7 @@ describe('partners first', () => {
     await synced(ownMap);
     createCard(
       ownMap.doc,
-      { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'te laat' },
+      { column: 'values', ...ownMap.me, text: 'te laat' },
       LOCAL_USER,
     );
     await refusedWith(ownMap, CloseCode.FORBIDDEN);

@@ -104,7 +104,7 @@ describe('write alone first, then reveal', () => {
     // A card written straight onto the map in the private phase is reverted.
     const direct = createCard(
       annaMap.doc,
-      { column: 'values', author: '', authorName: 'Anna', partner: '', text: 'te vroeg' },
+      { column: 'values', ...annaMap.me, text: 'te vroeg' },
       LOCAL_USER,
     );
     await waitFor(() => notices.some((n) => n.code === 'private-phase'), 'private-phase notice');
@@ -134,7 +134,7 @@ describe('agreement that grounds action', () => {
     const notices = collectNotices(p);
     const id = createCard(
       p.doc,
-      { column: 'steps', author: '', authorName: 'Pim', partner: '', text: 'wijkoverleg' },
+      { column: 'steps', ...p.me, text: 'wijkoverleg' },
       LOCAL_USER,
     );
     await waitFor(() => getCards(t.facilitatorMap.doc).has(id), 'card arrives');

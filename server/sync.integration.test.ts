@@ -8,7 +8,8 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { readMap } from '../shared/readModel.js';
 import { setCardPlainText } from '../shared/ops.js';
 import { roomName } from '../shared/protocol.js';
-import { connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import { identityOf,
+  connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
 import { rawSocket } from './test/rawSocket.js';
 import type { App } from './app.js';
 
@@ -40,12 +41,12 @@ describe('sync', () => {
     await Promise.all([synced(a), synced(b)]);
     const id = createCard(
       a.doc,
-      { column: 'values', author: '', authorName: 'Anna', partner: '', text: 'Samen sterk' },
+      { column: 'values', ...a.me, text: 'Samen sterk' },
       LOCAL_USER,
     );
     const id2 = createCard(
       b.doc,
-      { column: 'steps', author: '', authorName: 'Bram', partner: '', text: 'Eerste overleg' },
+      { column: 'steps', ...b.me, text: 'Eerste overleg' },
       LOCAL_USER,
     );
     await waitFor(() => readMap(b.doc).cardCount === 2, 'b sees both cards');
@@ -64,7 +65,7 @@ describe('sync', () => {
     for (let i = 0; i < 20; i++) {
       createCard(
         a.doc,
-        { column: 'relations', author: '', authorName: 'A', partner: '', text: `kaart ${i}` },
+        { column: 'relations', ...a.me, text: `kaart ${i}` },
         LOCAL_USER,
       );
     }
@@ -77,7 +78,8 @@ describe('sync', () => {
     const app = await server();
     const w = await createWorkshop(app.url);
     const room = roomName(w.id as never, 'map:joint');
-    const sender = await rawSocket(app.port, room, await w.participant('Sender'));
+    const senderToken = await w.participant('Sender');
+    const sender = await rawSocket(app.port, room, senderToken);
     const other = client(app, w.id, await w.participant('Other', 1));
     cleanup.push(() => sender.ws.close());
     await Promise.all([synced(other), waitFor(() => sender.messages.length > 0, 'sender got sync step 1')]);
@@ -100,7 +102,7 @@ describe('sync', () => {
     const local = new Y.Doc();
     const id = createCard(
       local,
-      { column: 'values', author: '', authorName: 'Sender', partner: '', text: 'echo' },
+      { column: 'values', ...identityOf(senderToken), text: 'echo' },
       LOCAL_USER,
     );
     const e = encoding.createEncoder();
@@ -133,7 +135,7 @@ describe('sync', () => {
     await synced(a);
     const id = createCard(
       a.doc,
-      { column: 'conditions', author: '', authorName: 'A', partner: '', text: 'Een ruimte' },
+      { column: 'conditions', ...a.me, text: 'Een ruimte' },
       LOCAL_USER,
     );
     setCardPlainText(a.doc, id, 'Een ruimte in het buurthuis', LOCAL_USER);

@@ -11,6 +11,9 @@ describe('the notice codec', () => {
       { code: 'needs-who-what-when', missing: ['who', 'when'] },
       { code: 'invalid-card', fields: ['order'] },
       { code: 'server-only', roots: ['meta'] },
+      { code: 'authorship', fields: ['author', 'authorName'] },
+      { code: 'text-too-long', max: 600 },
+      { code: 'removal-proposed' },
     ];
     for (const notice of all) {
       const frame = encodeNotice(notice);

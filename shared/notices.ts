@@ -23,7 +23,13 @@ export type Notice =
   /** A card field broke the card table (unknown field, wrong type, too long, too many); reverted. */
   | { code: 'invalid-card'; fields: string[] }
   /** A change to a part of the document only the server writes (a map's schema version); reverted. */
-  | { code: 'server-only'; roots: string[] };
+  | { code: 'server-only'; roots: string[] }
+  /** A new card under someone else's name, or a change to who a card is by; reverted ([H1], [H2]). */
+  | { code: 'authorship'; fields: string[] }
+  /** The card text went over the workshop's limit; reverted ([H4]). */
+  | { code: 'text-too-long'; max: number }
+  /** Removing someone else's card was reverted and became a proposal for the facilitator ([H3]). */
+  | { code: 'removal-proposed' };
 
 /** The whole frame, ready to send. */
 export function encodeNotice(notice: Notice): Uint8Array {
@@ -59,6 +65,14 @@ export function parseNotice(json: string): Notice | null {
       return { code: 'invalid-card', fields: strings(v.fields) };
     case 'server-only':
       return { code: 'server-only', roots: strings(v.roots) };
+    case 'authorship':
+      return { code: 'authorship', fields: strings(v.fields) };
+    case 'text-too-long':
+      return typeof v.max === 'number' && Number.isInteger(v.max) && v.max >= 0
+        ? { code: 'text-too-long', max: v.max }
+        : null;
+    case 'removal-proposed':
+      return { code: 'removal-proposed' };
     default:
       return null;
   }

@@ -9,6 +9,8 @@ import type { Principal } from '../../shared/permissions.js';
 import { mayCreateCards, readSession, writableColumns } from '../../shared/session.js';
 import { applyGuarded, type GuardRules } from './columnGuard.js';
 import { COLUMN_IDS } from '../../shared/columns.js';
+import type { PeopleLookup } from '../../shared/authorship.js';
+import { cardTextLimit, readWorkshopSettings } from '../../shared/workshopSettings.js';
 import type { DocStore } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
@@ -41,6 +43,10 @@ export interface RoomOptions {
   maxStructsPerUpdate: number;
   /** Stored size (snapshot plus log) a document may grow to (T5). */
   maxDocBytes: number;
+  /** The people of this workshop, for authorship ([H1]). */
+  people: PeopleLookup;
+  /** The card text limit when the workshop sets none (PKL_CARD_TEXT_MAX, [H4]). */
+  cardTextMax: number;
 }
 
 /**
@@ -63,7 +69,7 @@ export class Room implements CommitListener {
   destroyed = false;
   /** Other rooms that depend on this one being loaded (a map room pins its session room). */
   pins = 0;
-  /** For map documents: the workshop's session room, whose state decides which columns are open. */
+  /** For map and drafts documents: the workshop's session room, whose state decides which columns are open. */
   sessionRoom: Room | null = null;
   /** Owner (participant id) of each Yjs client id that wrote here (T1); stored with the updates. */
   private readonly owners: Map<number, string>;
@@ -224,13 +230,22 @@ export class Room implements CommitListener {
   /** The content rules for a connection's change: map documents by the session, drafts by the card table only. */
   private guardRules(conn: RoomConnection): GuardRules | null {
     const kind = this.opts.docName.kind;
-    if (kind === 'drafts') return { writable: new Set(COLUMN_IDS), mayCreate: true, doc: 'drafts' };
+    const who = conn.principal;
+    const { people } = this.opts;
+    const cardTextMax = this.sessionRoom
+      ? cardTextLimit(readWorkshopSettings(this.sessionRoom.doc), this.opts.cardTextMax)
+      : this.opts.cardTextMax;
+    if (kind === 'drafts')
+      return { writable: new Set(COLUMN_IDS), mayCreate: true, doc: 'drafts', who, people, cardTextMax };
     if (kind !== 'map' || !this.sessionRoom) return null;
     const session = readSession(this.sessionRoom.doc);
     return {
-      writable: writableColumns(session, conn.principal),
-      mayCreate: mayCreateCards(session, conn.principal),
+      writable: writableColumns(session, who),
+      mayCreate: mayCreateCards(session, who),
       doc: 'map',
+      who,
+      people,
+      cardTextMax,
     };
   }
 

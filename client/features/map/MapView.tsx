@@ -103,6 +103,12 @@ function noticeText(
       return t('sessionNotice.invalidCard');
     case 'server-only':
       return t('sessionNotice.serverOnly');
+    case 'authorship':
+      return t('authorship.notice.forged');
+    case 'text-too-long':
+      return t('authorship.notice.tooLong', { max: notice.max });
+    case 'removal-proposed':
+      return t('authorship.notice.removalProposed');
   }
 }
 

@@ -65,6 +65,7 @@ export function makeCard(spec: CardSpec, order = 'a0'): CardSnapshot {
     writtenByName: '',
     origins: [],
     tag: '',
+    removal: null,
   };
 }
 
