@@ -5,8 +5,7 @@ import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName, type DocName } from '../shared/protocol.js';
 import { setStage } from '../shared/session.js';
-import { rememberIdentity,
-  api, connectClient, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import { api, connectClient, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -24,17 +23,14 @@ async function partnersFirst() {
   const w = created.body;
   const info = (await api<WorkshopInfo>(app.url, 'GET', `/api/workshops/${w.id}`)).body;
   expect(info.flow).toBe('partners-first');
-  const join = async (name: string, partner: string) => {
-    const joined = (
-      await api<{ token: string; participantId: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
+  const join = async (name: string, partner: string) =>
+    (
+      await api<{ token: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
         name,
         partner,
         role: 'professional',
       })
-    ).body;
-    rememberIdentity(joined.token, { author: joined.participantId as never, authorName: name, partner: partner as never });
-    return joined.token;
-  };
+    ).body.token;
   const open = (doc: DocName, token: string): TestClient => {
     const c = connectClient(app.port, w.id, doc, token);
     cleanup.push(() => c.destroy());

@@ -123,7 +123,7 @@ describe('roles and links', () => {
     await Promise.all([synced(writer), synced(projector)]);
     const id = createCard(
       writer.doc,
-      { column: 'values', author: '', authorName: 'W', partner: '', text: 'zichtbaar' },
+      { column: 'values', ...writer.me, text: 'zichtbaar' },
       LOCAL_USER,
     );
     await waitFor(() => getCards(projector.doc).has(id), 'projector sees cards');

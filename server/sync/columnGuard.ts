@@ -158,8 +158,8 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
     notice = { code: 'private-phase' };
   } else if ((problems = tableProblems(cards, written, rules.doc)).length > 0) {
     notice = { code: 'invalid-card', fields: [...new Set(problems.map((p) => p.field))] };
-  } else if ((notice = authorshipNotice(cards, written, rules.who, rules.people))) {
-    // [H1], [H2]
+  } else if (rules.doc === 'map' && (notice = authorshipNotice(cards, written, rules.who, rules.people))) {
+    // [H1], [H2]; drafts need not: the reveal puts them under their author's own name (T7)
   } else if ((notice = lengthNotice(cards, textWritten, lengthsBefore, rules.cardTextMax))) {
     // [H4]
   } else if (rules.doc === 'map' && (proposals = othersRemoved(removed, rules.who)).length > 0) {

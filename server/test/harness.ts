@@ -62,7 +62,18 @@ export async function api<T>(
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as T };
+  const json = (await res.json()) as T;
+  // Whoever joins through the API is remembered, so a test's cards can be by them ([H1]).
+  const joined = json as { participantId?: unknown; token?: unknown };
+  if (method === 'POST' && res.status === 201 && /\/participants$/.test(pathname) && typeof joined.token === 'string') {
+    const b = body as { name?: string; partner?: string };
+    identities.set(joined.token, {
+      author: String(joined.participantId) as ParticipantId,
+      authorName: b.name ?? '',
+      partner: (b.partner ?? '') as PartnerId,
+    });
+  }
+  return { status: res.status, body: json };
 }
 
 export interface TestWorkshop {

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { Flow } from '../../../shared/permissions.js';
 import { ExportTab } from './ExportTab.js';
+import { AuthorshipPanel } from './AuthorshipPanel.js';
 import { DialoguePanel } from './DialoguePanel.js';
 import { FocusPanel } from './FocusPanel.js';
 import { ParticipationPanel } from './ParticipationPanel.js';
@@ -31,6 +32,7 @@ export const CONSOLE_TABS: readonly ConsoleTab[] = [
   { id: 'participation', label: (t) => t('console.tabs.participation'), render: () => <ParticipationPanel /> },
   { id: 'people', label: (t) => t('console.tabs.people'), render: () => <PeoplePanel /> },
   { id: 'screen', label: (t) => t('console.tabs.screen'), render: () => <FocusPanel /> },
+  { id: 'authorship', label: (t) => t('authorship.tab'), render: () => <AuthorshipPanel /> },
   {
     id: 'versions',
     label: (t) => t('console.tabs.versions'),
