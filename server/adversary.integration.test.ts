@@ -110,11 +110,7 @@ async function othersUnaffected(t: Awaited<ReturnType<typeof room>>) {
     { column: 'values', author: '', authorName: 'F', partner: '', text: 'daarna F' },
     LOCAL_USER,
   );
-  const b = createCard(
-    t.victim.doc,
-    { column: 'values', ...t.victim.me, text: 'daarna V' },
-    LOCAL_USER,
-  );
+  const b = createCard(t.victim.doc, { column: 'values', ...t.victim.me, text: 'daarna V' }, LOCAL_USER);
   const fresh = track(connectClient(t.app.port, t.w.id, 'map:joint', await t.w.participant('Fresh')));
   await waitFor(() => getCards(fresh.doc).has(a) && getCards(fresh.doc).has(b), 'fresh client sees both later cards');
   await waitFor(
@@ -206,11 +202,7 @@ describe('forged Yjs updates are refused per sender', () => {
     // The binding was stored with the update: Mallory herself goes on under the same id after the restart.
     const mallory = await connectRaw(again, t.name, t.malloryToken);
     const more = writeAs(mallory.state, clientId, (doc) => {
-      createCard(
-        doc,
-        { column: 'values', ...identityOf(t.malloryToken), text: 'nog een van M' },
-        LOCAL_USER,
-      );
+      createCard(doc, { column: 'values', ...identityOf(t.malloryToken), text: 'nog een van M' }, LOCAL_USER);
     });
     mallory.ws.send(syncFrame(more));
     await waitFor(() => getCards(again.registry.peek(t.name)!.doc).size === 4, 'Mallory continues under her own id');
@@ -346,16 +338,8 @@ describe('honest clients are never refused', () => {
     const t = await room();
     const v = t.victim;
     v.provider.disconnect();
-    const kept = createCard(
-      v.doc,
-      { column: 'values', ...v.me, text: 'offline geschreven' },
-      LOCAL_USER,
-    );
-    const gone = createCard(
-      v.doc,
-      { column: 'values', ...v.me, text: 'weer weg' },
-      LOCAL_USER,
-    );
+    const kept = createCard(v.doc, { column: 'values', ...v.me, text: 'offline geschreven' }, LOCAL_USER);
+    const gone = createCard(v.doc, { column: 'values', ...v.me, text: 'weer weg' }, LOCAL_USER);
     deleteCard(v.doc, gone, LOCAL_USER);
     setCardPlainText(v.doc, kept, 'offline herschreven', LOCAL_USER);
     // Meanwhile the facilitator writes online.
@@ -381,11 +365,7 @@ describe('honest clients are never refused', () => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, t.attacker.state);
     t.attacker.ws.send(step2Frame(Y.encodeStateAsUpdate(copy)));
-    const id = createCard(
-      copy,
-      { column: 'values', ...identityOf(t.malloryToken), text: 'nieuw' },
-      LOCAL_USER,
-    );
+    const id = createCard(copy, { column: 'values', ...identityOf(t.malloryToken), text: 'nieuw' }, LOCAL_USER);
     t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(copy, Y.encodeStateVector(t.live().doc))));
     await waitFor(() => getCards(t.facilitator.doc).has(id), 'the new card arrives');
     await othersUnaffected(t);

@@ -53,11 +53,7 @@ describe('documents hold only their layout', () => {
     const name = roomName(w.id, 'map:joint');
     const honest = track(connectClient(app.port, w.id, 'map:joint', (await join('Eva', 'zorg')).token));
     await synced(honest);
-    const ok = createCard(
-      honest.doc,
-      { column: 'values', ...honest.me, text: 'echt' },
-      LOCAL_USER,
-    );
+    const ok = createCard(honest.doc, { column: 'values', ...honest.me, text: 'echt' }, LOCAL_USER);
     await waitFor(() => getCards(app.registry.peek(name)!.doc).has(ok), 'honest card on the server');
     const rowsBefore = app.store.loadDoc(name).updates.length;
     const forgeries: [string, (doc: Y.Doc) => void][] = [

@@ -45,11 +45,7 @@ describe('rooms and persistence', () => {
       checks++;
     });
     for (let i = 0; i < 30; i++) {
-      const id = createCard(
-        writer.doc,
-        { column: 'actions', ...writer.me, text: `k${i}` },
-        LOCAL_USER,
-      );
+      const id = createCard(writer.doc, { column: 'actions', ...writer.me, text: `k${i}` }, LOCAL_USER);
       setCardPlainText(writer.doc, id, `k${i} bewerkt`, LOCAL_USER);
       if (i % 5 === 0) await new Promise((r) => setImmediate(r));
     }
@@ -64,8 +60,7 @@ describe('rooms and persistence', () => {
     const a = connectClient(app.port, w.id, 'map:joint', await w.participant());
     cleanup.push(() => a.destroy());
     await synced(a);
-    for (let i = 0; i < 40; i++)
-      createCard(a.doc, { column: 'values', ...a.me, text: `v${i}` }, LOCAL_USER);
+    for (let i = 0; i < 40; i++) createCard(a.doc, { column: 'values', ...a.me, text: `v${i}` }, LOCAL_USER);
     const room = roomName(w.id as never, 'map:joint');
     await waitFor(() => {
       const s = app.store.loadDoc(room);
@@ -151,11 +146,7 @@ describe('rooms and persistence', () => {
     b.doc.on('update', () => {
       if (storedWhenBSawIt === null && getCards(b.doc).has(id)) storedWhenBSawIt = retryStored;
     });
-    const id = createCard(
-      a.doc,
-      { column: 'values', ...a.me, text: 'na de storing' },
-      LOCAL_USER,
-    );
+    const id = createCard(a.doc, { column: 'values', ...a.me, text: 'na de storing' }, LOCAL_USER);
     await waitFor(() => a.closes.some((c) => c.code === CloseCode.SERVER_ERROR), 'author disconnected with 4500');
     expect((await watcher.closed).code).toBe(CloseCode.SERVER_ERROR);
     // Nothing of the failed batch reached the watcher: no sync update frame in all it received.

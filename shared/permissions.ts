@@ -25,7 +25,7 @@ export function isFlow(value: unknown): value is Flow {
 export interface AccessContext {
   flow: Flow;
   stage: Stage;
-  /** Whether the facilitator may read private drafts (workshopSettings.ts, [H7]); absent: yes. */
+  /** Whether the facilitator may read private drafts (workshopSettings.ts, [H6]); absent: yes. */
   draftsReadable?: boolean;
 }
 

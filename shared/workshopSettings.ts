@@ -4,7 +4,7 @@ import type { Origin } from './origins.js';
 import { getSessionMap } from './session.js';
 
 /**
- * Workshop settings the facilitator chooses for authorship and private writing ([H4], [H7]). They are
+ * Workshop settings the facilitator chooses for authorship and private writing ([H4], [H6]). They are
  * entries of the `session` document, which only the facilitator writes ([G3]), so the server reads the
  * same values it enforces; readers are lenient like `readSession`.
  */

@@ -106,7 +106,7 @@ export const api = {
   /** [H5] Someone at the table without a device; the facilitator or a participant adds them. */
   addWithoutDevice: (id: WorkshopId, token: string, input: { name: string; partner: string; role: string }) =>
     request<{ participantId: string }>(`/api/workshops/${id}/people`, { ...json(input), headers: bearer(token) }),
-  /** [H7] How many private drafts each person has waiting (facilitator only). */
+  /** [H6] How many private drafts each person has waiting (facilitator only). */
   draftCounts: (id: WorkshopId, token: string) =>
     request<{ counts: Record<string, number> }>(`/api/workshops/${id}/drafts`, { headers: bearer(token) }),
   deleteWorkshop: (id: WorkshopId, token: string) =>

@@ -69,7 +69,7 @@ export function useSession(): SessionState {
 
 const NO_SETTINGS: WorkshopSettings = Object.freeze({ cardTextMax: null, draftsReadable: true });
 
-/** The facilitator's workshop settings for authorship and private writing ([H4], [H7]). */
+/** The facilitator's workshop settings for authorship and private writing ([H4], [H6]). */
 export function useWorkshopSettings(): WorkshopSettings {
   return useDocValue('session', readWorkshopSettings, NO_SETTINGS);
 }

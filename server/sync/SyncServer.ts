@@ -363,7 +363,7 @@ export class SyncServer {
     return { flow: conn.flow, stage: room.sessionRoom ? readSession(room.sessionRoom.doc).stage : 'homogeneous' };
   }
 
-  /** After the stage (or drafts reading, [H7]) changed: close connections to documents their owner may no longer open. */
+  /** After the stage (or drafts reading, [H6]) changed: close connections to documents their owner may no longer open. */
   recheckWorkshop(workshopId: string): void {
     for (const c of this.connections) {
       const room = c.room;

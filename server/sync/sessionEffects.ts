@@ -9,7 +9,7 @@ export interface SessionEffects {
   onStepChange(active: ColumnId[]): void;
   /** The facilitator asked to reveal the private cards. */
   onReveal(): void;
-  /** Partners first: the mixed session opened (or closed again); or drafts reading was switched ([H7]). */
+  /** Partners first: the mixed session opened (or closed again); or drafts reading was switched ([H6]). */
   onStageChange(): void;
 }
 

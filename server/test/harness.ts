@@ -121,11 +121,6 @@ export interface CardIdentity {
   partner: PartnerId | '';
 }
 
-/** Remember who a token is, for a test that joins through the API itself. */
-export function rememberIdentity(token: string, identity: CardIdentity): void {
-  identities.set(token, identity);
-}
-
 /** The author fields of a card written by the owner of `token` (the facilitator's: empty, they are trusted). */
 export function identityOf(token: string): CardIdentity {
   return identities.get(token) ?? { author: '', authorName: 'Begeleider', partner: '' };

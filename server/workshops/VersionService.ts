@@ -108,7 +108,7 @@ export class VersionService {
 
   /** Move every private draft of the workshop into its map. */
   /**
-   * [H7] How many private drafts each person has waiting, by participant id: counts only, so the
+   * [H6] How many private drafts each person has waiting, by participant id: counts only, so the
    * facilitator sees them whether or not the workshop lets them read the drafts themselves.
    */
   draftCounts(workshopId: string): Record<string, number> {

@@ -346,7 +346,7 @@ export const CARD_FIELDS = {
     default: null,
     docs: ['map'],
     about:
-      'Someone proposed removing this card ([H3]): set by the server when it reverted a removal of another person\'s card; the facilitator removes the card or deletes this field.',
+      "Someone proposed removing this card ([H3]): set by the server when it reverted a removal of another person's card; the facilitator removes the card or deletes this field.",
   }),
   tag: field<GroupTag | ''>({
     storage: value({ type: 'string', max: 13, oneOf: ['', ...GROUP_TAG_VALUES] }),

@@ -11,7 +11,7 @@ import { useConsoleEnv } from './consoleEnv.js';
 const POLL_MS = 3000;
 
 /**
- * [H7] Per person, how many private drafts are waiting (from the server's count, never the drafts
+ * [H6] Per person, how many private drafts are waiting (from the server's count, never the drafts
  * themselves), and the workshop setting whether the facilitator may read them before the reveal.
  */
 export function DraftCounts({ people }: { people: readonly ParticipantEntry[] }) {

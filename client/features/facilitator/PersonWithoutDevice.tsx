@@ -54,7 +54,12 @@ export function PersonWithoutDevice() {
           ))}
         </select>
         <label htmlFor={`${id}-role`}>{t('authorship.people.role')}</label>
-        <select id={`${id}-role`} data-testid="console.noDevice.role" value={role} onChange={(e) => setRole(e.target.value)}>
+        <select
+          id={`${id}-role`}
+          data-testid="console.noDevice.role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+        >
           {PARTICIPANT_ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}

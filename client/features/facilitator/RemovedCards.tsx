@@ -35,6 +35,7 @@ export function RemovedCards({ refresh }: { refresh: number }) {
   const joint = useMap(JOINT_MAP);
   const live = useMapSnapshot(JOINT_MAP);
   const [versions, setVersions] = useState<MapSnapshot[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` asks again after a removal
   useEffect(() => {
     let current = true;
     void (async () => {
