@@ -18,7 +18,7 @@ const words = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : 
  * it and marked it. The facilitator removes it (after saving a version, so it can be put back) or
  * keeps it (the mark goes).
  */
-export function RemovalProposals() {
+export function RemovalProposals({ visible }: { visible: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const snapshot = useMapSnapshot(JOINT_MAP);
@@ -43,7 +43,7 @@ export function RemovalProposals() {
           </ul>
         )}
       </section>
-      <RemovedCards refresh={removedTick} />
+      {visible && <RemovedCards refresh={removedTick} />}
     </div>
   );
 }
