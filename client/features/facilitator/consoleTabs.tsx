@@ -32,7 +32,11 @@ export const CONSOLE_TABS: readonly ConsoleTab[] = [
   { id: 'participation', label: (t) => t('console.tabs.participation'), render: () => <ParticipationPanel /> },
   { id: 'people', label: (t) => t('console.tabs.people'), render: () => <PeoplePanel /> },
   { id: 'screen', label: (t) => t('console.tabs.screen'), render: () => <FocusPanel /> },
-  { id: 'authorship', label: (t) => t('authorship.tab'), render: ({ visible }) => <AuthorshipPanel visible={visible} /> },
+  {
+    id: 'authorship',
+    label: (t) => t('authorship.tab'),
+    render: ({ visible }) => <AuthorshipPanel visible={visible} />,
+  },
   {
     id: 'versions',
     label: (t) => t('console.tabs.versions'),
