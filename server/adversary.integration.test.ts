@@ -23,6 +23,7 @@ import {
 } from './test/forge.js';
 import type { JoinResponse } from '../shared/api.js';
 import {
+  identityOf,
   api,
   connectClient,
   createWorkshop,
@@ -59,7 +60,7 @@ async function room(overrides: Partial<Config> = {}) {
     { column: 'values', author: '', authorName: 'F', partner: '', text: 'eerste' },
     LOCAL_USER,
   );
-  createCard(victim.doc, { column: 'values', author: '', authorName: 'V', partner: '', text: 'van Vera' }, LOCAL_USER);
+  createCard(victim.doc, { column: 'values', ...victim.me, text: 'van Vera' }, LOCAL_USER);
   const live = () => app.registry.peek(name)!;
   await waitFor(() => getCards(live().doc).size === 2, 'both first cards on the server');
   await waitFor(() => !live().hasPendingWrites, 'first cards stored');
@@ -109,11 +110,7 @@ async function othersUnaffected(t: Awaited<ReturnType<typeof room>>) {
     { column: 'values', author: '', authorName: 'F', partner: '', text: 'daarna F' },
     LOCAL_USER,
   );
-  const b = createCard(
-    t.victim.doc,
-    { column: 'values', author: '', authorName: 'V', partner: '', text: 'daarna V' },
-    LOCAL_USER,
-  );
+  const b = createCard(t.victim.doc, { column: 'values', ...t.victim.me, text: 'daarna V' }, LOCAL_USER);
   const fresh = track(connectClient(t.app.port, t.w.id, 'map:joint', await t.w.participant('Fresh')));
   await waitFor(() => getCards(fresh.doc).has(a) && getCards(fresh.doc).has(b), 'fresh client sees both later cards');
   await waitFor(
@@ -186,7 +183,7 @@ describe('forged Yjs updates are refused per sender', () => {
     const clientId = 777001;
     // Mallory's own first write binds 777001 to Mallory.
     const own = writeAs(t.attacker.state, clientId, (doc) => {
-      createCard(doc, { column: 'values', author: '', authorName: 'M', partner: '', text: 'van M' }, LOCAL_USER);
+      createCard(doc, { column: 'values', ...identityOf(t.malloryToken), text: 'van M' }, LOCAL_USER);
     });
     t.attacker.ws.send(syncFrame(own));
     await waitFor(() => getCards(t.facilitator.doc).size === 3, "Mallory's own card accepted");
@@ -205,11 +202,7 @@ describe('forged Yjs updates are refused per sender', () => {
     // The binding was stored with the update: Mallory herself goes on under the same id after the restart.
     const mallory = await connectRaw(again, t.name, t.malloryToken);
     const more = writeAs(mallory.state, clientId, (doc) => {
-      createCard(
-        doc,
-        { column: 'values', author: '', authorName: 'M', partner: '', text: 'nog een van M' },
-        LOCAL_USER,
-      );
+      createCard(doc, { column: 'values', ...identityOf(t.malloryToken), text: 'nog een van M' }, LOCAL_USER);
     });
     mallory.ws.send(syncFrame(more));
     await waitFor(() => getCards(again.registry.peek(t.name)!.doc).size === 4, 'Mallory continues under her own id');
@@ -319,18 +312,16 @@ describe('every resource is bounded with a clear code', () => {
   });
 
   it('[T5] item 9: more update bytes per participant per second than PKL_MAX_BYTES_PER_SECOND closes with 4429', async () => {
-    const t = await room({ maxBytesPerSecond: 10_000, maxFrameBytes: 64 * 1024 });
+    // Cards within the text limit ([H4]): five of 10,000 characters make one 50 kB frame.
+    const t = await room({ maxBytesPerSecond: 10_000, maxFrameBytes: 64 * 1024, cardTextMax: 10_000 });
     const doc = new Y.Doc();
     Y.applyUpdate(doc, t.attacker.state);
     const storedBefore = t.app.store.loadDoc(t.name).updates.length;
     let sent = 0;
     for (let i = 0; i < 200 && t.attacker.ws.readyState === t.attacker.ws.OPEN; i++) {
       const sv = Y.encodeStateVector(doc);
-      createCard(
-        doc,
-        { column: 'values', author: '', authorName: 'M', partner: '', text: 'y'.repeat(50_000) },
-        LOCAL_USER,
-      );
+      for (let j = 0; j < 5; j++)
+        createCard(doc, { column: 'values', ...identityOf(t.malloryToken), text: 'y'.repeat(10_000) }, LOCAL_USER);
       t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(doc, sv)));
       sent++;
     }
@@ -347,16 +338,8 @@ describe('honest clients are never refused', () => {
     const t = await room();
     const v = t.victim;
     v.provider.disconnect();
-    const kept = createCard(
-      v.doc,
-      { column: 'values', author: '', authorName: 'V', partner: '', text: 'offline geschreven' },
-      LOCAL_USER,
-    );
-    const gone = createCard(
-      v.doc,
-      { column: 'values', author: '', authorName: 'V', partner: '', text: 'weer weg' },
-      LOCAL_USER,
-    );
+    const kept = createCard(v.doc, { column: 'values', ...v.me, text: 'offline geschreven' }, LOCAL_USER);
+    const gone = createCard(v.doc, { column: 'values', ...v.me, text: 'weer weg' }, LOCAL_USER);
     deleteCard(v.doc, gone, LOCAL_USER);
     setCardPlainText(v.doc, kept, 'offline herschreven', LOCAL_USER);
     // Meanwhile the facilitator writes online.
@@ -382,11 +365,7 @@ describe('honest clients are never refused', () => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, t.attacker.state);
     t.attacker.ws.send(step2Frame(Y.encodeStateAsUpdate(copy)));
-    const id = createCard(
-      copy,
-      { column: 'values', author: '', authorName: 'M', partner: '', text: 'nieuw' },
-      LOCAL_USER,
-    );
+    const id = createCard(copy, { column: 'values', ...identityOf(t.malloryToken), text: 'nieuw' }, LOCAL_USER);
     t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(copy, Y.encodeStateVector(t.live().doc))));
     await waitFor(() => getCards(t.facilitator.doc).has(id), 'the new card arrives');
     await othersUnaffected(t);

@@ -53,11 +53,7 @@ describe('documents hold only their layout', () => {
     const name = roomName(w.id, 'map:joint');
     const honest = track(connectClient(app.port, w.id, 'map:joint', (await join('Eva', 'zorg')).token));
     await synced(honest);
-    const ok = createCard(
-      honest.doc,
-      { column: 'values', author: '', authorName: 'Eva', partner: '', text: 'echt' },
-      LOCAL_USER,
-    );
+    const ok = createCard(honest.doc, { column: 'values', ...honest.me, text: 'echt' }, LOCAL_USER);
     await waitFor(() => getCards(app.registry.peek(name)!.doc).has(ok), 'honest card on the server');
     await waitFor(() => !app.registry.peek(name)!.hasPendingWrites, 'honest card stored');
     const rowsBefore = app.store.loadDoc(name).updates.length;
@@ -123,7 +119,7 @@ describe('documents hold only their layout', () => {
     // Rich text itself is welcome: the honest client edits on.
     const later = createCard(
       honest.doc,
-      { column: 'values', author: '', authorName: 'Eva', partner: '', text: 'nog een\nmet twee regels' },
+      { column: 'values', ...honest.me, text: 'nog een\nmet twee regels' },
       LOCAL_USER,
     );
     await waitFor(() => getCards(live).has(later), 'honest rich text accepted');

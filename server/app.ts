@@ -52,10 +52,15 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxStructsPerUpdate: config.maxStructsPerUpdate,
     maxDocBytes: config.maxDocBytes,
     log,
-    people: (workshopId) =>
+    workshopPeople: (workshopId) =>
       store
         .participantsOf(workshopId)
         .map((p) => ({ id: p.id, name: p.name, partner: p.partner, access: p.access, removed: p.revoked })),
+    people: (workshopId) => (id) => {
+      const p = id ? store.getParticipant(workshopId, id) : null;
+      return p && !p.revoked && p.access === 'participant' ? { id: p.id, name: p.name, partner: p.partner } : null;
+    },
+    cardTextMax: config.cardTextMax,
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
       if (room.docName.kind !== 'session') return;

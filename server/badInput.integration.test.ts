@@ -39,11 +39,7 @@ async function stillWorks(
   w: { id: string; participant: (n?: string) => Promise<string> },
   good: TestClient,
 ) {
-  const id = createCard(
-    good.doc,
-    { column: 'values', author: '', authorName: 'G', partner: '', text: 'nog steeds goed' },
-    LOCAL_USER,
-  );
+  const id = createCard(good.doc, { column: 'values', ...good.me, text: 'nog steeds goed' }, LOCAL_USER);
   const check = connectClient(app.port, w.id, 'map:joint', await w.participant('Check'));
   cleanup.push(() => check.destroy());
   await waitFor(() => readMap(check.doc).columns.values.some((c) => c.id === id), 'fresh client sees the good edit');

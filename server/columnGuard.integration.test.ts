@@ -52,14 +52,10 @@ async function guidedWorkshop() {
 describe('column locks are enforced by the server', () => {
   it('[G1] a card created in a closed column is reverted for everyone, and the author is told', async () => {
     const t = await guidedWorkshop();
-    const ok = createCard(
-      t.participant.doc,
-      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'mag' },
-      LOCAL_USER,
-    );
+    const ok = createCard(t.participant.doc, { column: 'values', ...t.participant.me, text: 'mag' }, LOCAL_USER);
     const bad = createCard(
       t.participant.doc,
-      { column: 'relations', author: '', authorName: 'Pia', partner: '', text: 'mag niet' },
+      { column: 'relations', ...t.participant.me, text: 'mag niet' },
       LOCAL_USER,
     );
     await waitFor(() => t.notices.length > 0, 'notice received');
@@ -69,11 +65,7 @@ describe('column locks are enforced by the server', () => {
     await t.converged();
     expect(getCards(t.observer.doc).has(bad)).toBe(false);
     // No gap: the participant keeps working normally after a refusal.
-    const later = createCard(
-      t.participant.doc,
-      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'daarna' },
-      LOCAL_USER,
-    );
+    const later = createCard(t.participant.doc, { column: 'values', ...t.participant.me, text: 'daarna' }, LOCAL_USER);
     await waitFor(() => getCards(t.observer.doc).has(later), 'later edit still arrives');
     await t.converged();
   });
@@ -141,11 +133,7 @@ describe('column locks are enforced by the server', () => {
 
   it('[M12][T6] a change that breaks the card table is refused before it is applied, in maps and in drafts', async () => {
     const t = await guidedWorkshop();
-    const card = createCard(
-      t.participant.doc,
-      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'mag' },
-      LOCAL_USER,
-    );
+    const card = createCard(t.participant.doc, { column: 'values', ...t.participant.me, text: 'mag' }, LOCAL_USER);
     await waitFor(() => getCards(t.observer.doc).has(card), 'valid card arrives');
     const server = () => getCards(t.app.registry.peek(roomName(t.w.id as never, 'map:joint'))!.doc).get(card)!;
     // An unknown field, an order key over the limit and a plain string where the text type belongs:
@@ -182,7 +170,7 @@ describe('column locks are enforced by the server', () => {
     await synced(drafts);
     const draft = createCard(
       drafts.doc,
-      { column: 'values', author: '', authorName: 'Pia', partner: '', text: 'concept', draftFor: 'map:joint' },
+      { column: 'values', ...drafts.me, text: 'concept', draftFor: 'map:joint' },
       LOCAL_USER,
     );
     const room = () => t.app.registry.peek(roomName(t.w.id as never, draftsName));

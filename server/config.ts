@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CARD_TEXT_LIMIT_DEFAULT, CARD_TEXT_LIMIT_MAX, CARD_TEXT_LIMIT_MIN } from '../shared/cardLength.js';
 
 /** Everything the server can be configured with, parsed once at start (see README, Configuration). */
 export interface Config {
@@ -47,6 +48,8 @@ export interface Config {
    * null disables it.
    */
   demoFixturePath: string | null;
+  /** Card text limit of a workshop whose facilitator set none (PKL_CARD_TEXT_MAX, [H4]). */
+  cardTextMax: number;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,6 +79,7 @@ export const DEFAULTS: Config = {
   compactAfterRows: 500,
   compactAfterBytes: 1024 * 1024,
   demoFixturePath: path.join(repoRoot, 'server', 'workshops', 'demo', 'demo-workshop.{lang}.json'),
+  cardTextMax: CARD_TEXT_LIMIT_DEFAULT,
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -131,5 +135,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : env.PKL_DEMO_FIXTURE
           ? path.resolve(env.PKL_DEMO_FIXTURE)
           : DEFAULTS.demoFixturePath,
+    cardTextMax: int(env, 'PKL_CARD_TEXT_MAX', DEFAULTS.cardTextMax, CARD_TEXT_LIMIT_MIN, CARD_TEXT_LIMIT_MAX),
   };
 }

@@ -53,11 +53,7 @@ describe('crash durability', () => {
       const writing = setInterval(() => {
         for (let i = 0; i < 5; i++) {
           const text = `kaart ${n++}`;
-          const id = createCard(
-            writer.doc,
-            { column: 'steps', author: '', authorName: 'W', partner: '', text },
-            LOCAL_USER,
-          );
+          const id = createCard(writer.doc, { column: 'steps', ...writer.me, text }, LOCAL_USER);
           setCardPlainText(writer.doc, id, `${text} bewerkt`, LOCAL_USER);
         }
       }, 3);

@@ -5,7 +5,7 @@ import { createCard, setCardPlainText } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
-import { api, connectClient, createWorkshop, startTestServer, synced, waitFor } from './test/harness.js';
+import { identityOf, api, connectClient, createWorkshop, startTestServer, synced, waitFor } from './test/harness.js';
 import { seededRandom } from './test/seededRandom.js';
 import { testSeed } from './test/testSeed.js';
 import { rawSocket, type RawSocket } from './test/rawSocket.js';
@@ -43,11 +43,7 @@ describe('fuzzing the sync endpoint', () => {
     // Material: valid updates to cut and mutate.
     const source = new Y.Doc();
     for (let i = 0; i < 20; i++)
-      createCard(
-        source,
-        { column: 'values', author: '', authorName: 'F', partner: '', text: `fuzz ${i} ëé€✓` },
-        LOCAL_USER,
-      );
+      createCard(source, { column: 'values', ...identityOf(fuzzToken), text: `fuzz ${i} ëé€✓` }, LOCAL_USER);
     const valid = Y.encodeStateAsUpdate(source);
     const frame = (...parts: ((e: encoding.Encoder) => void)[]) => {
       const e = encoding.createEncoder();
@@ -95,11 +91,7 @@ describe('fuzzing the sync endpoint', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     const writesBetween = async () => {
       // The good clients keep working throughout.
-      const id = createCard(
-        a.doc,
-        { column: 'steps', author: '', authorName: 'A', partner: '', text: `tijdens fuzz ${sent}` },
-        LOCAL_USER,
-      );
+      const id = createCard(a.doc, { column: 'steps', ...a.me, text: `tijdens fuzz ${sent}` }, LOCAL_USER);
       setCardPlainText(b.doc, id, `bewerkt ${sent}`, LOCAL_USER);
     };
     while (sent < FRAMES) {
@@ -163,11 +155,7 @@ describe('fuzzing the sync endpoint', () => {
           const doc = `drafts:${joined.body.participantId}` as const;
           const c = connectClient(app.port, w.id, doc, joined.body.token);
           await synced(c);
-          createCard(
-            c.doc,
-            { column: 'values', author: '', authorName: 'D', partner: '', text: `kamer ${i + j}` },
-            LOCAL_USER,
-          );
+          createCard(c.doc, { column: 'values', ...c.me, text: `kamer ${i + j}` }, LOCAL_USER);
           await waitFor(
             () => (app.registry.peek(roomName(w.id as never, doc))?.doc.getMap('cards').size ?? 0) === 1,
             'stored',

@@ -48,11 +48,7 @@ describe('partners first', () => {
     const fatima = await join('Fatima', 'zorg');
     const own = open('map:zorg', fatima);
     await synced(own);
-    const id = createCard(
-      own.doc,
-      { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'eerder aan de bel' },
-      LOCAL_USER,
-    );
+    const id = createCard(own.doc, { column: 'values', ...own.me, text: 'eerder aan de bel' }, LOCAL_USER);
     const facilitatorView = open('map:zorg', w.facilitatorToken);
     await waitFor(() => getCards(facilitatorView.doc).has(id), 'the facilitator sees the zorg map fill up');
     await refusedWith(open('map:gemeente', fatima), CloseCode.FORBIDDEN);
@@ -68,11 +64,7 @@ describe('partners first', () => {
     const ruud = await join('Ruud', 'gemeente');
     const ruudsMap = open('map:gemeente', ruud);
     await synced(ruudsMap);
-    createCard(
-      ruudsMap.doc,
-      { column: 'values', author: '', authorName: 'Ruud', partner: 'gemeente' as never, text: 'de gemeente luistert' },
-      LOCAL_USER,
-    );
+    createCard(ruudsMap.doc, { column: 'values', ...ruudsMap.me, text: 'de gemeente luistert' }, LOCAL_USER);
     const session = open('session', w.facilitatorToken);
     await synced(session);
     setStage(session.doc, 'heterogeneous', LOCAL_USER);
@@ -89,11 +81,7 @@ describe('partners first', () => {
     // Partner maps are kept as they were: a write to her own map is now refused.
     const ownMap = open('map:zorg', fatima);
     await synced(ownMap);
-    createCard(
-      ownMap.doc,
-      { column: 'values', author: '', authorName: 'Fatima', partner: 'zorg' as never, text: 'te laat' },
-      LOCAL_USER,
-    );
+    createCard(ownMap.doc, { column: 'values', ...ownMap.me, text: 'te laat' }, LOCAL_USER);
     await refusedWith(ownMap, CloseCode.FORBIDDEN);
 
     setStage(session.doc, 'homogeneous', LOCAL_USER);

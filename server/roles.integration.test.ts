@@ -121,11 +121,7 @@ describe('roles and links', () => {
     const writer = client('map:joint', (await join('Wim')).token);
     const projector = client('map:joint', projectorToken);
     await Promise.all([synced(writer), synced(projector)]);
-    const id = createCard(
-      writer.doc,
-      { column: 'values', author: '', authorName: 'W', partner: '', text: 'zichtbaar' },
-      LOCAL_USER,
-    );
+    const id = createCard(writer.doc, { column: 'values', ...writer.me, text: 'zichtbaar' }, LOCAL_USER);
     await waitFor(() => getCards(projector.doc).has(id), 'projector sees cards');
     createCard(
       projector.doc,

@@ -46,11 +46,7 @@ describe('rooms and persistence', () => {
       checks++;
     });
     for (let i = 0; i < 30; i++) {
-      const id = createCard(
-        writer.doc,
-        { column: 'actions', author: '', authorName: 'W', partner: '', text: `k${i}` },
-        LOCAL_USER,
-      );
+      const id = createCard(writer.doc, { column: 'actions', ...writer.me, text: `k${i}` }, LOCAL_USER);
       setCardPlainText(writer.doc, id, `k${i} bewerkt`, LOCAL_USER);
       if (i % 5 === 0) await new Promise((r) => setImmediate(r));
     }
@@ -153,8 +149,7 @@ describe('rooms and persistence', () => {
     const a = connectClient(app.port, w.id, 'map:joint', await w.participant());
     cleanup.push(() => a.destroy());
     await synced(a);
-    for (let i = 0; i < 40; i++)
-      createCard(a.doc, { column: 'values', author: '', authorName: 'A', partner: '', text: `v${i}` }, LOCAL_USER);
+    for (let i = 0; i < 40; i++) createCard(a.doc, { column: 'values', ...a.me, text: `v${i}` }, LOCAL_USER);
     const room = roomName(w.id as never, 'map:joint');
     await waitFor(() => {
       const s = app.store.loadDoc(room);
@@ -172,7 +167,7 @@ describe('rooms and persistence', () => {
     const token = await w.participant();
     const a = connectClient(app.port, w.id, 'map:joint', token);
     await synced(a);
-    createCard(a.doc, { column: 'steps', author: '', authorName: 'A', partner: '', text: 'eerste stap' }, LOCAL_USER);
+    createCard(a.doc, { column: 'steps', ...a.me, text: 'eerste stap' }, LOCAL_USER);
     const room = roomName(w.id as never, 'map:joint');
     await waitFor(() => readMap(app.registry.peek(room)?.doc ?? new Y.Doc()).cardCount === 1, 'server has the card');
     a.destroy();
@@ -205,7 +200,7 @@ describe('rooms and persistence', () => {
     const a = connectClient(app.port, w.id, 'map:joint', token);
     await synced(a);
     const room = roomName(w.id as never, 'map:joint');
-    createCard(a.doc, { column: 'relations', author: '', authorName: 'A', partner: '', text: 'laatste' }, LOCAL_USER);
+    createCard(a.doc, { column: 'relations', ...a.me, text: 'laatste' }, LOCAL_USER);
     await waitFor(() => (app.registry.peek(room)?.doc.getMap('cards').size ?? 0) === 1, 'server applied it');
     await app.close();
     a.destroy();
@@ -242,11 +237,7 @@ describe('rooms and persistence', () => {
     b.doc.on('update', () => {
       if (storedWhenBSawIt === null && getCards(b.doc).has(id)) storedWhenBSawIt = retryStored;
     });
-    const id = createCard(
-      a.doc,
-      { column: 'values', author: '', authorName: 'A', partner: '', text: 'na de storing' },
-      LOCAL_USER,
-    );
+    const id = createCard(a.doc, { column: 'values', ...a.me, text: 'na de storing' }, LOCAL_USER);
     await waitFor(() => a.closes.some((c) => c.code === CloseCode.SERVER_ERROR), 'author disconnected with 4500');
     expect((await watcher.closed).code).toBe(CloseCode.SERVER_ERROR);
     // Nothing of the failed batch reached the watcher: no update frame it received holds the card

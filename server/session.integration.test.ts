@@ -102,11 +102,7 @@ describe('write alone first, then reveal', () => {
     await waitFor(() => nosy.closes.some((c) => c.code === CloseCode.FORBIDDEN), "Bram cannot open Anna's drafts");
 
     // A card written straight onto the map in the private phase is reverted.
-    const direct = createCard(
-      annaMap.doc,
-      { column: 'values', author: '', authorName: 'Anna', partner: '', text: 'te vroeg' },
-      LOCAL_USER,
-    );
+    const direct = createCard(annaMap.doc, { column: 'values', ...annaMap.me, text: 'te vroeg' }, LOCAL_USER);
     await waitFor(() => notices.some((n) => n.code === 'private-phase'), 'private-phase notice');
     await waitFor(() => !getCards(annaMap.doc).has(direct), 'direct card reverted');
     await waitFor(() => getCards(annaDrafts.doc).has(a1) && getCards(bramDrafts.doc).has(b1), 'drafts stored');
@@ -132,11 +128,7 @@ describe('agreement that grounds action', () => {
     const p = t.open('map:joint', await t.w.participant('Pim'));
     await synced(p);
     const notices = collectNotices(p);
-    const id = createCard(
-      p.doc,
-      { column: 'steps', author: '', authorName: 'Pim', partner: '', text: 'wijkoverleg' },
-      LOCAL_USER,
-    );
+    const id = createCard(p.doc, { column: 'steps', ...p.me, text: 'wijkoverleg' }, LOCAL_USER);
     await waitFor(() => getCards(t.facilitatorMap.doc).has(id), 'card arrives');
     // Our own op refuses it; a client that writes the field directly is reverted by the server.
     expect(updateCard(p.doc, id, { status: 'agreed' }, LOCAL_USER)).toBe(false);

@@ -8,7 +8,15 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { readMap } from '../shared/readModel.js';
 import { setCardPlainText } from '../shared/ops.js';
 import { roomName } from '../shared/protocol.js';
-import { connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import {
+  identityOf,
+  connectClient,
+  createWorkshop,
+  startTestServer,
+  synced,
+  waitFor,
+  type TestClient,
+} from './test/harness.js';
 import { rawSocket } from './test/rawSocket.js';
 import type { App } from './app.js';
 
@@ -38,16 +46,8 @@ describe('sync', () => {
     const a = client(app, w.id, await w.participant('Anna', 0));
     const b = client(app, w.id, await w.participant('Bram', 1));
     await Promise.all([synced(a), synced(b)]);
-    const id = createCard(
-      a.doc,
-      { column: 'values', author: '', authorName: 'Anna', partner: '', text: 'Samen sterk' },
-      LOCAL_USER,
-    );
-    const id2 = createCard(
-      b.doc,
-      { column: 'steps', author: '', authorName: 'Bram', partner: '', text: 'Eerste overleg' },
-      LOCAL_USER,
-    );
+    const id = createCard(a.doc, { column: 'values', ...a.me, text: 'Samen sterk' }, LOCAL_USER);
+    const id2 = createCard(b.doc, { column: 'steps', ...b.me, text: 'Eerste overleg' }, LOCAL_USER);
     await waitFor(() => readMap(b.doc).cardCount === 2, 'b sees both cards');
     moveCard(b.doc, id2, 'values', 0, LOCAL_USER);
     await waitFor(() => readMap(a.doc).cardCount === 2 && readMap(b.doc).cardCount === 2, 'both cards on both clients');
@@ -62,11 +62,7 @@ describe('sync', () => {
     const a = client(app, w.id, await w.participant());
     await synced(a);
     for (let i = 0; i < 20; i++) {
-      createCard(
-        a.doc,
-        { column: 'relations', author: '', authorName: 'A', partner: '', text: `kaart ${i}` },
-        LOCAL_USER,
-      );
+      createCard(a.doc, { column: 'relations', ...a.me, text: `kaart ${i}` }, LOCAL_USER);
     }
     const late = client(app, w.id, await w.participant('Late'));
     await waitFor(() => readMap(late.doc).cardCount === 20, 'late joiner has all 20 cards');
@@ -77,7 +73,8 @@ describe('sync', () => {
     const app = await server();
     const w = await createWorkshop(app.url);
     const room = roomName(w.id as never, 'map:joint');
-    const sender = await rawSocket(app.port, room, await w.participant('Sender'));
+    const senderToken = await w.participant('Sender');
+    const sender = await rawSocket(app.port, room, senderToken);
     const other = client(app, w.id, await w.participant('Other', 1));
     cleanup.push(() => sender.ws.close());
     await Promise.all([synced(other), waitFor(() => sender.messages.length > 0, 'sender got sync step 1')]);
@@ -98,11 +95,7 @@ describe('sync', () => {
     };
     // The sender writes one card as a plain update frame, the way the provider does.
     const local = new Y.Doc();
-    const id = createCard(
-      local,
-      { column: 'values', author: '', authorName: 'Sender', partner: '', text: 'echo' },
-      LOCAL_USER,
-    );
+    const id = createCard(local, { column: 'values', ...identityOf(senderToken), text: 'echo' }, LOCAL_USER);
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 0);
     encoding.writeVarUint(e, 2);
@@ -131,11 +124,7 @@ describe('sync', () => {
     const token = await w.participant();
     const a = connectClient(first.port, w.id, 'map:joint', token);
     await synced(a);
-    const id = createCard(
-      a.doc,
-      { column: 'conditions', author: '', authorName: 'A', partner: '', text: 'Een ruimte' },
-      LOCAL_USER,
-    );
+    const id = createCard(a.doc, { column: 'conditions', ...a.me, text: 'Een ruimte' }, LOCAL_USER);
     setCardPlainText(a.doc, id, 'Een ruimte in het buurthuis', LOCAL_USER);
     // The echo of our own write is the acknowledgement; wait until the server has everything.
     const room = () => first.registry.peek(roomName(w.id as never, 'map:joint'));

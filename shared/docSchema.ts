@@ -44,7 +44,9 @@ const PARTICIPANT_ENTRY: ValueSpec = {
     access: { type: 'string', max: 12, oneOf: ['facilitator', 'participant', 'projector'] },
     joinedAt: { type: 'number', min: 0, max: 8.64e15 },
     removed: { type: 'boolean' },
+    noDevice: { type: 'boolean' },
   },
+  optional: ['noDevice'],
 };
 
 export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpec>>>> = {

@@ -15,6 +15,9 @@ describe('the notice codec', () => {
       { code: 'agreement-own-partner' },
       { code: 'agreement-reopened', cards: ['c1'] },
       { code: 'tag-by-facilitator' },
+      { code: 'authorship', fields: ['author', 'authorName'] },
+      { code: 'text-too-long', max: 600 },
+      { code: 'removal-proposed' },
     ];
     for (const notice of all) {
       const frame = encodeNotice(notice);

@@ -32,7 +32,13 @@ export type Notice =
   /** Not a refusal: these agreed cards changed and are open again; the facilitator can re-agree [K3]. */
   | { code: 'agreement-reopened'; cards: string[] }
   /** Confirming or clearing a group tag (or changing a confirmed one) is the facilitator's; reverted [K5]. */
-  | { code: 'tag-by-facilitator' };
+  | { code: 'tag-by-facilitator' }
+  /** A new card under someone else's name, or a change to who a card is by; reverted ([H1], [H2]). */
+  | { code: 'authorship'; fields: string[] }
+  /** The card text went over the workshop's limit; reverted ([H4]). */
+  | { code: 'text-too-long'; max: number }
+  /** Removing someone else's card was reverted and became a proposal for the facilitator ([H3]). */
+  | { code: 'removal-proposed' };
 
 /** The whole frame, ready to send. */
 export function encodeNotice(notice: Notice): Uint8Array {
@@ -79,6 +85,14 @@ export function parseNotice(json: string): Notice | null {
       return { code: 'agreement-reopened', cards: strings(v.cards) };
     case 'tag-by-facilitator':
       return { code: 'tag-by-facilitator' };
+    case 'authorship':
+      return { code: 'authorship', fields: strings(v.fields) };
+    case 'text-too-long':
+      return typeof v.max === 'number' && Number.isInteger(v.max) && v.max >= 0
+        ? { code: 'text-too-long', max: v.max }
+        : null;
+    case 'removal-proposed':
+      return { code: 'removal-proposed' };
     default:
       return null;
   }

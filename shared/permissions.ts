@@ -25,6 +25,8 @@ export function isFlow(value: unknown): value is Flow {
 export interface AccessContext {
   flow: Flow;
   stage: Stage;
+  /** Whether the facilitator may read private drafts (workshopSettings.ts, [H6]); absent: yes. */
+  draftsReadable?: boolean;
 }
 
 export const JOINT_FLOW: AccessContext = { flow: 'joint', stage: 'heterogeneous' };
@@ -57,7 +59,8 @@ export function canReadDoc(who: Principal, doc: DocName, ctx: AccessContext = JO
     case 'session':
       return true;
     case 'drafts':
-      return who.access === 'facilitator' || doc.participant === who.participantId;
+      if (doc.participant === who.participantId) return true;
+      return who.access === 'facilitator' && ctx.draftsReadable !== false;
     case 'map':
       if (who.access !== 'participant') return true;
       if (doc.map === 'joint') return !homogeneous(ctx);

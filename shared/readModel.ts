@@ -64,6 +64,7 @@ export function readCard(id: string, card: CardYMap): CardSnapshot | null {
     writtenByName: field('writtenByName'),
     origins: field('origins'),
     tag: field('tag'),
+    removal: field('removal'),
   };
 }
 

@@ -16,6 +16,8 @@ export interface ParticipantEntry {
   access: AccessRole;
   joinedAt: number;
   removed: boolean;
+  /** Present without a device ([H5]): added by someone else, has no link, can be credited. */
+  noDevice?: boolean;
 }
 
 export function getParticipantsMap(doc: Y.Doc): Y.Map<ParticipantEntry> {

@@ -103,6 +103,12 @@ export const api = {
   /** Import a backup file's JSON text as a new workshop: new links, as if it was just made. */
   importBackup: (fileText: string) =>
     request<CreateWorkshopResponse>('/api/backup', { method: 'POST', body: fileText }),
+  /** [H5] Someone at the table without a device; the facilitator or a participant adds them. */
+  addWithoutDevice: (id: WorkshopId, token: string, input: { name: string; partner: string; role: string }) =>
+    request<{ participantId: string }>(`/api/workshops/${id}/people`, { ...json(input), headers: bearer(token) }),
+  /** [H6] How many private drafts each person has waiting (facilitator only). */
+  draftCounts: (id: WorkshopId, token: string) =>
+    request<{ counts: Record<string, number> }>(`/api/workshops/${id}/drafts`, { headers: bearer(token) }),
   deleteWorkshop: (id: WorkshopId, token: string) =>
     request<null>(`/api/workshops/${id}`, { method: 'DELETE', headers: bearer(token) }),
 };

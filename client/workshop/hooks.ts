@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { readWorkshopSettings, type WorkshopSettings } from '../../shared/workshopSettings.js';
 import type * as Y from 'yjs';
 import type { WorkshopInfo } from '../../shared/api.js';
 import type { Partner } from '../../shared/partners.js';
@@ -64,6 +65,13 @@ export function useDocValue<T>(name: DocName | null, read: (doc: Y.Doc) => T, fa
 /** The session state (steps, locks, timer, focus…); the unguided default until the session is open. */
 export function useSession(): SessionState {
   return useDocValue('session', readSession, DEFAULT_SESSION);
+}
+
+const NO_SETTINGS: WorkshopSettings = Object.freeze({ cardTextMax: null, draftsReadable: true });
+
+/** The facilitator's workshop settings for authorship and private writing ([H4], [H6]). */
+export function useWorkshopSettings(): WorkshopSettings {
+  return useDocValue('session', readWorkshopSettings, NO_SETTINGS);
 }
 
 /** The session document itself, for the facilitator's writes; null until open. */

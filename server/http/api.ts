@@ -22,7 +22,7 @@ export interface ApiDeps {
   exports?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 }
 
-const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me|\/backup|\/projector)?$/;
+const WORKSHOP = /^\/api\/workshops\/([^/]+)(\/participants|\/me|\/backup|\/projector|\/people|\/drafts)?$/;
 const PARTICIPANT = /^\/api\/workshops\/([^/]+)\/participants\/([^/]+)$/;
 const VERSIONS = /^\/api\/workshops\/([^/]+)\/versions(?:\/(\d{1,12})(\/restore)?)?$/;
 const JOIN_CODE = /^\/api\/join\/([^/]{1,20})$/;
@@ -98,6 +98,15 @@ export function createApiHandler(deps: ApiDeps) {
       if (sub === '/participants' && method === 'POST') {
         limit('join');
         return sendJson(res, 201, deps.workshops.join(id, await readJson(req, deps.maxBodyBytes)));
+      }
+      if (sub === '/people' && method === 'POST') {
+        limit('join');
+        const body = await readJson(req, deps.maxBodyBytes);
+        return sendJson(res, 201, deps.workshops.addWithoutDevice(id, req.headers.authorization, body));
+      }
+      if (sub === '/drafts' && method === 'GET') {
+        deps.workshops.requireFacilitator(id, req.headers.authorization);
+        return sendJson(res, 200, { counts: deps.versions.draftCounts(id) });
       }
       if (sub === '/me' && method === 'GET')
         return sendJson(res, 200, deps.workshops.whoAmI(id, req.headers.authorization));

@@ -12,6 +12,8 @@ import { mapRules } from './rules/mapRules.js';
 import type { WorkshopPerson } from '../../shared/agreement.js';
 import type { Notice } from '../../shared/notices.js';
 import { COLUMN_IDS } from '../../shared/columns.js';
+import type { PeopleLookup } from '../../shared/authorship.js';
+import { cardTextLimit, readWorkshopSettings } from '../../shared/workshopSettings.js';
 import type { DocStore, DocWriter } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
@@ -49,7 +51,11 @@ export interface RoomOptions {
   /** Stored size (snapshot plus log) a document may grow to (T5). */
   maxDocBytes: number;
   /** Everyone listed in the workshop (for who counts as present in a consensus, [K2]). */
-  people?: () => readonly WorkshopPerson[];
+  workshopPeople?: () => readonly WorkshopPerson[];
+  /** The people of this workshop, for authorship ([H1]). */
+  people: PeopleLookup;
+  /** The card text limit when the workshop sets none (PKL_CARD_TEXT_MAX, [H4]). */
+  cardTextMax: number;
 }
 
 /**
@@ -76,7 +82,7 @@ export class Room implements CommitListener {
   destroyed = false;
   /** Other rooms that depend on this one being loaded (a map room pins its session room). */
   pins = 0;
-  /** For map documents: the workshop's session room, whose state decides which columns are open. */
+  /** For map and drafts documents: the workshop's session room, whose state decides which columns are open. */
   sessionRoom: Room | null = null;
   /**
    * Sync step 2 for an empty state vector (a new client: every joiner, and every attacker connection),
@@ -249,7 +255,12 @@ export class Room implements CommitListener {
   private guardRules(conn: RoomConnection): GuardRules | null {
     const kind = this.opts.docName.kind;
     const who = conn.principal;
-    if (kind === 'drafts') return { writable: new Set(COLUMN_IDS), mayCreate: true, doc: 'drafts', who };
+    const { people } = this.opts;
+    const cardTextMax = this.sessionRoom
+      ? cardTextLimit(readWorkshopSettings(this.sessionRoom.doc), this.opts.cardTextMax)
+      : this.opts.cardTextMax;
+    if (kind === 'drafts')
+      return { writable: new Set(COLUMN_IDS), mayCreate: true, doc: 'drafts', who, people, cardTextMax };
     if (kind !== 'map' || !this.sessionRoom) return null;
     const session = readSession(this.sessionRoom.doc);
     return {
@@ -260,9 +271,11 @@ export class Room implements CommitListener {
       rules: mapRules({
         rule: session.agreementRule,
         map: this.opts.docName.kind === 'map' ? this.opts.docName.map : 'joint',
-        people: () => this.opts.people?.() ?? [],
+        people: () => this.opts.workshopPeople?.() ?? [],
         tell: (notice) => this.tellWithFacilitators(conn, notice),
       }),
+      people,
+      cardTextMax,
     };
   }
 

@@ -1,6 +1,8 @@
 import type { WorkshopPerson } from '../../shared/agreement.js';
 import type { DocKind } from '../../shared/docName.js';
 import { parseRoomName } from '../../shared/protocol.js';
+import type { PeopleLookup } from '../../shared/authorship.js';
+import { CARD_TEXT_LIMIT_DEFAULT } from '../../shared/cardLength.js';
 import type { DocStore, DocWriter } from '../store/Store.js';
 import { Committer } from './Committer.js';
 import { Room } from './Room.js';
@@ -18,9 +20,13 @@ export interface RegistryOptions {
   /** Called when a room has to be dropped (a failed commit); the owner closes its connections. */
   onRoomFailed: (room: Room) => void;
   /** Everyone listed in a workshop (for who counts as present in a consensus, [K2]). */
-  people?: (workshopId: string) => readonly WorkshopPerson[];
+  workshopPeople?: (workshopId: string) => readonly WorkshopPerson[];
   /** Called once per load, after the stored state is in (e.g. to watch a session document). */
   onRoomLoaded?: (room: Room) => void;
+  /** The known people of a workshop, for authorship ([H1]); nobody when absent. */
+  people?: (workshopId: string) => PeopleLookup;
+  /** The card text limit when a workshop sets none (PKL_CARD_TEXT_MAX, [H4]). */
+  cardTextMax?: number;
 }
 
 /** Loaded rooms by name; loads on first use, unloads after the last connection has been idle a while. */
@@ -71,7 +77,9 @@ export class RoomRegistry {
       compactAfterBytes: this.opts.compactAfterBytes,
       maxStructsPerUpdate: this.opts.maxStructsPerUpdate,
       maxDocBytes: this.opts.maxDocBytes,
-      people: () => this.opts.people?.(parsed.workshop) ?? [],
+      workshopPeople: () => this.opts.workshopPeople?.(parsed.workshop) ?? [],
+      people: this.opts.people?.(parsed.workshop) ?? (() => null),
+      cardTextMax: this.opts.cardTextMax ?? CARD_TEXT_LIMIT_DEFAULT,
       onFatal: (r, error) => {
         this.opts.log(`room ${r.name}: commit failed, unloading`, error);
         this.opts.onRoomFailed(r);
@@ -80,7 +88,8 @@ export class RoomRegistry {
     });
     this.rooms.set(name, room);
     this.opts.onRoomLoaded?.(room);
-    if (parsed.doc.kind === 'map') {
+    // Drafts too: the workshop's card text limit is a setting in the session ([H4]).
+    if (parsed.doc.kind === 'map' || parsed.doc.kind === 'drafts') {
       const session = this.get(`${parsed.workshop}/session`);
       session.pins++;
       room.sessionRoom = session;

@@ -4,6 +4,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { connectionOrigin, type ConnectionOrigin } from '../../shared/origins.js';
 import { canReadDoc, canWriteDoc, type AccessContext, type Flow, type Principal } from '../../shared/permissions.js';
 import { readSession } from '../../shared/session.js';
+import { readWorkshopSettings } from '../../shared/workshopSettings.js';
 import { CloseCode, MESSAGE_AWARENESS, SYNC_PATH, parseRoomName } from '../../shared/protocol.js';
 import { randomId } from '../../shared/ids.js';
 import { partnerOfMap } from '../../shared/docName.js';
@@ -350,11 +351,11 @@ export class SyncServer {
 
   /** Flow and stage of a workshop; the stage lives in its session document (loaded if needed). */
   private accessContext(workshopId: string, flow: Flow): AccessContext {
-    if (flow === 'joint') return { flow, stage: 'heterogeneous' };
     const session = this.opts.registry.get(`${workshopId}/session`);
-    const stage = readSession(session.doc).stage;
+    const stage = flow === 'joint' ? 'heterogeneous' : readSession(session.doc).stage;
+    const { draftsReadable } = readWorkshopSettings(session.doc);
     this.opts.registry.releaseIfIdle(session);
-    return { flow, stage };
+    return { flow, stage, draftsReadable };
   }
 
   private roomContext(conn: Connection, room: Room): AccessContext {
@@ -362,7 +363,7 @@ export class SyncServer {
     return { flow: conn.flow, stage: room.sessionRoom ? readSession(room.sessionRoom.doc).stage : 'homogeneous' };
   }
 
-  /** After the stage changed: close connections to documents their owner may no longer open. */
+  /** After the stage (or drafts reading, [H6]) changed: close connections to documents their owner may no longer open. */
   recheckWorkshop(workshopId: string): void {
     for (const c of this.connections) {
       const room = c.room;

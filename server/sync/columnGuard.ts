@@ -9,6 +9,10 @@ import type { Origin } from '../../shared/origins.js';
 import type { Notice } from '../../shared/notices.js';
 import type { Principal } from '../../shared/permissions.js';
 import type { ChangeRule } from './rules/changeRule.js';
+import type { PeopleLookup } from '../../shared/authorship.js';
+import { SERVER } from '../../shared/origins.js';
+import { authorshipNotice, othersRemoved, proposeRemovals } from './rules/authorshipRule.js';
+import { lengthNotice, textLengths } from './rules/lengthRule.js';
 
 /**
  * Content-level enforcement for map documents: apply a connection's update, find every card it
@@ -19,7 +23,9 @@ import type { ChangeRule } from './rules/changeRule.js';
  * gap that blocks every later edit of that client.
  * The rules: cards only in writable columns; no new cards while writing alone first (they belong in
  * the drafts document); every field the change touched valid by the card table ([M12],
- * shared/card/fields.ts); a step card (Acties) is agreed only with who, what and when.
+ * shared/card/fields.ts); a step card (Acties) is agreed only with who, what and when; authorship
+ * and the text limit (rules/, [H1]–[H4]): a participant's removal of someone else's card is reverted
+ * and becomes a proposal on the card.
  */
 export interface GuardRules {
   writable: ReadonlySet<ColumnId>;
@@ -30,6 +36,10 @@ export interface GuardRules {
   who: Principal;
   /** Further rules, each in its own file (server/sync/rules/), checked after the ones here. */
   rules?: readonly ChangeRule[];
+  /** The people of the workshop a card may be by ([H1]). */
+  people: PeopleLookup;
+  /** The card text limit that holds for this workshop ([H4]). */
+  cardTextMax: number;
 }
 
 /** Column of a card Y.Map even after it was deleted in this transaction (content is kept until GC). */
@@ -72,6 +82,7 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
   const cards = getCards(doc);
   const watches = (rules.rules ?? []).map((rule) => rule(doc, rules.who));
   // Every other root of the document is watched and reverted with the cards (the whole transaction).
+  const lengthsBefore = textLengths(cards);
   // Roots only the server writes (a map's schema version, [M14]): any change to them is refused.
   const serverOnlyTouched = new Set<string>();
   const otherRoots = Object.entries(DOC_ROOTS[rules.doc])
@@ -97,6 +108,8 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
     if (fields !== 'whole') written.set(id, fields.add(field));
   };
   let created = false;
+  /** Cards the change deleted or replaced, as they were. */
+  const removed = new Map<string, unknown>();
   const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
     if (tr.origin !== origin) return;
     for (const w of watches) w.observe?.(CARDS_KEY, events);
@@ -104,7 +117,10 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
       if (event.target === cards) {
         for (const [key, change] of event.changes.keys) {
           if (change.action === 'add') created = true;
-          else columns.add(columnOfDeleted(change.oldValue));
+          else {
+            columns.add(columnOfDeleted(change.oldValue));
+            removed.set(key, change.oldValue);
+          }
           if (change.action !== 'delete') written.set(key, 'whole');
           const now = cards.get(key);
           if (now instanceof Y.Map) {
@@ -140,6 +156,8 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
   }
   let notice: Notice | null = null;
   let problems: CardProblem[] = [];
+  let proposals: string[] = [];
+  const textWritten = [...written].filter(([, f]) => f === 'whole' || f.has('text')).map(([id]) => id);
   // A card without a readable column (corrupt or unknown) is never writable for a guarded participant.
   const closed = [...columns].filter((c) => c === null || !rules.writable.has(c));
   if (serverOnlyTouched.size > 0) {
@@ -150,6 +168,12 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
     notice = { code: 'private-phase' };
   } else if ((problems = tableProblems(cards, written, rules.doc)).length > 0) {
     notice = { code: 'invalid-card', fields: [...new Set(problems.map((p) => p.field))] };
+  } else if (rules.doc === 'map' && (notice = authorshipNotice(cards, written, rules.who, rules.people))) {
+    // [H1], [H2]; drafts need not: the reveal puts them under their author's own name (T7)
+  } else if ((notice = lengthNotice(cards, textWritten, lengthsBefore, rules.cardTextMax))) {
+    // [H4]
+  } else if (rules.doc === 'map' && (proposals = othersRemoved(removed, rules.who)).length > 0) {
+    notice = { code: 'removal-proposed' };
   } else {
     for (const id of touched) {
       const card = cards.get(id);
@@ -172,5 +196,9 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
   if (notice) undo.undo();
   undo.destroy();
   if (!notice) for (const w of watches) w.after?.();
+  if (proposals.length > 0) {
+    const me = rules.people(rules.who.participantId);
+    proposeRemovals(doc, cards, proposals, { id: rules.who.participantId, name: me?.name ?? '' }, SERVER);
+  }
   return notice;
 }

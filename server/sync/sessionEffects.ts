@@ -1,6 +1,7 @@
 import type { ColumnId } from '../../shared/columns.js';
 import { MIGRATION } from '../../shared/origins.js';
 import { readSession } from '../../shared/session.js';
+import { readWorkshopSettings } from '../../shared/workshopSettings.js';
 import type { Room } from './Room.js';
 
 export interface SessionEffects {
@@ -8,7 +9,7 @@ export interface SessionEffects {
   onStepChange(active: ColumnId[]): void;
   /** The facilitator asked to reveal the private cards. */
   onReveal(): void;
-  /** Partners first: the mixed session opened (or closed again). */
+  /** Partners first: the mixed session opened (or closed again); or drafts reading was switched ([H6]). */
   onStageChange(): void;
 }
 
@@ -18,11 +19,14 @@ export interface SessionEffects {
  */
 export function watchSession(room: Room, effects: SessionEffects): void {
   let last = readSession(room.doc);
+  let lastReadable = readWorkshopSettings(room.doc).draftsReadable;
   room.doc.on('afterTransaction', (tr) => {
     if (tr.origin === MIGRATION) return;
     const now = readSession(room.doc);
     if (now.revealSeq > last.revealSeq) setImmediate(() => effects.onReveal());
-    if (now.stage !== last.stage) setImmediate(() => effects.onStageChange());
+    const readable = readWorkshopSettings(room.doc).draftsReadable;
+    if (now.stage !== last.stage || readable !== lastReadable) setImmediate(() => effects.onStageChange());
+    lastReadable = readable;
     if (now.guided && JSON.stringify(now.active) !== JSON.stringify(last.active)) {
       const active = now.active;
       setImmediate(() => effects.onStepChange(active));

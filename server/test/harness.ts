@@ -5,6 +5,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api.js';
+import type { ParticipantId, PartnerId } from '../../shared/ids.js';
 import { SYNC_PATH, roomName, type DocName } from '../../shared/protocol.js';
 import { startApp, type App } from '../app.js';
 import { DEFAULTS, type Config } from '../config.js';
@@ -61,7 +62,18 @@ export async function api<T>(
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as T };
+  const json = (await res.json()) as T;
+  // Whoever joins through the API is remembered, so a test's cards can be by them ([H1]).
+  const joined = json as { participantId?: unknown; token?: unknown };
+  if (method === 'POST' && res.status === 201 && /\/participants$/.test(pathname) && typeof joined.token === 'string') {
+    const b = body as { name?: string; partner?: string };
+    identities.set(joined.token, {
+      author: String(joined.participantId) as ParticipantId,
+      authorName: b.name ?? '',
+      partner: (b.partner ?? '') as PartnerId,
+    });
+  }
+  return { status: res.status, body: json };
 }
 
 export interface TestWorkshop {
@@ -90,13 +102,34 @@ export async function createWorkshop(baseUrl: string, partners = ['Gemeente', 'W
         role: 'professional',
       });
       if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
+      identities.set(joined.body.token, {
+        author: joined.body.participantId,
+        authorName: name,
+        partner: info.body.partners[partnerIndex].id as PartnerId,
+      });
       return joined.body.token;
     },
   };
 }
 
+/** Who a participant token is (filled in when a test joins): a card they write is by them ([H1]). */
+const identities = new Map<string, CardIdentity>();
+
+export interface CardIdentity {
+  author: ParticipantId | '';
+  authorName: string;
+  partner: PartnerId | '';
+}
+
+/** The author fields of a card written by the owner of `token` (the facilitator's: empty, they are trusted). */
+export function identityOf(token: string): CardIdentity {
+  return identities.get(token) ?? { author: '', authorName: 'Begeleider', partner: '' };
+}
+
 export interface TestClient {
   doc: Y.Doc;
+  /** The author fields for a card this client writes as itself. */
+  me: CardIdentity;
   provider: WebsocketProvider;
   closes: { code: number; reason: string }[];
   destroy(): void;
@@ -127,6 +160,7 @@ export function connectClient(
   });
   return {
     doc: ydoc,
+    me: identityOf(token),
     provider,
     closes,
     destroy() {

@@ -6,7 +6,8 @@ import { revealDrafts, type RevealPolicy } from '../../shared/drafts.js';
 import { canWriteDoc, type Principal } from '../../shared/permissions.js';
 import { readSession, writableColumns } from '../../shared/session.js';
 import { SERVER } from '../../shared/origins.js';
-import { parseDocName, type MapDocName } from '../../shared/docName.js';
+import { draftsDoc, parseDocName, type MapDocName } from '../../shared/docName.js';
+import type { ParticipantId } from '../../shared/ids.js';
 import { roomName } from '../../shared/protocol.js';
 import { readMap, type MapSnapshot } from '../../shared/readModel.js';
 import { restoreCards } from '../../shared/restore.js';
@@ -106,6 +107,27 @@ export class VersionService {
   }
 
   /** Move every private draft of the workshop into its map. */
+  /**
+   * [H6] How many private drafts each person has waiting, by participant id: counts only, so the
+   * facilitator sees them whether or not the workshop lets them read the drafts themselves.
+   */
+  draftCounts(workshopId: string): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const p of this.store.participantsOf(workshopId)) {
+      if (p.access !== 'participant' || p.revoked) continue;
+      const state = this.currentState(roomName(workshopId as never, draftsDoc(p.id as ParticipantId)));
+      if (!state) {
+        counts[p.id] = 0;
+        continue;
+      }
+      const ydoc = new Y.Doc();
+      Y.applyUpdate(ydoc, state);
+      counts[p.id] = getCards(ydoc).size;
+      ydoc.destroy();
+    }
+    return counts;
+  }
+
   revealAll(workshopId: string): number {
     const drafts = new Set([
       ...this.store.roomsOf(workshopId, 'drafts'),

@@ -211,6 +211,40 @@ export class WorkshopService {
     return { participantId, token };
   }
 
+  /**
+   * [H5] Someone at the table without a device: the facilitator or a participant adds them with a name,
+   * partner and role, so cards, "eens namens" and the participation figures can credit them. They get
+   * no link: their token is drawn and thrown away, so nobody can connect as them.
+   */
+  addWithoutDevice(id: string, authorization: string | undefined, body: unknown): { participantId: string } {
+    const me = this.whoAmI(id, authorization);
+    if (me.access !== 'facilitator' && me.access !== 'participant')
+      throw new HttpError(403, 'forbidden', 'Only the facilitator or a participant can add someone.');
+    const w = this.info(id);
+    const input = validateJoin(
+      body,
+      w.partners.map((p) => p.id),
+    );
+    if (!input.ok) throw new HttpError(400, 'invalid', 'Check the name, partner and role.', input.errors);
+    const participantId = newParticipantId();
+    const { name, partner, role } = input.value;
+    this.workshops.addParticipant(
+      { id: participantId, workshopId: id, name, partner, role, access: 'participant' },
+      hashToken(newToken()),
+    );
+    this.events.joined(id, {
+      id: participantId,
+      name,
+      partner,
+      role,
+      access: 'participant',
+      joinedAt: Date.now(),
+      removed: false,
+      noDevice: true,
+    });
+    return { participantId };
+  }
+
   whoAmI(id: string, authorization: string | undefined): WhoAmIResponse {
     this.info(id);
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;

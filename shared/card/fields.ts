@@ -52,8 +52,12 @@ export type ValueSpec =
     }
   | { readonly type: 'number'; readonly min: number; readonly max: number }
   | { readonly type: 'boolean' }
-  /** A plain object with exactly these keys (none missing, none extra). */
-  | { readonly type: 'object'; readonly fields: Readonly<Record<string, ValueSpec>> };
+  /** A plain object with exactly these keys (none extra; none missing but those named `optional`). */
+  | {
+      readonly type: 'object';
+      readonly fields: Readonly<Record<string, ValueSpec>>;
+      readonly optional?: readonly string[];
+    };
 
 export type FieldStorage =
   | { readonly kind: 'value'; readonly value: ValueSpec }
@@ -123,6 +127,13 @@ export interface Agreement {
   at: number;
 }
 
+/** A participant's proposal to remove someone else's card ([H3]); written only by the server. */
+export interface RemovalProposal {
+  by: string;
+  name: string;
+  at: number;
+}
+
 export interface HistoryEntry {
   text: string;
   by: string;
@@ -179,6 +190,7 @@ const ARGUMENT: ValueSpec = {
   },
 };
 const AGREEMENT: ValueSpec = { type: 'object', fields: { by: id, name, at: time } };
+const REMOVAL: ValueSpec = { type: 'object', fields: { by: id, name, at: time } };
 const HISTORY_ENTRY: ValueSpec = { type: 'object', fields: { text: cardText, by: id, name, at: time } };
 const AGREED_VERSION: ValueSpec = {
   type: 'object',
@@ -349,6 +361,14 @@ export const CARD_FIELDS = {
     docs: ['map'],
     about: 'Joint cards built from partner maps: the partner-map cards they came from.',
   }),
+  removal: field<RemovalProposal | null>({
+    storage: value(REMOVAL),
+    onCreate: false,
+    default: null,
+    docs: ['map'],
+    about:
+      "Someone proposed removing this card ([H3]): set by the server when it reverted a removal of another person's card; the facilitator removes the card or deletes this field.",
+  }),
   tag: field<GroupTag | ''>({
     storage: value({ type: 'string', max: 13, oneOf: ['', ...GROUP_TAG_VALUES] }),
     onCreate: false,
@@ -388,7 +408,8 @@ export function matchesValue(spec: ValueSpec, v: unknown): boolean {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
       const o = v as Record<string, unknown>;
       const keys = Object.keys(o);
-      if (keys.length !== Object.keys(spec.fields).length) return false;
+      const required = Object.keys(spec.fields).filter((k) => !spec.optional?.includes(k));
+      if (!required.every((k) => Object.hasOwn(o, k))) return false;
       return keys.every((k) => Object.hasOwn(spec.fields, k) && matchesValue(spec.fields[k], o[k]));
     }
   }

@@ -1,9 +1,11 @@
+import enAuthorship from './en.authorship.json';
 import enCompare from './en.compare.json';
 import enConsole from './en.console.json';
 import en from './en.json';
 import enMethod from './en.method.json';
 import enSession from './en.session.json';
 import type { Lang } from './languages.js';
+import nlAuthorship from './nl.authorship.json';
 import nlCompare from './nl.compare.json';
 import nlConsole from './nl.console.json';
 import nl from './nl.json';
@@ -20,23 +22,29 @@ import nlSession from './nl.session.json';
  * - `*.compare.json`: partners first (flow choice, comparing maps, the partner maps tab)
  * - `*.method.json`: the Partnerschapskaart itself: columns, questions, prompts, the five dialogue
  *   rules, the facilitator's questions, card statuses
+ * - `*.authorship.json`: who a card is by, removal proposals, the text limit, people without a device
  * - `*.export.json`: what the A3 PDF and the convenant documents print, registered apart in
  *   `exportCatalogues.ts` so that the participant page does not load them.
  */
 export const CATALOGUE_FILES = {
-  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod],
-  en: [en, enSession, enConsole, enCompare, enMethod],
+  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod, nlAuthorship],
+  en: [en, enSession, enConsole, enCompare, enMethod, enAuthorship],
 } as const satisfies Record<Lang, readonly object[]>;
 
 /** The shape of a catalogue, taken from the Dutch one: every other language must have the same keys. */
-export type Catalogue = typeof nl & typeof nlSession & typeof nlConsole & typeof nlCompare & typeof nlMethod;
+export type Catalogue = typeof nl &
+  typeof nlSession &
+  typeof nlConsole &
+  typeof nlCompare &
+  typeof nlMethod &
+  typeof nlAuthorship;
 
 function merge(files: readonly object[]): Catalogue {
   return Object.assign({}, ...files) as Catalogue;
 }
 
 // Typed as Catalogue, so a key missing from the English files is a type error as well as a test failure.
-const english: Catalogue = { ...en, ...enSession, ...enConsole, ...enCompare, ...enMethod };
+const english: Catalogue = { ...en, ...enSession, ...enConsole, ...enCompare, ...enMethod, ...enAuthorship };
 
 /** What the screens, the server and the domain tables read (everything but the export texts). */
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {

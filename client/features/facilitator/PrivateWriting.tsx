@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { COLUMNS } from '../../../shared/columns.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import { requestReveal, setPhase, type SessionState } from '../../../shared/session.js';
-import { useDoc, useParticipants, useSnapshotOf } from '../../workshop/hooks.js';
+import { useDoc, useParticipants, useSnapshotOf, useWorkshopSettings } from '../../workshop/hooks.js';
+import { DraftCounts } from './DraftCounts.js';
 import { useLang } from '../../i18n/index.js';
 import { Confirm, useFocusBackAfter } from '../../ui/Confirm.js';
 import { useConsoleEnv } from './consoleEnv.js';
@@ -23,6 +24,7 @@ export function PrivateWriting({ session }: { session: SessionState }) {
   const [looking, setLooking] = useState<string | null>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
   const isPrivate = session.phase === 'private';
+  const { draftsReadable } = useWorkshopSettings();
 
   useFocusBackAfter(confirming, revealButton);
   const closeConfirm = () => setConfirming(false);
@@ -87,7 +89,8 @@ export function PrivateWriting({ session }: { session: SessionState }) {
       <p role="status" className="console-state">
         {revealed ? t('console.private.revealed') : ''}
       </p>
-      {isPrivate && participants.length > 0 && (
+      {isPrivate && participants.length > 0 && <DraftCounts people={participants} />}
+      {isPrivate && participants.length > 0 && draftsReadable && (
         <div className="console-drafts">
           <h4>{t('console.private.lookHeading')}</h4>
           <p className="hint">{t('console.private.lookHint')}</p>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Flow } from '../../../shared/permissions.js';
 import { AgreementPanel } from './AgreementPanel.js';
 import { ExportTab } from './ExportTab.js';
+import { AuthorshipPanel } from './AuthorshipPanel.js';
 import { DialoguePanel } from './DialoguePanel.js';
 import { FocusPanel } from './FocusPanel.js';
 import { ParticipationPanel } from './ParticipationPanel.js';
@@ -33,6 +34,11 @@ export const CONSOLE_TABS: readonly ConsoleTab[] = [
   { id: 'participation', label: (t) => t('console.tabs.participation'), render: () => <ParticipationPanel /> },
   { id: 'people', label: (t) => t('console.tabs.people'), render: () => <PeoplePanel /> },
   { id: 'screen', label: (t) => t('console.tabs.screen'), render: () => <FocusPanel /> },
+  {
+    id: 'authorship',
+    label: (t) => t('authorship.tab'),
+    render: ({ visible }) => <AuthorshipPanel visible={visible} />,
+  },
   {
     id: 'versions',
     label: (t) => t('console.tabs.versions'),

@@ -9,6 +9,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { useMapEnv } from './currentMap.js';
 import { useMe } from '../../workshop/hooks.js';
+import { TextCounter } from './TextCounter.js';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -76,6 +77,7 @@ export function CardEditor({ fragment, label, onDone, awarenessHost: host }: Pro
     <div className="card-editor" data-testid="card.editor" onKeyDown={onKeyDown}>
       {editor && <FormatBar editor={editor} />}
       <EditorContent editor={editor} />
+      <TextCounter fragment={fragment} />
       <div className="card-editor-footer">
         <p className="hint">{t('editor.doneHint')}</p>
         <button type="button" className="button button-primary" data-testid="card.done" onClick={onDone}>

@@ -116,6 +116,12 @@ function noticeText(
       return t('sessionNotice.agreementReopened', { count: notice.cards.length });
     case 'tag-by-facilitator':
       return t('sessionNotice.tagByFacilitator');
+    case 'authorship':
+      return t('authorship.notice.forged');
+    case 'text-too-long':
+      return t('authorship.notice.tooLong', { max: notice.max });
+    case 'removal-proposed':
+      return t('authorship.notice.removalProposed');
   }
 }
 

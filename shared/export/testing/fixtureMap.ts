@@ -68,6 +68,7 @@ export function makeCard(spec: CardSpec, order = 'a0'): CardSnapshot {
     writtenByName: '',
     origins: [],
     tag: '',
+    removal: null,
   };
 }
 

@@ -24,6 +24,11 @@ export function CardNotes({ card }: { card: CardSnapshot }) {
   return (
     <>
       {card.buildsOn && <BuildsOnLink target={card.buildsOn} />}
+      {card.removal && (
+        <p className="card-removal form-error" data-testid="card.removalProposed">
+          {t('authorship.removal.onCard', { name: card.removal.name || '?' })}
+        </p>
+      )}
       {step && (
         <p className="card-step-fields" data-testid="card.stepFields">
           {card.who && (
