@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads/startWorker.js';
 import type { ClientOwner, DocWriter, StoredUpdate } from './Store.js';
 
 export type WriterRequest =
@@ -8,18 +9,6 @@ export type WriterRequest =
 export type WriterReply = { id: number; ok: true } | { id: number; ok: false; message: string };
 
 type Op = Omit<Extract<WriterRequest, { op: 'append' }>, 'id'> | Omit<Extract<WriterRequest, { op: 'compact' }>, 'id'>;
-
-/**
- * Starts a worker from a TypeScript module. The server runs from source under tsx (and the tests
- * under vitest), neither of which passes its loader to worker threads, so the worker registers tsx
- * itself before importing the module. A compiled `.js` module would start directly.
- */
-function startWorker(module: URL, workerData: unknown): Worker {
-  if (module.pathname.endsWith('.js')) return new Worker(module, { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const source = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })`;
-  return new Worker(source, { eval: true, workerData });
-}
 
 /**
  * The writes of live rooms in a worker thread with its own SQLite connection (WAL: the main thread

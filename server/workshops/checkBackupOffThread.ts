@@ -1,24 +1,9 @@
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { startWorker } from '../threads/startWorker.js';
 import { HttpError } from '../http/respond.js';
 import type { CheckedBackup } from './backupCheck.js';
 import type { BackupWorkerReply } from './backupWorker.js';
-
-/**
- * The worker runs backupWorker.ts. Under tsx (how the server runs, and the tests) a worker does not
- * inherit the TypeScript loader, so it registers tsx itself before importing the entry; built to
- * JavaScript, the entry is imported as it is.
- */
-function workerSource(): string {
-  const here = fileURLToPath(import.meta.url);
-  const entry = pathToFileURL(path.join(path.dirname(here), `backupWorker${path.extname(here)}`)).href;
-  if (!here.endsWith('.ts')) return `import(${JSON.stringify(entry)});`;
-  const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(path.join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-}
 
 /**
  * Parse, check and decode a backup file in a worker thread (T13): a 50 MB file is seconds of one core
@@ -27,7 +12,9 @@ function workerSource(): string {
  */
 export function checkBackupOffThread(body: Uint8Array, maxDocBytes: number): Promise<CheckedBackup> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerSource(), { eval: true });
+    const worker = startWorker(
+      new URL(`./backupWorker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+    );
     // Transferred, not copied: the body's memory moves to the worker.
     const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
     worker.postMessage({ body: own, maxDocBytes }, [own.buffer as ArrayBuffer]);
