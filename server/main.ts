@@ -25,5 +25,8 @@ const stop = async (signal: string) => {
 };
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
+// A closed stdout or stderr (the reading process went away) must not make every log line an uncaught
+// EPIPE that the handler below logs again, to the same closed pipe, forever (measured: 100 % of a core).
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 process.on('uncaughtException', (error) => consoleLog('uncaught exception (server keeps running)', error));
 process.on('unhandledRejection', (error) => consoleLog('unhandled rejection (server keeps running)', error));

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startWorker } from '../threads/startWorker.js';
 import { HttpError } from '../http/respond.js';
 import type { CheckedBackup } from './backupCheck.js';
@@ -13,7 +12,7 @@ import type { BackupWorkerReply } from './backupWorker.js';
 export function checkBackupOffThread(body: Uint8Array, maxDocBytes: number): Promise<CheckedBackup> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(
-      new URL(`./backupWorker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+      new URL(`./backupWorker${path.extname(new URL(import.meta.url).pathname)}`, import.meta.url),
     );
     // Transferred, not copied: the body's memory moves to the worker.
     const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
