@@ -68,4 +68,29 @@ describe("removing someone else's card, in real browsers", () => {
     expect(await bramMap.card(id).innerText()).toContain('Buurtkamer elke week open');
     await annaMap.card(id).waitFor();
   });
+
+  it('[H5] alone at a laptop, a participant adds someone without a device and writes a card for them', async () => {
+    const fac = await newActor(browser, server.url, { width: 1600, height: 1000 });
+    const start = new StartPage(fac.page);
+    await start.open();
+    const links = await start.createWorkshop('Eén laptop', ['Gemeente', 'Wijkteam']);
+    const anna = await newActor(browser, server.url);
+    await new JoinPage(anna.page).joinByCode(links.joinCode, 'Anna', 'Gemeente');
+    const annaMap = new MapPage(anna.page);
+    await annaMap.waitUntilConnected();
+    // Nobody else joined: the way to write for someone is there all the same.
+    await byTestId(anna.page, 'column.values.writeFor').click();
+    await byTestId(anna.page, 'card.writeFor.noDevice').click();
+    await byTestId(anna.page, 'card.writeFor.noDevice.name').fill('Truus');
+    await byTestId(anna.page, 'card.writeFor.noDevice.add').click();
+    // The server lists Truus; the form chooses her.
+    await eventually(
+      async () => (await byTestId(anna.page, 'card.writeFor').inputValue()) !== '',
+      'Truus chosen in the list',
+    );
+    expect(await byTestId(anna.page, 'card.writeFor').locator('option:checked').innerText()).toContain('Truus');
+    await byTestId(anna.page, 'card.writeFor.add').click();
+    // The card is Truus's, typed by Anna, and the server kept it.
+    await anna.page.getByText('Geschreven door Anna voor Truus').first().waitFor();
+  });
 });

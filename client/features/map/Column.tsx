@@ -189,7 +189,8 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
           )}
         </button>
       )}
-      {canAdd && writeForChoices.length > 0 && (
+      {/* Also with nobody else in the list: the form can add someone without a device ([H5]). */}
+      {canAdd && (
         <button
           ref={writeForButton}
           type="button"

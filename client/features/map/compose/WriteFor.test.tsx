@@ -74,7 +74,7 @@ describe('[rule 3] writing a card for someone else', () => {
     expect(getCard(drafts, draft.id)?.get('map')).toBe('map:joint');
   });
 
-  it('Escape cancels and gives focus back; nobody to write for means no button', async () => {
+  it('[H5] Escape cancels and gives focus back; with nobody else here the form offers to add someone without a device', async () => {
     const m = renderSessionMap({ workshop: workshopWithPeople() });
     teardown = m.cleanup;
     const user = userEvent.setup();
@@ -89,7 +89,14 @@ describe('[rule 3] writing a card for someone else', () => {
 
     const alone = renderSessionMap();
     teardown = alone.cleanup;
-    expect(screen.queryByTestId('column.values.writeFor')).toBeNull();
+    await user.click(screen.getByTestId('column.values.writeFor'));
+    // Nobody to choose yet: no card can be added for nobody, but someone without a device can be.
+    expect(screen.getByTestId('card.writeFor.add')).toBeDisabled();
+    await user.click(screen.getByTestId('card.writeFor.noDevice'));
+    const form = screen.getByTestId('card.writeFor.noDeviceForm');
+    expect(within(form).getByTestId('card.writeFor.noDevice.add')).toBeDisabled();
+    await user.type(within(form).getByTestId('card.writeFor.noDevice.name'), 'Truus');
+    expect(within(form).getByTestId('card.writeFor.noDevice.add')).toBeEnabled();
   });
 });
 

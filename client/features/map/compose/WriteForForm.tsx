@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe, usePartners } from '../../../workshop/hooks.js';
 import { useWorkshopParticipants } from '../session/useSession.js';
 import type { WrittenFor } from '../useCardActions.js';
+import { AddWithoutDevice } from './AddWithoutDevice.js';
 
 /** The people I can write a card for: everyone who joined as a participant and is still here, except me. */
 export function useWriteForChoices(): WrittenFor[] {
@@ -32,6 +33,14 @@ export function WriteForForm({ id, choices, onAdd, onCancel }: Props) {
   const { t } = useTranslation();
   const partners = usePartners();
   const [chosen, setChosen] = useState(choices[0]?.id ?? '');
+  // Someone just added without a device: chosen as soon as the workshop document lists them.
+  const [added, setAdded] = useState<string | null>(null);
+  useEffect(() => {
+    if (added && choices.some((c) => c.id === added)) {
+      setChosen(added);
+      setAdded(null);
+    } else if (!choices.some((c) => c.id === chosen) && choices[0]) setChosen(choices[0].id);
+  }, [added, choices, chosen]);
   const selectId = useId();
   const select = useRef<HTMLSelectElement>(null);
   useEffect(() => select.current?.focus(), []);
@@ -64,8 +73,14 @@ export function WriteForForm({ id, choices, onAdd, onCancel }: Props) {
           </option>
         ))}
       </select>
+      <AddWithoutDevice onAdded={setAdded} />
       <div className="write-for-buttons">
-        <button type="submit" className="button button-primary" data-testid="card.writeFor.add">
+        <button
+          type="submit"
+          className="button button-primary"
+          data-testid="card.writeFor.add"
+          disabled={!choices.some((c) => c.id === chosen)}
+        >
           {t('writeFor.add')}
         </button>
         <button type="button" className="button button-quiet" data-testid="card.writeFor.cancel" onClick={onCancel}>
