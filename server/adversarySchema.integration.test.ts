@@ -1,3 +1,4 @@
+import { DOC_ROOTS } from '../shared/docSchema.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreateWorkshopResponse, JoinResponse } from '../shared/api.js';
@@ -111,8 +112,10 @@ describe('documents hold only their layout', () => {
     }
     const live = app.registry.peek(name)!.doc;
     // Only the layout's roots: the cards and the schema version the server itself writes.
-    // (`groups` is the layout's too: the guard watches every root of it, empty until a tag is written.)
-    expect([...live.share.keys()].sort()).toEqual(['cards', 'groups', 'meta']);
+    // (`groups` and `groupMembers` are the layout's too: the guard watches every root of it, empty
+    // until a tag is written.)
+    expect([...live.share.keys()].sort()).toEqual(Object.keys(DOC_ROOTS.map).sort());
+    expect(Object.keys(DOC_ROOTS.map).sort()).toEqual(['cards', 'groupMembers', 'groups', 'meta']);
     expect(app.store.loadDoc(name).updates.length).toBe(rowsBefore);
     expect(getCards(live).size).toBe(1);
     expect(honest.closes).toEqual([]);
