@@ -82,18 +82,10 @@ describe('rooms and persistence', () => {
       for (const id of getCards(observer.doc).keys())
         if (!seenWith.some((s) => s.card === id)) seenWith.push({ card: id, storedBatches: [...stored] });
     });
-    const first = createCard(
-      writer.doc,
-      { column: 'values', author: '', authorName: 'W', partner: '', text: 'een' },
-      LOCAL_USER,
-    );
+    const first = createCard(writer.doc, { column: 'values', ...writer.me, text: 'een' }, LOCAL_USER);
     await waitFor(() => batches.length === 1, 'first batch on its way');
     const room = app.registry.peek(roomName(w.id as never, 'map:joint'))!;
-    const second = createCard(
-      writer.doc,
-      { column: 'values', author: '', authorName: 'W', partner: '', text: 'twee' },
-      LOCAL_USER,
-    );
+    const second = createCard(writer.doc, { column: 'values', ...writer.me, text: 'twee' }, LOCAL_USER);
     await waitFor(() => room.doc.getMap('cards').has(second), 'second change applied while the first is in flight');
     release();
     await waitFor(() => getCards(observer.doc).size === 2, 'observer has both');
@@ -122,17 +114,13 @@ describe('rooms and persistence', () => {
     };
     const room = app.registry.peek(roomName(w.id as never, 'map:joint'))!;
     const waiting = () => (room as unknown as { afterCommit: unknown[] }).afterCommit.length;
-    createCard(writer.doc, { column: 'values', author: '', authorName: 'W', partner: '', text: 'een' }, LOCAL_USER);
+    createCard(writer.doc, { column: 'values', ...writer.me, text: 'een' }, LOCAL_USER);
     await waitFor(() => calls === 1, 'first batch on its way');
     // A newcomer asks for the state now; its answer waits for the first batch.
     const late = connectClient(app.port, w.id, 'map:joint', await w.participant('L'));
     cleanup.push(() => late.destroy());
     await waitFor(() => waiting() > 0, "the newcomer's step 2 is waiting");
-    const second = createCard(
-      writer.doc,
-      { column: 'values', author: '', authorName: 'W', partner: '', text: 'twee' },
-      LOCAL_USER,
-    );
+    const second = createCard(writer.doc, { column: 'values', ...writer.me, text: 'twee' }, LOCAL_USER);
     await waitFor(() => room.doc.getMap('cards').has(second), 'second change applied');
     let secondSeenWith: number[] | null = null;
     late.doc.on('update', () => {

@@ -78,6 +78,7 @@ describe('readMap', () => {
       arguments: [],
       agreedBy: {},
       agreedVersion: null,
+      removal: null,
       history: [],
       buildsOn: '',
       who: '',
