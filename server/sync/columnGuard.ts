@@ -12,7 +12,7 @@ import type { ChangeRule } from './rules/changeRule.js';
 import type { PeopleLookup } from '../../shared/authorship.js';
 import { SERVER } from '../../shared/origins.js';
 import { authorshipNotice, othersRemoved, proposeRemovals } from './rules/authorshipRule.js';
-import { lengthNotice, textLengths } from './rules/lengthRule.js';
+import { lengthNotice, textLengthsOf } from './rules/lengthRule.js';
 
 /**
  * Content-level enforcement for map documents: apply a connection's update, find every card it
@@ -82,7 +82,7 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
   const cards = getCards(doc);
   const watches = (rules.rules ?? []).map((rule) => rule(doc, rules.who));
   // Every other root of the document is watched and reverted with the cards (the whole transaction).
-  const lengthsBefore = textLengths(cards);
+  const lengths = textLengthsOf(doc, cards);
   // Roots only the server writes (a map's schema version, [M14]): any change to them is refused.
   const serverOnlyTouched = new Set<string>();
   const otherRoots = Object.entries(DOC_ROOTS[rules.doc])
@@ -170,7 +170,7 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rul
     notice = { code: 'invalid-card', fields: [...new Set(problems.map((p) => p.field))] };
   } else if (rules.doc === 'map' && (notice = authorshipNotice(cards, written, rules.who, rules.people))) {
     // [H1], [H2]; drafts need not: the reveal puts them under their author's own name (T7)
-  } else if ((notice = lengthNotice(cards, textWritten, lengthsBefore, rules.cardTextMax))) {
+  } else if ((notice = lengthNotice(cards, textWritten, lengths, rules.cardTextMax))) {
     // [H4]
   } else if (rules.doc === 'map' && (proposals = othersRemoved(removed, rules.who)).length > 0) {
     notice = { code: 'removal-proposed' };
