@@ -4,7 +4,6 @@ import { getCards } from '../shared/cardSchema.js';
 import { createCard, deleteCard, setCardPlainText } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
-import { readMap } from '../shared/readModel.js';
 import type { App } from './app.js';
 import type { Config } from './config.js';
 import {
@@ -31,6 +30,7 @@ import {
   synced,
   waitFor,
   type TestClient,
+  mapJson,
 } from './test/harness.js';
 import { rawSocket, type RawSocket } from './test/rawSocket.js';
 
@@ -44,7 +44,6 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-const mapJson = (doc: Y.Doc) => JSON.stringify(readMap(doc));
 const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
 
 async function room(overrides: Partial<Config> = {}) {

@@ -18,6 +18,7 @@ import {
   synced,
   waitFor,
   type TestClient,
+  mapJson,
 } from './test/harness.js';
 import { serverStateFrom, step2Frame, syncFrame } from './test/forge.js';
 import { rawSocket } from './test/rawSocket.js';
@@ -38,7 +39,6 @@ function collect(c: TestClient): Notice[] {
   return notices;
 }
 
-const mapJson = (doc: Y.Doc) => JSON.stringify(readMap(doc));
 const cardOf = (doc: Y.Doc, id: string): CardSnapshot | undefined =>
   Object.values(readMap(doc).columns)
     .flat()
@@ -188,7 +188,7 @@ describe('who decides agreement', () => {
     const fresh = track(connectClient(t.app.port, t.w.id, 'map:joint', t.w.facilitatorToken));
     await synced(fresh);
     await waitFor(() => mapJson(fresh.doc) === mapJson(t.fac.doc), 'fresh client identical', 30_000);
-  });
+  }, 90_000);
 
   it('[K2] a partner counts as present once someone of it joined: a newcomer of the third partner is needed too', async () => {
     const t = await workshop();

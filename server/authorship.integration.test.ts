@@ -21,6 +21,7 @@ import {
   waitFor,
   waitForAsync,
   type TestClient,
+  mapJson,
 } from './test/harness.js';
 import { rawSocket } from './test/rawSocket.js';
 
@@ -33,7 +34,6 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
-const mapJson = (doc: Y.Doc) => JSON.stringify(readMap(doc));
 
 function listen(c: TestClient): Notice[] {
   const notices: Notice[] = [];

@@ -16,14 +16,13 @@ import {
   synced,
   waitFor,
   type TestClient,
+  mapJson,
 } from './test/harness.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
-
-const mapJson = (doc: Y.Doc) => JSON.stringify(readMap(doc));
 
 async function guidedWorkshop() {
   const app = await startTestServer();

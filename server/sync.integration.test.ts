@@ -16,6 +16,7 @@ import {
   synced,
   waitFor,
   type TestClient,
+  mapJson,
 } from './test/harness.js';
 import { rawSocket } from './test/rawSocket.js';
 import type { App } from './app.js';
@@ -36,8 +37,6 @@ function client(app: App, workshopId: string, token: string, doc: 'map:joint' = 
   cleanup.push(() => c.destroy());
   return c;
 }
-
-const mapJson = (doc: Y.Doc) => JSON.stringify(readMap(doc));
 
 describe('sync', () => {
   it('[S1] two real y-websocket clients converge on the same map', async () => {

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api.js';
 import type { ParticipantId, PartnerId } from '../../shared/ids.js';
 import { SYNC_PATH, roomName, type DocName } from '../../shared/protocol.js';
+import { readMap } from '../../shared/readModel.js';
 import { startApp, type App } from '../app.js';
 import { DEFAULTS, type Config } from '../config.js';
 
@@ -192,4 +193,23 @@ export async function waitForAsync(
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for: ${message}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * A map document's read model as canonical JSON (object keys sorted), to compare two replicas:
+ * Y.Map keeps keys in the order its entries were integrated, which differs between replicas that
+ * received concurrent writes in another order.
+ */
+export function mapJson(doc: Y.Doc): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sorted(readMap(doc)));
 }
