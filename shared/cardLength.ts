@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CARD_TEXT_MAX } from './card/fields.js';
 
 /**
@@ -15,9 +15,11 @@ export const CARD_TEXT_LIMIT_MAX = CARD_TEXT_MAX;
 /** The characters of a card's rich text. */
 export function cardTextLength(node: Y.XmlFragment | Y.XmlElement): number {
   let n = 0;
+  // Told apart by shape, not instanceof: a value import of yjs here would pull all of Yjs into the
+  // first JavaScript of every page that reads a workshop setting (the start and join pages too).
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText) n += child.length;
-    else if (child instanceof Y.XmlElement) n += cardTextLength(child);
+    if ('toArray' in child) n += cardTextLength(child as Y.XmlElement);
+    else if ('insert' in child) n += (child as Y.XmlText).length;
   }
   return n;
 }
