@@ -5,6 +5,8 @@ import type { CreateWorkshopResponse, WorkshopInfo } from '../../shared/api.js';
 import { setStepFields } from '../../shared/cardDetails.js';
 import { COLUMN_IDS, type ColumnId } from '../../shared/columns.js';
 import type { PartnerId, WorkshopId } from '../../shared/ids.js';
+import { CARD_TEXT_LIMIT_MAX } from '../../shared/cardLength.js';
+import { readWorkshopSettings, setCardTextMax } from '../../shared/workshopSettings.js';
 import { createCard } from '../../shared/ops.js';
 import { LOCAL_USER } from '../../shared/origins.js';
 import { parseDocName, partnerOfMap } from '../../shared/docName.js';
@@ -127,6 +129,20 @@ export async function seedCards(
   seed = 1,
   target: DocName = JOINT_MAP,
 ) {
+  // The long card stands for one from before the workshop's text limit (an import, or a higher limit
+  // then): the facilitator raises the limit so the server keeps it ([H4]).
+  const session = await openAsFacilitator(base, created, 'session');
+  setCardTextMax(session.doc, CARD_TEXT_LIMIT_MAX, LOCAL_USER);
+  // Stored on the server before the cards arrive: a fresh reader sees it.
+  for (let tries = 0; ; tries++) {
+    const check = await openAsFacilitator(base, created, 'session');
+    const stored = readWorkshopSettings(check.doc).cardTextMax;
+    check.close();
+    if (stored === CARD_TEXT_LIMIT_MAX) break;
+    if (tries > 100) throw new Error('the text limit did not reach the server');
+    await new Promise<void>((resolve) => setTimeout(resolve, 50));
+  }
+  session.close();
   const map = await openAsFacilitator(base, created, target);
   const parsed = parseDocName(target);
   const owner = parsed && partnerOfMap(parsed);
