@@ -79,6 +79,7 @@ describe('readMap', () => {
       agreedBy: {},
       agreedVersion: null,
       removal: null,
+      links: {},
       history: [],
       buildsOn: '',
       who: '',

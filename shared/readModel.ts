@@ -65,6 +65,7 @@ export function readCard(id: string, card: CardYMap): CardSnapshot | null {
     origins: field('origins'),
     tag: field('tag'),
     removal: field('removal'),
+    links: field('links'),
   };
 }
 

@@ -95,6 +95,8 @@ export const SUPPORTERS_MAX = 500;
 export const ARGUMENTS_MAX = 200;
 export const AGREEMENTS_MAX = 50;
 export const ORIGINS_MAX = 100;
+/** Cards one card can be linked to ("Hoort bij…", issue 14). */
+export const LINKS_MAX = 20;
 
 export const CARD_STATUSES = ['open', 'agreed', 'parked'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
@@ -150,6 +152,12 @@ export interface AgreedVersion {
   at: number;
 }
 
+/** A link from a card to a card it serves ("Hoort bij…"): who made it, when. */
+export interface CardLink {
+  by: string;
+  at: number;
+}
+
 /** Where a joint card came from (see compare/merge.ts). */
 export interface CardOrigin {
   map: string;
@@ -191,6 +199,7 @@ const ARGUMENT: ValueSpec = {
 };
 const AGREEMENT: ValueSpec = { type: 'object', fields: { by: id, name, at: time } };
 const REMOVAL: ValueSpec = { type: 'object', fields: { by: id, name, at: time } };
+const LINK: ValueSpec = { type: 'object', fields: { by: id, at: time } };
 const HISTORY_ENTRY: ValueSpec = { type: 'object', fields: { text: cardText, by: id, name, at: time } };
 const AGREED_VERSION: ValueSpec = {
   type: 'object',
@@ -368,6 +377,14 @@ export const CARD_FIELDS = {
     docs: ['map'],
     about:
       "Someone proposed removing this card ([H3]): set by the server when it reverted a removal of another person's card; the facilitator removes the card or deletes this field.",
+  }),
+  links: field<Record<string, CardLink>>({
+    storage: { kind: 'map', key: nonEmptyId, value: LINK, maxEntries: LINKS_MAX },
+    onCreate: false,
+    default: {},
+    docs: ['map'],
+    about:
+      '"Hoort bij…": the cards this card serves, by card id (an action to conditions, roles or relations; any card to the values); removing a link deletes the key.',
   }),
   tag: field<GroupTag | ''>({
     storage: value({ type: 'string', max: 13, oneOf: ['', ...GROUP_TAG_VALUES] }),

@@ -69,6 +69,7 @@ export function makeCard(spec: CardSpec, order = 'a0'): CardSnapshot {
     origins: [],
     tag: '',
     removal: null,
+    links: {},
   };
 }
 
