@@ -122,6 +122,10 @@ function noticeText(
       return t('authorship.notice.tooLong', { max: notice.max });
     case 'removal-proposed':
       return t('authorship.notice.removalProposed');
+    case 'link-refused':
+      return t(`links.notice.${notice.reason}`);
+    case 'signoff-own':
+      return t('mandate.notice');
   }
 }
 
