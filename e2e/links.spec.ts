@@ -61,7 +61,8 @@ describe('links between cards, in the browser', () => {
       await item.waitFor();
       expect(await item.innerText()).toBe('W2 Ouderen wonen langer thuis');
       await eventually(
-        async () => annaActor.page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'card.linkMenu.item'),
+        async () =>
+          annaActor.page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'card.linkMenu.item'),
         'focus in the list',
       );
       await annaActor.page.keyboard.press('Tab');
@@ -69,7 +70,8 @@ describe('links between cards, in the browser', () => {
       await eventually(async () => (await item.getAttribute('aria-pressed')) === 'true', 'linked');
       await annaActor.page.keyboard.press('Escape');
       await eventually(
-        async () => annaActor.page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'card.linkMenu'),
+        async () =>
+          annaActor.page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'card.linkMenu'),
         'focus back on the button',
       );
       expect(await byTestId(map.card(club), 'card.serves').innerText()).toContain('W2');
@@ -97,11 +99,17 @@ describe('links between cards, in the browser', () => {
         'the unlinked agreed action is flagged',
       );
       expect(await flagged.innerText()).toContain('A2 Folder over het mantelzorgcafé');
-      expect(await byTestId(fac.page, 'console.links.valuesWithoutAction').innerText()).toContain('W1 Iedereen doet mee');
+      expect(await byTestId(fac.page, 'console.links.valuesWithoutAction').innerText()).toContain(
+        'W1 Iedereen doet mee',
+      );
 
       // On the projector, the action in focus shows the value it serves.
       const session = await openAsFacilitator(server.url, created, 'session');
-      const wall = await browser.newContext({ baseURL: server.url, viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+      const wall = await browser.newContext({
+        baseURL: server.url,
+        viewport: { width: 1920, height: 1080 },
+        reducedMotion: 'reduce',
+      });
       try {
         const page = await wall.newPage();
         await page.goto(created.projectorPath);

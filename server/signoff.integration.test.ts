@@ -3,16 +3,18 @@ import * as Y from 'yjs';
 import { decodeNotice, MESSAGE_NOTICE, readNotice, type Notice } from '../shared/notices.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { roomName } from '../shared/protocol.js';
-import {
-  MANDATES_KEY,
-  readMandates,
-  readSignoffs,
-  setMandate,
-  setSignoff,
-  SIGNOFFS_KEY,
-} from '../shared/signoff.js';
+import { MANDATES_KEY, readMandates, readSignoffs, setMandate, setSignoff, SIGNOFFS_KEY } from '../shared/signoff.js';
 import { serverStateFrom, step2Frame, syncFrame } from './test/forge.js';
-import { api, connectClient, createWorkshop, mapJson, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import {
+  api,
+  connectClient,
+  createWorkshop,
+  mapJson,
+  startTestServer,
+  synced,
+  waitFor,
+  type TestClient,
+} from './test/harness.js';
 import { rawSocket } from './test/rawSocket.js';
 
 /**
@@ -57,13 +59,15 @@ async function workshop() {
 }
 
 describe('mandate and sign-off, on the server', () => {
-  it('[N2] a participant states their own mandate and sets their own partner\'s sign-off; everyone sees it', async () => {
+  it("[N2] a participant states their own mandate and sets their own partner's sign-off; everyone sees it", async () => {
     const t = await workshop();
     setMandate(t.pia.client.doc, t.pia.id, 'consult', '2026-12-14', LOCAL_USER);
     setSignoff(t.pia.client.doc, t.pia.partner, 'discussed', t.pia.id, LOCAL_USER);
     setMandate(t.otto.client.doc, t.otto.id, 'decide', '', LOCAL_USER);
     await waitFor(
-      () => readSignoffs(t.fac.doc)[t.pia.partner]?.status === 'discussed' && Object.keys(readMandates(t.fac.doc)).length === 2,
+      () =>
+        readSignoffs(t.fac.doc)[t.pia.partner]?.status === 'discussed' &&
+        Object.keys(readMandates(t.fac.doc)).length === 2,
       'arrives',
     );
     await waitFor(() => !t.room().hasPendingWrites, 'stored');
@@ -94,7 +98,7 @@ describe('mandate and sign-off, on the server', () => {
     expect(readSignoffs(t.room().doc)[t.otto.partner]?.status).toBe('agreed');
   });
 
-  it('[N2] the facilitator records any partner\'s sign-off and anyone\'s mandate', async () => {
+  it("[N2] the facilitator records any partner's sign-off and anyone's mandate", async () => {
     const t = await workshop();
     setSignoff(t.fac.doc, t.otto.partner, 'agreed', 'facilitator', LOCAL_USER);
     setMandate(t.fac.doc, t.pia.id, 'consult', '2027-01-10', LOCAL_USER);
@@ -129,9 +133,7 @@ describe('mandate and sign-off, on the server', () => {
 
   it('[N1] sign-off lives in the joint map only: writing it in a partner map is reverted, even for the facilitator', async () => {
     const t = await workshop();
-    const partnerMap = track(
-      connectClient(t.app.port, t.w.id, `map:${t.pia.partner}` as never, t.w.facilitatorToken),
-    );
+    const partnerMap = track(connectClient(t.app.port, t.w.id, `map:${t.pia.partner}` as never, t.w.facilitatorToken));
     await synced(partnerMap);
     const notices = collect(partnerMap);
     setSignoff(partnerMap.doc, t.pia.partner, 'agreed', 'f', LOCAL_USER);

@@ -46,10 +46,18 @@ describe('links between cards', () => {
     expect(g.serves(c1)).toEqual([]);
     expect(g.servedBy(w1).map((c) => c.id)).toEqual([a1]);
     moveCard(doc, c1, 'conditions', 0, LOCAL_USER);
-    expect(linkGraph(readMap(doc)).serves(c1).map((c) => c.id)).toEqual([w1]);
+    expect(
+      linkGraph(readMap(doc))
+        .serves(c1)
+        .map((c) => c.id),
+    ).toEqual([w1]);
     expect(removeLink(doc, a1, w2, LOCAL_USER)).toBe(true);
     expect(removeLink(doc, a1, w2, LOCAL_USER)).toBe(false);
-    expect(linkGraph(readMap(doc)).serves(a1).map((c) => c.id)).toEqual([w1, c1]);
+    expect(
+      linkGraph(readMap(doc))
+        .serves(a1)
+        .map((c) => c.id),
+    ).toEqual([w1, c1]);
   });
 
   it('[L3] codes: the column letter in the language and the place in the column, from 1', () => {
@@ -83,7 +91,8 @@ describe('links between cards', () => {
         c.set('what', 'dit');
         c.set('when', 'mei');
       });
-    for (const id of [direct, through, lonely]) expect(updateCard(doc, id, { status: 'agreed' }, LOCAL_USER)).toBe(true);
+    for (const id of [direct, through, lonely])
+      expect(updateCard(doc, id, { status: 'agreed' }, LOCAL_USER)).toBe(true);
     addLink(doc, direct, w1, 'p', LOCAL_USER);
     addLink(doc, through, r1, 'p', LOCAL_USER);
     addLink(doc, r1, w2, 'p', LOCAL_USER);

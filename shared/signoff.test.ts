@@ -31,9 +31,11 @@ describe('mandate and sign-off', () => {
       readMandates(doc),
       readSignoffs(doc),
     );
-    expect(rows.map((r) => [r.partner.name, r.status, r.people.map((p) => [p.name, p.mandate?.kind ?? null])])).toEqual([
-      ['Zorg', 'discussed', [['Pia', 'consult']]],
-      ['Gemeente', 'concept', [['Otto', null]]],
-    ]);
+    expect(rows.map((r) => [r.partner.name, r.status, r.people.map((p) => [p.name, p.mandate?.kind ?? null])])).toEqual(
+      [
+        ['Zorg', 'discussed', [['Pia', 'consult']]],
+        ['Gemeente', 'concept', [['Otto', null]]],
+      ],
+    );
   });
 });

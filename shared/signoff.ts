@@ -68,13 +68,7 @@ export const readMandates = (doc: Y.Doc): Record<string, Mandate> => readRoot(do
 /** Every partner's sign-off, by partner id; a partner without an entry is at `concept`. */
 export const readSignoffs = (doc: Y.Doc): Record<string, Signoff> => readRoot(doc, SIGNOFFS_KEY, SIGNOFF_SPEC);
 
-export function setMandate(
-  doc: Y.Doc,
-  participantId: string,
-  kind: MandateKind,
-  date: string,
-  origin: Origin,
-): void {
+export function setMandate(doc: Y.Doc, participantId: string, kind: MandateKind, date: string, origin: Origin): void {
   const value: Mandate = { kind, date: kind === 'consult' ? date : '', at: Date.now() };
   doc.transact(() => rootOf(doc, MANDATES_KEY).set(participantId, value), origin);
 }

@@ -36,7 +36,9 @@ function columnBlocks(input: ExportInput, column: ColumnId, t: ExportTexts, link
   };
   return [
     { kind: 'paragraph', text: t.fromStep(col.step, col.label[input.lang]) },
-    cards.length ? { kind: 'list', ordered: false, items: cards.map(item) } : { kind: 'paragraph', text: t.nothingAgreed },
+    cards.length
+      ? { kind: 'list', ordered: false, items: cards.map(item) }
+      : { kind: 'paragraph', text: t.nothingAgreed },
   ];
 }
 
@@ -141,7 +143,11 @@ export function buildConvenant(input: ExportInput): Convenant {
   ];
   if (input.signoff?.length) {
     // [N3] the sign-off per partner, where a convenant has its signatures.
-    sections.push({ id: 'signoff', heading: translate(input.lang, 'links.export.signoffHeading'), blocks: signoffBlocks(input.signoff, input.lang) });
+    sections.push({
+      id: 'signoff',
+      heading: translate(input.lang, 'links.export.signoffHeading'),
+      blocks: signoffBlocks(input.signoff, input.lang),
+    });
   }
   if (input.partnerMaps && Object.keys(input.partnerMaps).length) {
     sections.push({ id: 'annex', heading: t.annex, blocks: partnerDiffBlocks(input, t) });

@@ -19,7 +19,15 @@ const specs: CardSpec[] = [
   { id: 'v1', column: 'values', text: 'Iedereen doet mee', status: 'agreed' },
   { id: 'v2', column: 'values', text: 'Mantelzorgers houden het vol', status: 'agreed' },
   { id: 'r1', column: 'relations', text: 'Korte lijnen tussen wijkteam en huisarts', status: 'agreed' },
-  { id: 's1', column: 'steps', text: 'Mantelzorgcafé elke maand', status: 'agreed', who: 'Welzijn', what: 'Café', when: 'mei' },
+  {
+    id: 's1',
+    column: 'steps',
+    text: 'Mantelzorgcafé elke maand',
+    status: 'agreed',
+    who: 'Welzijn',
+    what: 'Café',
+    when: 'mei',
+  },
 ];
 const LINKS: Record<string, Record<string, CardLink>> = {
   r1: { v2: { by: 'p', at: 1 } },

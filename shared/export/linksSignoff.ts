@@ -69,7 +69,9 @@ export function signoffBlocks(rows: readonly SignoffRow[], lang: Lang): Convenan
         r.at === null
           ? tr(`mandate.signoff.${r.status}`)
           : `${tr(`mandate.signoff.${r.status}`)} (${tr('links.export.date')} ${formatExportDate(r.at, lang)})`,
-        r.people.length ? r.people.map((p) => `${p.name}: ${mandate(p.mandate)}`).join('; ') : tr('links.export.nobody'),
+        r.people.length
+          ? r.people.map((p) => `${p.name}: ${mandate(p.mandate)}`).join('; ')
+          : tr('links.export.nobody'),
       ]),
     },
   ];

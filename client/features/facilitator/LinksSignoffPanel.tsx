@@ -98,7 +98,10 @@ export function LinksSignoffPanel() {
                           {p.name}:{' '}
                           {p.mandate
                             ? p.mandate.date
-                              ? t('mandate.kindWithDate', { kind: t(`mandate.kind.${p.mandate.kind}`), date: p.mandate.date })
+                              ? t('mandate.kindWithDate', {
+                                  kind: t(`mandate.kind.${p.mandate.kind}`),
+                                  date: p.mandate.date,
+                                })
                               : t(`mandate.kind.${p.mandate.kind}`)
                             : t('mandate.none')}
                         </p>
@@ -112,7 +115,13 @@ export function LinksSignoffPanel() {
                     disabled={!joint}
                     onChange={(e) =>
                       joint &&
-                      setSignoff(joint.doc, row.partner.id, e.target.value as SignoffStatus, me.participantId, LOCAL_USER)
+                      setSignoff(
+                        joint.doc,
+                        row.partner.id,
+                        e.target.value as SignoffStatus,
+                        me.participantId,
+                        LOCAL_USER,
+                      )
                     }
                   >
                     {SIGNOFF_STATUSES.map((s) => (

@@ -75,10 +75,20 @@ export function LinkMenu({ card }: { card: CardSnapshot }) {
         {t('links.menuButton')}
       </button>
       {open && (
-        <div id={listId} ref={list} className="move-menu-list link-menu-list" role="group" aria-label={t('links.menuLabel')}>
+        <div
+          id={listId}
+          ref={list}
+          className="move-menu-list link-menu-list"
+          role="group"
+          aria-label={t('links.menuLabel')}
+        >
           <p className="link-menu-intro">{groups.length ? t('links.menuIntro') : t('links.noTargets')}</p>
           {groups.map((g) => (
-            <div key={g.column.id} role="group" aria-label={`${t('map.step', { n: g.column.step })} ${g.column.label[lang]}`}>
+            <div
+              key={g.column.id}
+              role="group"
+              aria-label={`${t('map.step', { n: g.column.step })} ${g.column.label[lang]}`}
+            >
               <p className="link-menu-step" aria-hidden="true">
                 {t('map.step', { n: g.column.step })} {g.column.label[lang]}
               </p>
