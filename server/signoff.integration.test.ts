@@ -141,4 +141,21 @@ describe('mandate and sign-off, on the server', () => {
     expect(notices[0]).toEqual({ code: 'signoff-own' });
     await waitFor(() => Object.keys(readSignoffs(partnerMap.doc)).length === 0, 'reverted');
   });
+
+  it('[N3] the convenant from the server ends with the sign-off table: partner, status, representatives with their mandate', async () => {
+    const t = await workshop();
+    setMandate(t.pia.client.doc, t.pia.id, 'consult', '2026-12-14', LOCAL_USER);
+    setSignoff(t.pia.client.doc, t.pia.partner, 'discussed', t.pia.id, LOCAL_USER);
+    await waitFor(() => !!readSignoffs(t.room().doc)[t.pia.partner], 'on the server');
+    await waitFor(() => !t.room().hasPendingWrites, 'stored');
+    const res = await fetch(`${t.app.url}/api/workshops/${t.w.id}/export/convenant.md?lang=nl`, {
+      headers: { authorization: `Bearer ${t.w.facilitatorToken}` },
+    });
+    expect(res.status).toBe(200);
+    const md = await res.text();
+    expect(md).toContain('## 8. Akkoord per partner');
+    expect(md).toContain('| 1 | Gemeente | Besproken met achterban (Stand op');
+    expect(md).toContain('Pia: Ik leg het voor aan de achterban (14 december 2026)');
+    expect(md).toMatch(/\| 2 \| Wijkteam \| Concept \| Otto: Nog niet gezegd \|/);
+  });
 });
