@@ -1,6 +1,6 @@
 import { COLUMNS, getColumn, type ColumnId } from '../columns.js';
 import { DIALOGUE_RULES } from '../dialogue.js';
-import { translate } from '../i18n/translate.js';
+import { EXPORT_CATALOGUES } from '../i18n/exportCatalogues.js';
 import type { CardSnapshot } from '../readModel.js';
 import type { Convenant, ConvenantBlock, ConvenantItem, ConvenantSection } from './convenantTypes.js';
 import { formatExportDate, isJointMap, partnerOf, type ExportInput } from './exportInput.js';
@@ -145,7 +145,7 @@ export function buildConvenant(input: ExportInput): Convenant {
     // [N3] the sign-off per partner, where a convenant has its signatures.
     sections.push({
       id: 'signoff',
-      heading: translate(input.lang, 'links.export.signoffHeading'),
+      heading: EXPORT_CATALOGUES[input.lang].linksExport.signoffHeading,
       blocks: signoffBlocks(input.signoff, input.lang),
     });
   }

@@ -1,5 +1,6 @@
 import type { Lang } from '../columns.js';
-import { translate } from '../i18n/translate.js';
+import { EXPORT_CATALOGUES } from '../i18n/exportCatalogues.js';
+import { interpolate, translate } from '../i18n/translate.js';
 import { cardCodes, linkGraph } from '../links.js';
 import type { CardSnapshot, MapSnapshot } from '../readModel.js';
 import type { SignoffRow } from '../signoff.js';
@@ -9,7 +10,7 @@ import { formatExportDate } from './exportInput.js';
 /**
  * What the exports print of issue 14: "Draagt bij aan: W2 Thuis wonen" under a card that serves
  * others ([L6]), with the codes of the map (shared/links.ts `cardCodes`), and the sign-off table per
- * partner in the convenant ([N3]). The strings are in `*.links.json`.
+ * partner in the convenant ([N3]). The strings are in `*.export.json` (`linksExport`) and `*.links.json`.
  */
 export interface LinkNotes {
   /** The code of a card ("W2"), or '' for a card not on the map. */
@@ -38,7 +39,7 @@ export function linkNotes(map: MapSnapshot, lang: Lang): LinkNotes {
       const served = graph.serves(card.id);
       if (!served.length) return null;
       const list = served.map((c) => `${code(c.id)} ${clip(c.plainText)}`.trim()).join('; ');
-      return translate(lang, 'links.export.contributesTo', { list });
+      return interpolate(EXPORT_CATALOGUES[lang].linksExport.contributesTo, { list });
     },
     short(card) {
       const served = graph.serves(card.id);
@@ -51,6 +52,7 @@ export function linkNotes(map: MapSnapshot, lang: Lang): LinkNotes {
 /** The sign-off section's blocks: a short intro and a table of partner, representatives with mandate, status. */
 export function signoffBlocks(rows: readonly SignoffRow[], lang: Lang): ConvenantBlock[] {
   const tr = (key: Parameters<typeof translate>[1], vars?: Record<string, string>) => translate(lang, key, vars);
+  const x = EXPORT_CATALOGUES[lang].linksExport;
   const mandate = (m: SignoffRow['people'][number]['mandate']) =>
     !m
       ? tr('mandate.none')
@@ -58,7 +60,7 @@ export function signoffBlocks(rows: readonly SignoffRow[], lang: Lang): Convenan
         ? tr('mandate.kindWithDate', { kind: tr(`mandate.kind.${m.kind}`), date: formatExportDate(m.date, lang) })
         : tr(`mandate.kind.${m.kind}`);
   return [
-    { kind: 'paragraph', text: tr('links.export.signoffIntro') },
+    { kind: 'paragraph', text: x.signoffIntro },
     {
       kind: 'table',
       // Number first, like the action plan: the tagged PDF gives the first column the least room.
@@ -68,10 +70,10 @@ export function signoffBlocks(rows: readonly SignoffRow[], lang: Lang): Convenan
         r.partner.name,
         r.at === null
           ? tr(`mandate.signoff.${r.status}`)
-          : `${tr(`mandate.signoff.${r.status}`)} (${tr('links.export.date')} ${formatExportDate(r.at, lang)})`,
+          : `${tr(`mandate.signoff.${r.status}`)} (${x.date} ${formatExportDate(r.at, lang)})`,
         r.people.length
           ? r.people.map((p) => `${p.name}: ${mandate(p.mandate)}`).join('; ')
-          : tr('links.export.nobody'),
+          : x.nobody,
       ]),
     },
   ];
