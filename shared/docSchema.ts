@@ -6,6 +6,7 @@ import { PAIR_DECISION_VALUES, PAIR_DECISIONS_KEY } from './compare/pairDecision
 import type { DocKind } from './docName.js';
 import { META_KEY, SCHEMA_VERSION_KEY } from './mapMeta.js';
 import { SESSION_KEY } from './session.js';
+import { MANDATE_SPEC, MANDATES_KEY, SIGNOFF_SPEC, SIGNOFFS_KEY } from './signoff.js';
 import { PARTICIPANTS_KEY } from './workshopDoc.js';
 
 /**
@@ -55,6 +56,9 @@ export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpe
     [GROUPS_KEY]: { writers: 'writers', entries: GROUP_ENTRY },
     [GROUP_MEMBERS_KEY]: { writers: 'writers', entries: { type: 'string', max: GROUP_MEMBERS_MAX } },
     [META_KEY]: { writers: 'server', keys: { [SCHEMA_VERSION_KEY]: { type: 'number', min: 1, max: 1_000_000 } } },
+    // Mandate and sign-off per partner ([N1]–[N3]); only in the joint map, who writes what: signoffRule.ts.
+    [MANDATES_KEY]: { writers: 'writers', entries: MANDATE_SPEC },
+    [SIGNOFFS_KEY]: { writers: 'writers', entries: SIGNOFF_SPEC },
   },
   drafts: {
     [CARDS_KEY]: { writers: 'writers', entries: 'cards' },

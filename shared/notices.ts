@@ -38,7 +38,14 @@ export type Notice =
   /** The card text went over the workshop's limit; reverted ([H4]). */
   | { code: 'text-too-long'; max: number }
   /** Removing someone else's card was reverted and became a proposal for the facilitator ([H3]). */
-  | { code: 'removal-proposed' };
+  | { code: 'removal-proposed' }
+  /** A "Hoort bij…" link that does not fit: to a card not on this map, to itself, to a column it may not serve, or in someone else's name; reverted [L2]. */
+  | { code: 'link-refused'; reason: LinkRefusal }
+  /** A mandate other than one's own, or another partner's sign-off; reverted [N2]. */
+  | { code: 'signoff-own' };
+
+export const LINK_REFUSALS = ['missing', 'self', 'column', 'by'] as const;
+export type LinkRefusal = (typeof LINK_REFUSALS)[number];
 
 /** The whole frame, ready to send. */
 export function encodeNotice(notice: Notice): Uint8Array {
@@ -93,6 +100,12 @@ export function parseNotice(json: string): Notice | null {
         : null;
     case 'removal-proposed':
       return { code: 'removal-proposed' };
+    case 'link-refused': {
+      const reason = only(LINK_REFUSALS, [v.reason])[0];
+      return reason ? { code: 'link-refused', reason } : null;
+    }
+    case 'signoff-own':
+      return { code: 'signoff-own' };
     default:
       return null;
   }

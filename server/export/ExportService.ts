@@ -10,6 +10,7 @@ import { renderMapSvg } from '../../shared/export/svg.js';
 import type { PartnerId, WorkshopId } from '../../shared/ids.js';
 import { partnerMapName, roomName, type DocName } from '../../shared/protocol.js';
 import { readMap, type MapSnapshot } from '../../shared/readModel.js';
+import { readMandates, readSignoffs, signoffTable } from '../../shared/signoff.js';
 import { HttpError } from '../http/respond.js';
 import type { SqliteStore } from '../store/SqliteStore.js';
 import type { BackupService } from '../workshops/BackupService.js';
@@ -63,11 +64,16 @@ export class ExportService {
   ) {}
 
   private map(workshopId: string, doc: DocName): MapSnapshot {
+    return this.read(workshopId, doc, readMap);
+  }
+
+  /** A value read from a document's current state (the loaded room, else SQLite). */
+  private read<T>(workshopId: string, doc: DocName, reader: (ydoc: Y.Doc) => T): T {
     const state = this.backups.stateOf(roomName(workshopId as WorkshopId, doc));
     const ydoc = new Y.Doc();
     try {
       if (state) Y.applyUpdate(ydoc, state);
-      return readMap(ydoc);
+      return reader(ydoc);
     } finally {
       ydoc.destroy();
     }
@@ -81,9 +87,11 @@ export class ExportService {
     if (req.map !== 'joint' && !partner)
       throw new HttpError(404, 'not_found', 'This workshop has no partner with that id.');
     const representatives: Record<string, string[]> = {};
+    const people: { id: string; name: string; partner: string }[] = [];
     for (const p of this.store.participantsOf(workshopId)) {
       if (p.revoked || p.access !== 'participant' || !p.partner) continue;
       (representatives[p.partner] ??= []).push(p.name);
+      people.push({ id: p.id, name: p.name, partner: p.partner });
     }
     const base = { lang: req.lang, title: w.title, date: req.date, partners: w.partners, representatives };
     if (partner) {
@@ -95,6 +103,10 @@ export class ExportService {
       };
     }
     const map = this.map(workshopId, 'map:joint');
+    // [N3] the sign-off per partner, kept in the joint map beside its cards.
+    const signoff = this.read(workshopId, 'map:joint', (doc) =>
+      signoffTable(w.partners, people, readMandates(doc), readSignoffs(doc)),
+    );
     const origins = cardOriginsOf(map);
     // The convenant of a partners-first joint map gets the partner maps' differences as its annex.
     const partnerMaps =
@@ -105,6 +117,7 @@ export class ExportService {
       ...base,
       mapName: 'joint',
       map,
+      signoff,
       ...(partnerMaps ? { partnerMaps } : {}),
       ...(Object.keys(origins).length ? { cardOrigins: origins } : {}),
     };

@@ -1,8 +1,10 @@
 import { COLUMNS, getColumn, type ColumnId } from '../columns.js';
 import { DIALOGUE_RULES } from '../dialogue.js';
+import { EXPORT_CATALOGUES } from '../i18n/exportCatalogues.js';
 import type { CardSnapshot } from '../readModel.js';
 import type { Convenant, ConvenantBlock, ConvenantItem, ConvenantSection } from './convenantTypes.js';
 import { formatExportDate, isJointMap, partnerOf, type ExportInput } from './exportInput.js';
+import { linkNotes, signoffBlocks, type LinkNotes } from './linksSignoff.js';
 import { partnerDiffBlocks } from './partnerDiff.js';
 import { exportTexts, type ExportTexts } from './texts.js';
 
@@ -24,18 +26,23 @@ const agreed = (input: ExportInput, column: ColumnId): CardSnapshot[] =>
 const cardText = (card: CardSnapshot, t: ExportTexts) => card.plainText.trim() || t.emptyCard;
 
 /** "From step 2: Relations." and the agreed cards of that column, or a plain "nothing yet". */
-function columnBlocks(input: ExportInput, column: ColumnId, t: ExportTexts): ConvenantBlock[] {
+function columnBlocks(input: ExportInput, column: ColumnId, t: ExportTexts, links: LinkNotes): ConvenantBlock[] {
   const col = getColumn(column);
   const cards = agreed(input, column);
+  const item = (c: CardSnapshot): ConvenantItem => {
+    // [L6] what the card contributes to, with the codes of the map.
+    const note = links.note(c);
+    return note ? { text: cardText(c, t), notes: [note] } : { text: cardText(c, t) };
+  };
   return [
     { kind: 'paragraph', text: t.fromStep(col.step, col.label[input.lang]) },
     cards.length
-      ? { kind: 'list', ordered: false, items: cards.map((c): ConvenantItem => ({ text: cardText(c, t) })) }
+      ? { kind: 'list', ordered: false, items: cards.map(item) }
       : { kind: 'paragraph', text: t.nothingAgreed },
   ];
 }
 
-function actionPlan(input: ExportInput, t: ExportTexts): ConvenantBlock[] {
+function actionPlan(input: ExportInput, t: ExportTexts, links: LinkNotes): ConvenantBlock[] {
   const cards = agreed(input, 'steps');
   const h = t.actionHeader;
   if (!cards.length)
@@ -46,8 +53,9 @@ function actionPlan(input: ExportInput, t: ExportTexts): ConvenantBlock[] {
   const rows = cards.map((c, i) => {
     const text = cardText(c, t);
     const what = c.what.trim() || text;
-    // The card text is a note only when it says more than the "what" field.
-    return [String(i + 1), what, c.who.trim() || t.notFilled, c.when.trim() || t.notFilled, what === text ? '' : text];
+    // The card text is a note only when it says more than the "what" field; then what it contributes to [L6].
+    const notes = [what === text ? '' : text, links.note(c) ?? ''].filter(Boolean).join('\n');
+    return [String(i + 1), what, c.who.trim() || t.notFilled, c.when.trim() || t.notFilled, notes];
   });
   return [
     { kind: 'paragraph', text: t.actionPlanIntro },
@@ -91,6 +99,7 @@ function openPoints(input: ExportInput, t: ExportTexts): ConvenantBlock[] {
  */
 export function buildConvenant(input: ExportInput): Convenant {
   const t = exportTexts(input.lang);
+  const links = linkNotes(input.map, input.lang);
   const mapLabel = isJointMap(input) ? t.jointMap : t.partnerMap(partnerOf(input, input.mapName).name);
   const filler = input.filledBy?.trim();
   const sections: ConvenantSection[] = [
@@ -114,24 +123,32 @@ export function buildConvenant(input: ExportInput): Convenant {
     {
       id: 'ambition',
       heading: t.ambition,
-      blocks: [{ kind: 'paragraph', text: t.ambitionIntro }, ...columnBlocks(input, 'values', t)],
+      blocks: [{ kind: 'paragraph', text: t.ambitionIntro }, ...columnBlocks(input, 'values', t, links)],
     },
     {
       id: 'principles',
       heading: t.principles,
       blocks: [
         { kind: 'subheading', text: t.principlesFromMap },
-        ...columnBlocks(input, 'relations', t),
+        ...columnBlocks(input, 'relations', t, links),
         { kind: 'subheading', text: t.dialogueRules },
         { kind: 'paragraph', text: t.dialogueRulesIntro },
         { kind: 'list', ordered: true, items: DIALOGUE_RULES.map((r) => ({ text: r.text[input.lang] })) },
       ],
     },
-    { id: 'roles', heading: t.roles, blocks: columnBlocks(input, 'actions', t) },
-    { id: 'resources', heading: t.resources, blocks: columnBlocks(input, 'conditions', t) },
-    { id: 'actionPlan', heading: t.actionPlan, blocks: actionPlan(input, t) },
+    { id: 'roles', heading: t.roles, blocks: columnBlocks(input, 'actions', t, links) },
+    { id: 'resources', heading: t.resources, blocks: columnBlocks(input, 'conditions', t, links) },
+    { id: 'actionPlan', heading: t.actionPlan, blocks: actionPlan(input, t, links) },
     { id: 'openPoints', heading: t.openPoints, blocks: openPoints(input, t) },
   ];
+  if (input.signoff?.length) {
+    // [N3] the sign-off per partner, where a convenant has its signatures.
+    sections.push({
+      id: 'signoff',
+      heading: EXPORT_CATALOGUES[input.lang].linksExport.signoffHeading,
+      blocks: signoffBlocks(input.signoff, input.lang),
+    });
+  }
   if (input.partnerMaps && Object.keys(input.partnerMaps).length) {
     sections.push({ id: 'annex', heading: t.annex, blocks: partnerDiffBlocks(input, t) });
   }

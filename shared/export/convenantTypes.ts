@@ -12,6 +12,7 @@ export type ConvenantSectionId =
   | 'resources'
   | 'actionPlan'
   | 'openPoints'
+  | 'signoff'
   | 'annex';
 
 export interface ConvenantItem {

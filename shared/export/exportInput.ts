@@ -1,6 +1,7 @@
 import type { Lang } from '../columns.js';
 import type { Partner } from '../partners.js';
 import type { CardSnapshot, MapSnapshot } from '../readModel.js';
+import type { SignoffRow } from '../signoff.js';
 
 /**
  * Everything an export needs, gathered by the caller from the live documents. Exports are pure
@@ -26,6 +27,8 @@ export interface ExportInput {
   representatives?: Record<string, string[]>;
   /** For joint cards: the ids of the partners whose maps the card came from. */
   cardOrigins?: Record<string, string[]>;
+  /** The joint map's sign-off per partner with the representatives' mandates ([N3]); the convenant prints it. */
+  signoff?: SignoffRow[];
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

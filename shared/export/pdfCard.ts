@@ -5,6 +5,7 @@ import { BASELINE, flow, LINE_HEIGHT, type FlowItem } from './flow.js';
 import { moveShape, type Measure, type Shape } from './layoutTypes.js';
 import { CARD_STYLE, COLORS, FONT, GEOMETRY } from './pdfStyle.js';
 import type { ExportTexts } from './texts.js';
+import { linkNotes, type LinkNotes } from './linksSignoff.js';
 import { cleanLine, wrapText } from './wrap.js';
 
 /** A horizontal slice of a card: rows are never split, a card may be split between rows. */
@@ -149,9 +150,22 @@ function metaRows(card: CardSnapshot, ctx: CardContext): Row[] {
     color: COLORS.muted,
     dot: p.color,
   }));
+  // [L6] Links, only on a map that has them: a card others serve shows its code ("W2"), a card that
+  // serves others where it points ("→ W2, R1"). A map without links prints as before.
+  const links = linksOf(input);
+  if (links.isServed(card.id)) items.push({ text: links.code(card.id), bold: true, color: COLORS.ink });
+  const serves = links.short(card);
+  if (serves) items.push({ text: serves, color: COLORS.ink });
   if (!items.length) return [];
   return [spacer(ctx.size * 0.2), ...flowRows(items, width, metaSize(ctx.size), measure)];
 }
+
+const linkCache = new WeakMap<ExportInput, LinkNotes>();
+const linksOf = (input: ExportInput): LinkNotes => {
+  let notes = linkCache.get(input);
+  if (!notes) linkCache.set(input, (notes = linkNotes(input.map, input.lang)));
+  return notes;
+};
 
 /** All rows of a card, top to bottom, relative to the inside of its padding. */
 export function cardRows(card: CardSnapshot, ctx: CardContext): Row[] {

@@ -6,6 +6,7 @@ import { ExportTab } from './ExportTab.js';
 import { AuthorshipPanel } from './AuthorshipPanel.js';
 import { DialoguePanel } from './DialoguePanel.js';
 import { FocusPanel } from './FocusPanel.js';
+import { LinksSignoffPanel } from './LinksSignoffPanel.js';
 import { ParticipationPanel } from './ParticipationPanel.js';
 import { PartnersPanel } from './PartnersPanel.js';
 import { PeoplePanel } from './PeoplePanel.js';
@@ -44,6 +45,7 @@ export const CONSOLE_TABS: readonly ConsoleTab[] = [
     label: (t) => t('console.tabs.versions'),
     render: ({ visible }) => <VersionsPanel visible={visible} />,
   },
+  { id: 'links', label: (t) => t('links.tab'), render: () => <LinksSignoffPanel /> },
   { id: 'export', label: (t) => t('console.tabs.export'), render: () => <ExportTab /> },
   { id: 'partners', label: (t) => t('partnersPanel.tab'), render: () => <PartnersPanel />, flow: 'partners-first' },
 ];

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getColumn, nextColumn, previousColumn, type ColumnId } from '../../../shared/columns.js';
 import type { CardId } from '../../../shared/ids.js';
@@ -11,13 +12,15 @@ interface Props {
   index: number;
   total: number;
   actions: CardActions;
+  /** More menus beside "Verplaats naar…" (e.g. "Hoort bij…" on a map card). */
+  extra?: ReactNode;
 }
 
 /**
  * The list alternative to drag and drop. Arrows match the screen: the next step is on the left.
  * Buttons at an edge stay in place (disabled) so the toolbar does not shift under the pointer.
  */
-export function CardToolbar({ id, column, index, total, actions }: Props) {
+export function CardToolbar({ id, column, index, total, actions, extra }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   // A neighbouring step that is closed for me is no place to move to.
@@ -53,6 +56,7 @@ export function CardToolbar({ id, column, index, total, actions }: Props) {
           {t('card.delete')}
         </button>
         <MoveToMenu id={id} column={column} index={index} total={total} actions={actions} />
+        {extra}
       </span>
       <span className="card-toolbar-moves">
         {button(

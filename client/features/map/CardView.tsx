@@ -9,6 +9,9 @@ import { NEUTRAL_COLOR, type Person } from '../../collab/presence.js';
 import { useLang } from '../../i18n/index.js';
 import { CardText } from './CardText.js';
 import { CardToolbar } from './CardToolbar.js';
+import { CardLinks } from './links/CardLinks.js';
+import { LinkMenu } from './links/LinkMenu.js';
+import { clearLinkFocus, setLinkFocus } from './links/linkFocus.js';
 import { AuthorLine, CardFacts, CardNotes } from './details/CardBadges.js';
 import { CARD_MIME, isCardDrag } from './dragDrop.js';
 import { useMe } from '../../workshop/hooks.js';
@@ -140,6 +143,10 @@ function CardViewImpl({
         style={{ ['--partner-color' as string]: partner?.color ?? NEUTRAL_COLOR }}
         draggable={editable && !isEditing}
         onKeyDown={onKeyDown}
+        onFocus={() => !isPrivate && setLinkFocus(card)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) clearLinkFocus(card.id);
+        }}
         onDragStart={onDragStart}
         onDragEnd={() => ui.getState().setDragging(null)}
         onDragOver={onDragOver}
@@ -173,6 +180,7 @@ function CardViewImpl({
           </p>
         )}
         {!isEditing && <CardNotes card={card} />}
+        {!isEditing && !isPrivate && <CardLinks card={card} />}
         {!isEditing && (
           <div className="card-dialogue">
             <CardFacts card={card} />
@@ -188,7 +196,14 @@ function CardViewImpl({
           </div>
         )}
         {editable && !isEditing && (
-          <CardToolbar id={card.id} column={card.column} index={index} total={total} actions={actions} />
+          <CardToolbar
+            id={card.id}
+            column={card.column}
+            index={index}
+            total={total}
+            actions={actions}
+            extra={isPrivate ? undefined : <LinkMenu card={card} />}
+          />
         )}
       </article>
     </li>

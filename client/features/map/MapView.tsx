@@ -12,6 +12,7 @@ import { useLang } from '../../i18n/index.js';
 import { AddCardSkipLink } from './AddCardSkipLink.js';
 import { Announcer } from './Announcer.js';
 import { Board } from './Board.js';
+import { MandateBar } from './links/MandateBar.js';
 import { ConnectionNotice } from './ConnectionStatus.js';
 import { CardDetailsPanel } from './details/CardDetailsPanel.js';
 import { useEditHistory } from './details/useEditHistory.js';
@@ -83,6 +84,7 @@ function SurfaceContent() {
         {t('card.keyboardHelp')}
       </p>
       <Board />
+      <MandateBar />
       <CardDetailsPanel actions={actions} />
       <ToastArea actions={actions} />
       <Announcer />
@@ -122,6 +124,10 @@ function noticeText(
       return t('authorship.notice.tooLong', { max: notice.max });
     case 'removal-proposed':
       return t('authorship.notice.removalProposed');
+    case 'link-refused':
+      return t(`links.notice.${notice.reason}`);
+    case 'signoff-own':
+      return t('mandate.notice');
   }
 }
 

@@ -13,6 +13,7 @@ import { stepsLabel } from '../../ui/sessionText.js';
 import type { ConnectionSource } from '../../collab/connectionState.js';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.js';
 import { FittedBoard, FittedCard } from './fit/FittedBoard.js';
+import { ProjectorLinks } from './ProjectorLinks.js';
 import { useFollowLanguage } from './useFollowLanguage.js';
 
 interface Props {
@@ -170,6 +171,7 @@ export function ProjectorView({ info, session, map, participants, now, participa
                 {getColumn(focusCard.column).label[lang]}
               </h2>
               <FittedCard card={focusCard} partners={partners} />
+              <ProjectorLinks card={focusCard} map={map} lang={lang} />
             </section>
           )}
         </div>

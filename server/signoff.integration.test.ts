@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { decodeNotice, MESSAGE_NOTICE, readNotice, type Notice } from '../shared/notices.js';
+import { LOCAL_USER } from '../shared/origins.js';
+import { roomName } from '../shared/protocol.js';
+import { MANDATES_KEY, readMandates, readSignoffs, setMandate, setSignoff, SIGNOFFS_KEY } from '../shared/signoff.js';
+import { serverStateFrom, step2Frame, syncFrame } from './test/forge.js';
+import {
+  api,
+  connectClient,
+  createWorkshop,
+  mapJson,
+  startTestServer,
+  synced,
+  waitFor,
+  type TestClient,
+} from './test/harness.js';
+import { rawSocket } from './test/rawSocket.js';
+
+/**
+ * Mandate and sign-off per partner (issue 14, SPEC N1–N2, docs/decisions/0024), enforced by the
+ * server on the joint map, with real y-websocket clients and a hand-written update.
+ */
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
+
+function collect(c: TestClient): Notice[] {
+  const notices: Notice[] = [];
+  c.provider.messageHandlers[MESSAGE_NOTICE] = (_e, d) => void notices.push(readNotice(d)!);
+  return notices;
+}
+
+async function workshop() {
+  const app = await startTestServer();
+  cleanup.push(() => app.close());
+  const w = await createWorkshop(app.url);
+  const fac = track(connectClient(app.port, w.id, 'map:joint', w.facilitatorToken));
+  const join = async (name: string, partnerIndex: number) => {
+    const token = await w.participant(name, partnerIndex);
+    const me = await api<{ participantId: string }>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, {
+      authorization: `Bearer ${token}`,
+    });
+    const client = track(connectClient(app.port, w.id, 'map:joint', token));
+    return { token, client, id: me.body.participantId, partner: w.partners[partnerIndex].id, notices: collect(client) };
+  };
+  const pia = await join('Pia', 0);
+  const otto = await join('Otto', 1);
+  await Promise.all([fac, pia.client, otto.client].map(synced));
+  const all = [fac, pia.client, otto.client];
+  // Sorted: Y.Map key order differs between replicas after concurrent writes.
+  const sorted = (r: Record<string, unknown>) => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const state = (d: Y.Doc) => `${sorted(readMandates(d))}${sorted(readSignoffs(d))}${mapJson(d)}`;
+  const converged = () => waitFor(() => all.every((c) => state(c.doc) === state(fac.doc)), 'all identical');
+  const room = () => app.registry.peek(roomName(w.id as never, 'map:joint'))!;
+  return { app, w, fac, pia, otto, converged, room };
+}
+
+describe('mandate and sign-off, on the server', () => {
+  it("[N2] a participant states their own mandate and sets their own partner's sign-off; everyone sees it", async () => {
+    const t = await workshop();
+    setMandate(t.pia.client.doc, t.pia.id, 'consult', '2026-12-14', LOCAL_USER);
+    setSignoff(t.pia.client.doc, t.pia.partner, 'discussed', t.pia.id, LOCAL_USER);
+    setMandate(t.otto.client.doc, t.otto.id, 'decide', '', LOCAL_USER);
+    await waitFor(
+      () =>
+        readSignoffs(t.fac.doc)[t.pia.partner]?.status === 'discussed' &&
+        Object.keys(readMandates(t.fac.doc)).length === 2,
+      'arrives',
+    );
+    await waitFor(() => !t.room().hasPendingWrites, 'stored');
+    expect(readMandates(t.room().doc)[t.pia.id]).toMatchObject({ kind: 'consult', date: '2026-12-14' });
+    expect(readMandates(t.room().doc)[t.otto.id]).toMatchObject({ kind: 'decide', date: '' });
+    await t.converged();
+    expect([...t.pia.notices, ...t.otto.notices]).toEqual([]);
+  });
+
+  it("[N2] someone else's mandate, another partner's sign-off or one in another's name is reverted with a notice", async () => {
+    const t = await workshop();
+    setMandate(t.pia.client.doc, t.otto.id, 'decide', '', LOCAL_USER);
+    await waitFor(() => t.pia.notices.length === 1, 'notice 1');
+    setSignoff(t.pia.client.doc, t.otto.partner, 'agreed', t.pia.id, LOCAL_USER);
+    await waitFor(() => t.pia.notices.length === 2, 'notice 2');
+    setSignoff(t.pia.client.doc, t.pia.partner, 'agreed', t.otto.id, LOCAL_USER);
+    await waitFor(() => t.pia.notices.length === 3, 'notice 3');
+    expect(t.pia.notices).toEqual(Array(3).fill({ code: 'signoff-own' }));
+    await t.converged();
+    expect(readMandates(t.room().doc)).toEqual({});
+    expect(readSignoffs(t.room().doc)).toEqual({});
+    // Otto's own may be overwritten by nobody but Otto (and the facilitator).
+    setSignoff(t.otto.client.doc, t.otto.partner, 'agreed', t.otto.id, LOCAL_USER);
+    await waitFor(() => readSignoffs(t.pia.client.doc)[t.otto.partner]?.status === 'agreed', 'otto agreed');
+    t.pia.client.doc.transact(() => t.pia.client.doc.getMap(SIGNOFFS_KEY).delete(t.otto.partner), LOCAL_USER);
+    await waitFor(() => t.pia.notices.length === 4, 'notice 4');
+    await t.converged();
+    expect(readSignoffs(t.room().doc)[t.otto.partner]?.status).toBe('agreed');
+  });
+
+  it("[N2] the facilitator records any partner's sign-off and anyone's mandate", async () => {
+    const t = await workshop();
+    setSignoff(t.fac.doc, t.otto.partner, 'agreed', 'facilitator', LOCAL_USER);
+    setMandate(t.fac.doc, t.pia.id, 'consult', '2027-01-10', LOCAL_USER);
+    await waitFor(() => readSignoffs(t.pia.client.doc)[t.otto.partner]?.status === 'agreed', 'arrives');
+    await t.converged();
+    expect(readMandates(t.room().doc)[t.pia.id]?.date).toBe('2027-01-10');
+  });
+
+  it('[N2] a hand-written update with a forged mandate is reverted and never stored; a malformed one closes with 4400', async () => {
+    const t = await workshop();
+    const name = roomName(t.w.id as never, 'map:joint');
+    const raw = await rawSocket(t.app.port, name, t.pia.token);
+    cleanup.push(() => raw.ws.terminate());
+    raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
+    await waitFor(() => serverStateFrom(raw.messages) !== null, 'server state');
+    raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
+    const mine = new Y.Doc();
+    Y.applyUpdate(mine, serverStateFrom(raw.messages)!);
+    let before = Y.encodeStateVector(mine);
+    mine.getMap(MANDATES_KEY).set(t.otto.id, { kind: 'decide', date: '', at: 1 });
+    raw.ws.send(syncFrame(Y.encodeStateAsUpdate(mine, before)));
+    await waitFor(() => raw.messages.some((m) => decodeNotice(m)?.code === 'signoff-own'), 'notice');
+    await waitFor(() => !t.room().hasPendingWrites, 'stored');
+    expect(readMandates(t.room().doc)).toEqual({});
+    before = Y.encodeStateVector(mine);
+    mine.getMap(SIGNOFFS_KEY).set(t.pia.partner, { status: 'signed-in-blood', by: t.pia.id, at: 1 });
+    raw.ws.send(syncFrame(Y.encodeStateAsUpdate(mine, before)));
+    expect((await raw.closed).code).toBe(4400);
+    expect(readSignoffs(t.room().doc)).toEqual({});
+    await t.converged();
+  });
+
+  it('[N1] sign-off lives in the joint map only: writing it in a partner map is reverted, even for the facilitator', async () => {
+    const t = await workshop();
+    const partnerMap = track(connectClient(t.app.port, t.w.id, `map:${t.pia.partner}` as never, t.w.facilitatorToken));
+    await synced(partnerMap);
+    const notices = collect(partnerMap);
+    setSignoff(partnerMap.doc, t.pia.partner, 'agreed', 'f', LOCAL_USER);
+    await waitFor(() => notices.length === 1, 'notice');
+    expect(notices[0]).toEqual({ code: 'signoff-own' });
+    await waitFor(() => Object.keys(readSignoffs(partnerMap.doc)).length === 0, 'reverted');
+  });
+
+  it('[N3] the convenant from the server ends with the sign-off table: partner, status, representatives with their mandate', async () => {
+    const t = await workshop();
+    setMandate(t.pia.client.doc, t.pia.id, 'consult', '2026-12-14', LOCAL_USER);
+    setSignoff(t.pia.client.doc, t.pia.partner, 'discussed', t.pia.id, LOCAL_USER);
+    await waitFor(() => !!readSignoffs(t.room().doc)[t.pia.partner], 'on the server');
+    await waitFor(() => !t.room().hasPendingWrites, 'stored');
+    const res = await fetch(`${t.app.url}/api/workshops/${t.w.id}/export/convenant.md?lang=nl`, {
+      headers: { authorization: `Bearer ${t.w.facilitatorToken}` },
+    });
+    expect(res.status).toBe(200);
+    const md = await res.text();
+    expect(md).toContain('## 8. Akkoord per partner');
+    expect(md).toContain('| 1 | Gemeente | Besproken met achterban (Stand op');
+    expect(md).toContain('Pia: Ik leg het voor aan de achterban (14 december 2026)');
+    expect(md).toMatch(/\| 2 \| Wijkteam \| Concept \| Otto: Nog niet gezegd \|/);
+  });
+});
