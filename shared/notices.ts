@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { AGREEMENT_RULES, DEFAULT_AGREEMENT_RULE, type AgreementRule } from './agreement.js';
 import { COLUMN_IDS, type ColumnId } from './columns.js';
+import { PRIVATE_REFUSALS, type PrivateRefusal } from './rounds/privateInputs.js';
 
 /**
  * The notice codec, the one definition of message type 7 for server and client ([M16]).
@@ -38,7 +39,9 @@ export type Notice =
   /** The card text went over the workshop's limit; reverted ([H4]). */
   | { code: 'text-too-long'; max: number }
   /** Removing someone else's card was reverted and became a proposal for the facilitator ([H3]). */
-  | { code: 'removal-proposed' };
+  | { code: 'removal-proposed' }
+  /** A vote or score was reverted: the round is closed, over budget, own card… ([Q2], [Y2]). */
+  | { code: 'private-refused'; reason: PrivateRefusal };
 
 /** The whole frame, ready to send. */
 export function encodeNotice(notice: Notice): Uint8Array {
@@ -93,6 +96,10 @@ export function parseNotice(json: string): Notice | null {
         : null;
     case 'removal-proposed':
       return { code: 'removal-proposed' };
+    case 'private-refused': {
+      const reason = only(PRIVATE_REFUSALS, [v.reason])[0];
+      return reason ? { code: 'private-refused', reason } : null;
+    }
     default:
       return null;
   }

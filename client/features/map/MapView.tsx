@@ -122,6 +122,8 @@ function noticeText(
       return t('authorship.notice.tooLong', { max: notice.max });
     case 'removal-proposed':
       return t('authorship.notice.removalProposed');
+    case 'private-refused':
+      return t(`votes.refused.${notice.reason}`);
   }
 }
 
