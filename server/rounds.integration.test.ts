@@ -68,11 +68,7 @@ function collectNotices(c: TestClient): Notice[] {
 type Person = Awaited<ReturnType<Awaited<ReturnType<typeof setup>>['join']>>;
 
 function card(p: Person, column: 'values' | 'relations', text: string): string {
-  return createCard(
-    p.map.doc,
-    { column, ...identityOf(p.token), text },
-    LOCAL_USER,
-  );
+  return createCard(p.map.doc, { column, ...identityOf(p.token), text }, LOCAL_USER);
 }
 
 /** A vote as the server stored it (after the check), or undefined. */
@@ -135,7 +131,10 @@ describe('a vote round', () => {
       expect(anna.notices.at(-1), what).toEqual({ code: 'private-refused', reason });
     }
     // Reverted on the server and, through the echo, in Anna's own copy; the honest vote stands.
-    await waitFor(() => JSON.stringify(readMyVotes(anna.inputs.doc, round)) === JSON.stringify({ [other]: 2 }), 'reverted');
+    await waitFor(
+      () => JSON.stringify(readMyVotes(anna.inputs.doc, round)) === JSON.stringify({ [other]: 2 }),
+      'reverted',
+    );
     expect(stored(t, anna, round)).toEqual({ [other]: 2 });
     setVote(anna.inputs.doc, round, third, 1, LOCAL_USER);
     await waitFor(() => stored(t, anna, round)[third] === 1, 'the last vote of the budget held');
@@ -194,7 +193,11 @@ describe('a vote round', () => {
       const r = getRequests(t.session.doc).get(round) as Record<string, unknown>;
       getRequests(t.session.doc).set(round, { ...r, closed: false, budget: 50 });
     }, LOCAL_USER);
-    const again = requestVoteRound(t.session.doc, { column: 'values', budget: 1, per: 'person', ownCards: true }, LOCAL_USER);
+    const again = requestVoteRound(
+      t.session.doc,
+      { column: 'values', budget: 1, per: 'person', ownCards: true },
+      LOCAL_USER,
+    );
     await waitFor(() => readRound(t.session.doc, again) !== null, 'the next request is handled');
     expect(readRound(t.session.doc, round)!.closedAt).toBe(closed.closedAt);
     expect(readRound(t.session.doc, round)!.budget).toBe(3);

@@ -57,7 +57,8 @@ export function parseDocName(s: string): DocName | null {
   const rest = s.slice(colon + 1);
   if (prefix === 'map' && MAP_PART.test(rest)) return { kind: 'map', map: rest as 'joint' | PartnerId };
   if (prefix === 'drafts' && PARTICIPANT_PART.test(rest)) return { kind: 'drafts', participant: rest as ParticipantId };
-  if (prefix === 'private' && PARTICIPANT_PART.test(rest)) return { kind: 'private', participant: rest as ParticipantId };
+  if (prefix === 'private' && PARTICIPANT_PART.test(rest))
+    return { kind: 'private', participant: rest as ParticipantId };
   return null;
 }
 

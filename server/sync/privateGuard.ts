@@ -40,8 +40,7 @@ export function applyPrivateGuarded(
     votes.unobserve(onVotes);
     scores.unobserve(onScores);
   }
-  const reason =
-    voteKeys.size + scoreKeys.size > 0 ? checkPrivateChange(doc, voteKeys, scoreKeys, context()) : null;
+  const reason = voteKeys.size + scoreKeys.size > 0 ? checkPrivateChange(doc, voteKeys, scoreKeys, context()) : null;
   if (reason) undo.undo();
   undo.destroy();
   return reason ? { code: 'private-refused', reason } : null;

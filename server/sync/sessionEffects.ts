@@ -28,7 +28,8 @@ export function watchSession(room: Room, effects: SessionEffects): void {
   if (getRequests(room.doc).size > 0) setImmediate(() => effects.onRoundRequest());
   room.doc.on('afterTransaction', (tr) => {
     if (tr.origin === MIGRATION) return;
-    if (tr.origin !== SERVER && [...tr.changed.keys()].some((t) => t === requests)) setImmediate(() => effects.onRoundRequest());
+    if (tr.origin !== SERVER && [...tr.changed.keys()].some((t) => t === requests))
+      setImmediate(() => effects.onRoundRequest());
     const now = readSession(room.doc);
     if (now.revealSeq > last.revealSeq) setImmediate(() => effects.onReveal());
     const readable = readWorkshopSettings(room.doc).draftsReadable;

@@ -48,7 +48,15 @@ function merge(files: readonly object[]): Catalogue {
 }
 
 // Typed as Catalogue, so a key missing from the English files is a type error as well as a test failure.
-const english: Catalogue = { ...en, ...enSession, ...enConsole, ...enCompare, ...enMethod, ...enAuthorship, ...enVotes };
+const english: Catalogue = {
+  ...en,
+  ...enSession,
+  ...enConsole,
+  ...enCompare,
+  ...enMethod,
+  ...enAuthorship,
+  ...enVotes,
+};
 
 /** What the screens, the server and the domain tables read (everything but the export texts). */
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {

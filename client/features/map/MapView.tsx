@@ -30,6 +30,7 @@ import { useUndoShortcuts } from './useUndoShortcuts.js';
 import { createMapUiStore, MapUiContext, useMapUi, useMapUiApi } from './uiStore.js';
 import './session/session.css';
 import './details/details.css';
+import { PrivateRounds } from '../votes/index.js';
 
 interface Props {
   workshopId: WorkshopId;
@@ -178,6 +179,7 @@ function SessionBars() {
       <DraftsBanner />
       <SessionBanner />
       <RoundBanner />
+      <PrivateRounds />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import type { ConnectionSource } from '../../collab/connectionState.js';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.js';
 import { FittedBoard, FittedCard } from './fit/FittedBoard.js';
 import { useFollowLanguage } from './useFollowLanguage.js';
+import { ProjectorRound } from '../votes/index.js';
 
 interface Props {
   info: WorkshopInfo;
@@ -174,6 +175,7 @@ export function ProjectorView({ info, session, map, participants, now, participa
           )}
         </div>
       </div>
+      <ProjectorRound />
     </main>
   );
 }
