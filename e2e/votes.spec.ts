@@ -83,7 +83,11 @@ describe('a vote round and a check-in, from phones to the projector', () => {
       }
       await eventually(async () => (await byTestId(phone, 'votes.left').innerText()) === 'Nog 0 stemmen over', 'spent');
       // Every + is off once the budget is spent.
-      expect(await panel.getByRole('button', { name: /^Stem op/ }).evaluateAll((bs) => bs.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
+      expect(
+        await panel
+          .getByRole('button', { name: /^Stem op/ })
+          .evaluateAll((bs) => bs.every((b) => (b as HTMLButtonElement).disabled)),
+      ).toBe(true);
     }
     await expectLayout(phones[0], PHONE_RULES, 'vote panel on a phone', 'votes-phone.png');
     // Nobody's votes are visible before the close: not in the console, not on the projector.
@@ -99,7 +103,10 @@ describe('a vote round and a check-in, from phones to the projector', () => {
       `3 stemmen ${VALUES[1]}`,
       `2 stemmen ${VALUES[2]}`,
     ]);
-    await eventually(async () => (await byTestId(phones[0], 'votes.panel').count()) === 0, 'panel gone after the close');
+    await eventually(
+      async () => (await byTestId(phones[0], 'votes.panel').count()) === 0,
+      'panel gone after the close',
+    );
 
     // On the projector only when the facilitator says so.
     await fac.getByRole('button', { name: /^Toon op scherm: Uitslag stemronde/ }).click();
@@ -125,8 +132,14 @@ describe('a vote round and a check-in, from phones to the projector', () => {
       const form = byTestId(phone, 'scores.panel');
       await form.waitFor();
       const [klik, taak, word] = scores[i];
-      await form.getByRole('group', { name: /De klik/ }).getByLabel(String(klik), { exact: true }).check();
-      await form.getByRole('group', { name: /De taak/ }).getByLabel(String(taak), { exact: true }).check();
+      await form
+        .getByRole('group', { name: /De klik/ })
+        .getByLabel(String(klik), { exact: true })
+        .check();
+      await form
+        .getByRole('group', { name: /De taak/ })
+        .getByLabel(String(taak), { exact: true })
+        .check();
       await form.getByLabel('Eén woord (mag leeg)').fill(word);
       await form.getByRole('button', { name: 'Bewaar' }).click();
       await eventually(async () => (await byTestId(phone, 'scores.saved').innerText()).startsWith('Bewaard'), 'saved');
@@ -136,9 +149,12 @@ describe('a vote round and a check-in, from phones to the projector', () => {
     const table = byTestId(fac, 'scores.result');
     await table.waitFor();
     // Three answers in all: the overall averages; no partner had three, so no partner row.
-    expect(await table.locator('tbody tr').allInnerTexts()).toEqual(['Iedereen\t6.3\t6']);
+    expect(await table.locator('tbody tr').allInnerTexts()).toEqual(['Iedereen\t6,3\t6']);
     await fac.getByRole('button', { name: /^Toon op scherm: Check-in/ }).click();
-    await eventually(async () => (await byTestId(beamer, 'projector.round').innerText()).includes('benieuwd, hoopvol'), 'words on the projector');
+    await eventually(
+      async () => (await byTestId(beamer, 'projector.round').innerText()).includes('benieuwd, hoopvol'),
+      'words on the projector',
+    );
     await expectLayout(beamer, { fitHeight: true }, 'check-in on the projector', 'checkin-projector.png');
     map.close();
   });

@@ -5,6 +5,7 @@ import type { Convenant, ConvenantBlock, ConvenantItem, ConvenantSection } from 
 import { formatExportDate, isJointMap, partnerOf, type ExportInput } from './exportInput.js';
 import { partnerDiffBlocks } from './partnerDiff.js';
 import { exportTexts, type ExportTexts } from './texts.js';
+import { scoreSection } from './scoreSection.js';
 
 export type * from './convenantTypes.js';
 
@@ -132,6 +133,8 @@ export function buildConvenant(input: ExportInput): Convenant {
     { id: 'actionPlan', heading: t.actionPlan, blocks: actionPlan(input, t) },
     { id: 'openPoints', heading: t.openPoints, blocks: openPoints(input, t) },
   ];
+  const scores = scoreSection(input);
+  if (scores) sections.push(scores);
   if (input.partnerMaps && Object.keys(input.partnerMaps).length) {
     sections.push({ id: 'annex', heading: t.annex, blocks: partnerDiffBlocks(input, t) });
   }

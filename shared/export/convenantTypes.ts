@@ -12,6 +12,7 @@ export type ConvenantSectionId =
   | 'resources'
   | 'actionPlan'
   | 'openPoints'
+  | 'scores'
   | 'annex';
 
 export interface ConvenantItem {

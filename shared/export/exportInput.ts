@@ -1,6 +1,7 @@
 import type { Lang } from '../columns.js';
 import type { Partner } from '../partners.js';
 import type { CardSnapshot, MapSnapshot } from '../readModel.js';
+import type { ScoreRound } from '../scores.js';
 
 /**
  * Everything an export needs, gathered by the caller from the live documents. Exports are pure
@@ -26,6 +27,8 @@ export interface ExportInput {
   representatives?: Record<string, string[]>;
   /** For joint cards: the ids of the partners whose maps the card came from. */
   cardOrigins?: Record<string, string[]>;
+  /** The session's check-ins and check-outs (aggregates only, [Y4]). */
+  scoreRounds?: ScoreRound[];
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

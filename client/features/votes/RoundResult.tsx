@@ -37,6 +37,8 @@ function VoteTotals({ round }: { round: RoundRecord }) {
 function ScoreTable({ round }: { round: RoundRecord }) {
   const { t } = useTranslation();
   const partners = usePartners();
+  const lang = useLang();
+  const n = (x: number) => x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
   if (round.result?.kind !== 'scores') return null;
   const r = round.result;
   return (
@@ -54,16 +56,16 @@ function ScoreTable({ round }: { round: RoundRecord }) {
           <tbody>
             <tr>
               <th>{t('votes.console.overall')}</th>
-              <td>{r.overall.klik}</td>
-              <td>{r.overall.taak}</td>
+              <td>{n(r.overall.klik)}</td>
+              <td>{n(r.overall.taak)}</td>
             </tr>
             {Object.entries(r.perPartner).map(([id, p]) => (
               <tr key={id}>
                 <th>
                   {partners.get(id)?.name ?? id} ({p.answered})
                 </th>
-                <td>{p.klik}</td>
-                <td>{p.taak}</td>
+                <td>{n(p.klik)}</td>
+                <td>{n(p.taak)}</td>
               </tr>
             ))}
           </tbody>
