@@ -103,7 +103,7 @@ describe('private inputs are their owner alone', () => {
 });
 
 describe('a vote round', () => {
-  it('[Q2] [Q3] votes within the budget, on existing cards of the column, not on one own card: the rest is reverted', async () => {
+  it('[Q2][Q3] votes within the budget, on existing cards of the column, not on one own card: the rest is reverted', async () => {
     const t = await setup();
     const anna = await t.join('Anna');
     const bram = await t.join('Bram', 'buurt');
@@ -161,7 +161,7 @@ describe('a vote round', () => {
     await waitFor(() => stored(t, bram, round)[c1] === 3, 'another partner spends its own');
   });
 
-  it('[Q4] [Q6] votes stay hidden until the facilitator closes; then only totals, and a closed round stays closed', async () => {
+  it('[Q4][Q6] votes stay hidden until the facilitator closes; then only totals, and a closed round stays closed', async () => {
     const t = await setup();
     const people = [await t.join('Anna'), await t.join('Bram', 'buurt'), await t.join('Carla')];
     const a = card(people[1], 'values', 'A');
@@ -235,7 +235,7 @@ describe('a vote round', () => {
 });
 
 describe('check-in and check-out', () => {
-  it('[Y1] [Y3] [Y5] scores are aggregated per partner only from three answers; below that only a count', async () => {
+  it('[Y1][Y3][Y5] scores are aggregated per partner only from three answers; below that only a count', async () => {
     const t = await setup();
     const gemeente = [await t.join('Anna'), await t.join('Carla'), await t.join('Dirk')];
     const buurt = [await t.join('Bram', 'buurt'), await t.join('Eva', 'buurt')];

@@ -119,7 +119,7 @@ export function checkPrivateChange(
     const k = parseVoteKey(key);
     if (!k) return 'invalid';
     const round = ctx.round(k.roundId);
-    if (!round || round.kind !== 'votes') return 'invalid';
+    if (round?.kind !== 'votes') return 'invalid';
     if (round.closedAt !== null) return 'round-closed';
     rounds.set(round.id, round);
     const value = getVotes(doc).get(key);

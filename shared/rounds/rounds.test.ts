@@ -12,7 +12,7 @@ function person(partner: string, write: (doc: Y.Doc) => void): PrivateSource {
 }
 
 describe('the server settles the rounds the facilitator asks for', () => {
-  it('[Q2] [Q6] settings are frozen when the round opens; a closed round keeps its result whatever the request says', () => {
+  it('[Q2][Q6] settings are frozen when the round opens; a closed round keeps its result whatever the request says', () => {
     const session = new Y.Doc();
     const id = requestVoteRound(session, { column: 'values', budget: 3, per: 'person', ownCards: false }, LOCAL_USER);
     settleRounds(session, 100, () => [], SERVER);
@@ -107,7 +107,7 @@ describe('the check of a change to private inputs', () => {
     write(doc);
     return checkPrivateChange(doc, new Set(doc.getMap('votes').keys()), new Set(doc.getMap('scores').keys()), c);
   };
-  it('[Q2] [Q3] budget, column, existing card and own card', () => {
+  it('[Q2][Q3] budget, column, existing card and own card', () => {
     expect(check((d) => setVote(d, 'r', 'x', 3, LOCAL_USER))).toBeNull();
     expect(check((d) => setVote(d, 'r', 'x', 4, LOCAL_USER))).toBe('over-budget');
     expect(
@@ -124,7 +124,7 @@ describe('the check of a change to private inputs', () => {
     expect(check((d) => setVote(d, 'r', 'gone', 1, LOCAL_USER))).toBe('unknown-card');
     expect(check((d) => d.getMap('votes').set('r/x', 1.5))).toBe('invalid');
   });
-  it('[Q6] [Y2] nothing changes in a closed round; scores only in a check round', () => {
+  it('[Q6][Y2] nothing changes in a closed round; scores only in a check round', () => {
     expect(check((d) => setVote(d, 'r', 'x', 1, LOCAL_USER), ctx({ round: () => round({ closedAt: 5 }) }))).toBe(
       'round-closed',
     );

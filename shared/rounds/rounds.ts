@@ -163,8 +163,6 @@ export function readRound(sessionDoc: Y.Doc, id: string): RoundRecord | null {
   return readRecord(id, getRoundRecords(sessionDoc).get(id));
 }
 
-export const isScoreKind = (kind: RoundKind) => kind !== 'votes';
-
 /** The open round of a family (votes, or check-in/out), newest first; null when none is open. */
 export function openRound(rounds: readonly RoundRecord[], family: 'votes' | 'scores'): RoundRecord | null {
   for (let i = rounds.length - 1; i >= 0; i--) {

@@ -40,7 +40,7 @@ function cardsOnTheJointMap(joint: Y.Doc) {
 }
 
 describe('a participant votes and gives scores on their phone', () => {
-  it('[Q2] [Q3] [Q7] votes go into my private document with buttons named by the card; the budget and my own card stop the + button', async () => {
+  it('[Q2][Q3][Q7] votes go into my private document with buttons named by the card; the budget and my own card stop the + button', async () => {
     const docs = new Map<string, Y.Doc>([
       ['session', new Y.Doc()],
       ['map:joint', new Y.Doc()],
@@ -81,7 +81,7 @@ describe('a participant votes and gives scores on their phone', () => {
 });
 
 describe('the facilitator runs rounds', () => {
-  it('[Q1] [Y1] the console asks the server to open and close rounds; the facilitator never opens a private document', async () => {
+  it('[Q1][Y1] the console asks the server to open and close rounds; the facilitator never opens a private document', async () => {
     const docs = new Map<string, Y.Doc>([['session', new Y.Doc()]]);
     const view = renderInWorkshop(<RoundsPanel />, { docs: docs as never, who: FACILITATOR });
     fireEvent.change(await screen.findByLabelText('Stemmen'), { target: { value: '5' } });
@@ -100,7 +100,7 @@ describe('the facilitator runs rounds', () => {
     expect(view.log.some((name) => name.includes('private:'))).toBe(false);
   });
 
-  it('[Q5] [Y4] closed results in the console, and on the projector only when the facilitator shows them', async () => {
+  it('[Q5][Y4] closed results in the console, and on the projector only when the facilitator shows them', async () => {
     const docs = new Map<string, Y.Doc>([
       ['session', new Y.Doc()],
       ['map:joint', new Y.Doc()],
