@@ -5,6 +5,8 @@ import { SERVER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { markParticipantRemoved, upsertParticipant } from '../shared/workshopDoc.js';
 import type { Config } from './config.js';
+import type { Principal } from '../shared/permissions.js';
+import type { PrivateCheckContext } from '../shared/rounds/privateInputs.js';
 import { ExportService } from './export/ExportService.js';
 import { createApiHandler } from './http/api.js';
 import { exportRoute } from './http/exportRoutes.js';
@@ -16,6 +18,7 @@ import { RoomRegistry } from './sync/RoomRegistry.js';
 import { SyncServer } from './sync/SyncServer.js';
 import { watchSession } from './sync/sessionEffects.js';
 import { BackupService } from './workshops/BackupService.js';
+import { RoundService } from './workshops/RoundService.js';
 import { VersionService } from './workshops/VersionService.js';
 import { WorkshopService } from './workshops/WorkshopService.js';
 
@@ -61,6 +64,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
       return p && !p.revoked && p.access === 'participant' ? { id: p.id, name: p.name, partner: p.partner } : null;
     },
     cardTextMax: config.cardTextMax,
+    privateCheck: (workshopId: string, who: Principal): PrivateCheckContext => rounds.checkContext(workshopId, who),
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
       if (room.docName.kind !== 'session') return;
@@ -69,10 +73,12 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
           guard(`step versions of ${room.workshopId}`, () => versions.saveStepVersions(room.workshopId, active)),
         onReveal: () => guard(`reveal in ${room.workshopId}`, () => versions.revealAll(room.workshopId)),
         onStageChange: () => guard(`stage change in ${room.workshopId}`, () => sync!.recheckWorkshop(room.workshopId)),
+        onRoundRequest: () => guard(`rounds of ${room.workshopId}`, () => rounds.settle(room.workshopId)),
       });
     },
   });
   const versions = new VersionService(store, registry);
+  const rounds: RoundService = new RoundService(store, registry);
   // Effects run outside any request: a failure is logged, never thrown into the event loop.
   const guard = (what: string, fn: () => unknown) => {
     try {

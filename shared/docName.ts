@@ -10,16 +10,25 @@ export type DocName =
   | { readonly kind: 'map'; readonly map: 'joint' | PartnerId }
   | { readonly kind: 'workshop' }
   | { readonly kind: 'session' }
-  | { readonly kind: 'drafts'; readonly participant: ParticipantId };
+  | { readonly kind: 'drafts'; readonly participant: ParticipantId }
+  /** One participant's private inputs (votes, check-in scores), readable by nobody else (ADR 0025). */
+  | { readonly kind: 'private'; readonly participant: ParticipantId };
 
 export type DocKind = DocName['kind'];
 export type MapDocName = Extract<DocName, { kind: 'map' }>;
 export type DraftsDocName = Extract<DocName, { kind: 'drafts' }>;
+export type PrivateDocName = Extract<DocName, { kind: 'private' }>;
 
 /** The text form of a document name. */
-export type DocNameString = 'workshop' | 'session' | `map:${string}` | `drafts:${string}`;
+export type DocNameString = 'workshop' | 'session' | `map:${string}` | `drafts:${string}` | `private:${string}`;
 
-export const DOC_KINDS: readonly DocKind[] = ['map', 'workshop', 'session', 'drafts'];
+export const DOC_KINDS: readonly DocKind[] = ['map', 'workshop', 'session', 'drafts', 'private'];
+
+/**
+ * Kinds whose documents leave the server in a backup. Private inputs never do: a backup is the
+ * facilitator's file, and only aggregates may reach the facilitator (ADR 0025).
+ */
+export const BACKED_UP_KINDS: readonly DocKind[] = DOC_KINDS.filter((k) => k !== 'private');
 
 /** Partner ids are slugs (partners.ts `partnerIdFrom`); participant ids are random base-36 (ids.ts). */
 const MAP_PART = /^[a-z0-9-]{1,40}$/;
@@ -35,6 +44,10 @@ export function draftsDoc(participant: ParticipantId): DraftsDocName {
   return { kind: 'drafts', participant };
 }
 
+export function privateDoc(participant: ParticipantId): PrivateDocName {
+  return { kind: 'private', participant };
+}
+
 /** The parsed name, or null for anything that is not a document of a workshop. */
 export function parseDocName(s: string): DocName | null {
   if (s === 'workshop' || s === 'session') return { kind: s };
@@ -44,6 +57,8 @@ export function parseDocName(s: string): DocName | null {
   const rest = s.slice(colon + 1);
   if (prefix === 'map' && MAP_PART.test(rest)) return { kind: 'map', map: rest as 'joint' | PartnerId };
   if (prefix === 'drafts' && PARTICIPANT_PART.test(rest)) return { kind: 'drafts', participant: rest as ParticipantId };
+  if (prefix === 'private' && PARTICIPANT_PART.test(rest))
+    return { kind: 'private', participant: rest as ParticipantId };
   return null;
 }
 
@@ -53,6 +68,8 @@ export function formatDocName(d: DocName): DocNameString {
       return `map:${d.map}`;
     case 'drafts':
       return `drafts:${d.participant}`;
+    case 'private':
+      return `private:${d.participant}`;
     default:
       return d.kind;
   }
@@ -84,4 +101,9 @@ export function partnerMapName(partner: PartnerId): DocNameString {
 /** The text form of a participant's drafts document. */
 export function draftsName(participant: ParticipantId): DocNameString {
   return formatDocName(draftsDoc(participant));
+}
+
+/** The text form of a participant's private inputs document. */
+export function privateName(participant: ParticipantId): DocNameString {
+  return formatDocName(privateDoc(participant));
 }

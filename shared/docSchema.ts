@@ -8,6 +8,8 @@ import { META_KEY, SCHEMA_VERSION_KEY } from './mapMeta.js';
 import { SESSION_KEY } from './session.js';
 import { MANDATE_SPEC, MANDATES_KEY, SIGNOFF_SPEC, SIGNOFFS_KEY } from './signoff.js';
 import { PARTICIPANTS_KEY } from './workshopDoc.js';
+import { ROUND_REQUEST_SPEC, ROUND_REQUESTS_KEY, ROUNDS_KEY } from './rounds/rounds.js';
+import { SCORE_SPEC, SCORES_KEY, VOTE_COUNT_SPEC, VOTES_KEY } from './rounds/privateInputs.js';
 
 /**
  * The root types each kind of document may hold ([M14]). Every root is a Y.Map; what its entries may
@@ -69,6 +71,13 @@ export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpe
   session: {
     [SESSION_KEY]: { writers: 'writers', entries: 'json' },
     [PAIR_DECISIONS_KEY]: { writers: 'writers', entries: { type: 'string', max: 5, oneOf: PAIR_DECISION_VALUES } },
+    // Rounds of private input (ADR 0025): the facilitator asks, the server records and aggregates.
+    [ROUND_REQUESTS_KEY]: { writers: 'writers', entries: ROUND_REQUEST_SPEC },
+    [ROUNDS_KEY]: { writers: 'server', entries: 'json' },
+  },
+  private: {
+    [VOTES_KEY]: { writers: 'writers', entries: VOTE_COUNT_SPEC },
+    [SCORES_KEY]: { writers: 'writers', entries: SCORE_SPEC },
   },
 };
 

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { AGREEMENT_RULES, DEFAULT_AGREEMENT_RULE, type AgreementRule } from './agreement.js';
 import { COLUMN_IDS, type ColumnId } from './columns.js';
+import { PRIVATE_REFUSALS, type PrivateRefusal } from './rounds/privateInputs.js';
 
 /**
  * The notice codec, the one definition of message type 7 for server and client ([M16]).
@@ -42,7 +43,9 @@ export type Notice =
   /** A "Hoort bij…" link that does not fit: to a card not on this map, to itself, to a column it may not serve, or in someone else's name; reverted [L2]. */
   | { code: 'link-refused'; reason: LinkRefusal }
   /** A mandate other than one's own, or another partner's sign-off; reverted [N2]. */
-  | { code: 'signoff-own' };
+  | { code: 'signoff-own' }
+  /** A vote or score was reverted: the round is closed, over budget, own card… ([Q2], [Y2]). */
+  | { code: 'private-refused'; reason: PrivateRefusal };
 
 export const LINK_REFUSALS = ['missing', 'self', 'column', 'by'] as const;
 export type LinkRefusal = (typeof LINK_REFUSALS)[number];
@@ -106,6 +109,10 @@ export function parseNotice(json: string): Notice | null {
     }
     case 'signoff-own':
       return { code: 'signoff-own' };
+    case 'private-refused': {
+      const reason = only(PRIVATE_REFUSALS, [v.reason])[0];
+      return reason ? { code: 'private-refused', reason } : null;
+    }
     default:
       return null;
   }

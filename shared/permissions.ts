@@ -50,8 +50,8 @@ export function workingMap(flow: Flow, stage: Stage, partner: string): MapDocNam
  * - A participant works in their own partner's map; in the homogeneous stage of a partners-first
  *   workshop that is all they can open. In the mixed (heterogeneous) stage they read every partner
  *   map, side by side, and write the joint map; the partner maps are then kept as they were.
- * - The facilitator reads and writes everything but others' drafts (read only); the projector reads
- *   maps and session, never drafts.
+ * - The facilitator reads and writes everything but others' drafts (read only) and others' private
+ *   inputs (never); the projector reads maps and session, never drafts nor private inputs.
  */
 export function canReadDoc(who: Principal, doc: DocName, ctx: AccessContext = JOINT_FLOW): boolean {
   switch (doc.kind) {
@@ -61,6 +61,10 @@ export function canReadDoc(who: Principal, doc: DocName, ctx: AccessContext = JO
     case 'drafts':
       if (doc.participant === who.participantId) return true;
       return who.access === 'facilitator' && ctx.draftsReadable !== false;
+    // Private inputs (votes, scores) are their owner's alone: not the facilitator, not the projector
+    // ([Q1], ADR 0025). Only the server reads them, to aggregate.
+    case 'private':
+      return doc.participant === who.participantId && who.access === 'participant';
     case 'map':
       if (who.access !== 'participant') return true;
       if (doc.map === 'joint') return !homogeneous(ctx);
@@ -74,6 +78,7 @@ export function canWriteDoc(who: Principal, doc: DocName, ctx: AccessContext = J
   switch (doc.kind) {
     // Drafts are their author's alone; the facilitator may look, not write.
     case 'drafts':
+    case 'private':
       return doc.participant === who.participantId;
     case 'workshop':
     case 'session':

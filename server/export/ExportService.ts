@@ -15,6 +15,7 @@ import { HttpError } from '../http/respond.js';
 import type { SqliteStore } from '../store/SqliteStore.js';
 import type { BackupService } from '../workshops/BackupService.js';
 import { readExportFonts } from './fonts.js';
+import { readScoreRounds, type ScoreRound } from '../../shared/scores.js';
 
 /** [E8] What the export API can make; the name is also the file's kind and extension. */
 export const EXPORT_KINDS = [
@@ -79,6 +80,18 @@ export class ExportService {
     }
   }
 
+  /** The session's check-ins and check-outs, aggregates only ([Y4]). */
+  private scoreRounds(workshopId: string): ScoreRound[] {
+    const state = this.backups.stateOf(roomName(workshopId as WorkshopId, 'session'));
+    const ydoc = new Y.Doc();
+    try {
+      if (state) Y.applyUpdate(ydoc, state);
+      return readScoreRounds(ydoc);
+    } finally {
+      ydoc.destroy();
+    }
+  }
+
   /** Everything an export of one map needs, read from the store. */
   input(workshopId: string, req: Omit<ExportRequest, 'kind'>, forConvenant: boolean): ExportInput {
     const w = this.store.getWorkshop(workshopId);
@@ -93,7 +106,14 @@ export class ExportService {
       (representatives[p.partner] ??= []).push(p.name);
       people.push({ id: p.id, name: p.name, partner: p.partner });
     }
-    const base = { lang: req.lang, title: w.title, date: req.date, partners: w.partners, representatives };
+    const base = {
+      lang: req.lang,
+      title: w.title,
+      date: req.date,
+      partners: w.partners,
+      representatives,
+      ...(forConvenant ? { scoreRounds: this.scoreRounds(workshopId) } : {}),
+    };
     if (partner) {
       return {
         ...base,

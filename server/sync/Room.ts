@@ -21,6 +21,8 @@ import type { DecodedUpdate } from './decodeFrame.js';
 import { isRefusal, validateUpdate, type Refusal } from './updateValidation.js';
 import { SchemaCheck } from './updateSchema.js';
 import { legacyWriterOf } from './legacyClients.js';
+import { applyPrivateGuarded } from './privateGuard.js';
+import type { PrivateCheckContext } from '../../shared/rounds/privateInputs.js';
 
 /** A connection binds at most this many new Yjs client ids per update (a tab has one per document). */
 const MAX_NEW_CLIENTS_PER_UPDATE = 4;
@@ -56,6 +58,8 @@ export interface RoomOptions {
   people: PeopleLookup;
   /** The card text limit when the workshop sets none (PKL_CARD_TEXT_MAX, [H4]). */
   cardTextMax: number;
+  /** For private inputs documents: what a vote or score is checked against ([Q2], ADR 0025). */
+  privateCheck?: (who: Principal) => PrivateCheckContext;
 }
 
 /**
@@ -242,6 +246,13 @@ export class Room implements CommitListener {
   }
 
   private applyValid(conn: RoomConnection, update: Uint8Array): void {
+    const { privateCheck } = this.opts;
+    if (this.opts.docName.kind === 'private') {
+      if (!privateCheck) throw new Error('a private document needs its checks');
+      const notice = applyPrivateGuarded(this.doc, update, conn.origin, () => privateCheck(conn.principal));
+      if (notice) conn.send(encodeNotice(notice));
+      return;
+    }
     const rules = this.guardRules(conn);
     if (!rules) {
       Y.applyUpdate(this.doc, update, conn.origin);

@@ -6,6 +6,8 @@ import { CARD_TEXT_LIMIT_DEFAULT } from '../../shared/cardLength.js';
 import type { DocStore, DocWriter } from '../store/Store.js';
 import { Committer } from './Committer.js';
 import { Room } from './Room.js';
+import type { Principal } from '../../shared/permissions.js';
+import type { PrivateCheckContext } from '../../shared/rounds/privateInputs.js';
 
 export interface RegistryOptions {
   store: DocStore;
@@ -27,6 +29,8 @@ export interface RegistryOptions {
   people?: (workshopId: string) => PeopleLookup;
   /** The card text limit when a workshop sets none (PKL_CARD_TEXT_MAX, [H4]). */
   cardTextMax?: number;
+  /** What a change of someone's private inputs is checked against ([Q2], ADR 0025). */
+  privateCheck?: (workshopId: string, who: Principal) => PrivateCheckContext;
 }
 
 /** Loaded rooms by name; loads on first use, unloads after the last connection has been idle a while. */
@@ -80,6 +84,7 @@ export class RoomRegistry {
       workshopPeople: () => this.opts.workshopPeople?.(parsed.workshop) ?? [],
       people: this.opts.people?.(parsed.workshop) ?? (() => null),
       cardTextMax: this.opts.cardTextMax ?? CARD_TEXT_LIMIT_DEFAULT,
+      privateCheck: this.opts.privateCheck && ((who) => this.opts.privateCheck!(parsed.workshop, who)),
       onFatal: (r, error) => {
         this.opts.log(`room ${r.name}: commit failed, unloading`, error);
         this.opts.onRoomFailed(r);
@@ -88,8 +93,9 @@ export class RoomRegistry {
     });
     this.rooms.set(name, room);
     this.opts.onRoomLoaded?.(room);
-    // Drafts too: the workshop's card text limit is a setting in the session ([H4]).
-    if (parsed.doc.kind === 'map' || parsed.doc.kind === 'drafts') {
+    // Drafts too: the workshop's card text limit is a setting in the session ([H4]); private inputs
+    // are checked against the session's rounds ([Q2]).
+    if (parsed.doc.kind === 'map' || parsed.doc.kind === 'drafts' || parsed.doc.kind === 'private') {
       const session = this.get(`${parsed.workshop}/session`);
       session.pins++;
       room.sessionRoom = session;

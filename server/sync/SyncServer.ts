@@ -165,7 +165,10 @@ export class SyncServer {
     if (!participant || !workshop || participant.revoked)
       return this.refuse(ws, CloseCode.UNAUTHORIZED, 'invalid or revoked token');
     // Only drafts of someone in this workshop exist; no random drafts room is ever loaded (T12).
-    if (parsed.doc.kind === 'drafts' && !this.opts.workshops.getParticipant(workshop.id, parsed.doc.participant)) {
+    if (
+      (parsed.doc.kind === 'drafts' || parsed.doc.kind === 'private') &&
+      !this.opts.workshops.getParticipant(workshop.id, parsed.doc.participant)
+    ) {
       return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown document');
     }
     const principal: Principal = {

@@ -1,5 +1,6 @@
 import type { ColumnId } from '../../shared/columns.js';
-import { MIGRATION } from '../../shared/origins.js';
+import { MIGRATION, SERVER } from '../../shared/origins.js';
+import { getRequests } from '../../shared/rounds/rounds.js';
 import { readSession } from '../../shared/session.js';
 import { readWorkshopSettings } from '../../shared/workshopSettings.js';
 import type { Room } from './Room.js';
@@ -11,6 +12,8 @@ export interface SessionEffects {
   onReveal(): void;
   /** Partners first: the mixed session opened (or closed again); or drafts reading was switched ([H6]). */
   onStageChange(): void;
+  /** The facilitator asked to open or close a round of votes or scores (ADR 0025). */
+  onRoundRequest(): void;
 }
 
 /**
@@ -20,8 +23,13 @@ export interface SessionEffects {
 export function watchSession(room: Room, effects: SessionEffects): void {
   let last = readSession(room.doc);
   let lastReadable = readWorkshopSettings(room.doc).draftsReadable;
+  const requests: unknown = getRequests(room.doc);
+  // A request written before a restart is settled when the session is loaded again.
+  if (getRequests(room.doc).size > 0) setImmediate(() => effects.onRoundRequest());
   room.doc.on('afterTransaction', (tr) => {
     if (tr.origin === MIGRATION) return;
+    if (tr.origin !== SERVER && [...tr.changed.keys()].some((t) => t === requests))
+      setImmediate(() => effects.onRoundRequest());
     const now = readSession(room.doc);
     if (now.revealSeq > last.revealSeq) setImmediate(() => effects.onReveal());
     const readable = readWorkshopSettings(room.doc).draftsReadable;

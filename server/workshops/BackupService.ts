@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, toBase64, type BackupFile } from '../../shared/backup.js';
-import { DOC_KINDS, formatDocName } from '../../shared/docName.js';
+import { BACKED_UP_KINDS, formatDocName } from '../../shared/docName.js';
 import { parseRoomName, roomName } from '../../shared/protocol.js';
 import { readMap } from '../../shared/readModel.js';
 import { HttpError } from '../http/respond.js';
@@ -38,7 +38,7 @@ export class BackupService {
     const w = this.store.getWorkshop(workshopId);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     const rooms = new Set<string>();
-    for (const kind of DOC_KINDS) {
+    for (const kind of BACKED_UP_KINDS) {
       for (const r of this.store.roomsOf(workshopId, kind)) rooms.add(r);
       for (const r of this.registry.loadedNames(workshopId, kind)) rooms.add(r);
     }

@@ -7,6 +7,7 @@ import { formatExportDate, isJointMap, partnerOf, type ExportInput } from './exp
 import { linkNotes, signoffBlocks, type LinkNotes } from './linksSignoff.js';
 import { partnerDiffBlocks } from './partnerDiff.js';
 import { exportTexts, type ExportTexts } from './texts.js';
+import { scoreSection } from './scoreSection.js';
 
 export type * from './convenantTypes.js';
 
@@ -149,6 +150,8 @@ export function buildConvenant(input: ExportInput): Convenant {
       blocks: signoffBlocks(input.signoff, input.lang),
     });
   }
+  const scores = scoreSection(input);
+  if (scores) sections.push(scores);
   if (input.partnerMaps && Object.keys(input.partnerMaps).length) {
     sections.push({ id: 'annex', heading: t.annex, blocks: partnerDiffBlocks(input, t) });
   }

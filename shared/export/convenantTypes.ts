@@ -13,6 +13,7 @@ export type ConvenantSectionId =
   | 'actionPlan'
   | 'openPoints'
   | 'signoff'
+  | 'scores'
   | 'annex';
 
 export interface ConvenantItem {

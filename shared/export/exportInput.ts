@@ -2,6 +2,7 @@ import type { Lang } from '../columns.js';
 import type { Partner } from '../partners.js';
 import type { CardSnapshot, MapSnapshot } from '../readModel.js';
 import type { SignoffRow } from '../signoff.js';
+import type { ScoreRound } from '../scores.js';
 
 /**
  * Everything an export needs, gathered by the caller from the live documents. Exports are pure
@@ -29,6 +30,8 @@ export interface ExportInput {
   cardOrigins?: Record<string, string[]>;
   /** The joint map's sign-off per partner with the representatives' mandates ([N3]); the convenant prints it. */
   signoff?: SignoffRow[];
+  /** The session's check-ins and check-outs (aggregates only, [Y4]). */
+  scoreRounds?: ScoreRound[];
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,6 +5,7 @@ import enLinks from './en.links.json';
 import en from './en.json';
 import enMethod from './en.method.json';
 import enSession from './en.session.json';
+import enVotes from './en.votes.json';
 import type { Lang } from './languages.js';
 import nlAuthorship from './nl.authorship.json';
 import nlCompare from './nl.compare.json';
@@ -13,6 +14,7 @@ import nlLinks from './nl.links.json';
 import nl from './nl.json';
 import nlMethod from './nl.method.json';
 import nlSession from './nl.session.json';
+import nlVotes from './nl.votes.json';
 
 /**
  * Every text of the product, one catalogue per language, used by the client (through i18next), the
@@ -26,12 +28,13 @@ import nlSession from './nl.session.json';
  *   rules, the facilitator's questions, card statuses
  * - `*.authorship.json`: who a card is by, removal proposals, the text limit, people without a device
  * - `*.links.json`: "Hoort bij…" links between cards, mandate and sign-off per partner (issue 14)
+ * - `*.votes.json`: vote rounds and check-in/out (private inputs, ADR 0025)
  * - `*.export.json`: what the A3 PDF and the convenant documents print, registered apart in
  *   `exportCatalogues.ts` so that the participant page does not load them.
  */
 export const CATALOGUE_FILES = {
-  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod, nlAuthorship, nlLinks],
-  en: [en, enSession, enConsole, enCompare, enMethod, enAuthorship, enLinks],
+  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod, nlAuthorship, nlLinks, nlVotes],
+  en: [en, enSession, enConsole, enCompare, enMethod, enAuthorship, enLinks, enVotes],
 } as const satisfies Record<Lang, readonly object[]>;
 
 /** The shape of a catalogue, taken from the Dutch one: every other language must have the same keys. */
@@ -41,7 +44,8 @@ export type Catalogue = typeof nl &
   typeof nlCompare &
   typeof nlMethod &
   typeof nlAuthorship &
-  typeof nlLinks;
+  typeof nlLinks &
+  typeof nlVotes;
 
 function merge(files: readonly object[]): Catalogue {
   return Object.assign({}, ...files) as Catalogue;
@@ -56,6 +60,7 @@ const english: Catalogue = {
   ...enMethod,
   ...enAuthorship,
   ...enLinks,
+  ...enVotes,
 };
 
 /** What the screens, the server and the domain tables read (everything but the export texts). */

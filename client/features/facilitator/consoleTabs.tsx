@@ -12,6 +12,7 @@ import { PartnersPanel } from './PartnersPanel.js';
 import { PeoplePanel } from './PeoplePanel.js';
 import { PlanPanel } from './PlanPanel.js';
 import { VersionsPanel } from './VersionsPanel.js';
+import { RoundsPanel } from '../votes/index.js';
 
 /** One tab of the console's panel. */
 export interface ConsoleTab {
@@ -46,6 +47,7 @@ export const CONSOLE_TABS: readonly ConsoleTab[] = [
     render: ({ visible }) => <VersionsPanel visible={visible} />,
   },
   { id: 'links', label: (t) => t('links.tab'), render: () => <LinksSignoffPanel /> },
+  { id: 'rounds', label: (t) => t('votes.console.tab'), render: () => <RoundsPanel /> },
   { id: 'export', label: (t) => t('console.tabs.export'), render: () => <ExportTab /> },
   { id: 'partners', label: (t) => t('partnersPanel.tab'), render: () => <PartnersPanel />, flow: 'partners-first' },
 ];

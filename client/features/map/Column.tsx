@@ -17,6 +17,7 @@ import type { CardActions } from './useCardActions.js';
 import { useFocusRequest } from './useFocusRequest.js';
 import { useMapUi, useMapUiApi } from './uiStore.js';
 import { bySupport, hasSupport, isCompact, useViewPrefs } from './viewPrefs.js';
+import { useVoteTotals } from '../votes/index.js';
 
 interface Props {
   column: ColumnDef;
@@ -53,9 +54,17 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
   const compact = isCompact(density, cards.length + drafts.length);
   const sorted = useMapUi((s) => s.sortedBySupport.includes(column.id));
   const toggleSort = useMapUi((s) => s.toggleSortBySupport);
+  // [Q5] The last closed vote round on this column can order it too (here only, like support).
+  const voteTotals = useVoteTotals(column.id);
+  const [byVotes, setByVotes] = useState(false);
+  const votesOrder = byVotes && voteTotals !== null;
   // Sorting shows a different order here only; each card keeps its place (and number) in the shared order.
-  const shown = sorted ? bySupport(cards) : cards;
-  const placeOf = sorted ? new Map(cards.map((c, i) => [c.id, i])) : null;
+  const shown = votesOrder
+    ? [...cards].sort((a, b) => (voteTotals[b.id] ?? 0) - (voteTotals[a.id] ?? 0))
+    : sorted
+      ? bySupport(cards)
+      : cards;
+  const placeOf = sorted || votesOrder ? new Map(cards.map((c, i) => [c.id, i])) : null;
   // The keyboard's way to "Kaart toevoegen" (Alt+N) lands in one column: the current step's.
   const section = useRef<HTMLElement>(null);
   const shortcutHere = useAddTarget() === column.id && canAdd;
@@ -110,6 +119,17 @@ function ColumnImpl({ column, cards, drafts, partners, editorsByCard, actions, o
             onClick={() => toggleSort(column.id)}
           >
             {t('map.sortBySupport')}
+          </button>
+        )}
+        {voteTotals !== null && cards.length > 1 && (
+          <button
+            type="button"
+            className="text-button sort-toggle"
+            data-testid={`column.${column.id}.sortByVotes`}
+            aria-pressed={byVotes}
+            onClick={() => setByVotes((v) => !v)}
+          >
+            {t('votes.sort')}
           </button>
         )}
         <details className="column-prompts">

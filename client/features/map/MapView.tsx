@@ -31,6 +31,7 @@ import { useUndoShortcuts } from './useUndoShortcuts.js';
 import { createMapUiStore, MapUiContext, useMapUi, useMapUiApi } from './uiStore.js';
 import './session/session.css';
 import './details/details.css';
+import { PrivateRounds } from '../votes/index.js';
 
 interface Props {
   workshopId: WorkshopId;
@@ -128,6 +129,8 @@ function noticeText(
       return t(`links.notice.${notice.reason}`);
     case 'signoff-own':
       return t('mandate.notice');
+    case 'private-refused':
+      return t(`votes.refused.${notice.reason}`);
   }
 }
 
@@ -182,6 +185,7 @@ function SessionBars() {
       <DraftsBanner />
       <SessionBanner />
       <RoundBanner />
+      <PrivateRounds />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { ConnectionIndicator } from '../../ui/ConnectionIndicator.js';
 import { FittedBoard, FittedCard } from './fit/FittedBoard.js';
 import { ProjectorLinks } from './ProjectorLinks.js';
 import { useFollowLanguage } from './useFollowLanguage.js';
+import { ProjectorRound } from '../votes/index.js';
 
 interface Props {
   info: WorkshopInfo;
@@ -176,6 +177,7 @@ export function ProjectorView({ info, session, map, participants, now, participa
           )}
         </div>
       </div>
+      <ProjectorRound />
     </main>
   );
 }
