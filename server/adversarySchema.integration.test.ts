@@ -111,11 +111,17 @@ describe('documents hold only their layout', () => {
       expect([CloseCode.MALFORMED, CloseCode.FORBIDDEN], what).toContain(closed.code);
     }
     const live = app.registry.peek(name)!.doc;
-    // Only the layout's roots: the cards and the schema version the server itself writes.
-    // (`groups` and `groupMembers` are the layout's too: the guard watches every root of it, empty
-    // until a tag is written.)
+    // Only the layout's roots: the cards, the schema version the server itself writes, and the roots the
+    // guard watches though they stay empty until written (`groups`, `groupMembers`, `mandates`, `signoffs`).
     expect([...live.share.keys()].sort()).toEqual(Object.keys(DOC_ROOTS.map).sort());
-    expect(Object.keys(DOC_ROOTS.map).sort()).toEqual(['cards', 'groupMembers', 'groups', 'meta']);
+    expect(Object.keys(DOC_ROOTS.map).sort()).toEqual([
+      'cards',
+      'groupMembers',
+      'groups',
+      'mandates',
+      'meta',
+      'signoffs',
+    ]);
     expect(app.store.loadDoc(name).updates.length).toBe(rowsBefore);
     expect(getCards(live).size).toBe(1);
     expect(honest.closes).toEqual([]);
