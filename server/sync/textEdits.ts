@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CARDS_KEY } from '../../shared/cardSchema.js';
+import { getCards } from '../../shared/cardSchema.js';
 import type { Accepted, LandingItem, ParentRef } from './updateValidation.js';
 
 /**
@@ -26,8 +26,7 @@ type Found = { id: string; card: Y.Map<unknown>; fragment: Y.XmlFragment } | nul
  * An update that changes nothing (a resend) gives an empty map.
  */
 export function textOnlyEdits(doc: Y.Doc, accepted: Accepted): Map<string, TextEdit> | null {
-  const cards = doc.share.get(CARDS_KEY);
-  if (!(cards instanceof Y.Map)) return accepted.landing.length === 0 && accepted.deletes.size === 0 ? new Map() : null;
+  const cards = getCards(doc);
   const found = new Map<object, Found>();
 
   /** The card whose text the type `t` (a live one) is, or lies inside. */
