@@ -18,7 +18,7 @@ import type { DocStore, DocWriter } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
 import type { DecodedUpdate } from './decodeFrame.js';
-import { isRefusal, validateUpdate, type Refusal } from './updateValidation.js';
+import { isRefusal, validateUpdate, type Accepted, type Refusal } from './updateValidation.js';
 import { SchemaCheck } from './updateSchema.js';
 import { legacyWriterOf } from './legacyClients.js';
 import { applyPrivateGuarded } from './privateGuard.js';
@@ -236,7 +236,7 @@ export class Room implements CommitListener {
         })),
       );
     }
-    this.applyValid(conn, update);
+    this.applyValid(conn, update, verdict);
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
       // Cannot happen after validation; if Yjs ever disagrees, nothing pending may stay behind.
       this.doc.store.pendingStructs = null;
@@ -245,7 +245,7 @@ export class Room implements CommitListener {
     return null;
   }
 
-  private applyValid(conn: RoomConnection, update: Uint8Array): void {
+  private applyValid(conn: RoomConnection, update: Uint8Array, accepted: Accepted): void {
     const { privateCheck } = this.opts;
     if (this.opts.docName.kind === 'private') {
       if (!privateCheck) throw new Error('a private document needs its checks');
@@ -258,7 +258,7 @@ export class Room implements CommitListener {
       Y.applyUpdate(this.doc, update, conn.origin);
       return;
     }
-    const notice = applyGuarded(this.doc, update, conn.origin, rules);
+    const notice = applyGuarded(this.doc, update, conn.origin, rules, accepted);
     if (notice) conn.send(encodeNotice(notice));
   }
 

@@ -13,6 +13,8 @@ import type { PeopleLookup } from '../../shared/authorship.js';
 import { SERVER } from '../../shared/origins.js';
 import { authorshipNotice, othersRemoved, proposeRemovals } from './rules/authorshipRule.js';
 import { lengthNotice, textLengthsOf } from './rules/lengthRule.js';
+import { textOnlyEdits, type TextEdit } from './textEdits.js';
+import type { Accepted } from './updateValidation.js';
 
 /**
  * Content-level enforcement for map documents: apply a connection's update, find every card it
@@ -77,8 +79,49 @@ function tableProblems(
   return problems;
 }
 
-/** Returns the notice for the sender when the update was reverted, or null when it was accepted. */
-export function applyGuarded(doc: Y.Doc, update: Uint8Array, origin: Origin, rules: GuardRules): Notice | null {
+/**
+ * The cheap path (docs/decisions/0029): an update that only edits the text of cards (textEdits.ts,
+ * read from the update before it is applied) passes without an undo scope or observers when every
+ * rule can be seen to accept it from the state before it: each card in a writable column, valid
+ * text, not agreed (an edit would open it again, [K3]), no authorship field written, and its text
+ * unable to pass the limit: its length now plus everything the update inserts stays within it, or the
+ * update inserts nothing ([H4]); and every further rule says a text edit of that card is none of its
+ * business. Anything else, and every refusal, takes the full guard below.
+ */
+function acceptsTextEdits(doc: Y.Doc, rules: GuardRules, edits: ReadonlyMap<string, TextEdit>): boolean {
+  const cards = getCards(doc);
+  const lengths = textLengthsOf(doc, cards);
+  for (const [id, { card, fragment, inserted }] of edits) {
+    const column = readCardColumn(card);
+    if (column === null || !rules.writable.has(column)) return false;
+    if (card.get('status') === 'agreed') return false;
+    if (checkCardField(id, card, 'text', rules.doc)) return false;
+    if (inserted > 0 && lengths.of(fragment).now + inserted > rules.cardTextMax) return false;
+    for (const rule of rules.rules ?? []) if (!rule.ignoresTextEdit?.(card, rules.who)) return false;
+  }
+  if (rules.doc === 'map') {
+    const written = new Map([...edits.keys()].map((id) => [id, new Set(['text'])] as const));
+    if (authorshipNotice(cards, written, rules.who, rules.people)) return false;
+  }
+  return true;
+}
+
+/**
+ * Returns the notice for the sender when the update was reverted, or null when it was accepted.
+ * `accepted`: the update as validated before it is applied (updateValidation.ts), for the cheap path.
+ */
+export function applyGuarded(
+  doc: Y.Doc,
+  update: Uint8Array,
+  origin: Origin,
+  rules: GuardRules,
+  accepted?: Accepted,
+): Notice | null {
+  const edits = accepted && textOnlyEdits(doc, accepted);
+  if (edits && acceptsTextEdits(doc, rules, edits)) {
+    Y.applyUpdate(doc, update, origin);
+    return null;
+  }
   const cards = getCards(doc);
   const watches = (rules.rules ?? []).map((rule) => rule(doc, rules.who));
   // Every other root of the document is watched and reverted with the cards (the whole transaction).

@@ -64,7 +64,17 @@ function versionOf(card: Y.Map<unknown>, at: number): AgreedVersion {
   };
 }
 
+/**
+ * A text edit matters to this rule only on an agreed card (it opens the card again, [K3]); status,
+ * "eens namens" and the agreed version are fields of the card map, which a text edit never writes.
+ */
+const ignoresTextEdit = (card: Y.Map<unknown>) => card.get('status') !== 'agreed';
+
 export function agreementRule(ctx: AgreementContext): ChangeRule {
+  return Object.assign(watchAgreement(ctx), { ignoresTextEdit });
+}
+
+function watchAgreement(ctx: AgreementContext) {
   return (doc: Y.Doc, who: Principal): ChangeWatch => {
     const cards = getCards(doc);
     const facilitator = who.access === 'facilitator';

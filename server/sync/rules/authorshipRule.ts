@@ -32,13 +32,15 @@ export function authorshipNotice(
   people: PeopleLookup,
 ): Notice | null {
   if (who.access === 'facilitator') return null;
-  const me = people(who.participantId);
+  // Looked up only for a new card: most changes are text edits, and a lookup reads the store.
+  let me: ReturnType<PeopleLookup> | undefined;
   const wrong = new Set<string>();
   for (const [id, fields] of written) {
     const card = cards.get(id);
     if (!(card instanceof Y.Map)) continue;
     if (fields === 'whole') {
       // Someone the server does not know (removed, or not in this workshop) writes no cards in anyone's name.
+      if (me === undefined) me = people(who.participantId);
       const forged = me ? forgedFields(authorshipOf(card), me, people) : ['author'];
       for (const f of forged) wrong.add(f);
       if (card.has('removal')) wrong.add('removal');

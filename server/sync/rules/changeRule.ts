@@ -16,4 +16,12 @@ export interface ChangeWatch {
   after?(): void;
 }
 
-export type ChangeRule = (doc: Y.Doc, who: Principal) => ChangeWatch;
+export interface ChangeRule {
+  (doc: Y.Doc, who: Principal): ChangeWatch;
+  /**
+   * For the guard's cheap path (docs/decisions/0029): true when the rule would neither refuse nor
+   * follow up a change that only edits the rich text of this card (as it stands before the change).
+   * A rule without it is asked about every change, through the full watch.
+   */
+  ignoresTextEdit?(card: Y.Map<unknown>, who: Principal): boolean;
+}

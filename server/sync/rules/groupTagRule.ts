@@ -12,7 +12,7 @@ const confirmed = (entry: unknown) =>
  * A participant may set an unconfirmed tag on a group whose tag is not confirmed yet, nothing else:
  * writing a confirmed tag, changing a confirmed one or clearing one is reverted.
  */
-export const groupTagRule: ChangeRule = (doc: Y.Doc, who: Principal): ChangeWatch => {
+const watchGroupTags = (doc: Y.Doc, who: Principal): ChangeWatch => {
   const groups = getGroupsMap(doc);
   /** Group keys the change wrote, with their value before. */
   const before = new Map<string, unknown>();
@@ -35,3 +35,6 @@ export const groupTagRule: ChangeRule = (doc: Y.Doc, who: Principal): ChangeWatc
     },
   };
 };
+
+/** Only the `groups` root matters to this rule: a card's text never does. */
+export const groupTagRule: ChangeRule = Object.assign(watchGroupTags, { ignoresTextEdit: () => true });
