@@ -69,6 +69,8 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
           guard(`step versions of ${room.workshopId}`, () => versions.saveStepVersions(room.workshopId, active)),
         onReveal: () => guard(`reveal in ${room.workshopId}`, () => versions.revealAll(room.workshopId)),
         onStageChange: () => guard(`stage change in ${room.workshopId}`, () => sync!.recheckWorkshop(room.workshopId)),
+        onMeetingStart: (label) =>
+          guard(`meeting versions of ${room.workshopId}`, () => versions.saveMeetingVersions(room.workshopId, label)),
       });
     },
   });

@@ -6,6 +6,7 @@ import { PAIR_DECISION_VALUES, PAIR_DECISIONS_KEY } from './compare/pairDecision
 import type { DocKind } from './docName.js';
 import { META_KEY, SCHEMA_VERSION_KEY } from './mapMeta.js';
 import { SESSION_KEY } from './session.js';
+import { MEETING_ENTRY, MEETINGS_KEY } from './trajectory.js';
 import { PARTICIPANTS_KEY } from './workshopDoc.js';
 
 /**
@@ -65,6 +66,8 @@ export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpe
   session: {
     [SESSION_KEY]: { writers: 'writers', entries: 'json' },
     [PAIR_DECISIONS_KEY]: { writers: 'writers', entries: { type: 'string', max: 5, oneOf: PAIR_DECISION_VALUES } },
+    /** The meetings of the trajectory [J1] (trajectory.ts). */
+    [MEETINGS_KEY]: { writers: 'writers', entries: MEETING_ENTRY },
   },
 };
 

@@ -18,6 +18,8 @@ describe('the notice codec', () => {
       { code: 'authorship', fields: ['author', 'authorName'] },
       { code: 'text-too-long', max: 600 },
       { code: 'removal-proposed' },
+      { code: 'follow-up', reason: 'not-owner' },
+      { code: 'follow-up', reason: 'not-agreed' },
     ];
     for (const notice of all) {
       const frame = encodeNotice(notice);

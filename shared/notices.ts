@@ -38,7 +38,12 @@ export type Notice =
   /** The card text went over the workshop's limit; reverted ([H4]). */
   | { code: 'text-too-long'; max: number }
   /** Removing someone else's card was reverted and became a proposal for the facilitator ([H3]). */
-  | { code: 'removal-proposed' };
+  | { code: 'removal-proposed' }
+  /**
+   * Follow-up of an action refused ([J4], [J5]): on a card that is no agreed step card, or by someone
+   * who is not its owner (or an owner writing more than status and note); reverted.
+   */
+  | { code: 'follow-up'; reason: 'not-agreed' | 'not-owner' };
 
 /** The whole frame, ready to send. */
 export function encodeNotice(notice: Notice): Uint8Array {
@@ -93,6 +98,8 @@ export function parseNotice(json: string): Notice | null {
         : null;
     case 'removal-proposed':
       return { code: 'removal-proposed' };
+    case 'follow-up':
+      return v.reason === 'not-agreed' || v.reason === 'not-owner' ? { code: 'follow-up', reason: v.reason } : null;
     default:
       return null;
   }

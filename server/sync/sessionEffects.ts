@@ -2,6 +2,7 @@ import type { ColumnId } from '../../shared/columns.js';
 import { MIGRATION } from '../../shared/origins.js';
 import { readSession } from '../../shared/session.js';
 import { readWorkshopSettings } from '../../shared/workshopSettings.js';
+import { readCurrentMeetingId, readMeetings } from '../../shared/trajectory.js';
 import type { Room } from './Room.js';
 
 export interface SessionEffects {
@@ -11,6 +12,8 @@ export interface SessionEffects {
   onReveal(): void;
   /** Partners first: the mixed session opened (or closed again); or drafts reading was switched ([H6]). */
   onStageChange(): void;
+  /** A meeting of the trajectory began: save a version of every map, labelled with it [J2]. */
+  onMeetingStart(label: string): void;
 }
 
 /**
@@ -20,6 +23,7 @@ export interface SessionEffects {
 export function watchSession(room: Room, effects: SessionEffects): void {
   let last = readSession(room.doc);
   let lastReadable = readWorkshopSettings(room.doc).draftsReadable;
+  let lastMeeting = readCurrentMeetingId(room.doc);
   room.doc.on('afterTransaction', (tr) => {
     if (tr.origin === MIGRATION) return;
     const now = readSession(room.doc);
@@ -32,5 +36,11 @@ export function watchSession(room: Room, effects: SessionEffects): void {
       setImmediate(() => effects.onStepChange(active));
     }
     last = now;
+    const meeting = readCurrentMeetingId(room.doc);
+    if (meeting !== lastMeeting && meeting !== null) {
+      const m = readMeetings(room.doc).find((x) => x.id === meeting);
+      if (m) setImmediate(() => effects.onMeetingStart(`${m.n} ${m.goal}`.trim()));
+    }
+    lastMeeting = meeting;
   });
 }

@@ -4,6 +4,7 @@ import enConsole from './en.console.json';
 import en from './en.json';
 import enMethod from './en.method.json';
 import enSession from './en.session.json';
+import enTrajectory from './en.trajectory.json';
 import type { Lang } from './languages.js';
 import nlAuthorship from './nl.authorship.json';
 import nlCompare from './nl.compare.json';
@@ -11,6 +12,7 @@ import nlConsole from './nl.console.json';
 import nl from './nl.json';
 import nlMethod from './nl.method.json';
 import nlSession from './nl.session.json';
+import nlTrajectory from './nl.trajectory.json';
 
 /**
  * Every text of the product, one catalogue per language, used by the client (through i18next), the
@@ -23,12 +25,13 @@ import nlSession from './nl.session.json';
  * - `*.method.json`: the Partnerschapskaart itself: columns, questions, prompts, the five dialogue
  *   rules, the facilitator's questions, card statuses
  * - `*.authorship.json`: who a card is by, removal proposals, the text limit, people without a device
+ * - `*.trajectory.json`: the series of meetings, follow-up of actions, the review "terugblik", Mijn acties
  * - `*.export.json`: what the A3 PDF and the convenant documents print, registered apart in
  *   `exportCatalogues.ts` so that the participant page does not load them.
  */
 export const CATALOGUE_FILES = {
-  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod, nlAuthorship],
-  en: [en, enSession, enConsole, enCompare, enMethod, enAuthorship],
+  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod, nlAuthorship, nlTrajectory],
+  en: [en, enSession, enConsole, enCompare, enMethod, enAuthorship, enTrajectory],
 } as const satisfies Record<Lang, readonly object[]>;
 
 /** The shape of a catalogue, taken from the Dutch one: every other language must have the same keys. */
@@ -37,14 +40,23 @@ export type Catalogue = typeof nl &
   typeof nlConsole &
   typeof nlCompare &
   typeof nlMethod &
-  typeof nlAuthorship;
+  typeof nlAuthorship &
+  typeof nlTrajectory;
 
 function merge(files: readonly object[]): Catalogue {
   return Object.assign({}, ...files) as Catalogue;
 }
 
 // Typed as Catalogue, so a key missing from the English files is a type error as well as a test failure.
-const english: Catalogue = { ...en, ...enSession, ...enConsole, ...enCompare, ...enMethod, ...enAuthorship };
+const english: Catalogue = {
+  ...en,
+  ...enSession,
+  ...enConsole,
+  ...enCompare,
+  ...enMethod,
+  ...enAuthorship,
+  ...enTrajectory,
+};
 
 /** What the screens, the server and the domain tables read (everything but the export texts). */
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {

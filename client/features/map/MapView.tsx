@@ -122,6 +122,8 @@ function noticeText(
       return t('authorship.notice.tooLong', { max: notice.max });
     case 'removal-proposed':
       return t('authorship.notice.removalProposed');
+    case 'follow-up':
+      return t(notice.reason === 'not-agreed' ? 'trajectory.notice.notAgreed' : 'trajectory.notice.notOwner');
   }
 }
 

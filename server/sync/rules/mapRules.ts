@@ -1,8 +1,9 @@
 import { agreementRule, type AgreementContext } from './agreementRule.js';
 import type { ChangeRule } from './changeRule.js';
+import { followUpRule } from './followUpRule.js';
 import { groupTagRule } from './groupTagRule.js';
 
 /** The rules of this folder that every change to a map document passes, in order. */
 export function mapRules(agreement: AgreementContext): readonly ChangeRule[] {
-  return [agreementRule(agreement), groupTagRule];
+  return [agreementRule(agreement), groupTagRule, followUpRule];
 }
