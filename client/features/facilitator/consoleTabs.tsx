@@ -11,6 +11,7 @@ import { PartnersPanel } from './PartnersPanel.js';
 import { PeoplePanel } from './PeoplePanel.js';
 import { PlanPanel } from './PlanPanel.js';
 import { VersionsPanel } from './VersionsPanel.js';
+import { TrajectoryPanel } from '../trajectory/index.js';
 
 /** One tab of the console's panel. */
 export interface ConsoleTab {
@@ -44,6 +45,7 @@ export const CONSOLE_TABS: readonly ConsoleTab[] = [
     label: (t) => t('console.tabs.versions'),
     render: ({ visible }) => <VersionsPanel visible={visible} />,
   },
+  { id: 'trajectory', label: (t) => t('trajectory.tab'), render: () => <TrajectoryPanel /> },
   { id: 'export', label: (t) => t('console.tabs.export'), render: () => <ExportTab /> },
   { id: 'partners', label: (t) => t('partnersPanel.tab'), render: () => <PartnersPanel />, flow: 'partners-first' },
 ];

@@ -30,6 +30,7 @@ import { useUndoShortcuts } from './useUndoShortcuts.js';
 import { createMapUiStore, MapUiContext, useMapUi, useMapUiApi } from './uiStore.js';
 import './session/session.css';
 import './details/details.css';
+import { ParticipantTrajectory } from '../trajectory/index.js';
 
 interface Props {
   workshopId: WorkshopId;
@@ -182,7 +183,7 @@ function SessionBars() {
   );
 }
 
-function MapScreen({ workshopId, title, onRejoin }: Props) {
+function MapScreen({ workshopId, title, onRejoin, map }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const actions = useCardActions();
@@ -199,6 +200,8 @@ function MapScreen({ workshopId, title, onRejoin }: Props) {
       <main id="main" className="map-main" tabIndex={-1}>
         {!me.canEdit && <p className="notice-bar">{t('map.readOnly')}</p>}
         <SessionBars />
+        {/* The actions live on the joint map; a partner's own map (partners first) has none [J7]. */}
+        {(map ?? JOINT_MAP) === JOINT_MAP && <ParticipantTrajectory />}
         <p className="sr-only" id={KEYBOARD_HELP_ID}>
           {t('card.keyboardHelp')}
         </p>
