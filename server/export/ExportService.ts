@@ -5,6 +5,8 @@ import { convenantToPdf } from '../../shared/export/convenantPdf.js';
 import { convenantToDocx } from '../../shared/export/docx.js';
 import { cardOriginsOf, exportFileName, type ExportInput } from '../../shared/export/exportInput.js';
 import { convenantToMarkdown } from '../../shared/export/markdown.js';
+import { buildStandVanZaken } from '../../shared/export/standVanZaken.js';
+import { actionsCalendar } from './actionsCalendar.js';
 import { renderMapPdf } from '../../shared/export/pdf.js';
 import { renderMapSvg } from '../../shared/export/svg.js';
 import type { PartnerId, WorkshopId } from '../../shared/ids.js';
@@ -22,6 +24,10 @@ export const EXPORT_KINDS = [
   'convenant.pdf',
   'convenant.docx',
   'convenant.md',
+  'stand.md',
+  'stand.docx',
+  'stand.pdf',
+  'acties.ics',
   'backup.json',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -49,6 +55,10 @@ const TYPES: Record<ExportKind, string> = {
   'convenant.pdf': 'application/pdf',
   'convenant.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'convenant.md': 'text/markdown; charset=utf-8',
+  'stand.md': 'text/markdown; charset=utf-8',
+  'stand.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'stand.pdf': 'application/pdf',
+  'acties.ics': 'text/calendar; charset=utf-8',
   'backup.json': 'application/json; charset=utf-8',
 };
 
@@ -81,11 +91,13 @@ export class ExportService {
     if (req.map !== 'joint' && !partner)
       throw new HttpError(404, 'not_found', 'This workshop has no partner with that id.');
     const representatives: Record<string, string[]> = {};
+    const people: Record<string, string> = {};
     for (const p of this.store.participantsOf(workshopId)) {
+      people[p.id] = p.name;
       if (p.revoked || p.access !== 'participant' || !p.partner) continue;
       (representatives[p.partner] ??= []).push(p.name);
     }
-    const base = { lang: req.lang, title: w.title, date: req.date, partners: w.partners, representatives };
+    const base = { lang: req.lang, title: w.title, date: req.date, partners: w.partners, representatives, people };
     if (partner) {
       return {
         ...base,
@@ -154,6 +166,30 @@ export class ExportService {
           bytes: new TextEncoder().encode(convenantToMarkdown(buildConvenant(input))),
           type,
           fileName: exportFileName(input, 'convenant-input', 'md'),
+        };
+      case 'stand.md':
+        return {
+          bytes: new TextEncoder().encode(convenantToMarkdown(buildStandVanZaken(input))),
+          type,
+          fileName: exportFileName(input, 'stand-van-zaken', 'md'),
+        };
+      case 'stand.docx':
+        return {
+          bytes: await convenantToDocx(buildStandVanZaken(input)),
+          type,
+          fileName: exportFileName(input, 'stand-van-zaken', 'docx'),
+        };
+      case 'stand.pdf':
+        return {
+          bytes: await convenantToPdf(buildStandVanZaken(input), fonts),
+          type,
+          fileName: exportFileName(input, 'stand-van-zaken', 'pdf'),
+        };
+      case 'acties.ics':
+        return {
+          bytes: new TextEncoder().encode(actionsCalendar(input, workshopId)),
+          type,
+          fileName: exportFileName(input, 'acties', 'ics'),
         };
     }
   }

@@ -4,6 +4,7 @@ import type { CardSnapshot } from '../readModel.js';
 import type { Convenant, ConvenantBlock, ConvenantItem, ConvenantSection } from './convenantTypes.js';
 import { formatExportDate, isJointMap, partnerOf, type ExportInput } from './exportInput.js';
 import { partnerDiffBlocks } from './partnerDiff.js';
+import { followUpCell, followUpTexts } from './standVanZaken.js';
 import { exportTexts, type ExportTexts } from './texts.js';
 
 export type * from './convenantTypes.js';
@@ -38,6 +39,7 @@ function columnBlocks(input: ExportInput, column: ColumnId, t: ExportTexts): Con
 function actionPlan(input: ExportInput, t: ExportTexts): ConvenantBlock[] {
   const cards = agreed(input, 'steps');
   const h = t.actionHeader;
+  const followingUp = cards.some((c) => followUpCell(input, c) !== '');
   if (!cards.length)
     return [
       { kind: 'paragraph', text: t.actionPlanIntro },
@@ -47,11 +49,20 @@ function actionPlan(input: ExportInput, t: ExportTexts): ConvenantBlock[] {
     const text = cardText(c, t);
     const what = c.what.trim() || text;
     // The card text is a note only when it says more than the "what" field.
-    return [String(i + 1), what, c.who.trim() || t.notFilled, c.when.trim() || t.notFilled, what === text ? '' : text];
+    const row = [
+      String(i + 1),
+      what,
+      c.who.trim() || t.notFilled,
+      c.when.trim() || t.notFilled,
+      what === text ? '' : text,
+    ];
+    // Owner, due date and status once the actions are followed up [J8].
+    return followingUp ? [...row, followUpCell(input, c)] : row;
   });
+  const header = [h.nr, h.what, h.who, h.when, h.notes];
   return [
     { kind: 'paragraph', text: t.actionPlanIntro },
-    { kind: 'table', header: [h.nr, h.what, h.who, h.when, h.notes], rows },
+    { kind: 'table', header: followingUp ? [...header, followUpTexts(input.lang).x.followUpColumn] : header, rows },
   ];
 }
 
