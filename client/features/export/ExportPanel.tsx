@@ -25,6 +25,9 @@ export function ExportPanel({ source }: { source: ExportSource }) {
   const { t } = useTranslation();
   const tools = useExportTools();
   const { job, run } = useExportJob();
+  // Due dates are days on the facilitator's own calendar, as in the review: "te laat" is judged on
+  // this device's day, not the server clock's ([J8], docs/decisions/0027).
+  const onMyCalendar: ExportSource = { ...source, now: () => Date.now() };
   const id = useId();
   const busy = job.status === 'running';
   const targets: { target: ExportTarget; label: string }[] = [
@@ -81,7 +84,9 @@ export function ExportPanel({ source }: { source: ExportSource }) {
               className="button"
               data-testid={`export.${kind}`}
               disabled={busy}
-              onClick={() => void run(kind, (progress) => makeExport(source, tools, kind, { kind: 'joint' }, progress))}
+              onClick={() =>
+                void run(kind, (progress) => makeExport(onMyCalendar, tools, kind, { kind: 'joint' }, progress))
+              }
             >
               {t(`trajectory.export.${kind}`)}
             </button>
