@@ -65,11 +65,6 @@ export function followUpRefusal(
   return null;
 }
 
-/** The owner of a card Y.Map as stored (validated through the card table). */
-export function actionOwnerOf(card: Y.Map<unknown>): ActionOwner | null {
-  return readCardField(card, 'actionOwner');
-}
-
 export interface FollowUpPatch {
   owner?: ActionOwner | null;
   due?: string;

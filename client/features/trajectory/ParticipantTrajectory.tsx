@@ -16,6 +16,8 @@ export function ParticipantTrajectory() {
   const me = useMe();
   const joint = useMap(JOINT_MAP);
   const snapshot = useMapSnapshot(JOINT_MAP);
+  // The facilitator walks the review in the console's tab Traject; their map area stays the map.
+  if (me.access !== 'participant') return null;
   if (!shown) return <MyActions />;
   return (
     <section className="phone-review" aria-labelledby="phone-review-h" data-testid="trajectory.phoneReview">
