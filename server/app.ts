@@ -74,6 +74,8 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
         onReveal: () => guard(`reveal in ${room.workshopId}`, () => versions.revealAll(room.workshopId)),
         onStageChange: () => guard(`stage change in ${room.workshopId}`, () => sync!.recheckWorkshop(room.workshopId)),
         onRoundRequest: () => guard(`rounds of ${room.workshopId}`, () => rounds.settle(room.workshopId)),
+        onMeetingStart: (label) =>
+          guard(`meeting versions of ${room.workshopId}`, () => versions.saveMeetingVersions(room.workshopId, label)),
       });
     },
   });

@@ -39,8 +39,11 @@ export interface TimeResponse {
 export interface VersionInfo {
   id: number;
   doc: string;
-  kind: 'step' | 'manual' | 'before-restore';
-  /** For kind 'step': the step(s) that became active; for 'manual': the facilitator's name for it. */
+  kind: 'step' | 'manual' | 'before-restore' | 'meeting';
+  /**
+   * For kind 'step': the step(s) that became active; for 'manual': the facilitator's name for it; for
+   * 'meeting': the number of the meeting that began, then a space and its goal [J2].
+   */
   label: string;
   createdAt: number;
   cardCount: number;

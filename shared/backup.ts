@@ -21,7 +21,7 @@ export interface BackupFile {
   documents: Record<string, string>;
   versions: {
     doc: string;
-    kind: 'step' | 'manual' | 'before-restore';
+    kind: 'step' | 'manual' | 'before-restore' | 'meeting';
     label: string;
     createdAt: number;
     cardCount: number;

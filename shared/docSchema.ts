@@ -7,6 +7,7 @@ import type { DocKind } from './docName.js';
 import { META_KEY, SCHEMA_VERSION_KEY } from './mapMeta.js';
 import { SESSION_KEY } from './session.js';
 import { MANDATE_SPEC, MANDATES_KEY, SIGNOFF_SPEC, SIGNOFFS_KEY } from './signoff.js';
+import { MEETING_ENTRY, MEETINGS_KEY } from './trajectory.js';
 import { PARTICIPANTS_KEY } from './workshopDoc.js';
 import { ROUND_REQUEST_SPEC, ROUND_REQUESTS_KEY, ROUNDS_KEY } from './rounds/rounds.js';
 import { SCORE_SPEC, SCORES_KEY, VOTE_COUNT_SPEC, VOTES_KEY } from './rounds/privateInputs.js';
@@ -74,6 +75,8 @@ export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpe
     // Rounds of private input (ADR 0025): the facilitator asks, the server records and aggregates.
     [ROUND_REQUESTS_KEY]: { writers: 'writers', entries: ROUND_REQUEST_SPEC },
     [ROUNDS_KEY]: { writers: 'server', entries: 'json' },
+    /** The meetings of the trajectory [J1] (trajectory.ts). */
+    [MEETINGS_KEY]: { writers: 'writers', entries: MEETING_ENTRY },
   },
   private: {
     [VOTES_KEY]: { writers: 'writers', entries: VOTE_COUNT_SPEC },

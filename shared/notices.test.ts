@@ -20,6 +20,8 @@ describe('the notice codec', () => {
       { code: 'removal-proposed' },
       { code: 'link-refused', reason: 'column' },
       { code: 'signoff-own' },
+      { code: 'follow-up', reason: 'not-owner' },
+      { code: 'follow-up', reason: 'not-agreed' },
     ];
     for (const notice of all) {
       const frame = encodeNotice(notice);

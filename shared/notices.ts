@@ -45,7 +45,12 @@ export type Notice =
   /** A mandate other than one's own, or another partner's sign-off; reverted [N2]. */
   | { code: 'signoff-own' }
   /** A vote or score was reverted: the round is closed, over budget, own card… ([Q2], [Y2]). */
-  | { code: 'private-refused'; reason: PrivateRefusal };
+  | { code: 'private-refused'; reason: PrivateRefusal }
+  /**
+   * Follow-up of an action refused ([J4], [J5]): on a card that is no agreed step card, or by someone
+   * who is not its owner (or an owner writing more than status and note); reverted.
+   */
+  | { code: 'follow-up'; reason: 'not-agreed' | 'not-owner' };
 
 export const LINK_REFUSALS = ['missing', 'self', 'column', 'by'] as const;
 export type LinkRefusal = (typeof LINK_REFUSALS)[number];
@@ -113,6 +118,8 @@ export function parseNotice(json: string): Notice | null {
       const reason = only(PRIVATE_REFUSALS, [v.reason])[0];
       return reason ? { code: 'private-refused', reason } : null;
     }
+    case 'follow-up':
+      return v.reason === 'not-agreed' || v.reason === 'not-owner' ? { code: 'follow-up', reason: v.reason } : null;
     default:
       return null;
   }

@@ -5,6 +5,8 @@ import { convenantToPdf } from '../../shared/export/convenantPdf.js';
 import { convenantToDocx } from '../../shared/export/docx.js';
 import { cardOriginsOf, exportFileName, type ExportInput } from '../../shared/export/exportInput.js';
 import { convenantToMarkdown } from '../../shared/export/markdown.js';
+import { buildStandVanZaken } from '../../shared/export/standVanZaken.js';
+import { actionsCalendar } from './actionsCalendar.js';
 import { renderMapPdf } from '../../shared/export/pdf.js';
 import { renderMapSvg } from '../../shared/export/svg.js';
 import type { PartnerId, WorkshopId } from '../../shared/ids.js';
@@ -24,6 +26,10 @@ export const EXPORT_KINDS = [
   'convenant.pdf',
   'convenant.docx',
   'convenant.md',
+  'stand.md',
+  'stand.docx',
+  'stand.pdf',
+  'acties.ics',
   'backup.json',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -51,6 +57,10 @@ const TYPES: Record<ExportKind, string> = {
   'convenant.pdf': 'application/pdf',
   'convenant.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'convenant.md': 'text/markdown; charset=utf-8',
+  'stand.md': 'text/markdown; charset=utf-8',
+  'stand.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'stand.pdf': 'application/pdf',
+  'acties.ics': 'text/calendar; charset=utf-8',
   'backup.json': 'application/json; charset=utf-8',
 };
 
@@ -100,11 +110,14 @@ export class ExportService {
     if (req.map !== 'joint' && !partner)
       throw new HttpError(404, 'not_found', 'This workshop has no partner with that id.');
     const representatives: Record<string, string[]> = {};
-    const people: { id: string; name: string; partner: string }[] = [];
+    // Names by participant id (the follow-up's owners, [J8]); the partners' people for the sign-off ([N3]).
+    const people: Record<string, string> = {};
+    const signers: { id: string; name: string; partner: string }[] = [];
     for (const p of this.store.participantsOf(workshopId)) {
+      people[p.id] = p.name;
       if (p.revoked || p.access !== 'participant' || !p.partner) continue;
       (representatives[p.partner] ??= []).push(p.name);
-      people.push({ id: p.id, name: p.name, partner: p.partner });
+      signers.push({ id: p.id, name: p.name, partner: p.partner });
     }
     const base = {
       lang: req.lang,
@@ -112,6 +125,7 @@ export class ExportService {
       date: req.date,
       partners: w.partners,
       representatives,
+      people,
       ...(forConvenant ? { scoreRounds: this.scoreRounds(workshopId) } : {}),
     };
     if (partner) {
@@ -125,7 +139,7 @@ export class ExportService {
     const map = this.map(workshopId, 'map:joint');
     // [N3] the sign-off per partner, kept in the joint map beside its cards.
     const signoff = this.read(workshopId, 'map:joint', (doc) =>
-      signoffTable(w.partners, people, readMandates(doc), readSignoffs(doc)),
+      signoffTable(w.partners, signers, readMandates(doc), readSignoffs(doc)),
     );
     const origins = cardOriginsOf(map);
     // The convenant of a partners-first joint map gets the partner maps' differences as its annex.
@@ -187,6 +201,30 @@ export class ExportService {
           bytes: new TextEncoder().encode(convenantToMarkdown(buildConvenant(input))),
           type,
           fileName: exportFileName(input, 'convenant-input', 'md'),
+        };
+      case 'stand.md':
+        return {
+          bytes: new TextEncoder().encode(convenantToMarkdown(buildStandVanZaken(input))),
+          type,
+          fileName: exportFileName(input, 'stand-van-zaken', 'md'),
+        };
+      case 'stand.docx':
+        return {
+          bytes: await convenantToDocx(buildStandVanZaken(input)),
+          type,
+          fileName: exportFileName(input, 'stand-van-zaken', 'docx'),
+        };
+      case 'stand.pdf':
+        return {
+          bytes: await convenantToPdf(buildStandVanZaken(input), fonts),
+          type,
+          fileName: exportFileName(input, 'stand-van-zaken', 'pdf'),
+        };
+      case 'acties.ics':
+        return {
+          bytes: new TextEncoder().encode(actionsCalendar(input, workshopId)),
+          type,
+          fileName: exportFileName(input, 'acties', 'ics'),
         };
     }
   }

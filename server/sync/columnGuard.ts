@@ -15,6 +15,8 @@ import { authorshipNotice, othersRemoved, proposeRemovals } from './rules/author
 import { lengthNotice, textLengthsOf } from './rules/lengthRule.js';
 import { textOnlyEdits, type TextEdit } from './textEdits.js';
 import type { Accepted } from './updateValidation.js';
+import { followUpRefusal, OWNER_FIELDS } from '../../shared/followUp.js';
+import { readCardField } from '../../shared/card/read.js';
 
 /**
  * Content-level enforcement for map documents: apply a connection's update, find every card it
@@ -56,6 +58,34 @@ const str = (card: Y.Map<unknown>, key: string) => {
   const v = card.get(key);
   return typeof v === 'string' ? v : '';
 };
+
+/**
+ * Whether a change to a card wrote nothing but status and note of an agreed action whose owner sent it
+ * ([J5]): then a closed column does not stop it (between meetings Acties is locked, the owner still
+ * reports). Any other field in the same change (text, column, who/what/when, a nested map), a card
+ * added, replaced or removed, or someone who is not the owner: no exception, the lock holds. The
+ * follow-up rule (rules/followUpRule.ts) checks the same fields again on the result.
+ */
+function followUpOnly(
+  cards: ReturnType<typeof getCards>,
+  id: string,
+  fields: Set<string> | 'whole' | undefined,
+  removed: boolean,
+  who: Principal,
+): boolean {
+  if (removed || fields === undefined || fields === 'whole' || fields.size === 0) return false;
+  const card: unknown = cards.get(id);
+  if (!(card instanceof Y.Map)) return false;
+  const refusal = followUpRefusal(
+    { column: readCardColumn(card), status: readCardField(card, 'status') },
+    readCardField(card, 'actionOwner'),
+    fields,
+    who,
+  );
+  return (
+    refusal === null && who.access === 'participant' && [...fields].every((f) => OWNER_FIELDS.includes(f as never))
+  );
+}
 
 /** What the card table says about the fields a change wrote, as they stand after it. */
 function tableProblems(
@@ -142,7 +172,9 @@ export function applyGuarded(
     trackedOrigins: new Set([origin]),
     captureTimeout: 0,
   });
-  const columns = new Set<ColumnId | null>();
+  /** Per card: the columns it stood in before and after the change (null: unreadable). */
+  const columns = new Map<string, Set<ColumnId | null>>();
+  const stood = (id: string, column: ColumnId | null) => columns.set(id, (columns.get(id) ?? new Set()).add(column));
   const touched = new Set<string>();
   /** Per card: the fields the change wrote, or 'whole' for a card that was added or replaced. */
   const written = new Map<string, Set<string> | 'whole'>();
@@ -161,13 +193,13 @@ export function applyGuarded(
         for (const [key, change] of event.changes.keys) {
           if (change.action === 'add') created = true;
           else {
-            columns.add(columnOfDeleted(change.oldValue));
+            stood(key, columnOfDeleted(change.oldValue));
             removed.set(key, change.oldValue);
           }
           if (change.action !== 'delete') written.set(key, 'whole');
           const now = cards.get(key);
           if (now instanceof Y.Map) {
-            columns.add(readCardColumn(now));
+            stood(key, readCardColumn(now));
             touched.add(key);
           }
         }
@@ -176,13 +208,13 @@ export function applyGuarded(
       const id = event.path[0];
       const card = typeof id === 'string' ? cards.get(id) : undefined;
       if (card instanceof Y.Map) {
-        columns.add(readCardColumn(card));
+        stood(id as string, readCardColumn(card));
         touched.add(id as string);
       }
       // A move: the column it left counts too.
       if (event.target === card) {
         const moved = event.changes.keys.get('column');
-        if (moved && isColumnId(moved.oldValue)) columns.add(moved.oldValue);
+        if (moved && isColumnId(moved.oldValue)) stood(id as string, moved.oldValue);
         for (const key of event.changes.keys.keys()) wrote(id as string, key);
       } else if (typeof id === 'string' && typeof event.path[1] === 'string') {
         wrote(id, event.path[1]);
@@ -202,7 +234,11 @@ export function applyGuarded(
   let proposals: string[] = [];
   const textWritten = [...written].filter(([, f]) => f === 'whole' || f.has('text')).map(([id]) => id);
   // A card without a readable column (corrupt or unknown) is never writable for a guarded participant.
-  const closed = [...columns].filter((c) => c === null || !rules.writable.has(c));
+  // An owner's update of their action's status and note is the one exception to a closed column [J5].
+  const closed = [...columns]
+    .filter(([id]) => !followUpOnly(cards, id, written.get(id), removed.has(id), rules.who))
+    .flatMap(([, cs]) => [...cs])
+    .filter((c) => c === null || !rules.writable.has(c));
   if (serverOnlyTouched.size > 0) {
     notice = { code: 'server-only', roots: [...serverOnlyTouched] };
   } else if (closed.length > 0) {

@@ -3,6 +3,7 @@ import { MIGRATION, SERVER } from '../../shared/origins.js';
 import { getRequests } from '../../shared/rounds/rounds.js';
 import { readSession } from '../../shared/session.js';
 import { readWorkshopSettings } from '../../shared/workshopSettings.js';
+import { readCurrentMeetingId, readMeetings } from '../../shared/trajectory.js';
 import type { Room } from './Room.js';
 
 export interface SessionEffects {
@@ -14,6 +15,8 @@ export interface SessionEffects {
   onStageChange(): void;
   /** The facilitator asked to open or close a round of votes or scores (ADR 0025). */
   onRoundRequest(): void;
+  /** A meeting of the trajectory began: save a version of every map, labelled with it [J2]. */
+  onMeetingStart(label: string): void;
 }
 
 /**
@@ -26,6 +29,7 @@ export function watchSession(room: Room, effects: SessionEffects): void {
   const requests: unknown = getRequests(room.doc);
   // A request written before a restart is settled when the session is loaded again.
   if (getRequests(room.doc).size > 0) setImmediate(() => effects.onRoundRequest());
+  let lastMeeting = readCurrentMeetingId(room.doc);
   room.doc.on('afterTransaction', (tr) => {
     if (tr.origin === MIGRATION) return;
     if (tr.origin !== SERVER && [...tr.changed.keys()].some((t) => t === requests))
@@ -40,5 +44,11 @@ export function watchSession(room: Room, effects: SessionEffects): void {
       setImmediate(() => effects.onStepChange(active));
     }
     last = now;
+    const meeting = readCurrentMeetingId(room.doc);
+    if (meeting !== lastMeeting && meeting !== null) {
+      const m = readMeetings(room.doc).find((x) => x.id === meeting);
+      if (m) setImmediate(() => effects.onMeetingStart(`${m.n} ${m.goal}`.trim()));
+    }
+    lastMeeting = meeting;
   });
 }

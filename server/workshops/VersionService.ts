@@ -106,7 +106,12 @@ export class VersionService {
     for (const room of maps) this.save(workshopId, room.slice(room.indexOf('/') + 1), 'step', active.join(','));
   }
 
-  /** Move every private draft of the workshop into its map. */
+  /** A meeting of the trajectory began: a version of every map, labelled with its number and goal [J2]. */
+  saveMeetingVersions(workshopId: string, label: string): void {
+    const maps = new Set([...this.store.roomsOf(workshopId, 'map'), ...this.registry.loadedNames(workshopId, 'map')]);
+    for (const room of maps) this.save(workshopId, room.slice(room.indexOf('/') + 1), 'meeting', label);
+  }
+
   /**
    * [H6] How many private drafts each person has waiting, by participant id: counts only, so the
    * facilitator sees them whether or not the workshop lets them read the drafts themselves.

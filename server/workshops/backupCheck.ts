@@ -16,7 +16,7 @@ import { HttpError } from '../http/respond.js';
 export const IMPORT_LIMITS = { documents: 2_100, versions: 5_000, participants: 2_000 } as const;
 const PARTICIPANT_ID = /^[a-z0-9]{1,40}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const VERSION_KINDS: readonly unknown[] = ['step', 'manual', 'before-restore'];
+const VERSION_KINDS: readonly unknown[] = ['step', 'manual', 'before-restore', 'meeting'];
 
 /**
  * Whether a stored document fits this version: it decodes, holds only the roots its kind may hold
@@ -54,7 +54,7 @@ export interface CheckedBackup {
   docs: [DocName, Uint8Array][];
   versions: {
     doc: DocName;
-    kind: 'step' | 'manual' | 'before-restore';
+    kind: 'step' | 'manual' | 'before-restore' | 'meeting';
     label: string;
     cardCount: number;
     createdAt: number;

@@ -97,9 +97,14 @@ export const AGREEMENTS_MAX = 50;
 export const ORIGINS_MAX = 100;
 /** Cards one card can be linked to ("Hoort bij…", issue 14). */
 export const LINKS_MAX = 20;
+/** The short note on an action's progress ([J5]). */
+export const ACTION_NOTE_MAX = 200;
 
 export const CARD_STATUSES = ['open', 'agreed', 'parked'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
+/** Where an agreed action stands ([J4]): gepland, bezig, gedaan, vastgelopen, vervallen. */
+export const ACTION_STATUSES = ['planned', 'doing', 'done', 'stuck', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const GROUP_TAG_VALUES = ['shared', 'complementary', 'tension'] as const;
 export type GroupTag = (typeof GROUP_TAG_VALUES)[number];
 
@@ -158,6 +163,12 @@ export interface CardLink {
   at: number;
 }
 
+/** Who carries an agreed action ([J4]): one person, or a partner (anyone of it may update it). */
+export interface ActionOwner {
+  kind: 'person' | 'partner';
+  id: string;
+}
+
 /** Where a joint card came from (see compare/merge.ts). */
 export interface CardOrigin {
   map: string;
@@ -204,6 +215,17 @@ const HISTORY_ENTRY: ValueSpec = { type: 'object', fields: { text: cardText, by:
 const AGREED_VERSION: ValueSpec = {
   type: 'object',
   fields: { text: cardText, who: stepField, what: stepField, when: stepField, at: time },
+};
+const ACTION_OWNER: ValueSpec = {
+  type: 'object',
+  fields: { kind: { type: 'string', max: 7, oneOf: ['person', 'partner'] }, id: nonEmptyId },
+};
+/** A calendar date, YYYY-MM-DD (a day, not a moment: no time zone to get wrong). */
+export const DATE_SPEC: ValueSpec = {
+  type: 'string',
+  min: 10,
+  max: 10,
+  pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
 };
 const ORIGIN: ValueSpec = {
   type: 'object',
@@ -362,6 +384,36 @@ export const CARD_FIELDS = {
     default: '',
     docs: both,
     about: 'Step cards: by when.',
+  }),
+  actionOwner: field<ActionOwner | null>({
+    storage: value(ACTION_OWNER),
+    onCreate: false,
+    default: null,
+    docs: ['map'],
+    about:
+      'Agreed step cards only ([J4]): the person or partner who carries the action; set by the facilitator (followUp.ts).',
+  }),
+  actionDue: field<string>({
+    storage: value(DATE_SPEC),
+    onCreate: false,
+    default: '',
+    docs: ['map'],
+    about: 'Agreed step cards only ([J4]): the due date, YYYY-MM-DD; set by the facilitator.',
+  }),
+  actionStatus: field<ActionStatus>({
+    storage: value({ type: 'string', max: 7, oneOf: ACTION_STATUSES }),
+    onCreate: false,
+    default: 'planned',
+    docs: ['map'],
+    about:
+      'Agreed step cards only ([J4]): gepland, bezig, gedaan, vastgelopen or vervallen; the facilitator or the owner, also in a locked column ([J5]).',
+  }),
+  actionNote: field<string>({
+    storage: value({ type: 'string', max: ACTION_NOTE_MAX }),
+    onCreate: false,
+    default: '',
+    docs: ['map'],
+    about: 'Agreed step cards only ([J4]): a short note on the progress; written like actionStatus ([J5]).',
   }),
   origins: field<CardOrigin[]>({
     storage: { kind: 'array', item: ORIGIN, maxLength: ORIGINS_MAX },

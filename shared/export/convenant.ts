@@ -6,6 +6,7 @@ import type { Convenant, ConvenantBlock, ConvenantItem, ConvenantSection } from 
 import { formatExportDate, isJointMap, partnerOf, type ExportInput } from './exportInput.js';
 import { linkNotes, signoffBlocks, type LinkNotes } from './linksSignoff.js';
 import { partnerDiffBlocks } from './partnerDiff.js';
+import { followUpCell, followUpTexts } from './standVanZaken.js';
 import { exportTexts, type ExportTexts } from './texts.js';
 import { scoreSection } from './scoreSection.js';
 
@@ -46,6 +47,7 @@ function columnBlocks(input: ExportInput, column: ColumnId, t: ExportTexts, link
 function actionPlan(input: ExportInput, t: ExportTexts, links: LinkNotes): ConvenantBlock[] {
   const cards = agreed(input, 'steps');
   const h = t.actionHeader;
+  const followingUp = cards.some((c) => followUpCell(input, c) !== '');
   if (!cards.length)
     return [
       { kind: 'paragraph', text: t.actionPlanIntro },
@@ -56,11 +58,14 @@ function actionPlan(input: ExportInput, t: ExportTexts, links: LinkNotes): Conve
     const what = c.what.trim() || text;
     // The card text is a note only when it says more than the "what" field; then what it contributes to [L6].
     const notes = [what === text ? '' : text, links.note(c) ?? ''].filter(Boolean).join('\n');
-    return [String(i + 1), what, c.who.trim() || t.notFilled, c.when.trim() || t.notFilled, notes];
+    const row = [String(i + 1), what, c.who.trim() || t.notFilled, c.when.trim() || t.notFilled, notes];
+    // Owner, due date and status once the actions are followed up [J8].
+    return followingUp ? [...row, followUpCell(input, c)] : row;
   });
+  const header = [h.nr, h.what, h.who, h.when, h.notes];
   return [
     { kind: 'paragraph', text: t.actionPlanIntro },
-    { kind: 'table', header: [h.nr, h.what, h.who, h.when, h.notes], rows },
+    { kind: 'table', header: followingUp ? [...header, followUpTexts(input.lang).x.followUpColumn] : header, rows },
   ];
 }
 

@@ -14,7 +14,10 @@ export type ConvenantSectionId =
   | 'openPoints'
   | 'signoff'
   | 'scores'
-  | 'annex';
+  | 'annex'
+  /** The "stand van zaken" export [J8] uses the same model. */
+  | 'progressByValue'
+  | 'progressByAction';
 
 export interface ConvenantItem {
   /** The statement; may hold line breaks (a card with several lines). */

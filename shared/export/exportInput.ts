@@ -26,6 +26,8 @@ export interface ExportInput {
   partnerMaps?: Record<string, MapSnapshot>;
   /** Per partner id: the names of the people who took part for that partner (the convenant's parties). */
   representatives?: Record<string, string[]>;
+  /** Names of the people by participant id, for the owners of actions [J8]. */
+  people?: Record<string, string>;
   /** For joint cards: the ids of the partners whose maps the card came from. */
   cardOrigins?: Record<string, string[]>;
   /** The joint map's sign-off per partner with the representatives' mandates ([N3]); the convenant prints it. */

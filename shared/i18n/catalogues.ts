@@ -6,6 +6,7 @@ import en from './en.json';
 import enMethod from './en.method.json';
 import enSession from './en.session.json';
 import enVotes from './en.votes.json';
+import enTrajectory from './en.trajectory.json';
 import type { Lang } from './languages.js';
 import nlAuthorship from './nl.authorship.json';
 import nlCompare from './nl.compare.json';
@@ -15,6 +16,7 @@ import nl from './nl.json';
 import nlMethod from './nl.method.json';
 import nlSession from './nl.session.json';
 import nlVotes from './nl.votes.json';
+import nlTrajectory from './nl.trajectory.json';
 
 /**
  * Every text of the product, one catalogue per language, used by the client (through i18next), the
@@ -29,12 +31,13 @@ import nlVotes from './nl.votes.json';
  * - `*.authorship.json`: who a card is by, removal proposals, the text limit, people without a device
  * - `*.links.json`: "Hoort bij…" links between cards, mandate and sign-off per partner (issue 14)
  * - `*.votes.json`: vote rounds and check-in/out (private inputs, ADR 0025)
+ * - `*.trajectory.json`: the series of meetings, follow-up of actions, the review "terugblik", Mijn acties
  * - `*.export.json`: what the A3 PDF and the convenant documents print, registered apart in
  *   `exportCatalogues.ts` so that the participant page does not load them.
  */
 export const CATALOGUE_FILES = {
-  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod, nlAuthorship, nlLinks, nlVotes],
-  en: [en, enSession, enConsole, enCompare, enMethod, enAuthorship, enLinks, enVotes],
+  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod, nlAuthorship, nlLinks, nlVotes, nlTrajectory],
+  en: [en, enSession, enConsole, enCompare, enMethod, enAuthorship, enLinks, enVotes, enTrajectory],
 } as const satisfies Record<Lang, readonly object[]>;
 
 /** The shape of a catalogue, taken from the Dutch one: every other language must have the same keys. */
@@ -45,7 +48,8 @@ export type Catalogue = typeof nl &
   typeof nlMethod &
   typeof nlAuthorship &
   typeof nlLinks &
-  typeof nlVotes;
+  typeof nlVotes &
+  typeof nlTrajectory;
 
 function merge(files: readonly object[]): Catalogue {
   return Object.assign({}, ...files) as Catalogue;
@@ -61,6 +65,7 @@ const english: Catalogue = {
   ...enAuthorship,
   ...enLinks,
   ...enVotes,
+  ...enTrajectory,
 };
 
 /** What the screens, the server and the domain tables read (everything but the export texts). */

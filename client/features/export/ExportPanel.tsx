@@ -2,7 +2,13 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { targetKey, type ExportTarget } from './exportTarget.js';
 import { ExportProgress } from './ExportProgress.js';
-import { makeExport, MAP_EXPORT_KINDS, type ExportSource, type MapExportKind } from './makeExport.js';
+import {
+  FOLLOW_UP_EXPORT_KINDS,
+  makeExport,
+  MAP_EXPORT_KINDS,
+  type ExportSource,
+  type MapExportKind,
+} from './makeExport.js';
 import { useExportTools } from './tools.js';
 import { useExportJob } from './useExportJob.js';
 import './export.css';
@@ -19,6 +25,9 @@ export function ExportPanel({ source }: { source: ExportSource }) {
   const { t } = useTranslation();
   const tools = useExportTools();
   const { job, run } = useExportJob();
+  // Due dates are days on the facilitator's own calendar, as in the review: "te laat" is judged on
+  // this device's day, not the server clock's ([J8], docs/decisions/0027).
+  const onMyCalendar: ExportSource = { ...source, now: () => Date.now() };
   const id = useId();
   const busy = job.status === 'running';
   const targets: { target: ExportTarget; label: string }[] = [
@@ -63,6 +72,26 @@ export function ExportPanel({ source }: { source: ExportSource }) {
           </div>
         ))}
         <ExportProgress job={job} />
+      </section>
+      <section aria-labelledby={`${id}-stand`} className="console-section" data-testid="export.followUp">
+        <h3 id={`${id}-stand`}>{t('trajectory.export.heading')}</h3>
+        <p className="hint">{t('trajectory.export.intro')}</p>
+        <div className="button-row">
+          {FOLLOW_UP_EXPORT_KINDS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className="button"
+              data-testid={`export.${kind}`}
+              disabled={busy}
+              onClick={() =>
+                void run(kind, (progress) => makeExport(onMyCalendar, tools, kind, { kind: 'joint' }, progress))
+              }
+            >
+              {t(`trajectory.export.${kind}`)}
+            </button>
+          ))}
+        </div>
       </section>
       <section aria-labelledby={`${id}-backup`} className="console-section">
         <h3 id={`${id}-backup`}>{t('export.backupHeading')}</h3>

@@ -7,7 +7,9 @@ import type { ExportTools } from './tools.js';
 /** The files the console offers; each is made by the server (see server/export). */
 export const MAP_EXPORT_KINDS = ['pdf', 'png', 'svg', 'convenantPdf', 'docx', 'md'] as const;
 export type MapExportKind = (typeof MAP_EXPORT_KINDS)[number];
-export type ExportKind = MapExportKind | 'backup';
+/** Of the joint map's actions only [J8]: the stand van zaken and the calendar. */
+export const FOLLOW_UP_EXPORT_KINDS = ['standPdf', 'standDocx', 'standMd', 'ics'] as const;
+export type ExportKind = MapExportKind | 'backup' | (typeof FOLLOW_UP_EXPORT_KINDS)[number];
 
 /** The server's name for each kind (GET /api/workshops/<id>/export/<name>); the PNG is drawn from the SVG. */
 const SERVER_KIND: Record<ExportKind, string> = {
@@ -18,6 +20,10 @@ const SERVER_KIND: Record<ExportKind, string> = {
   docx: 'convenant.docx',
   md: 'convenant.md',
   backup: 'backup.json',
+  standPdf: 'stand.pdf',
+  standDocx: 'stand.docx',
+  standMd: 'stand.md',
+  ics: 'acties.ics',
 };
 
 /** Who asks: the workshop, the facilitator's token, the language and the local day for the file. */

@@ -235,6 +235,7 @@ export function VersionTitle({ version }: { version: VersionInfo }) {
     return <>{t('versions.kind.step', { step: stepsLabel(t, lang, columns) })}</>;
   }
   if (version.kind === 'before-restore') return <>{t('versions.kind.beforeRestore')}</>;
+  if (version.kind === 'meeting') return <>{t('trajectory.version', { label: version.label })}</>;
   return <>{version.label ? t('versions.kind.manualNamed', { label: version.label }) : t('versions.kind.manual')}</>;
 }
 

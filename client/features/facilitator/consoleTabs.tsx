@@ -13,6 +13,7 @@ import { PeoplePanel } from './PeoplePanel.js';
 import { PlanPanel } from './PlanPanel.js';
 import { VersionsPanel } from './VersionsPanel.js';
 import { RoundsPanel } from '../votes/index.js';
+import { TrajectoryPanel } from '../trajectory/index.js';
 
 /** One tab of the console's panel. */
 export interface ConsoleTab {
@@ -48,6 +49,7 @@ export const CONSOLE_TABS: readonly ConsoleTab[] = [
   },
   { id: 'links', label: (t) => t('links.tab'), render: () => <LinksSignoffPanel /> },
   { id: 'rounds', label: (t) => t('votes.console.tab'), render: () => <RoundsPanel /> },
+  { id: 'trajectory', label: (t) => t('trajectory.tab'), render: () => <TrajectoryPanel /> },
   { id: 'export', label: (t) => t('console.tabs.export'), render: () => <ExportTab /> },
   { id: 'partners', label: (t) => t('partnersPanel.tab'), render: () => <PartnersPanel />, flow: 'partners-first' },
 ];

@@ -32,6 +32,7 @@ import { createMapUiStore, MapUiContext, useMapUi, useMapUiApi } from './uiStore
 import './session/session.css';
 import './details/details.css';
 import { PrivateRounds } from '../votes/index.js';
+import { ParticipantTrajectory } from '../trajectory/index.js';
 
 interface Props {
   workshopId: WorkshopId;
@@ -131,6 +132,8 @@ function noticeText(
       return t('mandate.notice');
     case 'private-refused':
       return t(`votes.refused.${notice.reason}`);
+    case 'follow-up':
+      return t(notice.reason === 'not-agreed' ? 'trajectory.notice.notAgreed' : 'trajectory.notice.notOwner');
   }
 }
 
@@ -190,7 +193,7 @@ function SessionBars() {
   );
 }
 
-function MapScreen({ workshopId, title, onRejoin }: Props) {
+function MapScreen({ workshopId, title, onRejoin, map }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const actions = useCardActions();
@@ -207,6 +210,8 @@ function MapScreen({ workshopId, title, onRejoin }: Props) {
       <main id="main" className="map-main" tabIndex={-1}>
         {!me.canEdit && <p className="notice-bar">{t('map.readOnly')}</p>}
         <SessionBars />
+        {/* The actions live on the joint map; a partner's own map (partners first) has none [J7]. */}
+        {(map ?? JOINT_MAP) === JOINT_MAP && <ParticipantTrajectory />}
         <p className="sr-only" id={KEYBOARD_HELP_ID}>
           {t('card.keyboardHelp')}
         </p>

@@ -27,6 +27,7 @@ import { ProjectorStage } from '../compare/index.js';
 import { ProjectorView } from './ProjectorView.js';
 import '../../styles/console.css';
 import '../../styles/projector.css';
+import { ProjectorReview, useReviewShown } from '../trajectory/index.js';
 
 type EntryState = 'checking' | 'ready' | 'noToken' | 'invalid' | 'notFound' | 'error';
 
@@ -145,8 +146,10 @@ function LiveProjector() {
   const connection = useMap(JOINT_MAP)?.connection ?? null;
   const now = useNow(useClock(), !!session.timer && session.timer.endsAt !== null);
   const origin = window.location.origin;
+  const review = useReviewShown();
   return (
     <ProjectorView
+      instead={review ? <ProjectorReview /> : undefined}
       info={info}
       session={session}
       map={map}

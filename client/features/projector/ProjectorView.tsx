@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopInfo } from '../../../shared/api.js';
 import { getColumn } from '../../../shared/columns.js';
@@ -30,6 +30,8 @@ interface Props {
   joinUrl: string;
   /** The sync connection of the map, when there is one (not in component tests). */
   connection?: ConnectionSource | null;
+  /** Shown in place of the map while the facilitator has it on the screen (the review, [J6]). */
+  instead?: ReactNode;
 }
 
 /**
@@ -37,7 +39,17 @@ interface Props {
  * question in focus, how to join, and the live map (whole, one column, or one card, as the facilitator
  * chooses). Never private cards, never who did or did not contribute.
  */
-export function ProjectorView({ info, session, map, participants, now, participantUrl, joinUrl, connection }: Props) {
+export function ProjectorView({
+  info,
+  session,
+  map,
+  participants,
+  now,
+  participantUrl,
+  joinUrl,
+  connection,
+  instead,
+}: Props) {
   const { t } = useTranslation();
   useFollowLanguage(session.lang);
   const lang = useLang();
@@ -149,34 +161,37 @@ export function ProjectorView({ info, session, map, participants, now, participa
         </div>
       )}
 
+      {instead}
       {/* Keyed by what is in focus: a new focus zooms in (projector.css), the fitted board moves smoothly. */}
-      <div className="projector-focus" data-testid="projector.focus" data-kind={kind}>
-        <div className="projector-zoom" key={focusKey}>
-          {kind === 'map' && (
-            <FittedBoard map={map} partners={partners} lang={lang} active={active} testIdPrefix="projector" />
-          )}
-          {kind === 'column' && focus.kind === 'column' && (
-            <FittedBoard
-              map={map}
-              partners={partners}
-              lang={lang}
-              active={active}
-              focusColumn={focus.column}
-              testIdPrefix="projector"
-            />
-          )}
-          {kind === 'card' && focusCard && (
-            <section className="projector-card" aria-labelledby="projector-card-title">
-              <h2 id="projector-card-title" className="snap-column-title">
-                <span className="snap-step">{t('map.step', { n: getColumn(focusCard.column).step })}</span>{' '}
-                {getColumn(focusCard.column).label[lang]}
-              </h2>
-              <FittedCard card={focusCard} partners={partners} />
-              <ProjectorLinks card={focusCard} map={map} lang={lang} />
-            </section>
-          )}
+      {!instead && (
+        <div className="projector-focus" data-testid="projector.focus" data-kind={kind}>
+          <div className="projector-zoom" key={focusKey}>
+            {kind === 'map' && (
+              <FittedBoard map={map} partners={partners} lang={lang} active={active} testIdPrefix="projector" />
+            )}
+            {kind === 'column' && focus.kind === 'column' && (
+              <FittedBoard
+                map={map}
+                partners={partners}
+                lang={lang}
+                active={active}
+                focusColumn={focus.column}
+                testIdPrefix="projector"
+              />
+            )}
+            {kind === 'card' && focusCard && (
+              <section className="projector-card" aria-labelledby="projector-card-title">
+                <h2 id="projector-card-title" className="snap-column-title">
+                  <span className="snap-step">{t('map.step', { n: getColumn(focusCard.column).step })}</span>{' '}
+                  {getColumn(focusCard.column).label[lang]}
+                </h2>
+                <FittedCard card={focusCard} partners={partners} />
+                <ProjectorLinks card={focusCard} map={map} lang={lang} />
+              </section>
+            )}
+          </div>
         </div>
-      </div>
+      )}
       <ProjectorRound />
     </main>
   );

@@ -1,4 +1,4 @@
-import type { AgreedVersion } from '../../card/fields.js';
+import type { ActionOwner, ActionStatus, AgreedVersion } from '../../card/fields.js';
 import type { CardStatus } from '../../cardSchema.js';
 import { COLUMN_IDS, type ColumnId } from '../../columns.js';
 import type { CardId, ParticipantId, PartnerId } from '../../ids.js';
@@ -25,6 +25,10 @@ export interface CardSpec {
   when?: string;
   arguments?: { side: 'for' | 'against'; text: string }[];
   agreedVersion?: AgreedVersion;
+  /** Ids of the cards it serves ("Hoort bij…"). */
+  links?: string[];
+  /** Follow-up of an agreed action ([J4]). */
+  followUp?: { owner?: ActionOwner; due?: string; status?: ActionStatus; note?: string };
 }
 
 export function makeCard(spec: CardSpec, order = 'a0'): CardSnapshot {
@@ -69,7 +73,11 @@ export function makeCard(spec: CardSpec, order = 'a0'): CardSnapshot {
     origins: [],
     tag: '',
     removal: null,
-    links: {},
+    links: Object.fromEntries((spec.links ?? []).map((l) => [l, { by: '', at: 0 }])),
+    actionOwner: spec.followUp?.owner ?? null,
+    actionDue: spec.followUp?.due ?? '',
+    actionStatus: spec.followUp?.status ?? 'planned',
+    actionNote: spec.followUp?.note ?? '',
   };
 }
 

@@ -1,0 +1,4 @@
+/** The trajectory of meetings and the follow-up of actions (SPEC J, docs/decisions/0027). */
+export { ParticipantTrajectory } from './ParticipantTrajectory.js';
+export { ProjectorReview, useReviewShown } from './ProjectorReview.js';
+export { TrajectoryPanel } from './TrajectoryPanel.js';
