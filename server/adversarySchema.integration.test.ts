@@ -112,10 +112,10 @@ describe('documents hold only their layout', () => {
     }
     const live = app.registry.peek(name)!.doc;
     // Only the layout's roots: the cards and the schema version the server itself writes.
-    // (`groups` and `groupMembers` are the layout's too: the guard watches every root of it, empty
-    // until a tag is written.)
+    // (`groups` and `groupMembers` are the layout's too, and `mandates` and `signoffs` ([N1]): the guard
+    // watches every root of it, empty until written.)
     expect([...live.share.keys()].sort()).toEqual(Object.keys(DOC_ROOTS.map).sort());
-    expect(Object.keys(DOC_ROOTS.map).sort()).toEqual(['cards', 'groupMembers', 'groups', 'meta']);
+    expect(Object.keys(DOC_ROOTS.map).sort()).toEqual(['cards', 'groupMembers', 'groups', 'mandates', 'meta', 'signoffs']);
     expect(app.store.loadDoc(name).updates.length).toBe(rowsBefore);
     expect(getCards(live).size).toBe(1);
     expect(honest.closes).toEqual([]);
