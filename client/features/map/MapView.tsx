@@ -207,6 +207,7 @@ function MapScreen({ workshopId, title, onRejoin }: Props) {
           {t('card.keyboardHelp')}
         </p>
         <Board />
+        <MandateBar />
       </main>
       <CardDetailsPanel actions={actions} />
       <ToastArea actions={actions} />
