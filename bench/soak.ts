@@ -16,8 +16,9 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { CreateWorkshopResponse, JoinResponse } from '../shared/api.js';
 import { getCards } from '../shared/cardSchema.js';
+import type { CardId, PartnerId } from '../shared/ids.js';
 import { DOC_ROOTS } from '../shared/docSchema.js';
-import { createCard } from '../shared/ops.js';
+import { createCard, deleteCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { roomName, SYNC_PATH } from '../shared/protocol.js';
 import { spawn } from 'node:child_process';
@@ -39,6 +40,9 @@ const TOTAL_FRAMES = arg('frames', 100_000);
 const QUIET_SECONDS = arg('seconds', 20);
 const HEALTHY_WRITERS = 4;
 const WRITE_EVERY_MS = 100;
+/** Live cards kept on the map: a real workshop's size (ROOM.md: up to 120), so the run measures the
+ * attack, not a map that grows by 10 cards a second for as long as the soak lasts. */
+const LIVE_CARDS = 120;
 /** Frames per attacker connection: the first hostile one closes it; the rest still have to be read. */
 const FRAMES_PER_CONNECTION = 50;
 /** Connections each attacker process keeps busy at once. */
@@ -104,25 +108,26 @@ async function main() {
     title: 'Soak',
     partners: ['Zorg', 'Gemeente'],
   });
-  const join = async (name: string) =>
-    (
-      await json<JoinResponse>(`${server.url}/api/workshops/${w.id}/participants`, {
-        name,
-        partner: 'zorg',
-        role: 'citizen',
-      })
-    ).token;
+  const join = async (name: string) => ({
+    name,
+    ...(await json<JoinResponse>(`${server.url}/api/workshops/${w.id}/participants`, {
+      name,
+      partner: 'zorg',
+      role: 'citizen',
+    })),
+  });
   const room = roomName(w.id, 'map:joint');
 
   // Healthy clients: writers and one observer that timestamps when each card arrives.
-  const provider = (token: string) => {
+  const provider = (me: JoinResponse & { name: string }) => {
+    const token = me.token;
     const doc = new Y.Doc();
     const p = new WebsocketProvider(`ws://127.0.0.1:${server.port}${SYNC_PATH}`, room, doc, {
       params: { token },
       WebSocketPolyfill: WebSocket as never,
       disableBc: true,
     });
-    return { doc, p };
+    return { doc, p, me, written: [] as CardId[] };
   };
   const observer = provider(await join('Observer'));
   const writers = await Promise.all(
@@ -164,10 +169,19 @@ async function main() {
       const wr = writers[i++ % writers.length];
       const id = createCard(
         wr.doc,
-        { column: 'values', author: '', authorName: 'W', partner: '', text: `kaart ${i}` },
+        {
+          column: 'values',
+          author: wr.me.participantId,
+          authorName: wr.me.name,
+          partner: 'zorg' as PartnerId,
+          text: `kaart ${i}`,
+        },
         LOCAL_USER,
       );
       sentAt.set(id, performance.now());
+      wr.written.push(id);
+      // Each writer removes its own oldest card once the map holds LIVE_CARDS (their own cards: [H2]).
+      if (wr.written.length > LIVE_CARDS / writers.length) deleteCard(wr.doc, wr.written.shift()!, LOCAL_USER);
       await new Promise((r) => setTimeout(r, WRITE_EVERY_MS / writers.length));
     }
   })();
@@ -185,7 +199,9 @@ async function main() {
   const rssQuiet = rssMb(pid);
 
   // Hostile run: attacker processes send TOTAL_FRAMES frames, mixed forged and malformed.
-  const attackerTokens = await Promise.all(Array.from({ length: 20 }, (_, i) => join(`Mallory ${i}`)));
+  const attackerTokens = (await Promise.all(Array.from({ length: 20 }, (_, i) => join(`Mallory ${i}`)))).map(
+    (j) => j.token,
+  );
   const victim = writers[0].doc.clientID;
   console.log(`soak: attack with ${TOTAL_FRAMES} frames from ${ATTACKER_PROCESSES} attacker process(es)`);
   const attackStart = performance.now();

@@ -1,6 +1,5 @@
-import { CATALOGUES } from './i18n/catalogues.js';
 import { DEFAULT_LANG, type Lang } from './i18n/languages.js';
-import { inEveryLang } from './i18n/translate.js';
+import { inEveryLang, METHOD_CATALOGUES } from './i18n/methodCatalogues.js';
 
 /**
  * The five columns of the Partnerschapskaart (v2.0). The map is filled from right to left:
@@ -33,7 +32,7 @@ export const COLUMNS: readonly ColumnDef[] = COLUMN_IDS.map((id, i) => ({
   step: (i + 1) as ColumnDef['step'],
   label: inEveryLang((c) => c.method.columns[id].label),
   question: inEveryLang((c) => c.method.columns[id].question),
-  prompts: CATALOGUES[DEFAULT_LANG].method.columns[id].prompts.map((_, n) =>
+  prompts: METHOD_CATALOGUES[DEFAULT_LANG].method.columns[id].prompts.map((_, n) =>
     inEveryLang((c) => c.method.columns[id].prompts[n] ?? ''),
   ),
 }));

@@ -1,6 +1,5 @@
-import { CATALOGUES, type Catalogue } from './i18n/catalogues.js';
 import { DEFAULT_LANG, type Lang } from './i18n/languages.js';
-import { inEveryLang } from './i18n/translate.js';
+import { inEveryLang, METHOD_CATALOGUES, type MethodCatalogue } from './i18n/methodCatalogues.js';
 
 type Localized = Record<Lang, string>;
 
@@ -29,7 +28,9 @@ export interface FacilitatorPrompt {
 
 /** The ids are stored in the session document (`prompt`); the catalogue's Dutch keys define them. */
 export const FACILITATOR_PROMPTS: readonly FacilitatorPrompt[] = (
-  Object.keys(CATALOGUES[DEFAULT_LANG].method.facilitatorPrompts) as (keyof Catalogue['method']['facilitatorPrompts'])[]
+  Object.keys(
+    METHOD_CATALOGUES[DEFAULT_LANG].method.facilitatorPrompts,
+  ) as (keyof MethodCatalogue['method']['facilitatorPrompts'])[]
 ).map((id) => ({ id, text: inEveryLang((c) => c.method.facilitatorPrompts[id]) }));
 
 export function getPrompt(id: string): FacilitatorPrompt | undefined {

@@ -17,11 +17,11 @@ configure({ asyncUtilTimeout: 5000 });
 
 // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
 initI18n('nl');
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   destroyTestWorkshops();
   // The fake API (client/test/fakeApi.ts) and any other stubbed global.
   vi.unstubAllGlobals();
   localStorage.clear();
-  setLanguage('nl');
+  await setLanguage('nl');
 });

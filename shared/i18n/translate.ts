@@ -51,10 +51,3 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
 export function interpolate(text: string, vars: Vars): string {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
-
-/** The same text in every language, for tables that hold all languages at once (COLUMNS, DIALOGUE_RULES). */
-export function inEveryLang(pick: (catalogue: Catalogue, lang: Lang) => string): Record<Lang, string> {
-  return Object.fromEntries(
-    (Object.keys(CATALOGUES) as Lang[]).map((lang) => [lang, pick(CATALOGUES[lang], lang)]),
-  ) as Record<Lang, string>;
-}

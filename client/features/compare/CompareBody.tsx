@@ -73,6 +73,20 @@ export function CompareBody({
   const singles = comparison.groups.filter((g) => g.single);
   const nameOf = (pid: string) => partners.get(pid)?.name ?? pid;
   const jointText = (jointId: string) => joint.byId.get(jointId)?.plainText || t('compare.emptyCard');
+  // Groups of several partners and single cards are listed alike, in their own sections.
+  const groupItem = (g: (typeof comparison.groups)[number]) => (
+    <GroupItem
+      key={g.key}
+      group={g}
+      entry={tags[g.key] ?? null}
+      taken={taken}
+      jointText={jointText}
+      nameOf={nameOf}
+      actions={actions}
+      groups={comparison.groups}
+      fitted={fitted}
+    />
+  );
 
   return (
     <div className="compare-body" data-fitted={fitted || undefined} data-count={comparison.perPartner.length}>
@@ -147,19 +161,7 @@ export function CompareBody({
           <p className="compare-empty">{t('compare.groupsNone')}</p>
         ) : (
           <FittedList fitted={fitted} ordered className="compare-groups">
-            {multi.map((g) => (
-              <GroupItem
-                key={g.key}
-                group={g}
-                entry={tags[g.key] ?? null}
-                taken={taken}
-                jointText={jointText}
-                nameOf={nameOf}
-                actions={actions}
-                groups={comparison.groups}
-                fitted={fitted}
-              />
-            ))}
+            {multi.map(groupItem)}
           </FittedList>
         )}
       </section>
@@ -171,21 +173,7 @@ export function CompareBody({
         {singles.length === 0 ? (
           <p className="compare-empty">{t('compare.singlesNone')}</p>
         ) : (
-          <ol className="compare-groups">
-            {singles.map((g) => (
-              <GroupItem
-                key={g.key}
-                group={g}
-                entry={tags[g.key] ?? null}
-                taken={taken}
-                jointText={jointText}
-                nameOf={nameOf}
-                actions={actions}
-                groups={comparison.groups}
-                fitted={fitted}
-              />
-            ))}
-          </ol>
+          <ol className="compare-groups">{singles.map(groupItem)}</ol>
         )}
       </section>
 

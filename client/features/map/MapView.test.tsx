@@ -1,4 +1,4 @@
-import { act, createEvent, fireEvent, screen, within } from '@testing-library/react';
+import { act, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -100,7 +100,10 @@ describe('map view', () => {
     const user = userEvent.setup();
     expect(within(screen.getByTestId('column.values')).getByRole('heading')).toHaveTextContent('Stap 1 Waarden');
     await user.selectOptions(screen.getByTestId('lang.select'), 'en');
-    expect(within(screen.getByTestId('column.values')).getByRole('heading')).toHaveTextContent('Step 1 Values');
+    // English is fetched when chosen (client/i18n): the page switches once its texts are there.
+    await waitFor(() =>
+      expect(within(screen.getByTestId('column.values')).getByRole('heading')).toHaveTextContent('Step 1 Values'),
+    );
     expect(screen.getByTestId('column.steps.add')).toHaveTextContent('Add card');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');

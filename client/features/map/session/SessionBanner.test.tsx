@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 describe('rule, question and round in focus', () => {
-  it('shows the dialogue rule and the facilitator question the facilitator puts in focus, in the UI language', () => {
+  it('shows the dialogue rule and the facilitator question the facilitator puts in focus, in the UI language', async () => {
     const session = guidedSession();
     const m = renderSessionMap({ session });
     teardown = m.cleanup;
@@ -23,7 +23,7 @@ describe('rule, question and round in focus', () => {
     act(() => setPromptShown(session, 'who-when', SEED));
     expect(screen.getByTestId('session.prompt')).toHaveTextContent('Wie doet dit, en wanneer?');
 
-    act(() => setLanguage('en'));
+    await act(() => setLanguage('en'));
     expect(screen.getByTestId('session.rule')).toHaveTextContent('Rule 4: Others may have better arguments.');
     expect(screen.getByTestId('session.prompt')).toHaveTextContent('Who will do this, and when?');
 
