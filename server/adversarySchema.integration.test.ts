@@ -115,7 +115,14 @@ describe('documents hold only their layout', () => {
     // (`groups` and `groupMembers` are the layout's too, and `mandates` and `signoffs` ([N1]): the guard
     // watches every root of it, empty until written.)
     expect([...live.share.keys()].sort()).toEqual(Object.keys(DOC_ROOTS.map).sort());
-    expect(Object.keys(DOC_ROOTS.map).sort()).toEqual(['cards', 'groupMembers', 'groups', 'mandates', 'meta', 'signoffs']);
+    expect(Object.keys(DOC_ROOTS.map).sort()).toEqual([
+      'cards',
+      'groupMembers',
+      'groups',
+      'mandates',
+      'meta',
+      'signoffs',
+    ]);
     expect(app.store.loadDoc(name).updates.length).toBe(rowsBefore);
     expect(getCards(live).size).toBe(1);
     expect(honest.closes).toEqual([]);

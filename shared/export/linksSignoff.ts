@@ -71,9 +71,7 @@ export function signoffBlocks(rows: readonly SignoffRow[], lang: Lang): Convenan
         r.at === null
           ? tr(`mandate.signoff.${r.status}`)
           : `${tr(`mandate.signoff.${r.status}`)} (${x.date} ${formatExportDate(r.at, lang)})`,
-        r.people.length
-          ? r.people.map((p) => `${p.name}: ${mandate(p.mandate)}`).join('; ')
-          : x.nobody,
+        r.people.length ? r.people.map((p) => `${p.name}: ${mandate(p.mandate)}`).join('; ') : x.nobody,
       ]),
     },
   ];
