@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCard, moveCard, updateCard } from './ops.js';
-import { COLUMN_IDS, type ColumnId } from './columns.js';
+import { COLUMN_IDS, getColumn, type ColumnId } from './columns.js';
 import type { CardId } from './ids.js';
 import { addLink, cardCodes, linkFlags, linkGraph, mayServe, removeLink, servedColumns } from './links.js';
 import { LOCAL_USER } from './origins.js';
@@ -69,6 +69,11 @@ describe('links between cards', () => {
     expect([nl.get(w1), nl.get(w2), nl.get(a1)]).toEqual(['W1', 'W2', 'A1']);
     const en = cardCodes(readMap(doc), 'en');
     expect([en.get(w2), en.get(a1)]).toEqual(['V2', 'S1']);
+    // Five different letters per language, so no two columns share a code.
+    for (const lang of ['nl', 'en'] as const) {
+      const letters = COLUMN_IDS.map((c) => getColumn(c).label[lang][0]);
+      expect(new Set(letters).size, lang).toBe(5);
+    }
     // A card placed before the others renumbers them, as the map shows.
     createCard(doc, { column: 'values', author: '', authorName: '', partner: '', text: 'nul', index: 0 }, LOCAL_USER);
     expect(cardCodes(readMap(doc), 'nl').get(w2)).toBe('W3');

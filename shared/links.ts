@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import { getCard } from './cardSchema.js';
 import type { CardLink } from './card/fields.js';
 import { COLUMN_IDS, getColumn, type ColumnId } from './columns.js';
-import { CATALOGUES } from './i18n/catalogues.js';
 import type { Lang } from './i18n/languages.js';
 import type { CardId } from './ids.js';
 import type { Origin } from './origins.js';
@@ -111,11 +110,14 @@ export function linkGraph(map: MapSnapshot): LinkGraph {
 
 /**
  * [L3] Short codes for cards, the same on the map, the projector and in the exports: the column's
- * letter in the language (W for Waarden, V for Values …) and the card's place in its column in map
+ * letter in the language, the first letter of its label (W for Waarden, V for Values; the five labels
+ * start with five different letters in both languages), and the card's place in its column in map
  * order, from 1: "W2" is the second card of Waarden.
  */
 export function cardCodes(map: MapSnapshot, lang: Lang): ReadonlyMap<string, string> {
-  const letters = CATALOGUES[lang].links.code;
+  const letters = Object.fromEntries(
+    COLUMN_IDS.map((c) => [c, getColumn(c).label[lang].slice(0, 1).toLocaleUpperCase(lang)]),
+  ) as Record<ColumnId, string>;
   const codes = new Map<string, string>();
   for (const column of COLUMN_IDS)
     (map.columns[column] ?? []).forEach((card, i) => codes.set(card.id, `${letters[column]}${i + 1}`));

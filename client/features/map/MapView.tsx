@@ -216,6 +216,7 @@ function MapScreen({ workshopId, title, onRejoin, map }: Props) {
           {t('card.keyboardHelp')}
         </p>
         <Board />
+        <MandateBar />
       </main>
       <CardDetailsPanel actions={actions} />
       <ToastArea actions={actions} />
