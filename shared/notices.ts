@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { AGREEMENT_RULES, DEFAULT_AGREEMENT_RULE, type AgreementRule } from './agreement.js';
 import { COLUMN_IDS, type ColumnId } from './columns.js';
-import { PRIVATE_REFUSALS, type PrivateRefusal } from './rounds/privateInputs.js';
+import { PRIVATE_REFUSALS, type PrivateRefusal } from './rounds/refusals.js';
 
 /**
  * The notice codec, the one definition of message type 7 for server and client ([M16]).

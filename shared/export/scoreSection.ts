@@ -1,4 +1,5 @@
-import { translate } from '../i18n/translate.js';
+import { EXPORT_CATALOGUES } from '../i18n/exportCatalogues.js';
+import { interpolate, type Vars } from '../i18n/translate.js';
 import type { ScoreRound } from '../scores.js';
 import type { ConvenantBlock, ConvenantSection } from './convenantTypes.js';
 import { formatExportDate, partnerOf, type ExportInput } from './exportInput.js';
@@ -13,30 +14,31 @@ export function scoreSection(input: ExportInput): ConvenantSection | null {
   );
   if (rounds.length === 0) return null;
   const { lang } = input;
+  const texts = EXPORT_CATALOGUES[lang].votesExport;
+  const say = (key: keyof typeof texts, vars: Vars = {}) => interpolate(texts[key], vars);
   const n = (x: number) => x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
-  const blocks: ConvenantBlock[] = [{ kind: 'paragraph', text: translate(lang, 'votes.export.intro') }];
+  const blocks: ConvenantBlock[] = [{ kind: 'paragraph', text: say('intro') }];
   for (const r of rounds) {
     blocks.push({
       kind: 'subheading',
-      text: translate(lang, 'votes.export.round', {
-        kind: translate(lang, r.kind === 'checkin' ? 'votes.score.checkin' : 'votes.score.checkout'),
+      text: say('round', {
+        kind: say(r.kind),
         date: formatExportDate(r.closedAt ?? r.openedAt, lang),
       }),
     });
-    blocks.push({ kind: 'paragraph', text: translate(lang, 'votes.export.answered', { count: r.result.answered }) });
+    blocks.push({
+      kind: 'paragraph',
+      text: say(r.result.answered === 1 ? 'answered_one' : 'answered_other', { count: r.result.answered }),
+    });
     if (!r.result.overall) {
-      blocks.push({ kind: 'paragraph', text: translate(lang, 'votes.export.tooFew') });
+      blocks.push({ kind: 'paragraph', text: say('tooFew') });
       continue;
     }
     blocks.push({
       kind: 'table',
-      header: [
-        translate(lang, 'votes.export.who'),
-        translate(lang, 'votes.export.klik'),
-        translate(lang, 'votes.export.taak'),
-      ],
+      header: [say('who'), say('klik'), say('taak')],
       rows: [
-        [translate(lang, 'votes.export.overall'), n(r.result.overall.klik), n(r.result.overall.taak)],
+        [say('overall'), n(r.result.overall.klik), n(r.result.overall.taak)],
         ...Object.entries(r.result.perPartner).map(([id, p]) => [
           `${partnerOf(input, id).name} (${p.answered})`,
           n(p.klik),
@@ -47,8 +49,8 @@ export function scoreSection(input: ExportInput): ConvenantSection | null {
     if (r.result.words.length)
       blocks.push({
         kind: 'paragraph',
-        text: translate(lang, 'votes.export.words', { words: r.result.words.join(', ') }),
+        text: say('words', { words: r.result.words.join(', ') }),
       });
   }
-  return { id: 'scores', heading: translate(lang, 'votes.export.heading'), blocks };
+  return { id: 'scores', heading: say('heading'), blocks };
 }

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { ValueSpec } from '../card/fields.js';
 import type { ColumnId } from '../columns.js';
 import type { Origin } from '../origins.js';
+import type { PrivateRefusal } from './refusals.js';
 import { BUDGET_MAX, SCORE_MAX, SCORE_MIN, SCORE_WORD_MAX, type RoundRecord } from './rounds.js';
 
 /**
@@ -81,17 +82,6 @@ export function setScores(doc: Y.Doc, roundId: string, scores: Scores, origin: O
   const word = scores.word.trim().slice(0, SCORE_WORD_MAX);
   doc.transact(() => getScores(doc).set(roundId, { klik: scores.klik, taak: scores.taak, word }), origin);
 }
-
-/** Why the server reverts a change of private inputs (sent as a notice). */
-export const PRIVATE_REFUSALS = [
-  'round-closed',
-  'over-budget',
-  'own-card',
-  'wrong-column',
-  'unknown-card',
-  'invalid',
-] as const;
-export type PrivateRefusal = (typeof PRIVATE_REFUSALS)[number];
 
 /** What the server knows when it checks a change (the session's rounds, the joint map's cards). */
 export interface PrivateCheckContext {
