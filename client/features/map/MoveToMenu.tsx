@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLUMNS, type ColumnId } from '../../../shared/columns.js';
 import type { CardId } from '../../../shared/ids.js';
 import { useLang } from '../../i18n/index.js';
+import { useMenuDisclosure } from '../../ui/useMenuDisclosure.js';
 import type { CardActions } from './useCardActions.js';
 import './moveMenu.css';
 
@@ -30,44 +30,20 @@ export function MoveToMenu({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const listId = useId();
-  const [open, setOpen] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  useEffect(() => {
-    if (open) list.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    trigger.current?.focus();
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
-    close();
-  };
+  const menu = useMenuDisclosure<HTMLUListElement>();
   const go = (target: ColumnId, at: number) => {
-    setOpen(false);
+    menu.dismiss();
     actions.moveTo(id, target, at);
   };
   const steps = COLUMNS.filter((c) => c.id !== column && actions.canWrite(c.id));
 
   return (
-    <span className="move-menu" onKeyDown={onKeyDown}>
-      <button
-        ref={trigger}
-        type="button"
-        className="text-button"
-        data-testid="card.moveMenu"
-        aria-expanded={open}
-        aria-controls={open ? listId : undefined}
-        onClick={() => (open ? close() : setOpen(true))}
-      >
+    <span className="move-menu" {...menu.containerProps}>
+      <button type="button" className="text-button" data-testid="card.moveMenu" {...menu.triggerProps}>
         {t('moveMenu.button')}
       </button>
-      {open && (
-        <ul id={listId} ref={list} className="move-menu-list" aria-label={t('moveMenu.label')}>
+      {menu.open && (
+        <ul {...menu.listProps} className="move-menu-list" aria-label={t('moveMenu.label')}>
           {steps.map((c) => (
             <li key={c.id}>
               <button
@@ -103,7 +79,7 @@ export function MoveToMenu({
             </button>
           </li>
           <li>
-            <button type="button" className="move-menu-item move-menu-close" onClick={close}>
+            <button type="button" className="move-menu-item move-menu-close" onClick={menu.close}>
               {t('moveMenu.close')}
             </button>
           </li>

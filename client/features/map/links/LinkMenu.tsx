@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getColumn } from '../../../../shared/columns.js';
 import type { CardId } from '../../../../shared/ids.js';
@@ -6,6 +6,7 @@ import { addLink, cardCodes, removeLink, servedColumns } from '../../../../share
 import { LOCAL_USER } from '../../../../shared/origins.js';
 import type { CardSnapshot } from '../../../../shared/readModel.js';
 import { useLang } from '../../../i18n/index.js';
+import { useMenuDisclosure } from '../../../ui/useMenuDisclosure.js';
 import { useMe } from '../../../workshop/hooks.js';
 import { useMapEnv, useMapSnapshot } from '../currentMap.js';
 import '../moveMenu.css';
@@ -27,28 +28,12 @@ export function LinkMenu({ card }: { card: CardSnapshot }) {
   const me = useMe();
   const env = useMapEnv();
   const map = useMapSnapshot();
-  const listId = useId();
-  const [open, setOpen] = useState(false);
+  const menu = useMenuDisclosure<HTMLDivElement>();
   const [said, setSaid] = useState('');
-  const trigger = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLDivElement>(null);
   const codes = useMemo(() => cardCodes(map, lang), [map, lang]);
   const groups = servedColumns(card.column)
     .map((column) => ({ column: getColumn(column), cards: map.columns[column] ?? [] }))
     .filter((g) => g.cards.length > 0);
-  useEffect(() => {
-    if (open) list.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    trigger.current?.focus();
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
-    close();
-  };
   const toggle = (target: CardSnapshot) => {
     const code = codes.get(target.id) ?? '';
     if (Object.hasOwn(card.links, target.id)) {
@@ -62,22 +47,13 @@ export function LinkMenu({ card }: { card: CardSnapshot }) {
   if (card.column === 'values') return null;
 
   return (
-    <span className="move-menu link-menu" onKeyDown={onKeyDown}>
-      <button
-        ref={trigger}
-        type="button"
-        className="text-button"
-        data-testid="card.linkMenu"
-        aria-expanded={open}
-        aria-controls={open ? listId : undefined}
-        onClick={() => (open ? close() : setOpen(true))}
-      >
+    <span className="move-menu link-menu" {...menu.containerProps}>
+      <button type="button" className="text-button" data-testid="card.linkMenu" {...menu.triggerProps}>
         {t('links.menuButton')}
       </button>
-      {open && (
+      {menu.open && (
         <div
-          id={listId}
-          ref={list}
+          {...menu.listProps}
           className="move-menu-list link-menu-list"
           role="group"
           aria-label={t('links.menuLabel')}
@@ -110,7 +86,7 @@ export function LinkMenu({ card }: { card: CardSnapshot }) {
               </ul>
             </div>
           ))}
-          <button type="button" className="move-menu-item move-menu-close" onClick={close}>
+          <button type="button" className="move-menu-item move-menu-close" onClick={menu.close}>
             {t('links.close')}
           </button>
           <p className="sr-only" aria-live="polite">
