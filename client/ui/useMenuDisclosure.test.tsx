@@ -7,7 +7,6 @@ import { useMenuDisclosure } from './useMenuDisclosure.js';
 function CardWithMenu({ onCardEscape, onChoose }: { onCardEscape: () => void; onChoose: () => void }) {
   const menu = useMenuDisclosure<HTMLUListElement>();
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: stands for the card, whose key handling is the point
     <div onKeyDown={(e) => e.key === 'Escape' && onCardEscape()}>
       <span {...menu.containerProps}>
         <button type="button" {...menu.triggerProps}>
