@@ -34,6 +34,12 @@ export interface LayoutRules {
   minTarget?: number;
   /** Words of this many letters or fewer must sit on one line (longer ones may be hyphenated by the browser). */
   maxWordLength?: number;
+  /**
+   * Nothing inside `root` may stick out sideways past the root's own box. A panel that scrolls or
+   * clips (the console's side panel) hides such overflow from the page's width check: a table wider
+   * than the panel is cut off without any scrollbar of the page.
+   */
+  contained?: boolean;
 }
 
 /** What a person would object to, as sentences; empty when the screen is right. */
@@ -87,6 +93,29 @@ function inspectLayout(rules: LayoutRules): LayoutReport {
       if (!visible(el)) continue;
       const size = parseFloat(getComputedStyle(el).fontSize);
       if (size < floor.px) problems.push(`${floor.selector} text ${size} px < ${floor.px} px`);
+    }
+  }
+
+  if (rules.contained) {
+    const box = root.getBoundingClientRect();
+    const out = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.right > box.right + 0.5 || r.left < box.left - 0.5;
+    };
+    // Inside a box of its own that scrolls or clips sideways (a wide table in its scroll wrapper) is
+    // fine: that overflow is meant. Only the outermost element that sticks out is named.
+    const clippedBelowRoot = (el: Element) => {
+      for (let a = el.parentElement; a && a !== root; a = a.parentElement)
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      return false;
+    };
+    for (const el of root.querySelectorAll<HTMLElement>('*')) {
+      if (!visible(el) || !out(el) || clippedBelowRoot(el)) continue;
+      if (el.parentElement && el.parentElement !== root && out(el.parentElement)) continue;
+      const r = el.getBoundingClientRect();
+      const label = (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim().slice(0, 30);
+      const by = Math.round(Math.max(r.right - box.right, box.left - r.left));
+      problems.push(`"${label}" (${el.tagName.toLowerCase()}) sticks out of ${rules.root ?? 'the page'} by ${by} px`);
     }
   }
 
