@@ -11,8 +11,10 @@ import { setActiveColumns, setSessionPlan, setStage } from '../shared/session.js
 import { launchBrowser, newActor } from './support/browser.js';
 import { expectLayout, layoutProblems, SCREENS, type LayoutRules } from './support/layoutChecks.js';
 import { byTestId, eventually, JoinPage, MapPage } from './support/pages.js';
+import { joinByApi } from './support/people.js';
 import { createWorkshop, openAsFacilitator, seedCards, spread } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
+import { agreeFirstActions } from './support/trajectory.js';
 
 /**
  * The facilitator's console at the sizes of a facilitator's laptop (ROOM.md: 1280–1920 wide, usable
@@ -218,6 +220,67 @@ describe('the console breathes', () => {
         }
       } finally {
         for (const close of closers) close();
+      }
+      expect(failures).toEqual([]);
+    },
+    SLOW,
+  );
+});
+
+/**
+ * The panel's own rules, for every tab: nothing in it sticks out sideways. The panel scrolls, so a table
+ * wider than the panel was cut off without any scrollbar of the page (the sign-off table of "Waarden en
+ * akkoord"); a wide table inside its own scroll box is meant and passes.
+ */
+const PANEL_RULES: LayoutRules = {
+  root: '[data-testid="console.panel"]',
+  contained: true,
+  minTarget: 24,
+  fontFloors: [{ selector: '*', px: 12 }],
+};
+
+describe('every tab of the panel', () => {
+  it(
+    '[U15][U16] at 1024×768 and 1920×1080, with links, agreed actions and representatives: nothing sticks out of the panel, no word broken, targets ≥ 24 px',
+    async () => {
+      const w = await jointWorkshop(30);
+      await agreeFirstActions(server.url, w.created);
+      for (const [i, name] of ['Anna', 'Bram', 'Carla de Vries-Hoogendoorn'].entries())
+        await joinByApi(server.url, w.info, name, i + 1);
+      const failures: string[] = [];
+      try {
+        for (const size of [SIZES[0], SIZES[4]]) {
+          const { context, page } = await consolePage(w.created, size);
+          try {
+            await eventually(
+              async () => (await page.locator('[data-testid="card"]').count()) === total(w.counts) + 4,
+              'every card in the console',
+            );
+            const tabs = await page
+              .locator('[data-testid^="console.tab."]')
+              .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('console.tab.'.length)));
+            expect(tabs).toEqual(expect.arrayContaining(['links', 'rounds', 'trajectory', 'agreement']));
+            for (const tab of tabs) {
+              await byTestId(page, `console.tab.${tab}`).click();
+              const label = `tab ${tab} at ${size.width}×${size.height}`;
+              let last: string[] = [];
+              await eventually(async () => {
+                last = (await layoutProblems(page, PANEL_RULES)).problems;
+                return last.length === 0;
+              }, label).catch(() => failures.push(`${label}: ${last.slice(0, 8).join('; ')}`));
+              if (tab === 'links') {
+                await byTestId(page, 'console.signoff').scrollIntoViewIfNeeded();
+                await page.screenshot({
+                  path: path.join(SCREENS, `console-tab-links-${size.width}x${size.height}.png`),
+                });
+              }
+            }
+          } finally {
+            await context.close();
+          }
+        }
+      } finally {
+        w.close();
       }
       expect(failures).toEqual([]);
     },

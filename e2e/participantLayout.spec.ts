@@ -5,6 +5,7 @@ import type { PartnerId } from '../shared/ids.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { JOINT_MAP } from '../shared/protocol.js';
+import { requestScoreRound, requestVoteRound } from '../shared/rounds/rounds.js';
 import { setActiveColumns, setSessionPlan, setTimer, startTimer } from '../shared/session.js';
 import { launchBrowser } from './support/browser.js';
 import { expectLayout, ROOM_SIZES, SCREENS, type LayoutRules } from './support/layoutChecks.js';
@@ -246,4 +247,38 @@ describe('many cards on a phone', () => {
       fx.close();
     }
   }, 180_000);
+});
+
+describe('the vote panel and the check-in on phones', () => {
+  it('[Q7][U14] 30 cards with long Dutch compounds and a 600-letter card: on 360 and 390 px no overflow, no word broken, targets ≥ 24 px', async () => {
+    const fx = await prepare({ cards: 30, people: 3 });
+    const session = await openAsFacilitator(server.url, fx.created, 'session');
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: ROOM_SIZES.phoneSmall,
+      reducedMotion: 'reduce',
+    });
+    try {
+      requestVoteRound(session.doc, { column: 'values', budget: 3, per: 'person', ownCards: true }, LOCAL_USER);
+      requestScoreRound(session.doc, 'checkin', LOCAL_USER);
+      await actAs(context, fx.info, fx.me);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(`/w/${fx.info.id}/map`);
+      await byTestId(page, 'votes.panel').waitFor();
+      await byTestId(page, 'scores.panel').waitFor();
+      // The long card is among the cards to vote on: its row is where words broke (issue: 360 px).
+      await page.locator(`[data-testid="votes.card.${fx.longId}"]`).waitFor();
+      const rules: LayoutRules = { root: '.private-rounds', minTarget: 24 };
+      for (const size of [ROOM_SIZES.phoneSmall, ROOM_SIZES.phone]) {
+        await page.setViewportSize(size);
+        const name = `participant-rounds-${size.width}x${size.height}.png`;
+        await expectLayout(page, rules, `vote panel and check-in at ${size.width}×${size.height}`, name);
+      }
+    } finally {
+      await context.close();
+      session.close();
+      fx.close();
+    }
+  }, 120_000);
 });
