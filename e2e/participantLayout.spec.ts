@@ -6,6 +6,7 @@ import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { JOINT_MAP } from '../shared/protocol.js';
 import { requestScoreRound, requestVoteRound } from '../shared/rounds/rounds.js';
+import { setReviewShown } from '../shared/trajectory.js';
 import { setActiveColumns, setSessionPlan, setTimer, startTimer } from '../shared/session.js';
 import { launchBrowser } from './support/browser.js';
 import { expectLayout, ROOM_SIZES, SCREENS, type LayoutRules } from './support/layoutChecks.js';
@@ -13,6 +14,7 @@ import { byTestId, eventually } from './support/pages.js';
 import { actAs, beThere, joinByApi } from './support/people.js';
 import { createWorkshop, openAsFacilitator, seedCards, spread } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
+import { agreeFirstActions } from './support/trajectory.js';
 
 /**
  * The participant's map at the sizes of a meeting room (ROOM.md): phones of 360 and 390 px, a small
@@ -250,7 +252,7 @@ describe('many cards on a phone', () => {
 });
 
 describe('the vote panel and the check-in on phones', () => {
-  it('[Q7][U14] 30 cards with long Dutch compounds and a 600-letter card: on 360 and 390 px no overflow, no word broken, targets ≥ 24 px', async () => {
+  it('[Q7][U14][J6] 30 cards with long Dutch compounds and a 600-letter card, with the review shown: on 360 and 390 px no overflow, no word broken, targets ≥ 24 px, panels aligned', async () => {
     const fx = await prepare({ cards: 30, people: 3 });
     const session = await openAsFacilitator(server.url, fx.created, 'session');
     const context = await browser.newContext({
@@ -259,21 +261,35 @@ describe('the vote panel and the check-in on phones', () => {
       reducedMotion: 'reduce',
     });
     try {
+      await agreeFirstActions(server.url, fx.created);
       requestVoteRound(session.doc, { column: 'values', budget: 3, per: 'person', ownCards: true }, LOCAL_USER);
       requestScoreRound(session.doc, 'checkin', LOCAL_USER);
+      setReviewShown(session.doc, true, LOCAL_USER);
       await actAs(context, fx.info, fx.me);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       await page.goto(`/w/${fx.info.id}/map`);
       await byTestId(page, 'votes.panel').waitFor();
       await byTestId(page, 'scores.panel').waitFor();
+      await byTestId(page, 'trajectory.phoneReview').waitFor();
       // The long card is among the cards to vote on: its row is where words broke (issue: 360 px).
       await page.locator(`[data-testid="votes.card.${fx.longId}"]`).waitFor();
-      const rules: LayoutRules = { root: '.private-rounds', minTarget: 24 };
+      const rules: LayoutRules = { root: '#main', minTarget: 24 };
       for (const size of [ROOM_SIZES.phoneSmall, ROOM_SIZES.phone]) {
         await page.setViewportSize(size);
         const name = `participant-rounds-${size.width}x${size.height}.png`;
-        await expectLayout(page, rules, `vote panel and check-in at ${size.width}×${size.height}`, name);
+        await expectLayout(page, rules, `vote panel, check-in and review at ${size.width}×${size.height}`, name);
+        // The panels above the board share their edges (the review stood 8 px in from the others).
+        const edges = await page
+          .locator('[data-testid="votes.panel"], [data-testid="scores.panel"], [data-testid="trajectory.phoneReview"]')
+          .evaluateAll((els) =>
+            els.map((e) => {
+              const r = e.getBoundingClientRect();
+              return `${Math.round(r.left)}–${Math.round(r.right)}`;
+            }),
+          );
+        expect(edges).toHaveLength(3);
+        expect(new Set(edges).size, `panel edges ${edges.join(', ')}`).toBe(1);
       }
     } finally {
       await context.close();
