@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnId } from '../shared/columns.js';
+import type { CardId } from '../shared/ids.js';
+import { addLink } from '../shared/links.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { setActiveColumns, setFocus, setSessionLang, setSessionPlan } from '../shared/session.js';
 import { launchBrowser } from './support/browser.js';
@@ -10,6 +12,7 @@ import { layoutProblems, ROOM_SIZES, SCREENS } from './support/layoutChecks.js';
 import { byTestId, eventually } from './support/pages.js';
 import { createWorkshop, openAsFacilitator, seedCards, spread } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
+import { agreeFirstActions } from './support/trajectory.js';
 
 /**
  * The projector at the sizes of a meeting room (ROOM.md): maps of 0 to 120 cards, checked the way a
@@ -266,6 +269,59 @@ describe('the projector in a session', () => {
       expect(await byTestId(page2, 'connection.state').innerText()).toMatch(/verbinden|connecting|offline/i);
     } finally {
       await context2.close();
+    }
+  }, 120_000);
+
+  it('[U6][L4] a card in focus with its links: the band stands right under the card (not at the bottom of the screen), and a long card with links is still whole', async () => {
+    const f: Fixture = { name: 'links', counts: spread(30, ['values'], 0.6), active: ['values'] };
+    const { created, session, seeded } = await prepare(f);
+    const cards = await agreeFirstActions(server.url, created);
+    // The long value is served by the condition too: a band under a card that fills the screen.
+    const joint = await openAsFacilitator(server.url, created, 'map:joint');
+    addLink(joint.doc, cards.condition, seeded.longId! as CardId, 'begeleider', LOCAL_USER);
+    try {
+      for (const size of SIZES) {
+        const { context, page } = await projectorPage(created.projectorPath, size);
+        try {
+          for (const [name, id] of [
+            ['short', cards.servesValue],
+            ['long', seeded.longId!],
+          ] as const) {
+            setFocus(session.doc, { kind: 'card', cardId: id }, LOCAL_USER);
+            let last = '';
+            await eventually(async () => {
+              const facts = await page.evaluate(() => {
+                const card = document
+                  .querySelector('[data-testid="projector.focus"] [data-testid="snapshot.card"]')
+                  ?.getBoundingClientRect();
+                const band = document.querySelector('[data-testid="projector.links"]')?.getBoundingClientRect();
+                const text = document.querySelector<HTMLElement>('[data-testid="projector.focus"] .snap-card-text');
+                if (!card || !band || !text) return null;
+                return {
+                  gap: Math.round(band.top - card.bottom),
+                  bandInside: band.bottom <= window.innerHeight + 1 && band.height > 0,
+                  whole: text.scrollHeight <= text.clientHeight + 1,
+                  fits: document.documentElement.scrollHeight <= window.innerHeight,
+                };
+              });
+              last = JSON.stringify(facts);
+              // The band's own margin (0.5em of at most 28 px) is the whole gap.
+              return !!facts && facts.gap >= 0 && facts.gap <= 20 && facts.bandInside && facts.whole && facts.fits;
+            }, `${name} card with its links at ${size.width}×${size.height}`).catch(() => {
+              throw new Error(`${name} card at ${size.width}×${size.height}: ${last}`);
+            });
+            await page.screenshot({
+              path: path.join(SCREENS, `projector-links-${name}-${size.width}x${size.height}.png`),
+            });
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      joint.close();
+      seeded.close();
+      session.close();
     }
   }, 120_000);
 });

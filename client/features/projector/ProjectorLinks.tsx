@@ -10,9 +10,9 @@ const SHOWN = 4;
 
 /**
  * The links of the card in focus on the projector ([L4]): what it serves and what serves it, each
- * with its code and text on one line, in a band under the card. The band has a fixed share of the
- * focus area (projectorLinks.css), so the card above it is still fitted whole (FittedCard measures
- * the box it is left with).
+ * with its code and text on one line, in a band right under the card. It is FittedCard's `below`:
+ * the card is fitted to the room the band leaves (at most a quarter of the focus area), so it stays
+ * whole, and the band does not stand apart at the bottom of the screen under a short card.
  */
 export function ProjectorLinks({ card, map, lang }: { card: CardSnapshot; map: MapSnapshot; lang: Lang }) {
   const { t } = useTranslation();

@@ -185,8 +185,11 @@ export function ProjectorView({
                   <span className="snap-step">{t('map.step', { n: getColumn(focusCard.column).step })}</span>{' '}
                   {getColumn(focusCard.column).label[lang]}
                 </h2>
-                <FittedCard card={focusCard} partners={partners} />
-                <ProjectorLinks card={focusCard} map={map} lang={lang} />
+                <FittedCard
+                  card={focusCard}
+                  partners={partners}
+                  below={<ProjectorLinks card={focusCard} map={map} lang={lang} />}
+                />
               </section>
             )}
           </div>

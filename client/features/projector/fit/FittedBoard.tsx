@@ -1,4 +1,13 @@
-import { memo, useMemo, useRef, type CSSProperties } from 'react';
+import {
+  memo,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLUMNS, getColumn, type ColumnDef, type ColumnId, type Lang } from '../../../../shared/columns.js';
 import type { Partner } from '../../../../shared/partners.js';
@@ -217,11 +226,41 @@ function FittedColumn({
   );
 }
 
-/** One card in focus, whole, as large as the box allows. */
-export function FittedCard({ card, partners }: { card: CardSnapshot; partners: ReadonlyMap<string, Partner> }) {
+/** The height of what `ref` holds (0 when empty), followed as it changes. */
+function useHeight(ref: RefObject<HTMLElement | null>): number {
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = () => setHeight(Math.ceil(el.getBoundingClientRect().height));
+    read();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(read);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
+}
+
+/**
+ * One card in focus, whole, as large as the box allows. `below` (the card's links) stands right under
+ * the card, inside the box: the card is fitted to the room the box has left above it, so the two read
+ * as one block however short the card is.
+ */
+export function FittedCard({
+  card,
+  partners,
+  below,
+}: {
+  card: CardSnapshot;
+  partners: ReadonlyMap<string, Partner>;
+  below?: ReactNode;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const belowRef = useRef<HTMLDivElement>(null);
   const size = useBoxSize(ref);
+  const belowHeight = useHeight(belowRef);
   const fit = useMemo(() => {
     if (!size) return null;
     const m = pageMeasurers();
@@ -235,12 +274,12 @@ export function FittedCard({ card, partners }: { card: CardSnapshot; partners: R
     }
     return fitCard({
       width: size.width,
-      height: size.height,
+      height: Math.max(0, size.height - belowHeight),
       viewportHeight: window.innerHeight,
       blocks,
       space: m.regular.space,
     });
-  }, [size, card, t]);
+  }, [size, belowHeight, card, t]);
   return (
     <div ref={ref} className="fit-card-focus" data-testid="projector.cardBox">
       {fit && (
@@ -250,6 +289,11 @@ export function FittedCard({ card, partners }: { card: CardSnapshot; partners: R
           data-font={fit.font}
         >
           <SnapshotCard card={card} partner={partners.get(card.partner)} partners={partners} large />
+        </div>
+      )}
+      {below !== undefined && (
+        <div ref={belowRef} className="fit-card-below">
+          {below}
         </div>
       )}
     </div>
