@@ -89,8 +89,11 @@ describe('the line of check-in and check-out scores over the meetings', () => {
   });
 
   it('[Y3][Y6] below three answers the line holds only the count, in all and per partner', () => {
-    const tooFew = shownScores(result(2, { klik: 9, taak: 9 }, { a: { answered: 2, klik: 9, taak: 9 } }));
-    expect(tooFew).toEqual({ answered: 2, overall: null, perPartner: {} });
+    const tooFew = shownScores({
+      ...result(2, { klik: 9, taak: 9 }, { a: { answered: 2, klik: 9, taak: 9 } }),
+      words: ['zelf'],
+    });
+    expect(tooFew).toEqual({ answered: 2, overall: null, perPartner: {}, words: [] });
     const some = shownScores(
       result(5, { klik: 6, taak: 7 }, { a: { answered: 3, klik: 5, taak: 6 }, b: { answered: 2, klik: 8, taak: 8 } }),
     );

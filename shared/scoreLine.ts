@@ -21,6 +21,8 @@ export interface ScoreMoment {
   overall: { klik: number; taak: number } | null;
   /** Per partner id, only partners with at least SCORE_THRESHOLD answers. */
   perPartner: Record<string, PartnerScore>;
+  /** The optional words, sorted; none below SCORE_THRESHOLD answers. */
+  words: string[];
 }
 
 export interface MeetingScores {
@@ -34,13 +36,14 @@ export interface MeetingScores {
  * per partner. The server already writes no more than that; this is applied again on reading, so no
  * screen or file depends on every writer having kept the rule.
  */
-export function shownScores(result: ScoreResult): Pick<ScoreMoment, 'answered' | 'overall' | 'perPartner'> {
+export function shownScores(result: ScoreResult): Pick<ScoreMoment, 'answered' | 'overall' | 'perPartner' | 'words'> {
   const perPartner: Record<string, PartnerScore> = {};
   for (const [id, p] of Object.entries(result.perPartner)) if (p.answered >= SCORE_THRESHOLD) perPartner[id] = p;
   return {
     answered: result.answered,
     overall: result.answered >= SCORE_THRESHOLD ? result.overall : null,
     perPartner: result.answered >= SCORE_THRESHOLD ? perPartner : {},
+    words: result.answered >= SCORE_THRESHOLD ? result.words : [],
   };
 }
 
