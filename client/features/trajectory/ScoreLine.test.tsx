@@ -82,10 +82,15 @@ describe('the check-in and check-out scores as a line over the meetings', () => 
       .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
     const gemeente = TEST_PARTNERS[0].name;
     expect(rows).toEqual([
-      ['Bijeenkomst 1 · 5 mrt', 'Check-in', 'Iedereen', '4', '5', '6'],
-      ['Check-in', gemeente, '3', '6', '5'],
-      ['Check-out', 'Iedereen', '2', 'te weinig antwoorden'],
-      ['Bijeenkomst 2 · 12 mrt', 'Check-in', 'Iedereen', '3', '8', '7'],
+      ['Bijeenkomst 1 · 5 mrt'],
+      ['Check-in · 4 antwoorden'],
+      ['Iedereen', '5', '6'],
+      [`${gemeente} (3)`, '6', '5'],
+      ['Check-out · 2 antwoorden'],
+      ['Iedereen', 'te weinig antwoorden'],
+      ['Bijeenkomst 2 · 12 mrt'],
+      ['Check-in · 3 antwoorden'],
+      ['Iedereen', '8', '7'],
     ]);
 
     // One partner's line: only where that partner had three answers.

@@ -1,15 +1,37 @@
-import { Fragment, useId } from 'react';
+import { Fragment, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { layoutScoreChart, SCORE_SERIES, type ChartPoint, type ScoreSeries } from '../../../shared/scoreChart.js';
 import { meetingRows, type LineWho, type MeetingScores } from '../../../shared/scoreLine.js';
 import { useLang } from '../../i18n/index.js';
 import { usePartners } from '../../workshop/hooks.js';
 
-/** Console and projector draw the same layout at two scales (viewBox units; the SVG fills its box). */
+/**
+ * The console draws at the panel's own width in pixels (measured), so its text is real 12 px however
+ * narrow the panel; the projector draws one layout scaled to fill its screen (viewBox units).
+ */
 const SIZES = {
-  console: { width: 640, height: 250, font: 13, marker: 5, line: 2.5 },
+  console: { width: 640, height: 210, font: 12, marker: 4.5, line: 2.5 },
   projector: { width: 960, height: 400, font: 19, marker: 8, line: 4 },
 } as const;
+
+/** The width of an element in pixels, kept current; null before layout (and in jsdom, which has none). */
+function useWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = () => {
+      const w = Math.floor(el.getBoundingClientRect().width);
+      setWidth(w > 0 ? w : null);
+    };
+    read();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(read);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
 
 /** The two lines differ in stroke pattern and marker shape as well as colour, so no one needs the colour. */
 const STYLE: Record<ScoreSeries, { color: string; dash?: string }> = {
@@ -77,7 +99,9 @@ export function ScoreLineChart({
   const { t } = useTranslation();
   const lang = useLang();
   const partners = usePartners();
-  const s = SIZES[size];
+  const box = useRef<HTMLDivElement>(null);
+  const measured = useWidth(box);
+  const s = size === 'console' && measured ? { ...SIZES.console, width: Math.max(240, measured) } : SIZES[size];
   const f = s.font;
   const chart = layoutScoreChart(line, who, {
     width: s.width,
@@ -96,79 +120,84 @@ export function ScoreLineChart({
     return series === 'klik' ? p.value >= other.value : p.value > other.value;
   };
   return (
-    <svg
-      className="score-chart"
-      viewBox={`0 0 ${s.width} ${s.height}`}
-      role="img"
-      aria-label={t('scoreLine.chartName', { who: whoName })}
-      data-testid="scoreLine.chart"
-      data-points={chart.series.klik.length}
-      fontSize={f}
-    >
-      {chart.yTicks.map((tick) => (
-        <g key={tick.value}>
-          <line x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke="#d3d6dc" strokeWidth={1} />
-          <text x={plot.left - f * 0.4} y={tick.y + f * 0.35} textAnchor="end" fill="#474c55">
-            {tick.value}
-          </text>
-        </g>
-      ))}
-      {chart.meetings.map((m, i) => (
-        <g key={line[i].meeting.id}>
-          {i > 0 && (
-            <line x1={m.left} x2={m.left} y1={plot.top} y2={plot.bottom} stroke="#767b84" strokeDasharray="2 4" />
-          )}
-          <text x={m.checkin} y={plot.bottom + f * 1.2} textAnchor="middle" fill="#474c55">
-            {t('scoreLine.in')}
-          </text>
-          <text x={m.checkout} y={plot.bottom + f * 1.2} textAnchor="middle" fill="#474c55">
-            {t('scoreLine.out')}
-          </text>
-          <text x={m.center} y={plot.bottom + f * 2.6} textAnchor="middle" fontWeight="bold" fill="#1b1c1f">
-            {`${t('scoreLine.meetingShort', { n: line[i].meeting.n })} · ${shortDay(line[i].meeting.date, lang)}`}
-          </text>
-        </g>
-      ))}
-      {SCORE_SERIES.map((series) => {
-        const points = chart.series[series];
-        const { color, dash } = STYLE[series];
-        return (
-          <g key={series} data-series={series}>
-            {points.length > 1 && (
-              <polyline
-                points={points.map((p) => `${p.x},${p.y}`).join(' ')}
-                fill="none"
-                stroke={color}
-                strokeWidth={s.line}
-                strokeDasharray={dash}
-                strokeLinejoin="round"
-              />
-            )}
-            {points.map((p) => (
-              <Fragment key={`${p.meeting}.${p.kind}`}>
-                <Marker series={series} p={p} r={s.marker} />
-                <text
-                  x={p.x}
-                  y={above(series, p) ? p.y - s.marker - f * 0.35 : p.y + s.marker + f * 1.05}
-                  textAnchor="middle"
-                  fontWeight="bold"
-                  fill={color}
-                  paintOrder="stroke"
-                  stroke="#fff"
-                  strokeWidth={f * 0.25}
-                >
-                  {n(p.value)}
-                </text>
-              </Fragment>
-            ))}
+    <div ref={box} className="score-chart-box">
+      <svg
+        className="score-chart"
+        viewBox={`0 0 ${s.width} ${s.height}`}
+        role="img"
+        aria-label={t('scoreLine.chartName', { who: whoName })}
+        data-testid="scoreLine.chart"
+        data-points={chart.series.klik.length}
+        fontSize={f}
+      >
+        {chart.yTicks.map((tick) => (
+          <g key={tick.value}>
+            <line x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke="#d3d6dc" strokeWidth={1} />
+            <text x={plot.left - f * 0.4} y={tick.y + f * 0.35} textAnchor="end" fill="#474c55">
+              {tick.value}
+            </text>
           </g>
-        );
-      })}
-    </svg>
+        ))}
+        {chart.meetings.map((m, i) => (
+          <g key={line[i].meeting.id}>
+            {i > 0 && (
+              <line x1={m.left} x2={m.left} y1={plot.top} y2={plot.bottom} stroke="#767b84" strokeDasharray="2 4" />
+            )}
+            <text x={m.checkin} y={plot.bottom + f * 1.2} textAnchor="middle" fill="#474c55">
+              {t('scoreLine.in')}
+            </text>
+            <text x={m.checkout} y={plot.bottom + f * 1.2} textAnchor="middle" fill="#474c55">
+              {t('scoreLine.out')}
+            </text>
+            <text x={m.center} y={plot.bottom + f * 2.6} textAnchor="middle" fontWeight="bold" fill="#1b1c1f">
+              {`${t('scoreLine.meetingShort', { n: line[i].meeting.n })} · ${shortDay(line[i].meeting.date, lang)}`}
+            </text>
+          </g>
+        ))}
+        {SCORE_SERIES.map((series) => {
+          const points = chart.series[series];
+          const { color, dash } = STYLE[series];
+          return (
+            <g key={series} data-series={series}>
+              {points.length > 1 && (
+                <polyline
+                  points={points.map((p) => `${p.x},${p.y}`).join(' ')}
+                  fill="none"
+                  stroke={color}
+                  strokeWidth={s.line}
+                  strokeDasharray={dash}
+                  strokeLinejoin="round"
+                />
+              )}
+              {points.map((p) => (
+                <Fragment key={`${p.meeting}.${p.kind}`}>
+                  <Marker series={series} p={p} r={s.marker} />
+                  <text
+                    x={p.x}
+                    y={above(series, p) ? p.y - s.marker - f * 0.35 : p.y + s.marker + f * 1.05}
+                    textAnchor="middle"
+                    fontWeight="bold"
+                    fill={color}
+                    paintOrder="stroke"
+                    stroke="#fff"
+                    strokeWidth={f * 0.25}
+                  >
+                    {n(p.value)}
+                  </text>
+                </Fragment>
+              ))}
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 }
 
-/** [Y7] The same numbers as a table: per meeting check-in and check-out, everyone and each partner with averages. */
+/**
+ * [Y7] The same numbers as a table, narrow enough for the console's side panel: per meeting a heading
+ * row, per moment a row with how many answered, then everyone and each partner with averages.
+ */
 export function ScoreLineTable({ line, className }: { line: readonly MeetingScores[]; className?: string }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -182,37 +211,43 @@ export function ScoreLineTable({ line, className }: { line: readonly MeetingScor
       <caption id={`${id}-c`}>{t('scoreLine.tableCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('scoreLine.meetingCol')}</th>
-          <th scope="col">{t('scoreLine.moment')}</th>
           <th scope="col">{t('scoreLine.who')}</th>
-          <th scope="col">{t('scoreLine.answered')}</th>
           <th scope="col">{t('scoreLine.klik')}</th>
           <th scope="col">{t('scoreLine.taak')}</th>
         </tr>
       </thead>
       {groups.map(({ m, rows }) => (
         <tbody key={m.meeting.id} data-testid="scoreLine.meeting">
-          {rows.map((r, i) => (
-            <tr key={`${r.kind}.${r.who.kind === 'partner' ? r.who.id : ''}`}>
-              {i === 0 && (
-                <th scope="rowgroup" rowSpan={rows.length}>
-                  {t('scoreLine.meeting', { n: m.meeting.n })} · {shortDay(m.meeting.date, lang)}
+          <tr className="score-table-meeting">
+            <th scope="colgroup" colSpan={3}>
+              {t('scoreLine.meeting', { n: m.meeting.n })} · {shortDay(m.meeting.date, lang)}
+            </th>
+          </tr>
+          {rows.map((r) => (
+            <Fragment key={`${r.kind}.${r.who.kind === 'partner' ? r.who.id : ''}`}>
+              {r.who.kind === 'overall' && (
+                <tr className="score-table-moment">
+                  <th scope="colgroup" colSpan={3}>
+                    {t('scoreLine.momentLine', { kind: t(`scoreLine.${r.kind}`), count: r.answered })}
+                  </th>
+                </tr>
+              )}
+              <tr data-kind={r.kind}>
+                <th scope="row">
+                  {r.who.kind === 'overall'
+                    ? t('scoreLine.everyone')
+                    : `${partners.get(r.who.id)?.name ?? r.who.id} (${r.answered})`}
                 </th>
-              )}
-              <td>{t(`scoreLine.${r.kind}`)}</td>
-              <th scope="row">
-                {r.who.kind === 'overall' ? t('scoreLine.everyone') : (partners.get(r.who.id)?.name ?? r.who.id)}
-              </th>
-              <td>{r.answered}</td>
-              {r.scores ? (
-                <>
-                  <td>{n(r.scores.klik)}</td>
-                  <td>{n(r.scores.taak)}</td>
-                </>
-              ) : (
-                <td colSpan={2}>{t('scoreLine.tooFew')}</td>
-              )}
-            </tr>
+                {r.scores ? (
+                  <>
+                    <td>{n(r.scores.klik)}</td>
+                    <td>{n(r.scores.taak)}</td>
+                  </>
+                ) : (
+                  <td colSpan={2}>{t('scoreLine.tooFew')}</td>
+                )}
+              </tr>
+            </Fragment>
           ))}
         </tbody>
       ))}
