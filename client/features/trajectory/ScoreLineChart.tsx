@@ -1,4 +1,4 @@
-import { Fragment, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { layoutScoreChart, SCORE_SERIES, type ChartPoint, type ScoreSeries } from '../../../shared/scoreChart.js';
 import { meetingRows, type LineWho, type MeetingScores } from '../../../shared/scoreLine.js';
@@ -201,14 +201,13 @@ export function ScoreLineChart({
 export function ScoreLineTable({ line, className }: { line: readonly MeetingScores[]; className?: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const id = useId();
   const partners = usePartners();
   const order = [...partners.keys()];
   const n = (x: number) => x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
   const groups = line.map((m) => ({ m, rows: meetingRows(m, order) })).filter((g) => g.rows.length > 0);
   return (
-    <table className={className ?? 'score-table'} aria-describedby={`${id}-c`} data-testid="scoreLine.table">
-      <caption id={`${id}-c`}>{t('scoreLine.tableCaption')}</caption>
+    <table className={className ?? 'score-table'} data-testid="scoreLine.table">
+      <caption>{t('scoreLine.tableCaption')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('scoreLine.who')}</th>
