@@ -98,13 +98,18 @@ export function drawScoreChart(
       .font(REGULAR)
       .fontSize(FONT - 0.5)
       .fillColor('#555555');
-    for (const [x, text] of [
-      [m.checkin, block.labels.checkin],
-      [m.checkout, block.labels.checkout],
-    ] as const)
-      doc.text(text, X(x) - 30, below, { width: 60, align: 'center', lineBreak: false });
+    const band = m.right - m.left;
+    // Many meetings: "Check-in/-out" go when they would touch, the label keeps its number only.
+    if (band * 0.4 >= doc.widthOfString(block.labels.checkout) + 4)
+      for (const [x, text] of [
+        [m.checkin, block.labels.checkin],
+        [m.checkout, block.labels.checkout],
+      ] as const)
+        doc.text(text, X(x) - 30, below, { width: 60, align: 'center', lineBreak: false });
     doc.font(BOLD).fontSize(FONT).fillColor('#1a1a1a');
-    doc.text(block.labels.meetings[i] ?? '', X(m.left), below + FONT + 3, {
+    const full = block.labels.meetings[i] ?? '';
+    const label = doc.widthOfString(full) <= band - 2 ? full : full.split(' · ')[0];
+    doc.text(label, X(m.left), below + FONT + 3, {
       width: m.right - m.left,
       align: 'center',
       lineBreak: false,

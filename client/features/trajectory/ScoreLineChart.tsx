@@ -109,6 +109,15 @@ export function ScoreLineChart({
     margin: { left: f * 2.2, top: f, right: f * 0.8, bottom: f * 3.3 },
   });
   const { plot } = chart;
+  // Many meetings in a narrow panel: the label keeps its number only, "in/uit" go when they would touch.
+  const band = chart.meetings[0] ? chart.meetings[0].right - chart.meetings[0].left : 0;
+  const fits = (text: string) => text.length * f * 0.62 <= band - 4;
+  const roomy = band * 0.4 >= f * 2.2;
+  const meetingLabel = (i: number) => {
+    const short = t('scoreLine.meetingShort', { n: line[i].meeting.n });
+    const full = `${short} · ${shortDay(line[i].meeting.date, lang)}`;
+    return fits(full) ? full : short;
+  };
   const n = (x: number) => x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
   const whoName = who.kind === 'overall' ? t('scoreLine.everyone') : (partners.get(who.id)?.name ?? who.id);
   // A value goes on the side away from the other line, so the two labels of a moment never overlap.
@@ -143,14 +152,18 @@ export function ScoreLineChart({
             {i > 0 && (
               <line x1={m.left} x2={m.left} y1={plot.top} y2={plot.bottom} stroke="#767b84" strokeDasharray="2 4" />
             )}
-            <text x={m.checkin} y={plot.bottom + f * 1.2} textAnchor="middle" fill="#474c55">
-              {t('scoreLine.in')}
-            </text>
-            <text x={m.checkout} y={plot.bottom + f * 1.2} textAnchor="middle" fill="#474c55">
-              {t('scoreLine.out')}
-            </text>
+            {roomy && (
+              <>
+                <text x={m.checkin} y={plot.bottom + f * 1.2} textAnchor="middle" fill="#474c55">
+                  {t('scoreLine.in')}
+                </text>
+                <text x={m.checkout} y={plot.bottom + f * 1.2} textAnchor="middle" fill="#474c55">
+                  {t('scoreLine.out')}
+                </text>
+              </>
+            )}
             <text x={m.center} y={plot.bottom + f * 2.6} textAnchor="middle" fontWeight="bold" fill="#1b1c1f">
-              {`${t('scoreLine.meetingShort', { n: line[i].meeting.n })} · ${shortDay(line[i].meeting.date, lang)}`}
+              {meetingLabel(i)}
             </text>
           </g>
         ))}
