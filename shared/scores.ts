@@ -9,6 +9,8 @@ export interface ScoreRound {
   closedAt: number | null;
   /** The aggregate once the round is closed ([Y3]); null while it is open. */
   result: ScoreResult | null;
+  /** The meeting of the trajectory it was opened in ([Y6]); absent when none was going on. */
+  meeting?: string;
 }
 
 /** [Y5] Every check-in and check-out of a session document, oldest first, with id and time. */
@@ -23,6 +25,7 @@ export function readScoreRounds(sessionDoc: Y.Doc): ScoreRound[] {
             openedAt: r.openedAt,
             closedAt: r.closedAt,
             result: r.result?.kind === 'scores' ? r.result : null,
+            ...(r.meeting ? { meeting: r.meeting } : {}),
           },
         ],
   );

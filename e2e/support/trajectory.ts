@@ -104,3 +104,23 @@ async function untilServerHas(base: string, created: CreateWorkshopResponse, nam
     fresh.close();
   }
 }
+
+/** A check-in or check-out on a phone, as a person gives it: two scores by their labels, then Bewaar ([Y2]). */
+export async function giveScores(phone: Page, klik: number, taak: number, word = ''): Promise<void> {
+  const form = phone.locator('[data-testid="scores.panel"]');
+  await form.waitFor();
+  await form
+    .getByRole('group', { name: /De klik/ })
+    .getByLabel(String(klik), { exact: true })
+    .check();
+  await form
+    .getByRole('group', { name: /De taak/ })
+    .getByLabel(String(taak), { exact: true })
+    .check();
+  await form.getByLabel('Eén woord (mag leeg)').fill(word);
+  await form.getByRole('button', { name: 'Bewaar' }).click();
+  await eventually(
+    async () => (await phone.locator('[data-testid="scores.saved"]').innerText()).startsWith('Bewaard'),
+    'scores saved',
+  );
+}

@@ -18,6 +18,7 @@ import type { SqliteStore } from '../store/SqliteStore.js';
 import type { BackupService } from '../workshops/BackupService.js';
 import { readExportFonts } from './fonts.js';
 import { readScoreRounds, type ScoreRound } from '../../shared/scores.js';
+import { readMeetings, type Meeting } from '../../shared/trajectory.js';
 
 /** [E8] What the export API can make; the name is also the file's kind and extension. */
 export const EXPORT_KINDS = [
@@ -90,20 +91,21 @@ export class ExportService {
     }
   }
 
-  /** The session's check-ins and check-outs, aggregates only ([Y4]). */
-  private scoreRounds(workshopId: string): ScoreRound[] {
-    const state = this.backups.stateOf(roomName(workshopId as WorkshopId, 'session'));
-    const ydoc = new Y.Doc();
-    try {
-      if (state) Y.applyUpdate(ydoc, state);
-      return readScoreRounds(ydoc);
-    } finally {
-      ydoc.destroy();
-    }
+  /** The session's check-ins and check-outs, aggregates only ([Y4]), and the meetings they belong to ([Y8]). */
+  private scores(workshopId: string): { scoreRounds: ScoreRound[]; meetings: Meeting[] } {
+    return this.read(workshopId, 'session', (doc) => ({
+      scoreRounds: readScoreRounds(doc),
+      meetings: readMeetings(doc),
+    }));
   }
 
   /** Everything an export of one map needs, read from the store. */
-  input(workshopId: string, req: Omit<ExportRequest, 'kind'>, forConvenant: boolean): ExportInput {
+  input(
+    workshopId: string,
+    req: Omit<ExportRequest, 'kind'>,
+    forConvenant: boolean,
+    withScores = forConvenant,
+  ): ExportInput {
     const w = this.store.getWorkshop(workshopId);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     const partner = req.map === 'joint' ? null : w.partners.find((p) => p.id === req.map);
@@ -126,7 +128,7 @@ export class ExportService {
       partners: w.partners,
       representatives,
       people,
-      ...(forConvenant ? { scoreRounds: this.scoreRounds(workshopId) } : {}),
+      ...(withScores ? this.scores(workshopId) : {}),
     };
     if (partner) {
       return {
@@ -169,7 +171,8 @@ export class ExportService {
       );
       return { bytes: new TextEncoder().encode(JSON.stringify(file)), type, fileName: name };
     }
-    const input = this.input(workshopId, req, req.kind.startsWith('convenant.'));
+    // The convenant and the stand van zaken carry the check-in/out scores ([Y4], [Y8]).
+    const input = this.input(workshopId, req, req.kind.startsWith('convenant.'), /^(convenant|stand)\./.test(req.kind));
     const fonts = await readExportFonts();
     switch (req.kind) {
       case 'a3.pdf':

@@ -1,5 +1,6 @@
 import type { Convenant, ConvenantBlock } from './convenantTypes.js';
 import { BOLD, finish, newTaggedDoc, REGULAR, type ExportFonts, type StructElement } from './pdfKit.js';
+import { drawScoreChart } from './scoreChartPdf.js';
 
 const MARGIN = 56;
 const INK = '#1a1a1a';
@@ -123,16 +124,22 @@ export async function convenantToPdf(c: Convenant, fonts: ExportFonts): Promise<
         return;
       }
       case 'table':
-        drawTable(parent, block.header, block.rows);
+        drawTable(parent, block.header, block.rows, block.weights);
+        return;
+      case 'scoreChart':
+        drawScoreChart(doc, parent, block, { x: MARGIN, width });
         return;
     }
   }
 
   /** A bordered table; a row never breaks over two pages, the header row is repeated on each page. */
-  function drawTable(parent: StructElement, header: string[], rows: string[][]) {
+  function drawTable(parent: StructElement, header: string[], rows: string[][], given?: number[]) {
     const table = doc.struct('Table');
     parent.add(table);
-    const weights = header.map((_, i) => (i === 0 ? 0.6 : i === 1 || i === header.length - 1 ? 2 : 1.3));
+    const weights =
+      given?.length === header.length
+        ? given
+        : header.map((_, i) => (i === 0 ? 0.6 : i === 1 || i === header.length - 1 ? 2 : 1.3));
     const sum = weights.reduce((a, b) => a + b, 0);
     const widths = weights.map((w) => (w / sum) * width);
     const pad = 4;

@@ -1,4 +1,5 @@
 import type { Lang } from '../columns.js';
+import type { MeetingScores } from '../scoreLine.js';
 
 /**
  * The convenant input as a small document model, independent of any file format: Markdown and
@@ -14,6 +15,8 @@ export type ConvenantSectionId =
   | 'openPoints'
   | 'signoff'
   | 'scores'
+  /** The stand van zaken's line of check-in and check-out scores over the meetings [Y8]. */
+  | 'scoreLine'
   | 'annex'
   /** The "stand van zaken" export [J8] uses the same model. */
   | 'progressByValue'
@@ -30,7 +33,22 @@ export type ConvenantBlock =
   | { kind: 'paragraph'; text: string; strong?: boolean }
   | { kind: 'subheading'; text: string }
   | { kind: 'list'; ordered: boolean; items: ConvenantItem[] }
-  | { kind: 'table'; header: string[]; rows: string[][] };
+  | { kind: 'table'; header: string[]; rows: string[][] /** Relative column widths for the PDF. */; weights?: number[] }
+  /**
+   * [Y8] The line of check-in and check-out scores over the meetings: drawn in the PDF, with `alt` as
+   * its text alternative; Markdown and Word leave it out (the tables after it hold the same numbers).
+   */
+  | { kind: 'scoreChart'; line: MeetingScores[]; alt: string; labels: ScoreChartLabels };
+
+/** The texts a drawn score line needs, in the export's language. */
+export interface ScoreChartLabels {
+  klik: string;
+  taak: string;
+  checkin: string;
+  checkout: string;
+  /** Under each meeting's band, in the line's order. */
+  meetings: string[];
+}
 
 export interface ConvenantSection {
   id: ConvenantSectionId;

@@ -48,6 +48,9 @@ function blockChildren(b: ConvenantBlock, nextInstance: () => number): (Paragrap
       return [new Paragraph({ children: runs(b.text, { bold: b.strong }) })];
     case 'subheading':
       return [new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_3 })];
+    case 'scoreChart':
+      // A picture in the PDF only; the tables after it carry the same numbers.
+      return [];
     case 'list': {
       // Each ordered list gets its own numbering instance, so it starts again at 1.
       const instance = b.ordered ? nextInstance() : 0;

@@ -3,6 +3,7 @@ import type { Partner } from '../partners.js';
 import type { CardSnapshot, MapSnapshot } from '../readModel.js';
 import type { SignoffRow } from '../signoff.js';
 import type { ScoreRound } from '../scores.js';
+import type { Meeting } from '../trajectory.js';
 
 /**
  * Everything an export needs, gathered by the caller from the live documents. Exports are pure
@@ -34,6 +35,8 @@ export interface ExportInput {
   signoff?: SignoffRow[];
   /** The session's check-ins and check-outs (aggregates only, [Y4]). */
   scoreRounds?: ScoreRound[];
+  /** The meetings of the trajectory, for the line of scores over them ([Y8]). */
+  meetings?: Meeting[];
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

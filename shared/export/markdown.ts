@@ -37,8 +37,11 @@ function cell(text: string): string {
     .join('<br>');
 }
 
-function block(b: ConvenantBlock): string {
+function block(b: ConvenantBlock): string | null {
   switch (b.kind) {
+    case 'scoreChart':
+      // A picture; the tables after it carry the same numbers.
+      return null;
     case 'paragraph':
       return b.strong ? `**${multiline(b.text, '')}**` : multiline(b.text, '');
     case 'subheading':
@@ -64,7 +67,10 @@ export function convenantToMarkdown(c: Convenant): string {
   ];
   for (const s of c.sections) {
     parts.push(`## ${escapeInline(s.heading)}`);
-    for (const b of s.blocks) parts.push(block(b));
+    for (const b of s.blocks) {
+      const md = block(b);
+      if (md !== null) parts.push(md);
+    }
   }
   return `${parts.join('\n\n')}\n`;
 }

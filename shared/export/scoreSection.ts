@@ -1,6 +1,8 @@
 import { EXPORT_CATALOGUES } from '../i18n/exportCatalogues.js';
 import { interpolate, type Vars } from '../i18n/translate.js';
+import { scoreLine } from '../scoreLine.js';
 import type { ScoreRound } from '../scores.js';
+import { scoreLineBlocks, scoreLineTexts } from './scoreLineSection.js';
 import type { ConvenantBlock, ConvenantSection } from './convenantTypes.js';
 import { formatExportDate, partnerOf, type ExportInput } from './exportInput.js';
 
@@ -9,15 +11,24 @@ import { formatExportDate, partnerOf, type ExportInput } from './exportInput.js'
  * server wrote it ([Y3]), never more. Absent when the workshop had none.
  */
 export function scoreSection(input: ExportInput): ConvenantSection | null {
-  const rounds = (input.scoreRounds ?? []).filter(
-    (r): r is ScoreRound & { result: NonNullable<ScoreRound['result']> } => Boolean(r.result),
+  // [Y8] With a trajectory the line over the meetings comes first; only the rounds not on it follow.
+  const line = scoreLineBlocks(input);
+  const onLine = new Set(
+    scoreLine(input.meetings ?? [], input.scoreRounds ?? []).flatMap((m) =>
+      [m.checkin, m.checkout].flatMap((x) => (x ? [x.roundId] : [])),
+    ),
   );
-  if (rounds.length === 0) return null;
+  const rounds = (input.scoreRounds ?? []).filter(
+    (r): r is ScoreRound & { result: NonNullable<ScoreRound['result']> } =>
+      Boolean(r.result) && !(line.length && onLine.has(r.id)),
+  );
+  if (rounds.length === 0 && line.length === 0) return null;
   const { lang } = input;
   const texts = EXPORT_CATALOGUES[lang].votesExport;
   const say = (key: keyof typeof texts, vars: Vars = {}) => interpolate(texts[key], vars);
   const n = (x: number) => x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
-  const blocks: ConvenantBlock[] = [{ kind: 'paragraph', text: say('intro') }];
+  const blocks: ConvenantBlock[] = line.length ? [...line] : [{ kind: 'paragraph', text: say('intro') }];
+  if (line.length && rounds.length) blocks.push({ kind: 'subheading', text: scoreLineTexts(lang)('otherRounds') });
   for (const r of rounds) {
     blocks.push({
       kind: 'subheading',

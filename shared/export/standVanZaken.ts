@@ -5,6 +5,7 @@ import { interpolate, type Vars } from '../i18n/translate.js';
 import type { CardSnapshot } from '../readModel.js';
 import type { Convenant, ConvenantItem } from './convenantTypes.js';
 import { formatExportDate, partnerOf, type ExportInput } from './exportInput.js';
+import { scoreLineBlocks, scoreLineTexts } from './scoreLineSection.js';
 
 /**
  * The "stand van zaken" export [J8]: every agreed action with owner, due date, status and note,
@@ -76,6 +77,8 @@ export function buildStandVanZaken(input: ExportInput): Convenant {
     a.actionNote,
   ]);
   const none = [{ kind: 'paragraph' as const, text: x.noActions }];
+  // [Y8] How the collaboration went over the meetings, when any meeting had scores.
+  const scores = scoreLineBlocks(input);
   return {
     lang: input.lang,
     heading: x.heading,
@@ -92,6 +95,9 @@ export function buildStandVanZaken(input: ExportInput): Convenant {
           ? [{ kind: 'table', header: [h.nr, h.action, h.owner, h.due, h.status, h.note], rows }]
           : none,
       },
+      ...(scores.length
+        ? [{ id: 'scoreLine' as const, heading: scoreLineTexts(input.lang)('heading'), blocks: scores }]
+        : []),
     ],
   };
 }

@@ -7,6 +7,7 @@ import enMethod from './en.method.json';
 import enSession from './en.session.json';
 import enVotes from './en.votes.json';
 import enTrajectory from './en.trajectory.json';
+import enScoreLine from './en.scoreLine.json';
 import type { Lang } from './languages.js';
 import nlAuthorship from './nl.authorship.json';
 import nlCompare from './nl.compare.json';
@@ -17,6 +18,7 @@ import nlMethod from './nl.method.json';
 import nlSession from './nl.session.json';
 import nlVotes from './nl.votes.json';
 import nlTrajectory from './nl.trajectory.json';
+import nlScoreLine from './nl.scoreLine.json';
 
 /**
  * Every text of the product, one catalogue per language, used by the client (through i18next), the
@@ -34,10 +36,11 @@ import nlTrajectory from './nl.trajectory.json';
  * - `*.trajectory.json`: the series of meetings, follow-up of actions, the review "terugblik", Mijn acties
  * - `*.export.json`: what the A3 PDF and the convenant documents print, registered apart in
  *   `exportCatalogues.ts` so that the participant page does not load them.
+ * - `*.scoreLine.json`: the check-in and check-out scores as a line over the meetings ([Y7])
  */
 export const CATALOGUE_FILES = {
-  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod, nlAuthorship, nlLinks, nlVotes, nlTrajectory],
-  en: [en, enSession, enConsole, enCompare, enMethod, enAuthorship, enLinks, enVotes, enTrajectory],
+  nl: [nl, nlSession, nlConsole, nlCompare, nlMethod, nlAuthorship, nlLinks, nlVotes, nlTrajectory, nlScoreLine],
+  en: [en, enSession, enConsole, enCompare, enMethod, enAuthorship, enLinks, enVotes, enTrajectory, enScoreLine],
 } as const satisfies Record<Lang, readonly object[]>;
 
 /** The shape of a catalogue, taken from the Dutch one: every other language must have the same keys. */
@@ -49,7 +52,8 @@ export type Catalogue = typeof nl &
   typeof nlAuthorship &
   typeof nlLinks &
   typeof nlVotes &
-  typeof nlTrajectory;
+  typeof nlTrajectory &
+  typeof nlScoreLine;
 
 function merge(files: readonly object[]): Catalogue {
   return Object.assign({}, ...files) as Catalogue;
@@ -66,6 +70,7 @@ const english: Catalogue = {
   ...enLinks,
   ...enVotes,
   ...enTrajectory,
+  ...enScoreLine,
 };
 
 /** What the screens, the server and the domain tables read (everything but the export texts). */

@@ -12,6 +12,7 @@ import {
   type VoteResult,
 } from './rounds.js';
 import type { Origin } from '../origins.js';
+import { readCurrentMeetingId } from '../trajectory.js';
 
 /** One participant's private document, as the server reads it to aggregate. */
 export interface PrivateSource {
@@ -91,6 +92,9 @@ export function settleRounds(
 ): string[] {
   const closed: string[] = [];
   const records = getRoundRecords(sessionDoc);
+  // [Y6] A round belongs to the meeting going on when it opened, so a line over the trajectory can
+  // place it; the server reads it here, once, and nobody can move the round afterwards.
+  const meeting = readCurrentMeetingId(sessionDoc);
   sessionDoc.transact(() => {
     getRequests(sessionDoc).forEach((value, id) => {
       const request = readRequest(value);
@@ -108,6 +112,7 @@ export function settleRounds(
           openedAt: now,
           closedAt: null,
           result: null,
+          ...(meeting ? { meeting } : {}),
         };
         records.set(id, stored(record));
       }

@@ -94,6 +94,8 @@ export interface RoundRecord {
   openedAt: number;
   closedAt: number | null;
   result: VoteResult | ScoreResult | null;
+  /** The meeting of the trajectory going on when the round opened ([J1]); absent when none was. */
+  meeting?: string;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -143,6 +145,7 @@ function readRecord(id: string, value: unknown): RoundRecord | null {
     openedAt: num(value.openedAt),
     closedAt: typeof value.closedAt === 'number' ? value.closedAt : null,
     result: readResult(value.result),
+    ...(typeof value.meeting === 'string' && value.meeting ? { meeting: value.meeting } : {}),
   };
 }
 

@@ -27,7 +27,7 @@ import { ProjectorStage } from '../compare/index.js';
 import { ProjectorView } from './ProjectorView.js';
 import '../../styles/console.css';
 import '../../styles/projector.css';
-import { ProjectorReview, useReviewShown } from '../trajectory/index.js';
+import { ProjectorReview, ProjectorScoreLine, useReviewShown, useScoreLineShown } from '../trajectory/index.js';
 
 type EntryState = 'checking' | 'ready' | 'noToken' | 'invalid' | 'notFound' | 'error';
 
@@ -147,9 +147,10 @@ function LiveProjector() {
   const now = useNow(useClock(), !!session.timer && session.timer.endsAt !== null);
   const origin = window.location.origin;
   const review = useReviewShown();
+  const scoreLine = useScoreLineShown();
   return (
     <ProjectorView
-      instead={review ? <ProjectorReview /> : undefined}
+      instead={review ? <ProjectorReview /> : scoreLine ? <ProjectorScoreLine /> : undefined}
       info={info}
       session={session}
       map={map}

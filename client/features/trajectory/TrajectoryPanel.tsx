@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { COLUMNS } from '../../../shared/columns.js';
 import { randomId } from '../../../shared/ids.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
+import { setScoreLineShown } from '../../../shared/scoreLine.js';
 import { JOINT_MAP } from '../../../shared/protocol.js';
 import {
   addDays,
@@ -18,6 +19,7 @@ import { useLang } from '../../i18n/index.js';
 import { useInfo, useMap, useMapSnapshot, useMe, useSessionDoc } from '../../workshop/hooks.js';
 import { MeetingForm } from './MeetingForm.js';
 import { ReviewList } from './ReviewList.js';
+import { ScoreLineSection } from './ScoreLine.js';
 import { formatDay, useCurrentMeetingId, useMeetings, useReviewShown, useToday } from './useTrajectory.js';
 
 /** The goal to show: the facilitator's own, or a default that fits the meeting. */
@@ -178,6 +180,7 @@ export function TrajectoryPanel() {
           </div>
         )}
       </section>
+      <ScoreLineSection />
       <section aria-labelledby={`${id}-r`} className="console-section" data-testid="trajectory.review">
         <h3 id={`${id}-r`}>{t('trajectory.review.title')}</h3>
         <div className="button-row">
@@ -186,7 +189,13 @@ export function TrajectoryPanel() {
             className="button"
             data-testid="trajectory.review.toggle"
             aria-pressed={reviewShown}
-            onClick={() => setReviewShown(sessionDoc, !reviewShown, LOCAL_USER)}
+            onClick={() =>
+              sessionDoc.transact(() => {
+                // The last command is what the room sees: the review takes the line off the screen.
+                if (!reviewShown) setScoreLineShown(sessionDoc, false, LOCAL_USER);
+                setReviewShown(sessionDoc, !reviewShown, LOCAL_USER);
+              }, LOCAL_USER)
+            }
           >
             {reviewShown ? t('trajectory.review.hide') : t('trajectory.review.show')}
           </button>

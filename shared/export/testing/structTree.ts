@@ -5,6 +5,8 @@ export interface StructNode {
   type: string;
   /** The /T entry, if any. */
   title?: string;
+  /** The /Alt entry (a figure's text alternative), if any. */
+  alt?: string;
   children: StructNode[];
   /** How many marked-content pieces (MCIDs) this element holds directly. */
   mcids: number;
@@ -61,7 +63,14 @@ export function readStructTree(file: string): { root: StructNode; lang: string; 
       const child = node(k);
       if (child) children.push(child);
     }
-    return { type: str(d['/S']), ...(d['/T'] !== undefined ? { title: str(d['/T']) } : {}), children, mcids, pages };
+    return {
+      type: str(d['/S']),
+      ...(d['/T'] !== undefined ? { title: str(d['/T']) } : {}),
+      ...(d['/Alt'] !== undefined ? { alt: str(d['/Alt']) } : {}),
+      children,
+      mcids,
+      pages,
+    };
   };
   const top = Array.isArray(treeRoot['/K']) ? treeRoot['/K'][0] : treeRoot['/K'];
   const prefs = dict(catalog['/ViewerPreferences']) ?? {};
