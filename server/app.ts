@@ -67,6 +67,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     privateCheck: (workshopId: string, who: Principal): PrivateCheckContext => rounds.checkContext(workshopId, who),
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
+      if (room.docName.kind === 'private') rounds.watchPrivate(room);
       if (room.docName.kind !== 'session') return;
       watchSession(room, {
         onStepChange: (active) =>
