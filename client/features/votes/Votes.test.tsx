@@ -146,7 +146,7 @@ describe('the facilitator runs rounds', () => {
     renderInWorkshop(
       <>
         <RoundsPanel />
-        <ProjectorRound />
+        <ProjectorRound floor={18} />
       </>,
       { docs: docs as never, who: FACILITATOR },
     );
