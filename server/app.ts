@@ -73,7 +73,10 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
         onStepChange: (active) =>
           guard(`step versions of ${room.workshopId}`, () => versions.saveStepVersions(room.workshopId, active)),
         onReveal: () => guard(`reveal in ${room.workshopId}`, () => versions.revealAll(room.workshopId)),
-        onStageChange: () => guard(`stage change in ${room.workshopId}`, () => sync!.recheckWorkshop(room.workshopId)),
+        onStageChange: () => {
+          guard(`stage change in ${room.workshopId}`, () => sync!.recheckWorkshop(room.workshopId));
+          guard(`mandates of ${room.workshopId}`, () => versions.carryMandates(room.workshopId));
+        },
         onRoundRequest: () => guard(`rounds of ${room.workshopId}`, () => rounds.settle(room.workshopId)),
         onMeetingStart: (label) =>
           guard(`meeting versions of ${room.workshopId}`, () => versions.saveMeetingVersions(room.workshopId, label)),
