@@ -2,3 +2,4 @@
 export { ParticipantTrajectory } from './ParticipantTrajectory.js';
 export { ProjectorReview, useReviewShown } from './ProjectorReview.js';
 export { TrajectoryPanel } from './TrajectoryPanel.js';
+export { CardFollowUp } from './CardFollowUp.js';
