@@ -67,12 +67,16 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     privateCheck: (workshopId: string, who: Principal): PrivateCheckContext => rounds.checkContext(workshopId, who),
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
+      if (room.docName.kind === 'private') rounds.watchPrivate(room);
       if (room.docName.kind !== 'session') return;
       watchSession(room, {
         onStepChange: (active) =>
           guard(`step versions of ${room.workshopId}`, () => versions.saveStepVersions(room.workshopId, active)),
         onReveal: () => guard(`reveal in ${room.workshopId}`, () => versions.revealAll(room.workshopId)),
-        onStageChange: () => guard(`stage change in ${room.workshopId}`, () => sync!.recheckWorkshop(room.workshopId)),
+        onStageChange: () => {
+          guard(`stage change in ${room.workshopId}`, () => sync!.recheckWorkshop(room.workshopId));
+          guard(`mandates of ${room.workshopId}`, () => versions.carryMandates(room.workshopId));
+        },
         onRoundRequest: () => guard(`rounds of ${room.workshopId}`, () => rounds.settle(room.workshopId)),
         onMeetingStart: (label) =>
           guard(`meeting versions of ${room.workshopId}`, () => versions.saveMeetingVersions(room.workshopId, label)),

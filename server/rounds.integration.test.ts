@@ -5,7 +5,13 @@ import type { CreateWorkshopResponse } from '../shared/api.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, MESSAGE_NOTICE, roomName, type Notice } from '../shared/protocol.js';
-import { readMyVotes, setScores, setVote } from '../shared/rounds/privateInputs.js';
+import {
+  readMyVotes,
+  readPartnerSpent,
+  setScores,
+  setVote,
+  writePartnerSpent,
+} from '../shared/rounds/privateInputs.js';
 import {
   getRequests,
   readRound,
@@ -159,6 +165,55 @@ describe('a vote round', () => {
     // Bram's partner has its own budget of three.
     setVote(bram.inputs.doc, round, c1, 3, LOCAL_USER);
     await waitFor(() => stored(t, bram, round)[c1] === 3, 'another partner spends its own');
+  });
+
+  it('[Q8] a budget per partner: each colleague sees live what the others of the partner spent, a number and nothing more', async () => {
+    const t = await setup();
+    const anna = await t.join('Anna');
+    const carla = await t.join('Carla');
+    const bram = await t.join('Bram', 'buurt');
+    const c1 = card(bram, 'values', 'Een');
+    const c2 = card(bram, 'values', 'Twee');
+    await waitFor(() => t.serverDoc('map:joint').getMap('cards').size === 2, 'cards on the server');
+    const round = await openVoteRound(t, { column: 'values', budget: 5, per: 'partner', ownCards: true });
+    const others = (p: Person) => readPartnerSpent(p.inputs.doc, round);
+
+    setVote(anna.inputs.doc, round, c1, 2, LOCAL_USER);
+    await waitFor(() => others(carla) === 2, 'Carla sees that her partner spent two');
+    setVote(carla.inputs.doc, round, c2, 1, LOCAL_USER);
+    await waitFor(() => others(anna) === 1, 'Anna sees that Carla spent one');
+    expect(others(carla)).toBe(2);
+    // Another partner learns nothing of it, and has its own budget.
+    expect(bram.inputs.doc.getMap('partnerSpent').size).toBe(0);
+    // What reaches a colleague is a count per round: no card, no vote of anyone.
+    const carlaSees = JSON.stringify(carla.inputs.doc.getMap('partnerSpent').toJSON());
+    expect(carlaSees).toBe(JSON.stringify({ [round]: 2 }));
+
+    // A vote the server reverts (over the partner's budget) changes nothing for the colleague.
+    setVote(carla.inputs.doc, round, c2, 4, LOCAL_USER);
+    await waitFor(() => carla.notices.length > 0, 'Carla told');
+    expect(carla.notices[0]).toEqual({ code: 'private-refused', reason: 'over-budget' });
+    await waitFor(() => stored(t, carla, round)[c2] === 1, 'the vote stands as it was');
+    setVote(anna.inputs.doc, round, c1, 1, LOCAL_USER);
+    await waitFor(() => others(carla) === 1, 'taking a vote back shows too');
+    expect(others(anna)).toBe(1);
+
+    // A colleague who opens their phone later gets the count at once.
+    const joined = await api<{ participantId: string; token: string }>(
+      t.app.url,
+      'POST',
+      `/api/workshops/${t.w.id}/participants`,
+      { name: 'Dirk', partner: 'gemeente', role: 'citizen' },
+    );
+    const dirk = t.open(`private:${joined.body.participantId}`, joined.body.token);
+    await synced(dirk);
+    await waitFor(() => readPartnerSpent(dirk.doc, round) === 2, 'Dirk sees what Anna and Carla spent');
+
+    // The count is the server's: a participant who writes it is refused (4403) and it stays as it was.
+    writePartnerSpent(anna.inputs.doc, round, 0, LOCAL_USER);
+    await waitFor(() => anna.inputs.closes.length > 0, 'the forger is closed');
+    expect(anna.inputs.closes[0].code).toBe(CloseCode.FORBIDDEN);
+    expect(readPartnerSpent(t.serverDoc(`private:${anna.id}`), round)).toBe(1);
   });
 
   it('[Q4][Q6] votes stay hidden until the facilitator closes; then only totals, and a closed round stays closed', async () => {

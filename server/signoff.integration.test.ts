@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { CreateWorkshopResponse, JoinResponse } from '../shared/api.js';
+import { readSession, setStage } from '../shared/session.js';
 import { decodeNotice, MESSAGE_NOTICE, readNotice, type Notice } from '../shared/notices.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { roomName } from '../shared/protocol.js';
@@ -157,5 +159,117 @@ describe('mandate and sign-off, on the server', () => {
     expect(md).toContain('| 1 | Gemeente | Besproken met achterban (Stand op');
     expect(md).toContain('Pia: Ik leg het voor aan de achterban (14 december 2026)');
     expect(md).toMatch(/\| 2 \| Wijkteam \| Concept \| Otto: Nog niet gezegd \|/);
+  });
+});
+
+describe('a mandate in the homogeneous stage of partners first', () => {
+  async function partnersFirst() {
+    const app = await startTestServer();
+    cleanup.push(() => app.close());
+    const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', {
+      title: 'Eerst apart',
+      partners: ['Zorg', 'Gemeente'],
+      flow: 'partners-first',
+    });
+    const w = created.body;
+    const join = async (name: string, partner: string) => {
+      const joined = await api<JoinResponse>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
+        name,
+        partner,
+        role: 'professional',
+      });
+      return { id: joined.body.participantId, token: joined.body.token };
+    };
+    const open = async (doc: string, token: string) => {
+      const c = track(connectClient(app.port, w.id, doc as never, token));
+      await synced(c);
+      return c;
+    };
+    const room = (doc: string) => app.registry.peek(roomName(w.id as never, doc as never))!;
+    return { app, w, join, open, room };
+  }
+
+  it("[N4] a representative states their own mandate in their partner's map; anything else there is reverted", async () => {
+    const t = await partnersFirst();
+    const fatima = await t.join('Fatima', 'zorg');
+    const ruud = await t.join('Ruud', 'gemeente');
+    const own = await t.open('map:zorg', fatima.token);
+    const notices = collect(own);
+    setMandate(own.doc, fatima.id, 'consult', '2026-12-14', LOCAL_USER);
+    await waitFor(() => readMandates(t.room('map:zorg').doc)[fatima.id]?.kind === 'consult', 'held');
+    // Someone else's mandate, a sign-off: reverted with a notice.
+    setMandate(own.doc, ruud.id, 'decide', '', LOCAL_USER);
+    await waitFor(() => notices.length === 1, 'notice for a mandate of someone else');
+    setSignoff(own.doc, 'zorg', 'agreed', fatima.id, LOCAL_USER);
+    await waitFor(() => notices.length === 2, 'notice for a sign-off');
+    expect(notices).toEqual(Array(2).fill({ code: 'signoff-own' }));
+    await waitFor(() => !t.room('map:zorg').hasPendingWrites, 'stored');
+    expect(Object.keys(readMandates(t.room('map:zorg').doc))).toEqual([fatima.id]);
+    expect(readSignoffs(t.room('map:zorg').doc)).toEqual({});
+    // The facilitator records mandates on the joint map, not in a partner's map.
+    const fac = await t.open('map:zorg', t.w.facilitatorToken);
+    const facNotices = collect(fac);
+    setMandate(fac.doc, ruud.id, 'decide', '', LOCAL_USER);
+    await waitFor(() => facNotices.length === 1, 'the facilitator is told');
+    expect(facNotices[0]).toEqual({ code: 'signoff-own' });
+  });
+
+  it("[N4] a hand-written update with another's mandate in a partner map is reverted and never stored", async () => {
+    const t = await partnersFirst();
+    const fatima = await t.join('Fatima', 'zorg');
+    const colleague = await t.join('Koen', 'zorg');
+    const name = roomName(t.w.id as never, 'map:zorg');
+    const raw = await rawSocket(t.app.port, name, fatima.token);
+    cleanup.push(() => raw.ws.terminate());
+    raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
+    await waitFor(() => serverStateFrom(raw.messages) !== null, 'server state');
+    raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
+    const mine = new Y.Doc();
+    Y.applyUpdate(mine, serverStateFrom(raw.messages)!);
+    const before = Y.encodeStateVector(mine);
+    // Her own and her colleague's in one transaction: the whole of it is reverted.
+    mine.transact(() => {
+      mine.getMap(MANDATES_KEY).set(fatima.id, { kind: 'decide', date: '', at: 1 });
+      mine.getMap(MANDATES_KEY).set(colleague.id, { kind: 'decide', date: '', at: 1 });
+    });
+    raw.ws.send(syncFrame(Y.encodeStateAsUpdate(mine, before)));
+    await waitFor(() => raw.messages.some((m) => decodeNotice(m)?.code === 'signoff-own'), 'notice');
+    await waitFor(() => !t.room('map:zorg').hasPendingWrites, 'stored');
+    expect(readMandates(t.room('map:zorg').doc)).toEqual({});
+  });
+
+  it('[N4] when the mixed stage opens the mandate is on the joint map; a later change there is not overwritten', async () => {
+    const t = await partnersFirst();
+    const fatima = await t.join('Fatima', 'zorg');
+    const ruud = await t.join('Ruud', 'gemeente');
+    const zorg = await t.open('map:zorg', fatima.token);
+    const gemeente = await t.open('map:gemeente', ruud.token);
+    setMandate(zorg.doc, fatima.id, 'consult', '2026-12-14', LOCAL_USER);
+    setMandate(gemeente.doc, ruud.id, 'decide', '', LOCAL_USER);
+    await waitFor(() => !!readMandates(t.room('map:gemeente').doc)[ruud.id], 'held');
+    const session = await t.open('session', t.w.facilitatorToken);
+    const joint = await t.open('map:joint', t.w.facilitatorToken);
+    expect(readMandates(joint.doc)).toEqual({});
+    setStage(session.doc, 'heterogeneous', LOCAL_USER);
+    await waitFor(() => Object.keys(readMandates(joint.doc)).length === 2, 'both carried to the joint map');
+    expect(readMandates(joint.doc)[fatima.id]).toMatchObject({ kind: 'consult', date: '2026-12-14' });
+    expect(readMandates(joint.doc)[ruud.id]).toMatchObject({ kind: 'decide', date: '' });
+
+    // Fatima changes her mind on the joint map; going back and forth between the stages keeps it.
+    const fatimaJoint = await t.open('map:joint', fatima.token);
+    setMandate(fatimaJoint.doc, fatima.id, 'decide', '', LOCAL_USER);
+    await waitFor(() => readMandates(joint.doc)[fatima.id]?.kind === 'decide', 'changed on the joint map');
+    setStage(session.doc, 'homogeneous', LOCAL_USER);
+    await waitFor(() => readSession(session.doc).stage === 'homogeneous', 'back');
+    // Meanwhile Ruud, in his own map again, says he takes it to his achterban after all.
+    const ruudsMap = await t.open('map:gemeente', ruud.token);
+    setMandate(ruudsMap.doc, ruud.id, 'consult', '2027-01-10', LOCAL_USER);
+    await waitFor(() => readMandates(t.room('map:gemeente').doc)[ruud.id]?.kind === 'consult', 'held');
+    setStage(session.doc, 'heterogeneous', LOCAL_USER);
+    // Ruud's newer statement arrives: the carry ran again, and left Fatima's later one as it was.
+    await waitFor(() => readMandates(joint.doc)[ruud.id]?.kind === 'consult', 'Ruud carried again');
+    expect(readMandates(joint.doc)[fatima.id]).toMatchObject({ kind: 'decide', date: '' });
+    await waitFor(() => !t.room('map:joint').hasPendingWrites, 'stored');
+    expect(readMandates(t.room('map:joint').doc)[fatima.id]).toMatchObject({ kind: 'decide', date: '' });
   });
 });

@@ -10,7 +10,7 @@ import { MANDATE_SPEC, MANDATES_KEY, SIGNOFF_SPEC, SIGNOFFS_KEY } from './signof
 import { MEETING_ENTRY, MEETINGS_KEY } from './trajectory.js';
 import { PARTICIPANTS_KEY } from './workshopDoc.js';
 import { ROUND_REQUEST_SPEC, ROUND_REQUESTS_KEY, ROUNDS_KEY } from './rounds/rounds.js';
-import { SCORE_SPEC, SCORES_KEY, VOTE_COUNT_SPEC, VOTES_KEY } from './rounds/privateInputs.js';
+import { PARTNER_SPENT_KEY, SCORE_SPEC, SCORES_KEY, VOTE_COUNT_SPEC, VOTES_KEY } from './rounds/privateInputs.js';
 
 /**
  * The root types each kind of document may hold ([M14]). Every root is a Y.Map; what its entries may
@@ -81,6 +81,8 @@ export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpe
   private: {
     [VOTES_KEY]: { writers: 'writers', entries: VOTE_COUNT_SPEC },
     [SCORES_KEY]: { writers: 'writers', entries: SCORE_SPEC },
+    // What the partner's other people spent in a per-partner round ([Q8]): counted by the server only.
+    [PARTNER_SPENT_KEY]: { writers: 'server', entries: { type: 'number', min: 0, max: 1_000_000 } },
   },
 };
 

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LOCAL_USER } from './origins.js';
-import { MANDATES_KEY, readMandates, readSignoffs, setMandate, setSignoff, signoffTable } from './signoff.js';
+import { SERVER } from './origins.js';
+import {
+  carryMandates,
+  MANDATES_KEY,
+  readMandates,
+  readSignoffs,
+  setMandate,
+  setSignoff,
+  signoffTable,
+} from './signoff.js';
 
 describe('mandate and sign-off', () => {
   it('[N1] a mandate to decide keeps no date; one to consult keeps its date; entries that do not fit are not read', () => {
@@ -37,5 +46,26 @@ describe('mandate and sign-off', () => {
         ['Gemeente', 'concept', [['Otto', null]]],
       ],
     );
+  });
+
+  it('[N4] carried from a partner map to the joint map: only what is new or newer, never an older statement', () => {
+    const partner = new Y.Doc();
+    const joint = new Y.Doc();
+    partner.getMap(MANDATES_KEY).set('p1', { kind: 'consult', date: '2026-12-14', at: 100 });
+    partner.getMap(MANDATES_KEY).set('p2', { kind: 'decide', date: '', at: 100 });
+    joint.getMap(MANDATES_KEY).set('p2', { kind: 'consult', date: '2027-01-10', at: 200 });
+    expect(carryMandates(partner, joint, SERVER)).toBe(1);
+    expect(readMandates(joint)).toEqual({
+      p1: { kind: 'consult', date: '2026-12-14', at: 100 },
+      p2: { kind: 'consult', date: '2027-01-10', at: 200 },
+    });
+    // Again: nothing new, nothing written.
+    let writes = 0;
+    joint.on('update', () => writes++);
+    expect(carryMandates(partner, joint, SERVER)).toBe(0);
+    expect(writes).toBe(0);
+    partner.getMap(MANDATES_KEY).set('p2', { kind: 'decide', date: '', at: 300 });
+    expect(carryMandates(partner, joint, SERVER)).toBe(1);
+    expect(readMandates(joint).p2).toEqual({ kind: 'decide', date: '', at: 300 });
   });
 });

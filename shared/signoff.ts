@@ -3,8 +3,8 @@ import { matchesValue, type ValueSpec } from './card/fields.js';
 import type { Origin } from './origins.js';
 
 /**
- * Mandate and sign-off per partner (issue 14, SPEC N1–N4, docs/decisions/0024). Kept in the joint
- * map document, beside the cards the convenant is made of, in two roots (listed in docSchema.ts):
+ * Mandate and sign-off per partner (issue 14, SPEC N1–N4, docs/decisions/0024, 0032). Kept in the joint
+ * map document (a mandate stated in the homogeneous stage first in the partner's own map, carried over), beside the cards the convenant is made of, in two roots (listed in docSchema.ts):
  *   mandates: participant id → { kind, date, at }   what a representative may do ("mag besluiten" /
  *             "legt het voor aan de achterban", with the date they do so); name and partner are not
  *             stored: they are the participant's, read from the workshop's people
@@ -71,6 +71,22 @@ export const readSignoffs = (doc: Y.Doc): Record<string, Signoff> => readRoot(do
 export function setMandate(doc: Y.Doc, participantId: string, kind: MandateKind, date: string, origin: Origin): void {
   const value: Mandate = { kind, date: kind === 'consult' ? date : '', at: Date.now() };
   doc.transact(() => rootOf(doc, MANDATES_KEY).set(participantId, value), origin);
+}
+
+/**
+ * [N4] Partners first: the mandates stated in a partner's own map (the homogeneous stage) join the
+ * joint map when the mixed stage opens, so the joint map stays the one place the console and the
+ * convenant read. A statement is copied only when it is newer (`at`) than the joint map's entry for
+ * that person, so a mandate changed later on the joint map is never overwritten. Returns how many.
+ */
+export function carryMandates(from: Y.Doc, joint: Y.Doc, origin: Origin): number {
+  const there = readMandates(joint);
+  const newer = Object.entries(readMandates(from)).filter(([id, m]) => !there[id] || there[id].at < m.at);
+  if (newer.length === 0) return 0;
+  joint.transact(() => {
+    for (const [id, m] of newer) rootOf(joint, MANDATES_KEY).set(id, { kind: m.kind, date: m.date, at: m.at });
+  }, origin);
+  return newer.length;
 }
 
 export function setSignoff(doc: Y.Doc, partner: string, status: SignoffStatus, by: string, origin: Origin): void {

@@ -93,14 +93,19 @@ export async function createWorkshop(
 }
 
 /** A document of the workshop opened as the facilitator; resolves once in sync. */
-export async function openAsFacilitator(base: string, created: CreateWorkshopResponse, name: DocName) {
+export function openAsFacilitator(base: string, created: CreateWorkshopResponse, name: DocName) {
+  return openWithToken(base, created.id, name, created.facilitatorToken);
+}
+
+/** A document of the workshop opened with someone's token (e.g. a participant's own private inputs). */
+export async function openWithToken(base: string, workshopId: string, name: DocName, token: string) {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(
     base.replace(/^http/, 'ws') + SYNC_PATH,
-    roomName(created.id as WorkshopId, name),
+    roomName(workshopId as WorkshopId, name),
     doc,
     {
-      params: { token: created.facilitatorToken },
+      params: { token },
       WebSocketPolyfill: WebSocket as never,
       disableBc: true,
     },

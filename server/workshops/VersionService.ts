@@ -6,11 +6,12 @@ import { revealDrafts, type RevealPolicy } from '../../shared/drafts.js';
 import { canWriteDoc, type Principal } from '../../shared/permissions.js';
 import { readSession, writableColumns } from '../../shared/session.js';
 import { SERVER } from '../../shared/origins.js';
-import { draftsDoc, parseDocName, type MapDocName } from '../../shared/docName.js';
+import { draftsDoc, JOINT_MAP_DOC, parseDocName, type MapDocName } from '../../shared/docName.js';
 import type { ParticipantId } from '../../shared/ids.js';
 import { roomName } from '../../shared/protocol.js';
 import { readMap, type MapSnapshot } from '../../shared/readModel.js';
 import { restoreCards } from '../../shared/restore.js';
+import { carryMandates } from '../../shared/signoff.js';
 import { HttpError } from '../http/respond.js';
 import type { DocStore, VersionStore, WorkshopStore } from '../store/Store.js';
 import type { Room } from '../sync/Room.js';
@@ -110,6 +111,33 @@ export class VersionService {
   saveMeetingVersions(workshopId: string, label: string): void {
     const maps = new Set([...this.store.roomsOf(workshopId, 'map'), ...this.registry.loadedNames(workshopId, 'map')]);
     for (const room of maps) this.save(workshopId, room.slice(room.indexOf('/') + 1), 'meeting', label);
+  }
+
+  /**
+   * [N4] The mixed stage of partners first opened: the mandates stated in the partner maps join the
+   * joint map (newer wins, `carryMandates`), written as the server. Reads the partner maps as they are
+   * (loaded or stored), the way the step versions do. Returns how many were carried.
+   */
+  carryMandates(workshopId: string): number {
+    const sessionRoom = this.registry.get(roomName(workshopId, 'session'));
+    const stage = readSession(sessionRoom.doc).stage;
+    this.registry.releaseIfIdle(sessionRoom);
+    if (stage !== 'heterogeneous') return 0;
+    const maps = new Set([...this.store.roomsOf(workshopId, 'map'), ...this.registry.loadedNames(workshopId, 'map')]);
+    const joint = this.registry.get(roomName(workshopId as never, JOINT_MAP_DOC));
+    let carried = 0;
+    for (const name of maps) {
+      const parsed = parseDocName(name.slice(name.indexOf('/') + 1));
+      if (parsed?.kind !== 'map' || parsed.map === 'joint') continue;
+      const state = this.currentState(name);
+      if (!state) continue;
+      const ydoc = new Y.Doc();
+      Y.applyUpdate(ydoc, state);
+      carried += carryMandates(ydoc, joint.doc, SERVER);
+      ydoc.destroy();
+    }
+    this.registry.releaseIfIdle(joint);
+    return carried;
   }
 
   /**

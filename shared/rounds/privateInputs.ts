@@ -15,6 +15,12 @@ import { BUDGET_MAX, SCORE_MAX, SCORE_MIN, SCORE_WORD_MAX, type RoundRecord } fr
  */
 export const VOTES_KEY = 'votes';
 export const SCORES_KEY = 'scores';
+/**
+ * Server-only root ([Q8]): key `<roundId>`, value the votes the other people of my partner spent in an
+ * open round whose budget is per partner. Only a number, never on which cards: the server keeps it up to
+ * date in every colleague's own document (RoundService), so a phone shows what the partner has left.
+ */
+export const PARTNER_SPENT_KEY = 'partnerSpent';
 
 export const VOTE_COUNT_SPEC: ValueSpec = { type: 'number', min: 1, max: BUDGET_MAX };
 export const SCORE_SPEC: ValueSpec = {
@@ -56,6 +62,25 @@ export function readMyVotes(doc: Y.Doc, roundId: string): Record<string, number>
 }
 
 export const spent = (votes: Record<string, number>) => Object.values(votes).reduce((a, b) => a + b, 0);
+
+export const getPartnerSpent = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(PARTNER_SPENT_KEY);
+
+/** [Q8] The votes my colleagues of the same partner spent in a round, as the server last wrote it (0 when none). */
+export function readPartnerSpent(doc: Y.Doc, roundId: string): number {
+  const v = getPartnerSpent(doc).get(roundId);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
+}
+
+/** Server only: write what my colleagues spent, when it changed (a write that changes nothing is not sent). */
+export function writePartnerSpent(doc: Y.Doc, roundId: string, others: number, origin: Origin): void {
+  if (getPartnerSpent(doc).get(roundId) === others) return;
+  doc.transact(() => getPartnerSpent(doc).set(roundId, others), origin);
+}
+
+/** [Q2], [Q8] Votes left: of my own budget, or of my partner's (my votes and my colleagues' together). */
+export function votesLeft(round: RoundRecord, mine: number, partnerOthers: number): number {
+  return Math.max(0, round.budget - mine - (round.per === 'partner' ? partnerOthers : 0));
+}
 
 /** Set my votes on a card (0 takes them away). The server decides whether it holds ([Q2]). */
 export function setVote(doc: Y.Doc, roundId: string, cardId: string, count: number, origin: Origin): void {

@@ -13,6 +13,7 @@ import { stepsLabel } from '../../ui/sessionText.js';
 import type { ConnectionSource } from '../../collab/connectionState.js';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.js';
 import { FittedBoard, FittedCard } from './fit/FittedBoard.js';
+import { fontFloor } from './fit/fitLayout.js';
 import { ProjectorLinks } from './ProjectorLinks.js';
 import { useFollowLanguage } from './useFollowLanguage.js';
 import { ProjectorRound } from '../votes/index.js';
@@ -195,7 +196,7 @@ export function ProjectorView({
           </div>
         </div>
       )}
-      <ProjectorRound />
+      <ProjectorRound floor={fontFloor(window.innerHeight)} />
     </main>
   );
 }

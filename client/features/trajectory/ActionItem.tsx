@@ -10,10 +10,12 @@ interface Props {
   action: CardSnapshot;
   /** When given, the follow-up can be changed here (as the facilitator or as the owner). */
   edit?: { doc: Y.Doc; mode: 'facilitator' | 'owner' };
+  /** Leave the action's text out (the card's details show it already). */
+  withoutText?: boolean;
 }
 
 /** One agreed action: its text, owner, due date (overdue marked), status and note [J6]. */
-export function ActionItem({ action, edit }: Props) {
+export function ActionItem({ action, edit, withoutText = false }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const today = useToday();
@@ -27,7 +29,7 @@ export function ActionItem({ action, edit }: Props) {
       data-card-id={action.id}
       data-status={action.actionStatus}
     >
-      <p className="action-text">{text}</p>
+      {!withoutText && <p className="action-text">{text}</p>}
       <p className="action-facts">
         <span className={`action-status action-status-${action.actionStatus}`} data-testid="trajectory.action.status">
           {t(`trajectory.status.${action.actionStatus}`)}

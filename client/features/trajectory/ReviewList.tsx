@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { actionsByValue, ownsAction, statusCounts } from '../../../shared/followUp.js';
+import { actionsByValue, statusCounts } from '../../../shared/followUp.js';
 import type { MapSnapshot } from '../../../shared/readModel.js';
 import type { Me } from '../../workshop/me.js';
 import { ActionItem } from './ActionItem.js';
+import { followUpMode } from './followUpMode.js';
 
 interface Props {
   map: MapSnapshot;
@@ -46,12 +47,7 @@ export function ReviewList({ map, edit, headingLevel = 3 }: Props) {
             </H>
             <ul className="action-list">
               {g.actions.map((a) => {
-                const mode =
-                  edit?.me.access === 'facilitator'
-                    ? 'facilitator'
-                    : edit && ownsAction(a.actionOwner, edit.me)
-                      ? 'owner'
-                      : null;
+                const mode = edit ? followUpMode(a.actionOwner, edit.me) : null;
                 return <ActionItem key={a.id} action={a} edit={edit && mode ? { doc: edit.doc, mode } : undefined} />;
               })}
             </ul>

@@ -3,3 +3,4 @@ export { ParticipantTrajectory } from './ParticipantTrajectory.js';
 export { ProjectorReview, useReviewShown } from './ProjectorReview.js';
 export { TrajectoryPanel } from './TrajectoryPanel.js';
 export { ProjectorScoreLine, useScoreLineShown } from './ScoreLine.js';
+export { CardFollowUp } from './CardFollowUp.js';

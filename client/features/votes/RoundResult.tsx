@@ -5,27 +5,39 @@ import type { RoundRecord } from '../../../shared/rounds/rounds.js';
 import { useLang } from '../../i18n/index.js';
 import { useMapSnapshot, usePartners } from '../../workshop/hooks.js';
 
-/** The cards of a closed vote round, most votes first, with a bar per card ([Q5]). */
-function VoteTotals({ round }: { round: RoundRecord }) {
-  const { t } = useTranslation();
+export interface RankedVote {
+  id: string;
+  votes: number;
+  text: string;
+}
+
+/** The cards of a closed vote round that still exist, most votes first (ties by id) ([Q5]). */
+export function useRankedVotes(round: RoundRecord): RankedVote[] {
   const snapshot = useMapSnapshot(JOINT_MAP);
-  if (round.result?.kind !== 'votes') return null;
-  const totals = round.result.totals;
+  if (round.result?.kind !== 'votes') return [];
   const texts = new Map<string, string>(
     Object.values(snapshot.columns).flatMap((cards) => cards.map((c) => [c.id as string, c.plainText] as const)),
   );
-  const ranked = Object.entries(totals)
+  return Object.entries(round.result.totals)
     .filter(([id]) => texts.has(id))
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
-  const max = Math.max(1, ...ranked.map(([, n]) => n));
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([id, votes]) => ({ id, votes, text: texts.get(id)! }));
+}
+
+/** The cards of a closed vote round, most votes first, with a bar per card ([Q5]). */
+function VoteTotals({ round }: { round: RoundRecord }) {
+  const { t } = useTranslation();
+  const ranked = useRankedVotes(round);
+  if (round.result?.kind !== 'votes') return null;
+  const max = Math.max(1, ...ranked.map((r) => r.votes));
   return (
     <>
       <p className="hint">{t('votes.console.voters', { count: round.result.voters })}</p>
       <ol data-testid="votes.result">
-        {ranked.map(([id, n]) => (
+        {ranked.map(({ id, votes, text }) => (
           <li key={id} data-testid={`votes.result.${id}`}>
-            <span className="bar" style={{ width: `${(n / max) * 6}em` }} aria-hidden="true" />
-            <strong>{t('votes.panel.count', { count: n })}</strong> {texts.get(id)}
+            <span className="bar" style={{ width: `${(votes / max) * 6}em` }} aria-hidden="true" />
+            <strong>{t('votes.panel.count', { count: votes })}</strong> {text}
           </li>
         ))}
       </ol>

@@ -3,12 +3,12 @@ import type * as Y from 'yjs';
 import { getColumn } from '../../../shared/columns.js';
 import { JOINT_MAP } from '../../../shared/docName.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
-import { setVote, spent } from '../../../shared/rounds/privateInputs.js';
+import { setVote, spent, votesLeft } from '../../../shared/rounds/privateInputs.js';
 import type { RoundRecord } from '../../../shared/rounds/rounds.js';
 import type { DocNameString } from '../../../shared/docName.js';
 import { useLang } from '../../i18n/index.js';
 import { useMapSnapshot, useMe } from '../../workshop/hooks.js';
-import { useMyVotes } from './useRounds.js';
+import { useMyVotes, usePartnerSpent } from './useRounds.js';
 
 interface Props {
   round: RoundRecord;
@@ -21,7 +21,8 @@ const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : 
 /**
  * [Q2], [Q3], [Q7] A participant spends their votes on the cards of the round's column: one row per
  * card with − and + (several votes on one card allowed). The server checks every vote; what it
- * refuses comes back as a notice. Nobody else sees these votes ([Q4]).
+ * refuses comes back as a notice. Nobody else sees these votes ([Q4]). With a budget per partner the
+ * votes left are the partner's, kept live by the server ([Q8]).
  */
 export function VotePanel({ round, name, doc }: Props) {
   const { t } = useTranslation();
@@ -30,15 +31,23 @@ export function VotePanel({ round, name, doc }: Props) {
   const votes = useMyVotes(name, round.id);
   const column = round.column ?? 'values';
   const cards = useMapSnapshot(JOINT_MAP).columns[column];
-  const left = Math.max(0, round.budget - spent(votes));
+  const mineSpent = spent(votes);
+  // [Q8] Per partner: what the colleagues spent comes from the server, in my own document; never on which cards.
+  const others = usePartnerSpent(name, round.id);
+  const left = votesLeft(round, mineSpent, others);
   return (
     <section className="vote-panel" data-testid="votes.panel" aria-labelledby={`vote-${round.id}`}>
       <div className="vote-head">
         <h2 id={`vote-${round.id}`}>{t('votes.panel.title', { column: getColumn(column).label[lang] })}</h2>
         <p className="vote-left" aria-live="polite" data-testid="votes.left">
-          {round.per === 'partner'
-            ? t('votes.panel.leftPartner', { budget: round.budget })
-            : t('votes.panel.left', { count: left })}
+          {round.per === 'partner' ? (
+            <>
+              {t('votes.panel.leftPartner', { count: left, budget: round.budget })}
+              <span className="hint"> · {t('votes.panel.mineOfPartner', { count: mineSpent })}</span>
+            </>
+          ) : (
+            t('votes.panel.left', { count: left })
+          )}
         </p>
       </div>
       <p className="hint">{t('votes.panel.hidden')}</p>
@@ -74,7 +83,7 @@ export function VotePanel({ round, name, doc }: Props) {
                     type="button"
                     className="button vote-button"
                     aria-label={t('votes.panel.add', { card: text })}
-                    disabled={blocked || (round.per === 'person' && left === 0)}
+                    disabled={blocked || left === 0}
                     onClick={() => setVote(doc, round.id, card.id, mine + 1, LOCAL_USER)}
                   >
                     +

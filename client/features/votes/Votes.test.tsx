@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCard } from '../../../shared/ops.js';
 import { LOCAL_USER, SERVER } from '../../../shared/origins.js';
-import { readMyScores, readMyVotes, setVote } from '../../../shared/rounds/privateInputs.js';
+import { readMyScores, readMyVotes, setVote, writePartnerSpent } from '../../../shared/rounds/privateInputs.js';
 import { getRequests, getRoundRecords, readRequest, SHOWN_ROUND_KEY } from '../../../shared/rounds/rounds.js';
 import { getSessionMap } from '../../../shared/session.js';
 import { renderInWorkshop } from '../../test/renderInWorkshop.js';
@@ -64,6 +64,30 @@ describe('a participant votes and gives scores on their phone', () => {
     expect(JSON.stringify(docs.get('session')!.toJSON())).not.toContain(cards.a);
   });
 
+  it('[Q8] a budget per partner: the votes my partner has left follow what the server counts for my colleagues, live', async () => {
+    const docs = new Map<string, Y.Doc>([
+      ['session', new Y.Doc()],
+      ['map:joint', new Y.Doc()],
+    ]);
+    cardsOnTheJointMap(docs.get('map:joint')!);
+    serverOpens(docs.get('session')!, 'r1', { kind: 'votes', column: 'values', budget: 5, per: 'partner' });
+    const view = renderInWorkshop(<PrivateRounds />, { docs: docs as never });
+    const panel = await screen.findByTestId('votes.panel');
+    const left = () => within(panel).getByTestId('votes.left').textContent;
+    expect(left()).toBe('Jouw partner heeft nog 5 stemmen over (van 5) · Jij gaf er 0');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Stem op: Vertrouwen' }));
+    expect(left()).toBe('Jouw partner heeft nog 4 stemmen over (van 5) · Jij gaf er 1');
+    // A colleague votes: the server writes their count into my own document (only a number).
+    const mine = view.docs.get('private:p1')!;
+    act(() => writePartnerSpent(mine, 'r1', 3, SERVER));
+    expect(left()).toBe('Jouw partner heeft nog 1 stem over (van 5) · Jij gaf er 1');
+    act(() => writePartnerSpent(mine, 'r1', 4, SERVER));
+    expect(left()).toBe('Jouw partner heeft nog 0 stemmen over (van 5) · Jij gaf er 1');
+    // The partner's budget is spent: + is off everywhere, taking back is still possible.
+    expect(within(panel).getByRole('button', { name: 'Stem op: Eerlijkheid' })).toHaveProperty('disabled', true);
+    expect(within(panel).getByRole('button', { name: 'Stem terug van: Vertrouwen' })).toHaveProperty('disabled', false);
+  });
+
   it('[Y2] a check-in: two scores by radio buttons and one word, saved in my private document', async () => {
     const docs = new Map<string, Y.Doc>([['session', new Y.Doc()]]);
     serverOpens(docs.get('session')!, 'c1', { kind: 'checkin' });
@@ -122,7 +146,7 @@ describe('the facilitator runs rounds', () => {
     renderInWorkshop(
       <>
         <RoundsPanel />
-        <ProjectorRound />
+        <ProjectorRound floor={18} />
       </>,
       { docs: docs as never, who: FACILITATOR },
     );

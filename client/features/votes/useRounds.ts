@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { ColumnId } from '../../../shared/columns.js';
 import { privateName, type DocNameString as DocName } from '../../../shared/docName.js';
 import type { ParticipantId } from '../../../shared/ids.js';
-import { readMyScores, readMyVotes, type Scores } from '../../../shared/rounds/privateInputs.js';
+import { readMyScores, readMyVotes, readPartnerSpent, type Scores } from '../../../shared/rounds/privateInputs.js';
 import { lastVoteResult, readRounds, readShownRound, type RoundRecord } from '../../../shared/rounds/rounds.js';
 import { useDoc, useDocValue, useMe } from '../../workshop/hooks.js';
 
@@ -30,6 +30,12 @@ export function usePrivateDoc(): { name: DocName | null; doc: Y.Doc | null } {
 export function useMyVotes(name: DocName | null, roundId: string): Record<string, number> {
   const read = useCallback((doc: Y.Doc) => readMyVotes(doc, roundId), [roundId]);
   return useDocValue(name, read, NO_VOTES);
+}
+
+/** [Q8] What the other people of my partner spent in a per-partner round, as the server counts it. */
+export function usePartnerSpent(name: DocName | null, roundId: string): number {
+  const read = useCallback((doc: Y.Doc) => readPartnerSpent(doc, roundId), [roundId]);
+  return useDocValue(name, read, 0);
 }
 
 export function useMyScores(name: DocName | null, roundId: string): Scores | null {

@@ -5,8 +5,9 @@ import { MANDATES_KEY, SIGNOFFS_KEY } from '../../../shared/signoff.js';
 import type { ChangeRule, ChangeWatch } from './changeRule.js';
 
 /**
- * Mandate and sign-off per partner (SPEC N2, docs/decisions/0024). They belong to the joint map, the
- * map the convenant is made of: in a partner's own map nobody writes them. In the joint map a
+ * Mandate and sign-off per partner (SPEC N2, N4, docs/decisions/0024, 0032). They belong to the joint
+ * map, the map the convenant is made of; in a partner's own map only a representative's own mandate
+ * (stated in the homogeneous stage, carried over by the server). In the joint map a
  * participant writes only their own mandate (the entry under their own id) and only their own
  * partner's sign-off, in their own name (`by`); someone without a partner sets no sign-off. The
  * facilitator records any of them (a representative who phones in the achterban's akkoord).
@@ -25,7 +26,17 @@ export function signoffRule(map: string): ChangeRule {
       check(): Notice | null {
         const any = touched[MANDATES_KEY].size + touched[SIGNOFFS_KEY].size > 0;
         if (!any) return null;
-        if (map !== 'joint') return { code: 'signoff-own' };
+        // [N4] In a partner's own map (the homogeneous stage of partners first, ADR 0032) a representative
+        // states only their own mandate, in their own partner's map; sign-offs, and the facilitator (who
+        // records on the joint map at any stage), stay out of it. The server carries it to the joint map.
+        if (map !== 'joint') {
+          const own =
+            who.access === 'participant' &&
+            map === who.partner &&
+            touched[SIGNOFFS_KEY].size === 0 &&
+            [...touched[MANDATES_KEY]].every((key) => key === who.participantId);
+          return own ? null : { code: 'signoff-own' };
+        }
         if (who.access === 'facilitator') return null;
         for (const key of touched[MANDATES_KEY]) if (key !== who.participantId) return { code: 'signoff-own' };
         const signoffs = doc.getMap<{ by?: unknown }>(SIGNOFFS_KEY);

@@ -6,6 +6,7 @@ import { useMapEnv } from '../currentMap.js';
 import type { MapEnv } from '../../../workshop/mapEnv.js';
 import { useLang } from '../../../i18n/index.js';
 import { useMe } from '../../../workshop/hooks.js';
+import { CardFollowUp } from '../../trajectory/index.js';
 import type { CardActions } from '../useCardActions.js';
 import { useMapUi, useMapUiApi } from '../uiStore.js';
 import { ArgumentsSection } from './ArgumentsSection.js';
@@ -103,6 +104,8 @@ function DetailsBody({ card, env, actions }: { card: CardSnapshot; env: MapEnv; 
       <ArgumentsSection card={card} dialogue={dialogue} canWrite={canWrite} />
       {card.column === 'steps' && <StepFieldsSection card={card} dialogue={dialogue} canWrite={canWrite} />}
       <StatusSection card={card} dialogue={dialogue} canWrite={canWrite} />
+      {/* [J9] Owner, due date, status and note of an agreed action, also while Acties is locked ([J5]). */}
+      {!isPrivate && <CardFollowUp card={card} doc={env.doc} />}
       {canWrite && (
         <section className="details-section" aria-labelledby="details-build">
           <h3 id="details-build">{t('cardDetails.buildHeading')}</h3>

@@ -15,7 +15,7 @@ import type { CardSnapshot, MapSnapshot } from '../../../../shared/readModel.js'
 import { SnapshotCard } from '../../../ui/SnapshotBoard.js';
 import { fitCard, fitLayout, type CardFit, type ColumnFit, type FitColumn, type Paragraphs } from './fitLayout.js';
 import { pageMeasurers, type TextMeasurer } from './measure.js';
-import { useBoxSize } from './useBoxSize.js';
+import { useBoxSize } from '../../../lib/useBoxSize.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
