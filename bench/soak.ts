@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { startChildServer } from '../server/test/childServer.js';
 import { tempDataDir } from '../server/test/harness.js';
 import { installCleanup, track } from './children.js';
-import { peakRssMb, rssMb } from './procfs.js';
+import { cpuMs, peakRssMb, rssMb } from './procfs.js';
 import type { AttackerConfig, AttackerResult } from './soakAttacker.js';
 
 const arg = (name: string, fallback: number) => {
@@ -45,8 +45,8 @@ const WRITE_EVERY_MS = 100;
 const LIVE_CARDS = 120;
 /** Frames per attacker connection: the first hostile one closes it; the rest still have to be read. */
 const FRAMES_PER_CONNECTION = 50;
-/** Connections each attacker process keeps busy at once. */
-const PARALLEL_ATTACKERS = 8;
+/** Connections each attacker process keeps busy at once (`--parallel=N`). */
+const PARALLEL_ATTACKERS = arg('parallel', 8);
 const ATTACKER_PROCESSES = arg('attackers', 1);
 /** `--profile=DIR`: the server writes a V8 CPU profile there when it stops (node --cpu-prof). */
 const PROFILE_DIR = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
@@ -205,6 +205,7 @@ async function main() {
   const victim = writers[0].doc.clientID;
   console.log(`soak: attack with ${TOTAL_FRAMES} frames from ${ATTACKER_PROCESSES} attacker process(es)`);
   const attackStart = performance.now();
+  const serverCpuStart = cpuMs(pid);
   const results = await Promise.all(
     Array.from({ length: ATTACKER_PROCESSES }, (_, i) =>
       runAttacker({
@@ -220,6 +221,7 @@ async function main() {
     ),
   );
   const attackSeconds = (performance.now() - attackStart) / 1000;
+  const serverCpu = (cpuMs(pid) - serverCpuStart) / 10 / attackSeconds;
   const sent = results.reduce((n, r) => n + r.sent, 0);
   const closes = new Map<number, number>();
   for (const r of results)
@@ -254,6 +256,9 @@ async function main() {
     `soak: ${sent} hostile frames over ${attackSeconds.toFixed(1)} s (${(sent / attackSeconds).toFixed(0)}/s) on ${[...closes.values()].reduce((a, b) => a + b, 0)} connections`,
   );
   console.log(`  attacker closes by code: ${JSON.stringify(Object.fromEntries(closes))}`);
+  console.log(
+    `  CPU during the attack: server ${serverCpu.toFixed(0)}%, attackers ${results.map((r) => `${(r.cpuMs / 10 / r.seconds).toFixed(0)}%`).join(', ')} (100% = one core)`,
+  );
   console.log(
     `  healthy edits: quiet ${quiet.length} (p50 ${percentile(quiet, 50).toFixed(1)} ms, p99 ${p99q.toFixed(1)} ms); under attack ${underAttack.length} (p50 ${percentile(underAttack, 50).toFixed(1)} ms, p99 ${p99a.toFixed(1)} ms); ratio ${(p99a / p99q).toFixed(2)} (goal ≤ 2)`,
   );

@@ -2,12 +2,13 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCards } from '../shared/cardSchema.js';
-import { createCard, setCardPlainText } from '../shared/ops.js';
+import { createCard, deleteCard, setCardPlainText } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { CloseCode, roomName } from '../shared/protocol.js';
+import { CloseCode, MESSAGE_SYNC, roomName, SYNC_STEP2, SYNC_UPDATE } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
-import { connectClient, createWorkshop, startTestServer, synced, waitFor } from './test/harness.js';
+import { connectClient, createWorkshop, mapJson, startTestServer, synced, waitFor } from './test/harness.js';
 import { rawSocket } from './test/rawSocket.js';
+import { syncFrame } from './test/forge.js';
 import { addsNothingNew } from './sync/updateInspection.js';
 
 const cleanup: (() => unknown)[] = [];
@@ -21,7 +22,69 @@ async function server(overrides = {}) {
   return app;
 }
 
+/** A newcomer's frames after it asked for the whole document: sync updates and the step 2, in order of arrival. */
+async function joinFrames(port: number, room: string, token: string) {
+  const s = await rawSocket(port, room, token);
+  const from = s.messages.length;
+  s.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
+  const parsed = () =>
+    s.messages.slice(from).flatMap((m) => {
+      const d = decoding.createDecoder(m);
+      if (decoding.readVarUint(d) !== MESSAGE_SYNC) return [];
+      const sub = decoding.readVarUint(d);
+      return sub === SYNC_STEP2 || sub === SYNC_UPDATE ? [{ sub, update: decoding.readVarUint8Array(d) }] : [];
+    });
+  await waitFor(() => parsed().some((f) => f.sub === SYNC_STEP2), 'the step 2 arrived');
+  s.ws.close();
+  return parsed();
+}
+
 describe('rooms and persistence', () => {
+  it('[P10] a newcomer gets the document encoded once plus what was committed since, the update first', async () => {
+    const app = await server();
+    const w = await createWorkshop(app.url);
+    const writer = connectClient(app.port, w.id, 'map:joint', await w.participant('W'));
+    cleanup.push(() => writer.destroy());
+    await synced(writer);
+    const name = roomName(w.id as never, 'map:joint');
+    const room = app.registry.peek(name)!;
+    const settled = (cards: number) =>
+      waitFor(() => getCards(room.doc).size === cards && !room.hasPendingWrites, `server stored ${cards} cards`);
+    const first = createCard(writer.doc, { column: 'values', ...writer.me, text: 'een' }, LOCAL_USER);
+    await settled(1);
+    // A's step 2 may follow an update: the writer's own join had the document encoded before the card.
+    const a = await joinFrames(app.port, name, await w.participant('A'));
+    const aStep2 = a.find((f) => f.sub === SYNC_STEP2)!.update;
+    // Changes after A joined: a new card, an edit and a removal.
+    const second = createCard(writer.doc, { column: 'values', ...writer.me, text: 'twee' }, LOCAL_USER);
+    setCardPlainText(writer.doc, first, 'een, bewerkt', LOCAL_USER);
+    const third = createCard(writer.doc, { column: 'steps', ...writer.me, text: 'drie' }, LOCAL_USER);
+    await settled(3);
+    deleteCard(writer.doc, third, LOCAL_USER);
+    await settled(2);
+    const b = await joinFrames(app.port, name, await w.participant('B'));
+    // The same step 2 bytes as A's (not encoded again), after one update with what changed since.
+    expect(b.map((f) => f.sub)).toEqual([SYNC_UPDATE, SYNC_STEP2]);
+    expect(Buffer.from(b[1].update).equals(Buffer.from(aStep2))).toBe(true);
+    // Applied in the order they arrived, they are the whole document.
+    const fresh = new Y.Doc();
+    for (const f of b) Y.applyUpdate(fresh, f.update);
+    expect(fresh.store.pendingStructs).toBeNull();
+    expect(mapJson(fresh)).toBe(mapJson(room.doc));
+    expect(getCards(fresh).has(second)).toBe(true);
+    expect(getCards(fresh).has(third)).toBe(false);
+    // Once the changes pass half the document's size (and 16 KB), the document is encoded afresh.
+    for (let i = 0; i < 40; i++)
+      createCard(writer.doc, { column: 'actions', ...writer.me, text: `${i} ${'x'.repeat(550)}` }, LOCAL_USER);
+    await settled(42);
+    const c = await joinFrames(app.port, name, await w.participant('C'));
+    expect(c.map((f) => f.sub)).toEqual([SYNC_STEP2]);
+    expect(Buffer.from(c[0].update).equals(Buffer.from(aStep2))).toBe(false);
+    const again = new Y.Doc();
+    Y.applyUpdate(again, c[0].update);
+    expect(mapJson(again)).toBe(mapJson(room.doc));
+  });
+
   it('[P3] every update is in SQLite before any other client receives it', async () => {
     const app = await server();
     const w = await createWorkshop(app.url);
