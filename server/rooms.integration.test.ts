@@ -40,7 +40,7 @@ async function joinFrames(port: number, room: string, token: string) {
 }
 
 describe('rooms and persistence', () => {
-  it('[P10] a newcomer gets the document encoded once plus what was committed since, the update first', async () => {
+  it('[P10] a newcomer gets the document encoded once plus what changed since, the update first', async () => {
     const app = await server();
     const w = await createWorkshop(app.url);
     const writer = connectClient(app.port, w.id, 'map:joint', await w.participant('W'));

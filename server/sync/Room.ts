@@ -25,11 +25,11 @@ import { applyPrivateGuarded } from './privateGuard.js';
 import type { PrivateCheckContext } from '../../shared/rounds/privateInputs.js';
 
 /**
- * The changes committed since a new client's step 2 was encoded may grow to this share of its size
- * (or JOIN_TAIL_MIN_BYTES) before the document is encoded afresh (see Room.joinState).
+ * The changes since a new client's step 2 was encoded may grow to this share of its size (or
+ * JOIN_DIFF_MIN_BYTES) before the document is encoded afresh (see Room.joinState).
  */
-const JOIN_TAIL_SHARE = 0.5;
-const JOIN_TAIL_MIN_BYTES = 16 * 1024;
+const JOIN_DIFF_SHARE = 0.5;
+const JOIN_DIFF_MIN_BYTES = 16 * 1024;
 
 /** A connection binds at most this many new Yjs client ids per update (a tab has one per document). */
 const MAX_NEW_CLIENTS_PER_UPDATE = 4;
@@ -97,14 +97,21 @@ export class Room implements CommitListener {
   sessionRoom: Room | null = null;
   /**
    * What a new client (empty state vector: every joiner, and every attacker connection) is sent: a sync
-   * step 2 of the whole document, encoded once, plus the changes committed since then (`tail`, merged
-   * into one update when asked for). Encoding a whole document was the server's largest cost per
-   * connection under the soak's attack, and re-encoding it after every change (a busy room changes
-   * every few ms) meant it was paid for almost every joiner. The tail is bounded: past
-   * JOIN_TAIL_SHARE of the encoded size the document is encoded afresh, so a joiner never receives
-   * much more than the document itself.
+   * step 2 of the whole document, encoded once, plus what changed since (one update: the structs past
+   * its state vector and the delete set, cheap to encode; kept until the next change). Encoding a whole
+   * document was the server's largest cost per connection under the soak's attack, and encoding it
+   * again after every change (a busy room changes every few ms) meant paying it for almost every
+   * joiner (measured on a soak-sized map: whole 8-16 ms, the change since 0.4-0.8 ms). Once the
+   * change passes JOIN_DIFF_SHARE of the encoded size, the document is encoded afresh, so a joiner
+   * never gets much more than the document itself. `at`/`diffAt`: the change count they were made at.
    */
-  private joinState: { step2: Uint8Array; tail: Uint8Array[]; tailBytes: number } | null = null;
+  private joinState: {
+    step2: Uint8Array;
+    stateVector: Uint8Array;
+    at: number;
+    diff: Uint8Array | null;
+    diffAt: number;
+  } | null = null;
   /** Owner (participant id) of each Yjs client id that wrote here (T1); stored with the updates. */
   private readonly owners: Map<number, string>;
 
@@ -184,10 +191,8 @@ export class Room implements CommitListener {
     // One frame per connection per commit: the batch merged into one update (measured: ws.send per
     // update and connection was a quarter of the main thread at 5,400 writes/s).
     if (updates.length > 0 && !this.destroyed) {
-      const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-      const message = encodeUpdate(update);
+      const message = encodeUpdate(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
       for (const c of this.connections) c.send(message);
-      this.addToJoinTail(update);
     }
     const due = this.afterCommit.filter((c) => c.at <= this.committed);
     this.afterCommit = this.afterCommit.filter((c) => c.at > this.committed);
@@ -312,12 +317,10 @@ export class Room implements CommitListener {
    * Sync step 2 for a client: the state as it is now, sent once everything in it is durable. Encoded
    * now, not when the commit lands: by then the room may hold newer changes whose batch is still on
    * its way to disk (P8), and those must not leave the server in a step 2 either.
-   * A new client gets the join state (see `joinState`): the committed changes since the whole
-   * document was encoded, as one sync update, then that step 2. The update comes first so that when
-   * the client counts itself synced (on the step 2) it has everything: Yjs keeps the update's structs
-   * pending until the step 2 brings what they build on. Together they hold every change applied now
-   * ([P10]): those up to the encoding in the step 2, those committed since in the update, and those
-   * applied but not yet committed reach this connection as a broadcast when their batch is stored.
+   * A new client gets the join state (see `joinState`): what changed since the whole document was
+   * encoded, as one sync update, then that step 2. The update comes first so that when the client
+   * counts itself synced (on the step 2) it has everything: Yjs keeps the update's structs pending
+   * until the step 2 brings what they build on ([P10]).
    */
   sendStateTo(conn: RoomConnection, stateVector: Uint8Array): void {
     // An empty state vector is one zero byte (no clients): every joiner gets the same bytes.
@@ -329,22 +332,30 @@ export class Room implements CommitListener {
     });
   }
 
-  /** The frames for a new client: [committed changes since the encoding, if any] + the step 2. */
+  /** The frames for a new client, the document as it is now: [what changed since the encoding] + the step 2. */
   private joinMessages(): Uint8Array[] {
-    const join = (this.joinState ??= { step2: encodeSyncStep2(this.doc), tail: [], tailBytes: 0 });
-    if (join.tail.length === 0) return [join.step2];
-    // Merged once and kept: the joiners until the next commit get the same bytes.
-    if (join.tail.length > 1) join.tail = [Y.mergeUpdates(join.tail)];
-    return [encodeUpdate(join.tail[0]), join.step2];
-  }
-
-  /** A committed change, for the joiners after it (see `joinState`). */
-  private addToJoinTail(update: Uint8Array): void {
     const join = this.joinState;
-    if (!join) return;
-    join.tail.push(update);
-    join.tailBytes += update.byteLength;
-    if (join.tailBytes > Math.max(JOIN_TAIL_MIN_BYTES, join.step2.byteLength * JOIN_TAIL_SHARE)) this.joinState = null;
+    if (!join) {
+      this.joinState = {
+        step2: encodeSyncStep2(this.doc),
+        stateVector: Y.encodeStateVector(this.doc),
+        at: this.applied,
+        diff: null,
+        diffAt: -1,
+      };
+      return [this.joinState.step2];
+    }
+    if (join.at === this.applied) return [join.step2];
+    if (join.diffAt !== this.applied) {
+      join.diff = encodeUpdate(Y.encodeStateAsUpdate(this.doc, join.stateVector));
+      join.diffAt = this.applied;
+    }
+    const diff = join.diff!;
+    if (diff.byteLength > Math.max(JOIN_DIFF_MIN_BYTES, join.step2.byteLength * JOIN_DIFF_SHARE)) {
+      this.joinState = null;
+      return this.joinMessages();
+    }
+    return [diff, join.step2];
   }
 
   sendAwarenessTo(conn: RoomConnection): void {
