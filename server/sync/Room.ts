@@ -17,19 +17,13 @@ import { cardTextLimit, readWorkshopSettings } from '../../shared/workshopSettin
 import type { DocStore, DocWriter } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
+import { JoinState } from './JoinState.js';
 import type { DecodedUpdate } from './decodeFrame.js';
 import { isRefusal, validateUpdate, type Accepted, type Refusal } from './updateValidation.js';
 import { SchemaCheck } from './updateSchema.js';
 import { legacyWriterOf } from './legacyClients.js';
 import { applyPrivateGuarded } from './privateGuard.js';
 import type { PrivateCheckContext } from '../../shared/rounds/privateInputs.js';
-
-/**
- * The changes since a new client's step 2 was encoded may grow to this share of its size (or
- * JOIN_DIFF_MIN_BYTES) before the document is encoded afresh (see Room.joinState).
- */
-const JOIN_DIFF_SHARE = 0.5;
-const JOIN_DIFF_MIN_BYTES = 16 * 1024;
 
 /** A connection binds at most this many new Yjs client ids per update (a tab has one per document). */
 const MAX_NEW_CLIENTS_PER_UPDATE = 4;
@@ -95,23 +89,8 @@ export class Room implements CommitListener {
   pins = 0;
   /** For map and drafts documents: the workshop's session room, whose state decides which columns are open. */
   sessionRoom: Room | null = null;
-  /**
-   * What a new client (empty state vector: every joiner, and every attacker connection) is sent: a sync
-   * step 2 of the whole document, encoded once, plus what changed since (one update: the structs past
-   * its state vector and the delete set, cheap to encode; kept until the next change). Encoding a whole
-   * document was the server's largest cost per connection under the soak's attack, and encoding it
-   * again after every change (a busy room changes every few ms) meant paying it for almost every
-   * joiner (measured on a soak-sized map: whole 8-16 ms, the change since 0.4-0.8 ms). Once the
-   * change passes JOIN_DIFF_SHARE of the encoded size, the document is encoded afresh, so a joiner
-   * never gets much more than the document itself. `at`/`diffAt`: the change count they were made at.
-   */
-  private joinState: {
-    step2: Uint8Array;
-    stateVector: Uint8Array;
-    at: number;
-    diff: Uint8Array | null;
-    diffAt: number;
-  } | null = null;
+  /** What a new client (empty state vector) is sent, without encoding the whole document each time ([P10]). */
+  private readonly joinState = new JoinState();
   /** Owner (participant id) of each Yjs client id that wrote here (T1); stored with the updates. */
   private readonly owners: Map<number, string>;
 
@@ -193,6 +172,7 @@ export class Room implements CommitListener {
     if (updates.length > 0 && !this.destroyed) {
       const message = encodeUpdate(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
       for (const c of this.connections) c.send(message);
+      this.joinState.committed(message);
     }
     const due = this.afterCommit.filter((c) => c.at <= this.committed);
     this.afterCommit = this.afterCommit.filter((c) => c.at > this.committed);
@@ -317,45 +297,19 @@ export class Room implements CommitListener {
    * Sync step 2 for a client: the state as it is now, sent once everything in it is durable. Encoded
    * now, not when the commit lands: by then the room may hold newer changes whose batch is still on
    * its way to disk (P8), and those must not leave the server in a step 2 either.
-   * A new client gets the join state (see `joinState`): what changed since the whole document was
-   * encoded, as one sync update, then that step 2. The update comes first so that when the client
-   * counts itself synced (on the step 2) it has everything: Yjs keeps the update's structs pending
-   * until the step 2 brings what they build on ([P10]).
+   * A new client gets the step 2 of the whole document encoded earlier, after the changes since
+   * (JoinState, [P10]).
    */
   sendStateTo(conn: RoomConnection, stateVector: Uint8Array): void {
     // An empty state vector is one zero byte (no clients): every joiner gets the same bytes.
     const messages =
-      stateVector.length === 1 && stateVector[0] === 0 ? this.joinMessages() : [encodeSyncStep2(this.doc, stateVector)];
+      stateVector.length === 1 && stateVector[0] === 0
+        ? this.joinState.framesFor(this.doc)
+        : [encodeSyncStep2(this.doc, stateVector)];
     this.whenCommitted(() => {
       if (this.destroyed || !this.connections.has(conn)) return;
       for (const m of messages) conn.send(m);
     });
-  }
-
-  /** The frames for a new client, the document as it is now: [what changed since the encoding] + the step 2. */
-  private joinMessages(): Uint8Array[] {
-    const join = this.joinState;
-    if (!join) {
-      this.joinState = {
-        step2: encodeSyncStep2(this.doc),
-        stateVector: Y.encodeStateVector(this.doc),
-        at: this.applied,
-        diff: null,
-        diffAt: -1,
-      };
-      return [this.joinState.step2];
-    }
-    if (join.at === this.applied) return [join.step2];
-    if (join.diffAt !== this.applied) {
-      join.diff = encodeUpdate(Y.encodeStateAsUpdate(this.doc, join.stateVector));
-      join.diffAt = this.applied;
-    }
-    const diff = join.diff!;
-    if (diff.byteLength > Math.max(JOIN_DIFF_MIN_BYTES, join.step2.byteLength * JOIN_DIFF_SHARE)) {
-      this.joinState = null;
-      return this.joinMessages();
-    }
-    return [diff, join.step2];
   }
 
   sendAwarenessTo(conn: RoomConnection): void {
