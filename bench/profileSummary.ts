@@ -4,6 +4,8 @@
  * `npx tsx bench/profileSummary.ts FILE.cpuprofile [--top=30] [--filter=server/] [--last=SECONDS]`
  * `--last=S` counts only the last S seconds (the soak's attack is the end of the server's run).
  * `--under=NAME` counts only samples with a function named NAME on the stack (what it calls).
+ * `--stalls=N` also lists the N longest stretches the thread was busy without a break (a healthy
+ * client's message waits that long), with our own functions that took most of each.
  * With a directory, every profile in it is summarised (the server writes one per thread).
  */
 import fs from 'node:fs';
@@ -27,6 +29,7 @@ const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=
 const TOP = Number(flag('top') ?? 30);
 const FILTER = flag('filter');
 const UNDER = flag('under');
+const STALLS = Number(flag('stalls') ?? 0);
 const LAST_US = flag('last') ? Number(flag('last')) * 1e6 : Number.POSITIVE_INFINITY;
 
 function label(n: ProfileNode): string {
@@ -89,6 +92,58 @@ function summarise(file: string): void {
   };
   print('self time', self);
   print('total time (function and what it calls)', inclusive);
+  if (STALLS > 0) printStalls(profile, byId, parent, from);
+}
+
+/** The longest runs of consecutive busy samples, each with the functions of ours most on its stacks. */
+function printStalls(profile: Profile, byId: Map<number, ProfileNode>, parent: Map<number, number>, from: number) {
+  const isIdle = (id: number) => {
+    const name = byId.get(id)!.callFrame.functionName;
+    return name === '(idle)' || name === '(program)' || name === '(garbage collector)';
+  };
+  type Run = { start: number; us: number; samples: number[]; maxGap: number };
+  const runs: Run[] = [];
+  let at = profile.startTime;
+  let run: Run | null = null;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    at += dt;
+    if (at < from) return;
+    if (isIdle(id)) {
+      if (run) runs.push(run);
+      run = null;
+      return;
+    }
+    run ??= { start: at, us: 0, samples: [], maxGap: 0 };
+    run.us += dt;
+    run.maxGap = Math.max(run.maxGap, dt);
+    run.samples.push(id);
+  });
+  if (run) runs.push(run);
+  runs.sort((a, b) => b.us - a.us);
+  // A long gap between two samples is the process waiting for a core (another process ran): time
+  // the thread lost, not work it did.
+  console.log(`  longest busy stretches (of ${runs.length}; samples, longest gap between two):`);
+  for (const r of runs.slice(0, STALLS)) {
+    const ours = new Map<string, number>();
+    for (const id of r.samples) {
+      const seen = new Set<string>();
+      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+        const node = byId.get(cur)!;
+        if (!node.callFrame.url.includes('/server/') && !node.callFrame.url.includes('/shared/')) continue;
+        const l = label(node);
+        if (!seen.has(l)) ours.set(l, (ours.get(l) ?? 0) + 1);
+        seen.add(l);
+      }
+    }
+    const top = [...ours]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([l, n]) => `${l.split(' ')[0]} ${Math.round((n / r.samples.length) * 100)}%`);
+    console.log(
+      `  ${(r.us / 1000).toFixed(1).padStart(7)} ms at ${((r.start - profile.startTime) / 1e6).toFixed(2)} s (${r.samples.length}, ${(r.maxGap / 1000).toFixed(0)} ms): ${top.join(', ')}`,
+    );
+  }
 }
 
 const target = process.argv.find((a, i) => i >= 2 && !a.startsWith('--'));
