@@ -146,6 +146,8 @@ function printStalls(profile: Profile, byId: Map<number, ProfileNode>, parent: M
   }
 }
 
+// Piped into `head`: stop quietly when the reader has gone.
+process.stdout.on('error', () => process.exit(0));
 const target = process.argv.find((a, i) => i >= 2 && !a.startsWith('--'));
 if (!target) {
   console.error('usage: tsx bench/profileSummary.ts FILE_OR_DIR [--top=30] [--filter=TEXT]');

@@ -208,7 +208,9 @@ async function main() {
   loopDelay.enable();
   console.log(`soak: ${HEALTHY_WRITERS} writers synced; quiet run of ${QUIET_SECONDS} s`);
   // Quiet run.
+  const quietCpuStart = cpuMs(pid);
   await new Promise((r) => setTimeout(r, QUIET_SECONDS * 1000));
+  const serverCpuQuiet = (cpuMs(pid) - quietCpuStart) / 10 / QUIET_SECONDS;
   const quiet = latencies;
   latencies = [];
   const loopQuiet = loopDelay.percentile(99) / 1e6;
@@ -273,7 +275,7 @@ async function main() {
   );
   console.log(`  attacker closes by code: ${JSON.stringify(Object.fromEntries(closes))}`);
   console.log(
-    `  CPU during the attack: server ${serverCpu.toFixed(0)}%, attackers ${results.map((r) => `${(r.cpuMs / 10 / r.seconds).toFixed(0)}%`).join(', ')} (100% = one core)`,
+    `  server CPU: quiet ${serverCpuQuiet.toFixed(0)}%; during the attack: server ${serverCpu.toFixed(0)}%, attackers ${results.map((r) => `${(r.cpuMs / 10 / r.seconds).toFixed(0)}%`).join(', ')} (100% = one core)`,
   );
   console.log(
     `  healthy edits: quiet ${quiet.length} (p50 ${percentile(quiet, 50).toFixed(1)} ms, p99 ${p99q.toFixed(1)} ms); under attack ${underAttack.length} (p50 ${percentile(underAttack, 50).toFixed(1)} ms, p99 ${p99a.toFixed(1)} ms); ratio ${(p99a / p99q).toFixed(2)} (goal ≤ 2)`,
