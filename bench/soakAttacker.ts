@@ -32,7 +32,7 @@ import {
   writeAs,
 } from '../server/test/forge.js';
 import * as decoding from 'lib0/decoding';
-import { MESSAGE_SYNC, SYNC_STEP1 } from '../shared/protocol.js';
+import { MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2 } from '../shared/protocol.js';
 
 export interface AttackerConfig {
   port: number;
@@ -138,7 +138,7 @@ async function attack(cfg: AttackerConfig): Promise<AttackerResult> {
       const stateArrived = new Promise<void>((r) => (gotState = r));
       ws.on('message', (d: Buffer) => {
         messages.push(new Uint8Array(d));
-        if (serverStateFrom(messages)) gotState();
+        if (d[0] === MESSAGE_SYNC && d[1] === SYNC_STEP2) gotState();
       });
       const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
       ws.on('error', () => {});
@@ -158,11 +158,10 @@ async function attack(cfg: AttackerConfig): Promise<AttackerResult> {
       ws.send(step2Frame(EMPTY));
       await Promise.race([stateArrived, closed]);
       const clock = serverVectorFrom(messages)?.get(victim) ?? 0;
-      const state = serverStateFrom(messages);
-      if (state && performance.now() - valueItemAt > SNAPSHOT_MS) {
+      if (performance.now() - valueItemAt > SNAPSHOT_MS) {
         valueItemAt = performance.now();
         try {
-          valueItem = firstValueItem(state);
+          valueItem = firstValueItem(serverStateFrom(messages) ?? EMPTY);
         } catch {
           valueItem = null;
         }

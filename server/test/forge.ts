@@ -33,13 +33,21 @@ export function awarenessFrame(entries: { clientId: number; clock: number; state
   return encoding.toUint8Array(e);
 }
 
-/** The Yjs update inside the first sync step 2 among `messages` (what the server sent on connect). */
+/**
+ * The server's state as it sent it on connect: the first sync step 2 among `messages`, merged with the
+ * sync updates that came before it (a new client gets a step 2 encoded earlier, after what changed
+ * since: [P10]). Null until the step 2 has arrived.
+ */
 export function serverStateFrom(messages: Uint8Array[]): Uint8Array | null {
+  const before: Uint8Array[] = [];
   for (const m of messages) {
     const d = decoding.createDecoder(m);
     if (decoding.readVarUint(d) !== MESSAGE_SYNC) continue;
-    if (decoding.readVarUint(d) !== SYNC_STEP2) continue;
-    return decoding.readVarUint8Array(d);
+    const sub = decoding.readVarUint(d);
+    if (sub === SYNC_UPDATE) before.push(decoding.readVarUint8Array(d));
+    if (sub !== SYNC_STEP2) continue;
+    const step2 = decoding.readVarUint8Array(d);
+    return before.length ? Y.mergeUpdates([...before, step2]) : step2;
   }
   return null;
 }
