@@ -2,12 +2,13 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCards } from '../shared/cardSchema.js';
-import { createCard, setCardPlainText } from '../shared/ops.js';
+import { createCard, deleteCard, setCardPlainText } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { CloseCode, roomName } from '../shared/protocol.js';
+import { CloseCode, MESSAGE_SYNC, roomName, SYNC_STEP2, SYNC_UPDATE } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
-import { connectClient, createWorkshop, startTestServer, synced, waitFor } from './test/harness.js';
+import { connectClient, createWorkshop, mapJson, startTestServer, synced, waitFor } from './test/harness.js';
 import { rawSocket } from './test/rawSocket.js';
+import { syncFrame } from './test/forge.js';
 import { addsNothingNew } from './sync/updateInspection.js';
 
 const cleanup: (() => unknown)[] = [];
@@ -21,7 +22,127 @@ async function server(overrides = {}) {
   return app;
 }
 
+/** A newcomer's frames after it asked for the whole document: sync updates and the step 2, in order of arrival. */
+async function joinFrames(port: number, room: string, token: string) {
+  const s = await rawSocket(port, room, token);
+  const from = s.messages.length;
+  s.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
+  const parsed = () =>
+    s.messages.slice(from).flatMap((m) => {
+      const d = decoding.createDecoder(m);
+      if (decoding.readVarUint(d) !== MESSAGE_SYNC) return [];
+      const sub = decoding.readVarUint(d);
+      return sub === SYNC_STEP2 || sub === SYNC_UPDATE ? [{ sub, update: decoding.readVarUint8Array(d) }] : [];
+    });
+  await waitFor(() => parsed().some((f) => f.sub === SYNC_STEP2), 'the step 2 arrived');
+  s.ws.close();
+  return parsed();
+}
+
 describe('rooms and persistence', () => {
+  it('[P10] a newcomer gets the document encoded once plus what changed since, the updates first', async () => {
+    const app = await server();
+    const w = await createWorkshop(app.url);
+    const writer = connectClient(app.port, w.id, 'map:joint', await w.participant('W'));
+    cleanup.push(() => writer.destroy());
+    await synced(writer);
+    const name = roomName(w.id as never, 'map:joint');
+    const room = app.registry.peek(name)!;
+    // Each change stored (and broadcast) on its own, as in a live room.
+    const stored = () =>
+      waitFor(() => !room.hasPendingWrites && mapJson(room.doc) === mapJson(writer.doc), 'change stored');
+    const first = createCard(writer.doc, { column: 'values', ...writer.me, text: 'een' }, LOCAL_USER);
+    await stored();
+    // A's step 2 may follow updates: the writer's own join had the document encoded before the card.
+    const a = await joinFrames(app.port, name, await w.participant('A'));
+    const step2 = a.at(-1)!;
+    expect(step2.sub).toBe(SYNC_STEP2);
+    /** Frames a newcomer got hold the whole document, applied in the order they arrived. */
+    const whole = (frames: { update: Uint8Array }[]) => {
+      const fresh = new Y.Doc();
+      for (const f of frames) Y.applyUpdate(fresh, f.update);
+      expect(fresh.store.pendingStructs).toBeNull();
+      expect(mapJson(fresh)).toBe(mapJson(room.doc));
+    };
+    const same = (x: Uint8Array, y: Uint8Array) => Buffer.from(x).equals(Buffer.from(y));
+    // A few changes: the newcomer gets the frames that were broadcast, then the same step 2 as A.
+    const second = createCard(writer.doc, { column: 'values', ...writer.me, text: 'twee' }, LOCAL_USER);
+    await stored();
+    setCardPlainText(writer.doc, first, 'een, bewerkt', LOCAL_USER);
+    await stored();
+    deleteCard(writer.doc, second, LOCAL_USER);
+    await stored();
+    const b = await joinFrames(app.port, name, await w.participant('B'));
+    expect(b.length).toBeGreaterThanOrEqual(4);
+    expect(b.slice(0, -1).every((f) => f.sub === SYNC_UPDATE)).toBe(true);
+    expect(same(b.at(-1)!.update, step2.update)).toBe(true);
+    whole(b);
+    expect(getCards(room.doc).has(second)).toBe(false);
+    // Many small changes: what changed since the step 2 is encoded as one update.
+    for (let i = 0; i < 20; i++) {
+      setCardPlainText(writer.doc, first, `een, versie ${i}`, LOCAL_USER);
+      await stored();
+    }
+    const c = await joinFrames(app.port, name, await w.participant('C'));
+    expect(c.map((f) => f.sub)).toEqual([SYNC_UPDATE, SYNC_STEP2]);
+    expect(same(c[1].update, step2.update)).toBe(true);
+    whole(c);
+    // Once what changed passes half the document's size (and 16 KB), the document is encoded afresh.
+    for (let i = 0; i < 40; i++) {
+      createCard(writer.doc, { column: 'actions', ...writer.me, text: `${i} ${'x'.repeat(550)}` }, LOCAL_USER);
+      await stored();
+    }
+    const d = await joinFrames(app.port, name, await w.participant('D'));
+    expect(d.map((f) => f.sub)).toEqual([SYNC_STEP2]);
+    expect(same(d[0].update, step2.update)).toBe(false);
+    whole(d);
+  });
+
+  it('[P3][P10] what changed since the step 2, encoded while a batch is on its way to disk, waits for it', async () => {
+    const app = await server();
+    const w = await createWorkshop(app.url);
+    const writer = connectClient(app.port, w.id, 'map:joint', await w.participant('W'));
+    cleanup.push(() => writer.destroy());
+    await synced(writer);
+    const name = roomName(w.id as never, 'map:joint');
+    const room = app.registry.peek(name)!;
+    const id = createCard(writer.doc, { column: 'values', ...writer.me, text: 'v0' }, LOCAL_USER);
+    // Enough stored changes that the next newcomer's update is encoded from the document, not kept frames.
+    for (let i = 1; i <= 20; i++) {
+      setCardPlainText(writer.doc, id, `v${i}`, LOCAL_USER);
+      await waitFor(() => !room.hasPendingWrites && mapJson(room.doc) === mapJson(writer.doc), 'stored');
+    }
+    const real = app.writer.appendUpdates.bind(app.writer);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    app.writer.appendUpdates = async (updates, owners) => {
+      if (++calls === 1) await gate;
+      await real(updates, owners);
+    };
+    const held = createCard(writer.doc, { column: 'values', ...writer.me, text: 'onderweg' }, LOCAL_USER);
+    await waitFor(() => calls === 1, 'the batch with the new card is on its way');
+    const s = await rawSocket(app.port, name, await w.participant('N'));
+    cleanup.push(() => s.ws.close());
+    s.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
+    const waiting = () => (room as unknown as { afterCommit: unknown[] }).afterCommit.length;
+    await waitFor(() => waiting() > 0, "the newcomer's frames are waiting");
+    // Nothing but the server's step 1 (and presence) has reached the newcomer while the card is not stored.
+    const syncFrames = () => s.messages.filter((m) => m[0] === MESSAGE_SYNC && m[1] !== 0);
+    expect(syncFrames()).toEqual([]);
+    release();
+    await waitFor(() => syncFrames().some((m) => m[1] === SYNC_STEP2), 'the step 2 arrived');
+    const fresh = new Y.Doc();
+    for (const m of syncFrames()) {
+      const d = decoding.createDecoder(m);
+      decoding.readVarUint(d);
+      decoding.readVarUint(d);
+      Y.applyUpdate(fresh, decoding.readVarUint8Array(d));
+    }
+    expect(getCards(fresh).has(held)).toBe(true);
+    expect(mapJson(fresh)).toBe(mapJson(room.doc));
+  });
+
   it('[P3] every update is in SQLite before any other client receives it', async () => {
     const app = await server();
     const w = await createWorkshop(app.url);

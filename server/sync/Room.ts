@@ -17,6 +17,7 @@ import { cardTextLimit, readWorkshopSettings } from '../../shared/workshopSettin
 import type { DocStore, DocWriter } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
+import { JoinState } from './JoinState.js';
 import type { DecodedUpdate } from './decodeFrame.js';
 import { isRefusal, validateUpdate, type Accepted, type Refusal } from './updateValidation.js';
 import { SchemaCheck } from './updateSchema.js';
@@ -88,12 +89,8 @@ export class Room implements CommitListener {
   pins = 0;
   /** For map and drafts documents: the workshop's session room, whose state decides which columns are open. */
   sessionRoom: Room | null = null;
-  /**
-   * Sync step 2 for an empty state vector (a new client: every joiner, and every attacker connection),
-   * encoded once per committed state instead of once per connection: encoding a full document was the
-   * server's largest cost per connection under the soak's attack. Cleared on every change.
-   */
-  private fullState: Uint8Array | null = null;
+  /** What a new client (empty state vector) is sent, without encoding the whole document each time ([P10]). */
+  private readonly joinState = new JoinState();
   /** Owner (participant id) of each Yjs client id that wrote here (T1); stored with the updates. */
   private readonly owners: Map<number, string>;
 
@@ -142,7 +139,6 @@ export class Room implements CommitListener {
   }
 
   private onDocUpdate = (update: Uint8Array) => {
-    this.fullState = null;
     this.outbox.push(update);
     this.applied++;
     this.queuedBytes += update.byteLength;
@@ -176,6 +172,7 @@ export class Room implements CommitListener {
     if (updates.length > 0 && !this.destroyed) {
       const message = encodeUpdate(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
       for (const c of this.connections) c.send(message);
+      this.joinState.committed(message);
     }
     const due = this.afterCommit.filter((c) => c.at <= this.committed);
     this.afterCommit = this.afterCommit.filter((c) => c.at > this.committed);
@@ -300,14 +297,18 @@ export class Room implements CommitListener {
    * Sync step 2 for a client: the state as it is now, sent once everything in it is durable. Encoded
    * now, not when the commit lands: by then the room may hold newer changes whose batch is still on
    * its way to disk (P8), and those must not leave the server in a step 2 either.
+   * A new client gets the step 2 of the whole document encoded earlier, after the changes since
+   * (JoinState, [P10]).
    */
   sendStateTo(conn: RoomConnection, stateVector: Uint8Array): void {
-    let message: Uint8Array;
     // An empty state vector is one zero byte (no clients): every joiner gets the same bytes.
-    if (stateVector.length === 1 && stateVector[0] === 0) message = this.fullState ??= encodeSyncStep2(this.doc);
-    else message = encodeSyncStep2(this.doc, stateVector);
+    const messages =
+      stateVector.length === 1 && stateVector[0] === 0
+        ? this.joinState.framesFor(this.doc)
+        : [encodeSyncStep2(this.doc, stateVector)];
     this.whenCommitted(() => {
-      if (!this.destroyed && this.connections.has(conn)) conn.send(message);
+      if (this.destroyed || !this.connections.has(conn)) return;
+      for (const m of messages) conn.send(m);
     });
   }
 

@@ -33,13 +33,21 @@ export function awarenessFrame(entries: { clientId: number; clock: number; state
   return encoding.toUint8Array(e);
 }
 
-/** The Yjs update inside the first sync step 2 among `messages` (what the server sent on connect). */
+/**
+ * The server's state as it sent it on connect: the first sync step 2 among `messages`, merged with the
+ * sync updates that came before it (a new client gets a step 2 encoded earlier, after what changed
+ * since: [P10]). Null until the step 2 has arrived.
+ */
 export function serverStateFrom(messages: Uint8Array[]): Uint8Array | null {
+  const before: Uint8Array[] = [];
   for (const m of messages) {
     const d = decoding.createDecoder(m);
     if (decoding.readVarUint(d) !== MESSAGE_SYNC) continue;
-    if (decoding.readVarUint(d) !== SYNC_STEP2) continue;
-    return decoding.readVarUint8Array(d);
+    const sub = decoding.readVarUint(d);
+    if (sub === SYNC_UPDATE) before.push(decoding.readVarUint8Array(d));
+    if (sub !== SYNC_STEP2) continue;
+    const step2 = decoding.readVarUint8Array(d);
+    return before.length ? Y.mergeUpdates([...before, step2]) : step2;
   }
   return null;
 }
@@ -59,8 +67,19 @@ export function pendingOnVictimsNextItem(
   attacker: number,
   cardKey: string,
 ): Uint8Array {
+  return pendingOnClock(victim, stateOf(serverState).get(victim) ?? 0, attacker, cardKey);
+}
+
+/**
+ * Attack 1 from the victim's next clock alone (the server's sync step 1 tells it): the same structs as
+ * forging from the whole document, at a cost that does not grow with it (the soak forges thousands).
+ * The victim's clocks before `nextClock` are stood in for by one GC struct, which only this local
+ * forging document ever sees: the update sent holds just the attacker's structs (forged from the
+ * whole document it also carries that document's delete set, which deletes nothing new).
+ */
+export function pendingOnClock(victim: number, nextClock: number, attacker: number, cardKey: string): Uint8Array {
   const future = new Y.Doc();
-  Y.applyUpdate(future, serverState);
+  if (nextClock > 0) Y.applyUpdate(future, gcClaim(victim, 0, nextClock));
   // After loading: Yjs picks a new client id when a remote update carries its own.
   future.clientID = victim;
   getCards(future).set(cardKey, 'victim writes here next' as never);
@@ -151,8 +170,8 @@ export function forwardSelfReference(client: number): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-/** An item whose parent is an existing item that holds a value, not a type. */
-export function childOfNonType(client: number, serverState: Uint8Array): Uint8Array {
+/** The id of an item in `serverState` that holds a value, not a type (a target for childOfItem). */
+export function firstValueItem(serverState: Uint8Array): Y.ID {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, serverState);
   let valueItem: Y.ID | null = null;
@@ -161,8 +180,18 @@ export function childOfNonType(client: number, serverState: Uint8Array): Uint8Ar
       if (!valueItem && s instanceof Y.Item && s.content instanceof Y.ContentAny) valueItem = s.id;
     }
   });
+  doc.destroy();
   if (!valueItem) throw new Error('no value item in the state');
-  const parent = valueItem as Y.ID;
+  return valueItem;
+}
+
+/** An item whose parent is an existing item that holds a value, not a type. */
+export function childOfNonType(client: number, serverState: Uint8Array): Uint8Array {
+  return childOfItem(client, firstValueItem(serverState));
+}
+
+/** An item whose parent is the item `parent` (childOfNonType when that item holds a value). */
+export function childOfItem(client: number, parent: Y.ID): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, 1);
   encoding.writeVarUint(e, 1);
