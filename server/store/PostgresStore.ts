@@ -120,8 +120,7 @@ export class PostgresStore implements Store {
     try {
       const client = await pool.connect();
       try {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-        await migrate(client);
+        await migrate(client, schema);
         // Documents and versions of no workshop are unreachable: dropped, as SQLite does when it
         // opens (T13). An import running elsewhere is one transaction, invisible here until done.
         await client.query(`

@@ -26,13 +26,19 @@ export function migrationFiles(): Migration[] {
 }
 
 /**
- * Brings the database to the newest schema [P21]: each file not yet in `schema_migrations` runs in
+ * Brings the database (`schema`, created when missing) to the newest schema [P21]: each file not yet in `schema_migrations` runs in
  * its own transaction with its row there. A database migrated by a newer server is refused, as an
  * older server would misread it.
  */
-export async function migrate(client: pg.ClientBase, migrations: Migration[] = migrationFiles()): Promise<number[]> {
+export async function migrate(
+  client: pg.ClientBase,
+  schema: string,
+  migrations: Migration[] = migrationFiles(),
+): Promise<number[]> {
   await client.query('SELECT pg_advisory_lock($1, $2)', LOCK);
   try {
+    // Under the lock: CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent one.
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
     );
