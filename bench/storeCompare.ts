@@ -129,7 +129,15 @@ console.log(
 );
 console.log(
   table(
-    ['store', 'single p50 ms', 'single p99 ms', 'single max ms', 'saturated updates/s', 'saturated p50 ms', 'saturated p99 ms'],
+    [
+      'store',
+      'single p50 ms',
+      'single p99 ms',
+      'single max ms',
+      'saturated updates/s',
+      'saturated p50 ms',
+      'saturated p99 ms',
+    ],
     results.map((r) => [
       r.store,
       fmt(r.singleP50, 2),

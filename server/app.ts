@@ -96,14 +96,15 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   const workshopDoc = (workshopId: string) => registry.get(roomName(workshopId as WorkshopId, 'workshop'));
   const workshops = new WorkshopService(store, store, config.demoFixturePath, {
     async joined(workshopId, entry) {
-      await registry.refreshPeople(workshopId);
+      const { id, name, partner, access } = entry;
+      await registry.personChanged(workshopId, { id, name, partner, access, removed: false });
       const room = await workshopDoc(workshopId);
       upsertParticipant(room.doc, entry, SERVER);
       registry.releaseIfIdle(room);
     },
     async removed(workshopId, participantId) {
       sync!.closeParticipant(participantId, CloseCode.UNAUTHORIZED, 'removed by the facilitator');
-      await registry.refreshPeople(workshopId);
+      await registry.personChanged(workshopId, { id: participantId, removed: true });
       const room = await workshopDoc(workshopId);
       markParticipantRemoved(room.doc, participantId, SERVER);
       registry.releaseIfIdle(room);
