@@ -11,9 +11,8 @@ import { ExportService } from './export/ExportService.js';
 import { createApiHandler } from './http/api.js';
 import { exportRoute } from './http/exportRoutes.js';
 import { createStaticHandler } from './http/staticFiles.js';
-import { SqliteWriterThread } from './store/SqliteWriterThread.js';
-import type { DocWriter } from './store/Store.js';
-import { SqliteStore } from './store/SqliteStore.js';
+import { openStore } from './store/openStore.js';
+import type { DocWriter, Store } from './store/Store.js';
 import { RoomRegistry } from './sync/RoomRegistry.js';
 import { SyncServer } from './sync/SyncServer.js';
 import { watchSession } from './sync/sessionEffects.js';
@@ -25,8 +24,9 @@ import { WorkshopService } from './workshops/WorkshopService.js';
 export interface App {
   readonly port: number;
   readonly url: string;
-  readonly store: SqliteStore;
-  /** Where live rooms' commits and compactions are written (a worker thread). */
+  /** SQLite (default) or Postgres (PKL_DATABASE_URL), [P20]. */
+  readonly store: Store;
+  /** Where live rooms' commits and compactions are written (SQLite: a worker thread; Postgres: in order on the pool). */
   readonly writer: DocWriter;
   readonly registry: RoomRegistry;
   readonly sync: SyncServer;
@@ -43,8 +43,8 @@ export const consoleLog: Log = (message, error) => {
 
 /** Composition root: builds every part from the parsed config and wires them together. */
 export async function startApp(config: Config, log: Log = consoleLog): Promise<App> {
-  const store = new SqliteStore(config.dataDir);
-  const writer = new SqliteWriterThread(store.file);
+  const store = await openStore(config);
+  const writer = store.openWriter();
   let sync: SyncServer | null = null;
   const registry = new RoomRegistry({
     store,
@@ -55,14 +55,14 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxStructsPerUpdate: config.maxStructsPerUpdate,
     maxDocBytes: config.maxDocBytes,
     log,
-    workshopPeople: (workshopId) =>
-      store
-        .participantsOf(workshopId)
-        .map((p) => ({ id: p.id, name: p.name, partner: p.partner, access: p.access, removed: p.revoked })),
-    people: (workshopId) => (id) => {
-      const p = id ? store.getParticipant(workshopId, id) : null;
-      return p && !p.revoked && p.access === 'participant' ? { id: p.id, name: p.name, partner: p.partner } : null;
-    },
+    loadPeople: async (workshopId) =>
+      (await store.participantsOf(workshopId)).map((p) => ({
+        id: p.id,
+        name: p.name,
+        partner: p.partner,
+        access: p.access,
+        removed: p.revoked,
+      })),
     cardTextMax: config.cardTextMax,
     privateCheck: (workshopId: string, who: Principal): PrivateCheckContext => rounds.checkContext(workshopId, who),
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
@@ -83,11 +83,9 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   const rounds: RoundService = new RoundService(store, registry);
   // Effects run outside any request: a failure is logged, never thrown into the event loop.
   const guard = (what: string, fn: () => unknown) => {
-    try {
-      fn();
-    } catch (error) {
-      log(`${what} failed`, error);
-    }
+    Promise.resolve()
+      .then(fn)
+      .catch((error: unknown) => log(`${what} failed`, error));
   };
   sync = new SyncServer({
     registry,
@@ -105,16 +103,19 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   });
   const workshopDoc = (workshopId: string) => registry.get(roomName(workshopId as WorkshopId, 'workshop'));
   const workshops = new WorkshopService(store, store, config.demoFixturePath, {
-    joined(workshopId, entry) {
-      const room = workshopDoc(workshopId);
+    async joined(workshopId, entry) {
+      const { id, name, partner, access } = entry;
+      await registry.personChanged(workshopId, { id, name, partner, access, removed: false });
+      const room = await workshopDoc(workshopId);
       upsertParticipant(room.doc, entry, SERVER);
       registry.releaseIfIdle(room);
     },
-    removed(workshopId, participantId) {
-      const room = workshopDoc(workshopId);
+    async removed(workshopId, participantId) {
+      sync!.closeParticipant(participantId, CloseCode.UNAUTHORIZED, 'removed by the facilitator');
+      await registry.personChanged(workshopId, { id: participantId, removed: true });
+      const room = await workshopDoc(workshopId);
       markParticipantRemoved(room.doc, participantId, SERVER);
       registry.releaseIfIdle(room);
-      sync!.closeParticipant(participantId, CloseCode.UNAUTHORIZED, 'removed by the facilitator');
     },
   });
   const startedAt = Date.now();
@@ -189,7 +190,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
       server.close();
       sync!.closeAll(CloseCode.GOING_AWAY, 'server is restarting');
       await registry.closeAll();
-      store.close();
+      await store.close();
       server.closeAllConnections();
     })());
 

@@ -7,6 +7,10 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /** postgres://… to keep everything in Postgres instead of the SQLite file in dataDir (PKL_DATABASE_URL, [P20]). */
+  databaseUrl: string | null;
+  /** The Postgres schema for our tables (PKL_DATABASE_SCHEMA): several installations can share a database. */
+  databaseSchema: string;
   /** Built client (vite build output); the server serves it when present. */
   staticDir: string;
   /** Largest websocket frame accepted; larger frames close the connection with TOO_LARGE. */
@@ -58,6 +62,8 @@ export const DEFAULTS: Config = {
   host: '0.0.0.0',
   port: 8080,
   dataDir: path.join(repoRoot, 'data'),
+  databaseUrl: null,
+  databaseSchema: 'public',
   staticDir: path.join(repoRoot, 'dist', 'client'),
   maxFrameBytes: 1024 * 1024,
   maxMessagesPerSecond: 200,
@@ -92,11 +98,25 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return n;
 }
 
+function databaseUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (!/^postgres(ql)?:\/\//.test(raw)) throw new Error('PKL_DATABASE_URL must start with postgres://');
+  return raw;
+}
+
+function schemaName(raw: string | undefined): string {
+  if (!raw) return DEFAULTS.databaseSchema;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error('PKL_DATABASE_SCHEMA must be a lower-case SQL name');
+  return raw;
+}
+
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.PKL_HOST || DEFAULTS.host,
     port: int(env, 'PORT', DEFAULTS.port, 0, 65535),
     dataDir: path.resolve(env.PKL_DATA_DIR || DEFAULTS.dataDir),
+    databaseUrl: databaseUrl(env.PKL_DATABASE_URL),
+    databaseSchema: schemaName(env.PKL_DATABASE_SCHEMA),
     staticDir: path.resolve(env.PKL_STATIC_DIR || DEFAULTS.staticDir),
     maxFrameBytes: int(env, 'PKL_MAX_FRAME_BYTES', DEFAULTS.maxFrameBytes, 1024, 64 * 1024 * 1024),
     maxMessagesPerSecond: int(env, 'PKL_MAX_MESSAGES_PER_SECOND', DEFAULTS.maxMessagesPerSecond, 1, 100_000),
