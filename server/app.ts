@@ -65,8 +65,11 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
       })),
     cardTextMax: config.cardTextMax,
     privateCheck: (workshopId: string, who: Principal): PrivateCheckContext => rounds.checkContext(workshopId, who),
+    preparePrivate: (workshopId) => rounds.prepare(workshopId),
+    onRoomDropped: (room) => rounds.roomDropped(room),
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
+      rounds.roomLoaded(room);
       if (room.docName.kind !== 'session') return;
       watchSession(room, {
         onStepChange: (active) =>

@@ -91,15 +91,8 @@ export class ExportService {
   }
 
   /** The session's check-ins and check-outs, aggregates only ([Y4]). */
-  private scoreRounds(workshopId: string): ScoreRound[] {
-    const state = this.backups.stateOf(roomName(workshopId as WorkshopId, 'session'));
-    const ydoc = new Y.Doc();
-    try {
-      if (state) Y.applyUpdate(ydoc, state);
-      return readScoreRounds(ydoc);
-    } finally {
-      ydoc.destroy();
-    }
+  private scoreRounds(workshopId: string): Promise<ScoreRound[]> {
+    return this.read(workshopId, 'session', readScoreRounds);
   }
 
   /** Everything an export of one map needs, read from the store. */
@@ -126,7 +119,7 @@ export class ExportService {
       partners: w.partners,
       representatives,
       people,
-      ...(forConvenant ? { scoreRounds: this.scoreRounds(workshopId) } : {}),
+      ...(forConvenant ? { scoreRounds: await this.scoreRounds(workshopId) } : {}),
     };
     if (partner) {
       return {

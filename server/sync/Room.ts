@@ -91,6 +91,8 @@ export class Room implements CommitListener {
   pins = 0;
   /** For map and drafts documents: the workshop's session room, whose state decides which columns are open. */
   sessionRoom: Room | null = null;
+  /** The rooms this one pinned at load (its session; for a private document also the joint map). */
+  pinnedRooms: Room[] = [];
   /**
    * Sync step 2 for an empty state vector (a new client: every joiner, and every attacker connection),
    * encoded once per committed state instead of once per connection: encoding a full document was the

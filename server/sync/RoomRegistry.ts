@@ -1,6 +1,6 @@
 import type { WorkshopPerson } from '../../shared/agreement.js';
-import type { DocKind } from '../../shared/docName.js';
-import { parseRoomName } from '../../shared/protocol.js';
+import { JOINT_MAP, type DocKind } from '../../shared/docName.js';
+import { parseRoomName, roomName } from '../../shared/protocol.js';
 import type { KnownPerson } from '../../shared/authorship.js';
 import { CARD_TEXT_LIMIT_DEFAULT } from '../../shared/cardLength.js';
 import type { DocStore, DocWriter } from '../store/Store.js';
@@ -33,6 +33,13 @@ export interface RegistryOptions {
   cardTextMax?: number;
   /** What a change of someone's private inputs is checked against ([Q2], ADR 0025). */
   privateCheck?: (workshopId: string, who: Principal) => PrivateCheckContext;
+  /**
+   * Read ahead what `privateCheck` needs of the store (the other private documents of the workshop),
+   * awaited before a private room is served: the check itself runs synchronously inside the guard.
+   */
+  preparePrivate?: (workshopId: string) => Promise<void>;
+  /** Called when a room is unloaded or dropped, before its document is destroyed. */
+  onRoomDropped?: (room: Room) => void;
 }
 
 /** Loaded rooms by name; loads on first use, unloads after the last connection has been idle a while. */
@@ -96,24 +103,33 @@ export class RoomRegistry {
     if (!parsed) throw new Error(`invalid room name ${name}`);
     const drops = this.drops.get(parsed.workshop) ?? 0;
     // Drafts too: the workshop's card text limit is a setting in the session ([H4]); private inputs
-    // are checked against the session's rounds ([Q2]). Pinned at once, so it cannot unload while this
-    // room loads.
-    const session =
-      parsed.doc.kind === 'map' || parsed.doc.kind === 'drafts' || parsed.doc.kind === 'private'
-        ? await this.get(`${parsed.workshop}/session`)
-        : null;
-    if (session) session.pins++;
+    // are checked against the session's rounds and the joint map's cards ([Q2]). Each is pinned as
+    // soon as it is loaded, so it cannot unload while this room loads or lives.
+    const kind = parsed.doc.kind;
+    const pinned: Room[] = [];
+    let session: Room | null = null;
     let stored: Awaited<ReturnType<DocStore['loadDoc']>>;
     let owners: Map<number, string>;
     try {
+      if (kind === 'map' || kind === 'drafts' || kind === 'private') {
+        session = await this.get(`${parsed.workshop}/session`);
+        session.pins++;
+        pinned.push(session);
+      }
+      if (kind === 'private') {
+        const joint = await this.get(roomName(parsed.workshop, JOINT_MAP));
+        joint.pins++;
+        pinned.push(joint);
+      }
       [stored, owners] = await Promise.all([
         this.opts.store.loadDoc(name),
         this.opts.store.loadClientOwners(name),
         this.readPeople(parsed.workshop),
+        kind === 'private' ? this.opts.preparePrivate?.(parsed.workshop) : undefined,
       ]);
       if ((this.drops.get(parsed.workshop) ?? 0) !== drops) throw new Error(`workshop ${parsed.workshop} was deleted`);
     } catch (error) {
-      if (session) this.unpin(session);
+      for (const r of pinned) this.unpin(r);
       throw error;
     }
     const room = new Room({
@@ -140,6 +156,7 @@ export class RoomRegistry {
       },
     });
     room.sessionRoom = session;
+    room.pinnedRooms = pinned;
     this.rooms.set(name, room);
     this.opts.onRoomLoaded?.(room);
     return room;
@@ -219,18 +236,26 @@ export class RoomRegistry {
   private drop(room: Room): void {
     this.cancelUnload(room.name);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    if (!room.destroyed) this.opts.onRoomDropped?.(room);
     room.destroy();
     if (!this.inUse(room.workshopId)) this.people.delete(room.workshopId);
-    const session = room.sessionRoom;
-    if (session) {
-      room.sessionRoom = null;
-      this.unpin(session);
-    }
+    const pinned = room.pinnedRooms;
+    room.sessionRoom = null;
+    room.pinnedRooms = [];
+    for (const r of pinned) this.unpin(r);
   }
 
-  private unpin(session: Room): void {
-    session.pins--;
-    this.releaseIfIdle(session);
+  private unpin(room: Room): void {
+    room.pins--;
+    this.releaseIfIdle(room);
+  }
+
+  /**
+   * Everyone listed in a workshop while a room of it is loaded (kept current by personChanged), or
+   * null when none is: read synchronously by checks that run inside the guard.
+   */
+  peopleOf(workshopId: string): readonly WorkshopPerson[] | null {
+    return this.people.get(workshopId)?.list ?? null;
   }
 
   /** Unload every room of a workshop without writing (used when the workshop is deleted). */

@@ -110,9 +110,12 @@ export class VersionService {
   }
 
   /** A meeting of the trajectory began: a version of every map, labelled with its number and goal [J2]. */
-  saveMeetingVersions(workshopId: string, label: string): void {
-    const maps = new Set([...this.store.roomsOf(workshopId, 'map'), ...this.registry.loadedNames(workshopId, 'map')]);
-    for (const room of maps) this.save(workshopId, room.slice(room.indexOf('/') + 1), 'meeting', label);
+  async saveMeetingVersions(workshopId: string, label: string): Promise<void> {
+    const maps = new Set([
+      ...(await this.store.roomsOf(workshopId, 'map')),
+      ...this.registry.loadedNames(workshopId, 'map'),
+    ]);
+    for (const room of maps) await this.save(workshopId, room.slice(room.indexOf('/') + 1), 'meeting', label);
   }
 
   /**
