@@ -1,4 +1,5 @@
 import i18n from 'i18next';
+import { useSyncExternalStore } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { DEFAULT_LANG, isLang, LANGS, type Lang } from '../../shared/i18n/languages.js';
 
@@ -86,12 +87,37 @@ export function initI18n(lang: Lang = storedLang()): typeof i18n {
     });
   }
   if (i18n.language !== lang) void switchTo(lang);
-  else applyDocumentLang(lang);
+  else {
+    choose(lang);
+    applyDocumentLang(lang);
+  }
   return i18n;
+}
+
+/**
+ * The language the user chose last, known at once, while its texts may still be on their way. A
+ * choice is something the user acts on right away (the language select shows it, the demo is made in
+ * it), so it must not wait for the texts: that race opened a Dutch demo after choosing English.
+ */
+let chosen: Lang = DEFAULT_LANG;
+const chosenListeners = new Set<() => void>();
+function choose(lang: Lang): void {
+  if (chosen === lang) return;
+  chosen = lang;
+  for (const listener of chosenListeners) listener();
+}
+const subscribeChosen = (listener: () => void) => {
+  chosenListeners.add(listener);
+  return () => chosenListeners.delete(listener);
+};
+/** The language the user chose, at once (texts may follow a moment later: see `useLang`). */
+export function useChosenLang(): Lang {
+  return useSyncExternalStore(subscribeChosen, () => chosen);
 }
 
 /** Loads the language, then switches; the page's `lang` follows only once its texts are shown. */
 async function switchTo(lang: Lang): Promise<void> {
+  choose(lang);
   await loadLanguage(lang);
   await i18n.changeLanguage(lang);
   applyDocumentLang(lang);

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../../shared/columns.js';
-import { setLanguage, useLang } from '../i18n/index.js';
+import { setLanguage, useChosenLang } from '../i18n/index.js';
 
 export function LanguageSelect() {
   const { t } = useTranslation();
-  const lang = useLang();
+  const lang = useChosenLang();
   const id = useId();
   return (
     <div className="lang-select">

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.js';
 import { rememberProjectorLink } from '../../lib/identity.js';
 import { navigate } from '../../lib/router.js';
-import { useLang } from '../../i18n/index.js';
+import { useChosenLang } from '../../i18n/index.js';
 
 /** Shown only when the server has a demo to offer; a missing demo endpoint simply hides it. */
 export function DemoOffer() {
   const { t } = useTranslation();
-  const lang = useLang();
+  const lang = useChosenLang();
   const [available, setAvailable] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);

@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { setLanguage } from '../../i18n/index.js';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -141,6 +142,21 @@ describe('start page: create a workshop', () => {
     handler = (url) => (url === '/api/demo' ? { status: 200, body: { available: true } } : { status: 500, body: {} });
     render(<StartPage />);
     expect(await screen.findByTestId('start.demo')).toHaveTextContent('Open voorbeeldworkshop');
+  });
+
+  it('makes the demo in the language just chosen, even before its texts have arrived', async () => {
+    handler = (url) =>
+      url === '/api/demo'
+        ? { status: 200, body: { available: true } }
+        : { status: 201, body: { id: 'w1', facilitatorPath: '/w/w1/facilitator#s', projectorPath: null } };
+    render(<StartPage />);
+    const demo = await screen.findByTestId('start.demo');
+    // No await in between: English is still being fetched when the button is pressed.
+    fireEvent.change(screen.getByTestId('lang.select'), { target: { value: 'en' } });
+    expect(screen.getByTestId('lang.select')).toHaveValue('en');
+    fireEvent.click(demo);
+    await waitFor(() => expect(posts().map((c) => c.url)).toEqual(['/api/demo?lang=en']));
+    await setLanguage('nl');
   });
 
   it('has an intro and a warning about personal data', () => {

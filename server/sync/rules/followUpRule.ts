@@ -22,7 +22,7 @@ const ownerValue = (v: unknown): ActionOwner | null => {
   return (o.kind === 'person' || o.kind === 'partner') && typeof o.id === 'string' ? { kind: o.kind, id: o.id } : null;
 };
 
-export const followUpRule: ChangeRule = (doc: Y.Doc, who: Principal): ChangeWatch => {
+const watchFollowUp = (doc: Y.Doc, who: Principal): ChangeWatch => {
   const cards = getCards(doc);
   /** Per card: the follow-up fields the change wrote; and the owner before, when the change wrote it. */
   const wrote = new Map<string, Set<string>>();
@@ -69,3 +69,6 @@ export const followUpRule: ChangeRule = (doc: Y.Doc, who: Principal): ChangeWatc
     },
   };
 };
+
+/** A change that only edits a card's text writes no follow-up field (cheap guard path, ADR 0029). */
+export const followUpRule: ChangeRule = Object.assign(watchFollowUp, { ignoresTextEdit: () => true });

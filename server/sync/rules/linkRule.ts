@@ -14,7 +14,7 @@ import type { ChangeRule, ChangeWatch } from './changeRule.js';
  * every other card edit is; links from a closed column are the column guard's ([G1]).
  * Links that stop fitting later (a card moved, a target deleted) are not refused: readers leave them out.
  */
-export const linkRule: ChangeRule = (doc: Y.Doc, who: Principal): ChangeWatch => {
+const watchLinks = (doc: Y.Doc, who: Principal): ChangeWatch => {
   const cards = getCards(doc);
   /** Per card: the link keys the change wrote on an existing card ('all' when it set a new `links` map). */
   const written = new Map<string, Set<string> | 'all'>();
@@ -76,3 +76,6 @@ export const linkRule: ChangeRule = (doc: Y.Doc, who: Principal): ChangeWatch =>
     },
   };
 };
+
+/** A change that only edits a card's text writes no link (cheap guard path, ADR 0029). */
+export const linkRule: ChangeRule = Object.assign(watchLinks, { ignoresTextEdit: () => true });

@@ -13,7 +13,9 @@ import type { ChangeRule, ChangeWatch } from './changeRule.js';
  * The shape of every entry is the layout check's (docSchema.ts).
  */
 export function signoffRule(map: string): ChangeRule {
-  return (doc: Y.Doc, who: Principal): ChangeWatch => {
+  // Mandates and sign-offs are roots of their own: a card's text edit is none of this rule's business
+  // (cheap guard path, ADR 0029).
+  const watch = (doc: Y.Doc, who: Principal): ChangeWatch => {
     const touched = { [MANDATES_KEY]: new Set<string>(), [SIGNOFFS_KEY]: new Set<string>() };
     return {
       observe(root, events) {
@@ -36,4 +38,5 @@ export function signoffRule(map: string): ChangeRule {
       },
     };
   };
+  return Object.assign(watch, { ignoresTextEdit: () => true });
 }
