@@ -4,6 +4,8 @@ import type { WorkshopId } from '../shared/ids.js';
 import { SERVER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { markParticipantRemoved, upsertParticipant } from '../shared/workshopDoc.js';
+import { WorkshopLeases } from './cluster/WorkshopLeases.js';
+import { workshopOfPath } from './cluster/workshopOfPath.js';
 import type { Config } from './config.js';
 import { ExportService } from './export/ExportService.js';
 import { createApiHandler } from './http/api.js';
@@ -12,6 +14,7 @@ import { createStaticHandler } from './http/staticFiles.js';
 import { SqliteWriterThread } from './store/SqliteWriterThread.js';
 import type { DocWriter } from './store/Store.js';
 import { SqliteStore } from './store/SqliteStore.js';
+import type { Room } from './sync/Room.js';
 import { RoomRegistry } from './sync/RoomRegistry.js';
 import { SyncServer } from './sync/SyncServer.js';
 import { watchSession } from './sync/sessionEffects.js';
@@ -27,6 +30,8 @@ export interface App {
   readonly writer: DocWriter;
   readonly registry: RoomRegistry;
   readonly sync: SyncServer;
+  /** In a cluster (PKL_DATABASE_URL): the workshops this node holds ([Z2]); null on SQLite. */
+  readonly leases: WorkshopLeases | null;
   /** Graceful: stop accepting, commit and snapshot everything, close connections and the database. */
   close(): Promise<void>;
 }
@@ -43,6 +48,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   const store = new SqliteStore(config.dataDir);
   const writer = new SqliteWriterThread(store.file);
   let sync: SyncServer | null = null;
+  let leases: WorkshopLeases | null = null;
   const registry = new RoomRegistry({
     store,
     writer,
@@ -61,6 +67,8 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
       return p && !p.revoked && p.access === 'participant' ? { id: p.id, name: p.name, partner: p.partner } : null;
     },
     cardTextMax: config.cardTextMax,
+    mayLoad: config.databaseUrl ? (workshopId) => leases?.holds(workshopId) === true : undefined,
+    onRoomDropped: (room) => leases?.releaseIfUnused(room.workshopId),
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
       if (room.docName.kind !== 'session') return;
@@ -95,17 +103,62 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxPresenceBytesPerSecond: config.maxPresenceBytesPerSecond,
     log,
   });
-  const workshopDoc = (workshopId: string) => registry.get(roomName(workshopId as WorkshopId, 'workshop'));
+  if (config.databaseUrl) {
+    leases = await WorkshopLeases.open(
+      { databaseUrl: config.databaseUrl, node: config.nodeName, audit: config.leaseAudit },
+      {
+        inUse: (workshopId) => registry.loadedNames(workshopId).length > 0,
+        flush: () => registry.committer.drain().then(() => writer.drain()),
+        handOver: async (workshopId) => {
+          log(`handing workshop ${workshopId} over to another node`);
+          sync!.closeWorkshop(workshopId, CloseCode.ELSEWHERE, 'this workshop moves to another server');
+          await registry.unloadWorkshop(workshopId);
+        },
+        lost: (workshopIds) => {
+          for (const id of workshopIds) {
+            sync!.closeWorkshop(id, CloseCode.ELSEWHERE, 'this server lost its database connection');
+            registry.dropWorkshop(id);
+          }
+        },
+        log,
+      },
+    );
+  }
+  /**
+   * Change a workshop's document. In a cluster a request on /api/workshops/<id> holds the lease already;
+   * creating a workshop (no id in its path) takes it here, and gives it up once the room unloads.
+   */
+  const withWorkshopDoc = (workshopId: string, change: (doc: Room['doc']) => void) => {
+    const apply = () => {
+      const room = registry.get(roomName(workshopId as WorkshopId, 'workshop'));
+      change(room.doc);
+      registry.releaseIfIdle(room);
+    };
+    if (!leases || leases.holds(workshopId)) return apply();
+    const held = leases;
+    void (async () => {
+      // A brand-new workshop: only a client of it, on the node the balancer picks, can beat us to it;
+      // that node hands it over when asked ([Z3]), so a few tries are enough.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        if (await held.acquire(workshopId)) {
+          try {
+            apply();
+          } finally {
+            held.done(workshopId);
+          }
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      log(`workshop ${workshopId}: could not take its lease to record a participant`);
+    })().catch((error) => log(`workshop ${workshopId}: recording a participant failed`, error));
+  };
   const workshops = new WorkshopService(store, store, config.demoFixturePath, {
     joined(workshopId, entry) {
-      const room = workshopDoc(workshopId);
-      upsertParticipant(room.doc, entry, SERVER);
-      registry.releaseIfIdle(room);
+      withWorkshopDoc(workshopId, (doc) => upsertParticipant(doc, entry, SERVER));
     },
     removed(workshopId, participantId) {
-      const room = workshopDoc(workshopId);
-      markParticipantRemoved(room.doc, participantId, SERVER);
-      registry.releaseIfIdle(room);
+      withWorkshopDoc(workshopId, (doc) => markParticipantRemoved(doc, participantId, SERVER));
       sync!.closeParticipant(participantId, CloseCode.UNAUTHORIZED, 'removed by the facilitator');
     },
   });
@@ -152,7 +205,30 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Bad request');
       return;
     }
-    if (pathname === '/api' || pathname.startsWith('/api/')) api(req, res, pathname);
+    const workshopId = leases ? workshopOfPath(pathname) : null;
+    if (leases && workshopId) {
+      // In a cluster, a workshop's requests are answered by the node that holds it ([Z2]).
+      const held = leases;
+      held.acquire(workshopId).then(
+        (ok) => {
+          if (!ok) {
+            res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+            res.end(
+              JSON.stringify({ error: 'elsewhere', message: 'This workshop is moving to another server. Try again.' }),
+            );
+            return;
+          }
+          res.once('close', () => held.done(workshopId));
+          api(req, res, pathname);
+        },
+        (error) => {
+          log(`lease of ${workshopId} could not be taken`, error);
+          res
+            .writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' })
+            .end('{"error":"server_error"}');
+        },
+      );
+    } else if (pathname === '/api' || pathname.startsWith('/api/')) api(req, res, pathname);
     else {
       try {
         serveStatic(req, res, pathname);
@@ -165,7 +241,34 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    if (!sync!.handleUpgrade(req, socket, head)) socket.destroy();
+    let workshopId: string | null = null;
+    try {
+      workshopId = leases ? workshopOfPath(new URL(req.url ?? '/', 'http://localhost').pathname) : null;
+    } catch {
+      // Not a URL: the sync server refuses it below.
+    }
+    if (!leases || !workshopId) {
+      if (!sync!.handleUpgrade(req, socket, head)) socket.destroy();
+      return;
+    }
+    // The lease before the room: a node that cannot take it sends the client away to retry ([Z3]).
+    const held = leases;
+    const id = workshopId;
+    held.acquire(id).then(
+      (ok) => {
+        try {
+          if (socket.destroyed) return;
+          if (!ok) sync!.refuseUpgrade(req, socket, head, CloseCode.ELSEWHERE, 'this workshop is on another server');
+          else if (!sync!.handleUpgrade(req, socket, head)) socket.destroy();
+        } finally {
+          if (ok) held.done(id);
+        }
+      },
+      (error) => {
+        log(`lease of ${id} could not be taken`, error);
+        if (!socket.destroyed) sync!.refuseUpgrade(req, socket, head, CloseCode.SERVER_ERROR, 'database unavailable');
+      },
+    );
   });
   server.on('clientError', (_err, socket) => socket.destroy());
 
@@ -180,10 +283,12 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     (closing ??= (async () => {
       server.close();
       sync!.closeAll(CloseCode.GOING_AWAY, 'server is restarting');
+      leases?.stop();
       await registry.closeAll();
+      await leases?.close();
       store.close();
       server.closeAllConnections();
     })());
 
-  return { port, url: `http://localhost:${port}`, store, writer, registry, sync, close };
+  return { port, url: `http://localhost:${port}`, store, writer, registry, sync, leases, close };
 }

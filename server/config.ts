@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CARD_TEXT_LIMIT_DEFAULT, CARD_TEXT_LIMIT_MAX, CARD_TEXT_LIMIT_MIN } from '../shared/cardLength.js';
@@ -50,6 +51,15 @@ export interface Config {
   demoFixturePath: string | null;
   /** Card text limit of a workshop whose facilitator set none (PKL_CARD_TEXT_MAX, [H4]). */
   cardTextMax: number;
+  /**
+   * PKL_DATABASE_URL: a Postgres database instead of the SQLite file. Then every workshop is served
+   * under a lease ([Z2]), so several nodes may share the database (docs/decisions/0031).
+   */
+  databaseUrl: string | null;
+  /** PKL_NODE_NAME: this node in logs and in the lease audit (default host name and process id). */
+  nodeName: string;
+  /** PKL_LEASE_AUDIT=1: record every lease take and release in the table pkl_lease_log ([Z4]). */
+  leaseAudit: boolean;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,6 +90,9 @@ export const DEFAULTS: Config = {
   compactAfterBytes: 1024 * 1024,
   demoFixturePath: path.join(repoRoot, 'server', 'workshops', 'demo', 'demo-workshop.{lang}.json'),
   cardTextMax: CARD_TEXT_LIMIT_DEFAULT,
+  databaseUrl: null,
+  nodeName: `${os.hostname()}-${process.pid}`,
+  leaseAudit: false,
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -136,5 +149,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ? path.resolve(env.PKL_DEMO_FIXTURE)
           : DEFAULTS.demoFixturePath,
     cardTextMax: int(env, 'PKL_CARD_TEXT_MAX', DEFAULTS.cardTextMax, CARD_TEXT_LIMIT_MIN, CARD_TEXT_LIMIT_MAX),
+    databaseUrl: env.PKL_DATABASE_URL || null,
+    // Unique per start: a restarted node is another holder in the lease audit.
+    nodeName: `${env.PKL_NODE_NAME || os.hostname()}-${process.pid}`,
+    leaseAudit: env.PKL_LEASE_AUDIT === '1',
   };
 }

@@ -27,6 +27,13 @@ export interface RegistryOptions {
   people?: (workshopId: string) => PeopleLookup;
   /** The card text limit when a workshop sets none (PKL_CARD_TEXT_MAX, [H4]). */
   cardTextMax?: number;
+  /**
+   * In a cluster: whether this node holds the workshop's lease ([Z2]). A room of a workshop it does not
+   * hold is never loaded here (a safety net: the callers take the lease first).
+   */
+  mayLoad?: (workshopId: string) => boolean;
+  /** Called after a room left memory (in a cluster the workshop's lease may then go, [Z2]). */
+  onRoomDropped?: (room: Room) => void;
 }
 
 /** Loaded rooms by name; loads on first use, unloads after the last connection has been idle a while. */
@@ -65,6 +72,8 @@ export class RoomRegistry {
     if (room) return room;
     const parsed = parseRoomName(name);
     if (!parsed) throw new Error(`invalid room name ${name}`);
+    if (this.opts.mayLoad && !this.opts.mayLoad(parsed.workshop))
+      throw new Error(`room ${name}: this node does not hold the workshop's lease`);
     room = new Room({
       name,
       workshopId: parsed.workshop,
@@ -127,6 +136,23 @@ export class RoomRegistry {
       room.sessionRoom = null;
       session.pins--;
       this.releaseIfIdle(session);
+    }
+    this.opts.onRoomDropped?.(room);
+  }
+
+  /**
+   * Hand a workshop over ([Z3]): every accepted update of its rooms committed, each room snapshotted
+   * and unloaded. The caller closed the connections first; the writer is drained by the caller.
+   */
+  async unloadWorkshop(workshopId: string): Promise<void> {
+    await this.committer.drain();
+    // Maps before their session: dropping a map unpins the session, which is dropped after it.
+    const rooms = [...this.rooms.values()].filter((r) => r.workshopId === workshopId);
+    rooms.sort((a, b) => Number(a.docName.kind === 'session') - Number(b.docName.kind === 'session'));
+    for (const room of rooms) {
+      if (this.rooms.get(room.name) !== room) continue;
+      room.compactNow();
+      this.drop(room);
     }
   }
 

@@ -141,6 +141,17 @@ export class SyncServer {
     return true;
   }
 
+  /**
+   * Complete the websocket handshake only to close at once with this code: a browser sees close codes,
+   * never an HTTP status, so this is how a client learns to retry (a cluster node without the lease, [Z3]).
+   */
+  refuseUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => {});
+      this.refuse(ws, code, reason);
+    });
+  }
+
   private refuse(ws: WebSocket, code: number, reason: string): void {
     ws.close(code, reason);
   }
