@@ -207,7 +207,9 @@ export async function startCluster(opts: ClusterOptions): Promise<LocalCluster> 
   for (let i = 0; i < opts.nodes; i++) nodes.push({ name: `node${i + 1}`, port: await freePort(), server: null });
   const startNode = async (i: number) => {
     const node = nodes[i];
-    const dataDir = path.join(dir, node.name);
+    // One data directory for all: with PKL_DATABASE_URL the documents are in Postgres, and what a node
+    // still keeps on disk (if anything) is then shared as a volume would be.
+    const dataDir = path.join(dir, 'data');
     fs.mkdirSync(dataDir, { recursive: true });
     node.server = await startChildServer(
       dataDir,

@@ -43,6 +43,13 @@ export const consoleLog: Log = (message, error) => {
   else console.log(`[pkl] ${message}`);
 };
 
+/**
+ * How long a request waits for another node to hand its workshop over before it is sent away ([Z3]).
+ * A websocket client retries by itself, so it waits less; an API call would fail in front of a person.
+ */
+const LEASE_WAIT_HTTP_MS = 3000;
+const LEASE_WAIT_SYNC_MS = 1000;
+
 /** Composition root: builds every part from the parsed config and wires them together. */
 export async function startApp(config: Config, log: Log = consoleLog): Promise<App> {
   const store = new SqliteStore(config.dataDir);
@@ -136,22 +143,19 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     };
     if (!leases || leases.holds(workshopId)) return apply();
     const held = leases;
-    void (async () => {
-      // A brand-new workshop: only a client of it, on the node the balancer picks, can beat us to it;
-      // that node hands it over when asked ([Z3]), so a few tries are enough.
-      for (let attempt = 0; attempt < 20; attempt++) {
-        if (await held.acquire(workshopId)) {
-          try {
-            apply();
-          } finally {
-            held.done(workshopId);
-          }
-          return;
+    // A brand-new workshop: only a client of it, on the node the balancer picks, can beat us to it, and
+    // that node hands it over when asked ([Z3]).
+    held.acquireWithin(workshopId, LEASE_WAIT_HTTP_MS).then(
+      (ok) => {
+        if (!ok) return log(`workshop ${workshopId}: could not take its lease to record a participant`);
+        try {
+          apply();
+        } finally {
+          held.done(workshopId);
         }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      log(`workshop ${workshopId}: could not take its lease to record a participant`);
-    })().catch((error) => log(`workshop ${workshopId}: recording a participant failed`, error));
+      },
+      (error) => log(`workshop ${workshopId}: recording a participant failed`, error),
+    );
   };
   const workshops = new WorkshopService(store, store, config.demoFixturePath, {
     joined(workshopId, entry) {
@@ -209,7 +213,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     if (leases && workshopId) {
       // In a cluster, a workshop's requests are answered by the node that holds it ([Z2]).
       const held = leases;
-      held.acquire(workshopId).then(
+      held.acquireWithin(workshopId, LEASE_WAIT_HTTP_MS).then(
         (ok) => {
           if (!ok) {
             res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
@@ -254,7 +258,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     // The lease before the room: a node that cannot take it sends the client away to retry ([Z3]).
     const held = leases;
     const id = workshopId;
-    held.acquire(id).then(
+    held.acquireWithin(id, LEASE_WAIT_SYNC_MS).then(
       (ok) => {
         try {
           if (socket.destroyed) return;

@@ -143,6 +143,19 @@ export class WorkshopLeases {
     });
   }
 
+  /**
+   * acquire(), tried again until `withinMs` has passed: a holder asked to hand over needs a moment to
+   * store and unload the workshop ([Z3]), and a request that waits for it spares its client a retry.
+   */
+  async acquireWithin(workshopId: string, withinMs: number): Promise<boolean> {
+    const until = Date.now() + withinMs;
+    for (;;) {
+      if (await this.acquire(workshopId)) return true;
+      if (this.closed || Date.now() >= until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
   /** A user counted by acquire() is finished; the lease goes when nothing of the workshop is loaded. */
   done(workshopId: string): void {
     const left = (this.users.get(workshopId) ?? 1) - 1;
