@@ -124,7 +124,7 @@ export function localHaproxyConfig(port: number, nodePorts: readonly number[], s
   const out: string[] = [];
   for (const line of lines) {
     out.push(line);
-    if (/^frontend\s/.test(line)) out.push(`    bind 127.0.0.1:${port}`);
+    if (/^frontend\s/.test(line)) out.push(`    bind 127.0.0.1:${port}`, '    http-response set-header x-node %s');
     // The local cluster asks HAProxy which nodes it sees as up (the test waits for it, no fixed wait).
     if (/^global/.test(line)) out.push(`    stats socket ${statsSocket} mode 600 level admin`, '    maxconn 4000');
   }
@@ -176,6 +176,8 @@ export interface ClusterNode {
   name: string;
   port: number;
   server: ChildServer | null;
+  /** The last lines the node printed (all of its starts), to show when something fails. */
+  log: string[];
 }
 
 export interface LocalCluster {
@@ -204,7 +206,8 @@ export async function startCluster(opts: ClusterOptions): Promise<LocalCluster> 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-cluster-'));
   const postgres = await startPostgres(dir);
   const nodes: ClusterNode[] = [];
-  for (let i = 0; i < opts.nodes; i++) nodes.push({ name: `node${i + 1}`, port: await freePort(), server: null });
+  for (let i = 0; i < opts.nodes; i++)
+    nodes.push({ name: `node${i + 1}`, port: await freePort(), server: null, log: [] });
   const startNode = async (i: number) => {
     const node = nodes[i];
     // One data directory for all: with PKL_DATABASE_URL the documents are in Postgres, and what a node
@@ -223,6 +226,12 @@ export async function startCluster(opts: ClusterOptions): Promise<LocalCluster> 
       },
       opts.nodeArgs,
     );
+    const keep = (chunk: Buffer) => {
+      node.log.push(...chunk.toString().split('\n').filter(Boolean));
+      node.log.splice(0, node.log.length - 200);
+    };
+    node.server.child.stdout!.on('data', keep);
+    node.server.child.stderr!.on('data', keep);
   };
   let haproxy: LocalHaproxy | null = null;
   const stop = async () => {

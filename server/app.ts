@@ -143,19 +143,22 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     };
     if (!leases || leases.holds(workshopId)) return apply();
     const held = leases;
-    // A brand-new workshop: only a client of it, on the node the balancer picks, can beat us to it, and
-    // that node hands it over when asked ([Z3]).
-    held.acquireWithin(workshopId, LEASE_WAIT_HTTP_MS).then(
-      (ok) => {
+    // A brand-new workshop (created on whichever node got the request): record, store and let go at
+    // once, so the node the balancer picks for it gets it without asking ([Z3]).
+    held
+      .acquireWithin(workshopId, LEASE_WAIT_HTTP_MS)
+      .then(async (ok) => {
         if (!ok) return log(`workshop ${workshopId}: could not take its lease to record a participant`);
         try {
           apply();
+          const names = registry.loadedNames(workshopId);
+          if (names.every((n) => (registry.peek(n)?.connections.size ?? 0) === 0))
+            await registry.unloadWorkshop(workshopId);
         } finally {
           held.done(workshopId);
         }
-      },
-      (error) => log(`workshop ${workshopId}: recording a participant failed`, error),
-    );
+      })
+      .catch((error) => log(`workshop ${workshopId}: recording a participant failed`, error));
   };
   const workshops = new WorkshopService(store, store, config.demoFixturePath, {
     joined(workshopId, entry) {
