@@ -75,6 +75,7 @@ function clusterTarget(c: LocalCluster): Target {
 }
 
 async function measure(target: Target, shape: LoadShape): Promise<Measurement> {
+  console.log(`[bench:cluster] ${target.label}: ${shape.rooms}x${shape.clients}@${shape.rate}`);
   const rooms = await target.makeRooms(shape.rooms, shape.clients);
   const gen = await Generator.start(rooms, workers, null);
   try {
