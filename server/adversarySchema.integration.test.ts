@@ -57,7 +57,7 @@ describe('documents hold only their layout', () => {
     const ok = createCard(honest.doc, { column: 'values', ...honest.me, text: 'echt' }, LOCAL_USER);
     await waitFor(() => getCards(app.registry.peek(name)!.doc).has(ok), 'honest card on the server');
     await waitFor(() => !app.registry.peek(name)!.hasPendingWrites, 'honest card stored');
-    const rowsBefore = app.store.loadDoc(name).updates.length;
+    const rowsBefore = (await app.store.loadDoc(name)).updates.length;
     const forgeries: [string, (doc: Y.Doc) => void][] = [
       [
         '204 junk roots',
@@ -116,7 +116,7 @@ describe('documents hold only their layout', () => {
     // until a tag is written.)
     expect([...live.share.keys()].sort()).toEqual(Object.keys(DOC_ROOTS.map).sort());
     expect(Object.keys(DOC_ROOTS.map).sort()).toEqual(['cards', 'groupMembers', 'groups', 'meta']);
-    expect(app.store.loadDoc(name).updates.length).toBe(rowsBefore);
+    expect((await app.store.loadDoc(name)).updates.length).toBe(rowsBefore);
     expect(getCards(live).size).toBe(1);
     expect(honest.closes).toEqual([]);
     // Rich text itself is welcome: the honest client edits on.

@@ -11,9 +11,8 @@ import { ExportService } from './export/ExportService.js';
 import { createApiHandler } from './http/api.js';
 import { exportRoute } from './http/exportRoutes.js';
 import { createStaticHandler } from './http/staticFiles.js';
-import { SqliteWriterThread } from './store/SqliteWriterThread.js';
-import type { DocWriter } from './store/Store.js';
-import { SqliteStore } from './store/SqliteStore.js';
+import { openStore } from './store/openStore.js';
+import type { DocWriter, Store } from './store/Store.js';
 import type { Room } from './sync/Room.js';
 import { RoomRegistry } from './sync/RoomRegistry.js';
 import { SyncServer } from './sync/SyncServer.js';
@@ -25,8 +24,9 @@ import { WorkshopService } from './workshops/WorkshopService.js';
 export interface App {
   readonly port: number;
   readonly url: string;
-  readonly store: SqliteStore;
-  /** Where live rooms' commits and compactions are written (a worker thread). */
+  /** SQLite (default) or Postgres (PKL_DATABASE_URL), [P20]. */
+  readonly store: Store;
+  /** Where live rooms' commits and compactions are written (SQLite: a worker thread; Postgres: in order on the pool). */
   readonly writer: DocWriter;
   readonly registry: RoomRegistry;
   readonly sync: SyncServer;
@@ -52,8 +52,8 @@ const LEASE_WAIT_SYNC_MS = 1000;
 
 /** Composition root: builds every part from the parsed config and wires them together. */
 export async function startApp(config: Config, log: Log = consoleLog): Promise<App> {
-  const store = new SqliteStore(config.dataDir);
-  const writer = new SqliteWriterThread(store.file);
+  const store = await openStore(config);
+  const writer = store.openWriter();
   let sync: SyncServer | null = null;
   let leases: WorkshopLeases | null = null;
   const registry = new RoomRegistry({
@@ -65,14 +65,14 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxStructsPerUpdate: config.maxStructsPerUpdate,
     maxDocBytes: config.maxDocBytes,
     log,
-    workshopPeople: (workshopId) =>
-      store
-        .participantsOf(workshopId)
-        .map((p) => ({ id: p.id, name: p.name, partner: p.partner, access: p.access, removed: p.revoked })),
-    people: (workshopId) => (id) => {
-      const p = id ? store.getParticipant(workshopId, id) : null;
-      return p && !p.revoked && p.access === 'participant' ? { id: p.id, name: p.name, partner: p.partner } : null;
-    },
+    loadPeople: async (workshopId) =>
+      (await store.participantsOf(workshopId)).map((p) => ({
+        id: p.id,
+        name: p.name,
+        partner: p.partner,
+        access: p.access,
+        removed: p.revoked,
+      })),
     cardTextMax: config.cardTextMax,
     mayLoad: config.databaseUrl ? (workshopId) => leases?.holds(workshopId) === true : undefined,
     onRoomDropped: (room) => leases?.releaseIfUnused(room.workshopId),
@@ -90,11 +90,9 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   const versions = new VersionService(store, registry);
   // Effects run outside any request: a failure is logged, never thrown into the event loop.
   const guard = (what: string, fn: () => unknown) => {
-    try {
-      fn();
-    } catch (error) {
-      log(`${what} failed`, error);
-    }
+    Promise.resolve()
+      .then(fn)
+      .catch((error: unknown) => log(`${what} failed`, error));
   };
   sync = new SyncServer({
     registry,
@@ -114,7 +112,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     leases = await WorkshopLeases.open(
       { databaseUrl: config.databaseUrl, node: config.nodeName, audit: config.leaseAudit },
       {
-        inUse: (workshopId) => registry.loadedNames(workshopId).length > 0,
+        inUse: (workshopId) => registry.hasWorkshop(workshopId),
         flush: () => registry.committer.drain().then(() => writer.drain()),
         handOver: async (workshopId) => {
           log(`handing workshop ${workshopId} over to another node`);
@@ -135,9 +133,9 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
    * Change a workshop's document. In a cluster a request on /api/workshops/<id> holds the lease already;
    * creating a workshop (no id in its path) takes it here, and gives it up once the room unloads.
    */
-  const withWorkshopDoc = (workshopId: string, change: (doc: Room['doc']) => void) => {
-    const apply = () => {
-      const room = registry.get(roomName(workshopId as WorkshopId, 'workshop'));
+  const withWorkshopDoc = async (workshopId: string, change: (doc: Room['doc']) => void) => {
+    const apply = async () => {
+      const room = await registry.get(roomName(workshopId as WorkshopId, 'workshop'));
       change(room.doc);
       registry.releaseIfIdle(room);
     };
@@ -145,28 +143,25 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     const held = leases;
     // A brand-new workshop (created on whichever node got the request): record, store and let go at
     // once, so the node the balancer picks for it gets it without asking ([Z3]).
-    held
-      .acquireWithin(workshopId, LEASE_WAIT_HTTP_MS)
-      .then(async (ok) => {
-        if (!ok) return log(`workshop ${workshopId}: could not take its lease to record a participant`);
-        try {
-          apply();
-          const names = registry.loadedNames(workshopId);
-          if (names.every((n) => (registry.peek(n)?.connections.size ?? 0) === 0))
-            await registry.unloadWorkshop(workshopId);
-        } finally {
-          held.done(workshopId);
-        }
-      })
-      .catch((error) => log(`workshop ${workshopId}: recording a participant failed`, error));
+    if (!(await held.acquireWithin(workshopId, LEASE_WAIT_HTTP_MS)))
+      throw new Error(`workshop ${workshopId}: another server holds it`);
+    try {
+      await apply();
+      const names = registry.loadedNames(workshopId);
+      if (names.every((n) => (registry.peek(n)?.connections.size ?? 0) === 0)) await registry.unloadWorkshop(workshopId);
+    } finally {
+      held.done(workshopId);
+    }
   };
   const workshops = new WorkshopService(store, store, config.demoFixturePath, {
-    joined(workshopId, entry) {
-      withWorkshopDoc(workshopId, (doc) => upsertParticipant(doc, entry, SERVER));
+    async joined(workshopId, entry) {
+      await registry.refreshPeople(workshopId);
+      await withWorkshopDoc(workshopId, (doc) => upsertParticipant(doc, entry, SERVER));
     },
-    removed(workshopId, participantId) {
-      withWorkshopDoc(workshopId, (doc) => markParticipantRemoved(doc, participantId, SERVER));
+    async removed(workshopId, participantId) {
       sync!.closeParticipant(participantId, CloseCode.UNAUTHORIZED, 'removed by the facilitator');
+      await registry.refreshPeople(workshopId);
+      await withWorkshopDoc(workshopId, (doc) => markParticipantRemoved(doc, participantId, SERVER));
     },
   });
   const startedAt = Date.now();
@@ -263,12 +258,17 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     const id = workshopId;
     held.acquireWithin(id, LEASE_WAIT_SYNC_MS).then(
       (ok) => {
-        try {
-          if (socket.destroyed) return;
-          if (!ok) sync!.refuseUpgrade(req, socket, head, CloseCode.ELSEWHERE, 'this workshop is on another server');
-          else if (!sync!.handleUpgrade(req, socket, head)) socket.destroy();
-        } finally {
-          if (ok) held.done(id);
+        if (!ok) {
+          if (!socket.destroyed)
+            sync!.refuseUpgrade(req, socket, head, CloseCode.ELSEWHERE, 'this workshop is on another server');
+          return;
+        }
+        // The lease stays counted as in use until the connection was accepted (its room loaded) or refused.
+        const settled = () => held.done(id);
+        if (socket.destroyed) settled();
+        else if (!sync!.handleUpgrade(req, socket, head, settled)) {
+          socket.destroy();
+          settled();
         }
       },
       (error) => {
@@ -293,7 +293,7 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
       leases?.stop();
       await registry.closeAll();
       await leases?.close();
-      store.close();
+      await store.close();
       server.closeAllConnections();
     })());
 

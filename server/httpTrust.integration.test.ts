@@ -180,12 +180,12 @@ describe('backup import', () => {
     readable: {},
     ...extra,
   });
-  const workshopRows = (app: Awaited<ReturnType<typeof server>>) =>
-    (app.store.db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
+  const workshopRows = async (app: Awaited<ReturnType<typeof server>>) =>
+    (await app.store.query('SELECT CAST(count(*) AS INTEGER) AS n FROM workshops'))[0].n;
 
   it('[T13] item 10: every bad input is a 4xx and leaves no workshop behind', async () => {
     const app = await server();
-    const before = workshopRows(app);
+    const before = await workshopRows(app);
     const bad = [
       base({ workshop: { title: 'x'.repeat(4_000_002), createdAt: 1, partners: [{ id: 'zorg', name: 'Zorg' }] } }),
       base({ workshop: { title: 'T', createdAt: 1, partners: [{ id: 'zorg', name: 'Z'.repeat(3_500_000) }] } }),
@@ -225,7 +225,7 @@ describe('backup import', () => {
       expect(res.status, `file ${i}`).toBeGreaterThanOrEqual(400);
       expect(res.status, `file ${i}`).toBeLessThan(500);
     }
-    expect(workshopRows(app)).toBe(before);
+    expect(await workshopRows(app)).toBe(before);
     const good = await importFile(
       app,
       base({ workshop: { title: '  Goed\u0000 ', createdAt: 1, partners: [{ id: 'zorg', name: 'Zorg\u202E' }] } }),

@@ -11,7 +11,7 @@ import type { PartnerId, WorkshopId } from '../../shared/ids.js';
 import { partnerMapName, roomName, type DocName } from '../../shared/protocol.js';
 import { readMap, type MapSnapshot } from '../../shared/readModel.js';
 import { HttpError } from '../http/respond.js';
-import type { SqliteStore } from '../store/SqliteStore.js';
+import type { WorkshopStore } from '../store/Store.js';
 import type { BackupService } from '../workshops/BackupService.js';
 import { readExportFonts } from './fonts.js';
 
@@ -58,12 +58,12 @@ const TYPES: Record<ExportKind, string> = {
  */
 export class ExportService {
   constructor(
-    private readonly store: SqliteStore,
+    private readonly store: WorkshopStore,
     private readonly backups: BackupService,
   ) {}
 
-  private map(workshopId: string, doc: DocName): MapSnapshot {
-    const state = this.backups.stateOf(roomName(workshopId as WorkshopId, doc));
+  private async map(workshopId: string, doc: DocName): Promise<MapSnapshot> {
+    const state = await this.backups.stateOf(roomName(workshopId as WorkshopId, doc));
     const ydoc = new Y.Doc();
     try {
       if (state) Y.applyUpdate(ydoc, state);
@@ -74,14 +74,14 @@ export class ExportService {
   }
 
   /** Everything an export of one map needs, read from the store. */
-  input(workshopId: string, req: Omit<ExportRequest, 'kind'>, forConvenant: boolean): ExportInput {
-    const w = this.store.getWorkshop(workshopId);
+  async input(workshopId: string, req: Omit<ExportRequest, 'kind'>, forConvenant: boolean): Promise<ExportInput> {
+    const w = await this.store.getWorkshop(workshopId);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     const partner = req.map === 'joint' ? null : w.partners.find((p) => p.id === req.map);
     if (req.map !== 'joint' && !partner)
       throw new HttpError(404, 'not_found', 'This workshop has no partner with that id.');
     const representatives: Record<string, string[]> = {};
-    for (const p of this.store.participantsOf(workshopId)) {
+    for (const p of await this.store.participantsOf(workshopId)) {
       if (p.revoked || p.access !== 'participant' || !p.partner) continue;
       (representatives[p.partner] ??= []).push(p.name);
     }
@@ -91,15 +91,19 @@ export class ExportService {
         ...base,
         mapName: partner.id,
         filledBy: partner.name,
-        map: this.map(workshopId, partnerMapName(partner.id as PartnerId)),
+        map: await this.map(workshopId, partnerMapName(partner.id as PartnerId)),
       };
     }
-    const map = this.map(workshopId, 'map:joint');
+    const map = await this.map(workshopId, 'map:joint');
     const origins = cardOriginsOf(map);
     // The convenant of a partners-first joint map gets the partner maps' differences as its annex.
     const partnerMaps =
       forConvenant && w.flow === 'partners-first'
-        ? Object.fromEntries(w.partners.map((p) => [p.id, this.map(workshopId, partnerMapName(p.id as PartnerId))]))
+        ? Object.fromEntries(
+            await Promise.all(
+              w.partners.map(async (p) => [p.id, await this.map(workshopId, partnerMapName(p.id as PartnerId))]),
+            ),
+          )
         : undefined;
     return {
       ...base,
@@ -113,8 +117,8 @@ export class ExportService {
   async make(workshopId: string, req: ExportRequest): Promise<ExportFile> {
     const type = TYPES[req.kind];
     if (req.kind === 'backup.json') {
-      const file = this.backups.export(workshopId);
-      const w = this.store.getWorkshop(workshopId)!;
+      const file = await this.backups.export(workshopId);
+      const w = (await this.store.getWorkshop(workshopId))!;
       const name = exportFileName(
         { title: w.title, date: req.date, mapName: 'joint', partners: w.partners },
         'backup',
@@ -122,7 +126,7 @@ export class ExportService {
       );
       return { bytes: new TextEncoder().encode(JSON.stringify(file)), type, fileName: name };
     }
-    const input = this.input(workshopId, req, req.kind.startsWith('convenant.'));
+    const input = await this.input(workshopId, req, req.kind.startsWith('convenant.'));
     const fonts = await readExportFonts();
     switch (req.kind) {
       case 'a3.pdf':

@@ -14,7 +14,7 @@ import type { Notice } from '../../shared/notices.js';
 import { COLUMN_IDS } from '../../shared/columns.js';
 import type { PeopleLookup } from '../../shared/authorship.js';
 import { cardTextLimit, readWorkshopSettings } from '../../shared/workshopSettings.js';
-import type { DocStore, DocWriter } from '../store/Store.js';
+import type { DocWriter, StoredDoc } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
 import type { DecodedUpdate } from './decodeFrame.js';
@@ -38,7 +38,10 @@ export interface RoomOptions {
   name: string;
   workshopId: string;
   docName: DocName;
-  store: DocStore;
+  /** What the store holds of this room, read before the room is built (RoomRegistry.get). */
+  stored: StoredDoc;
+  /** Owner (participant id) of each bound Yjs client id (T1), read with `stored`. */
+  owners: Map<number, string>;
   /** Where compactions are written (the writer thread), in order with the commits. */
   writer: DocWriter;
   committer: Committer;
@@ -94,7 +97,7 @@ export class Room implements CommitListener {
   private readonly owners: Map<number, string>;
 
   constructor(private readonly opts: RoomOptions) {
-    const stored = opts.store.loadDoc(opts.name);
+    const stored = opts.stored;
     // Loaded before any handler is attached: stored state is never re-logged or re-broadcast.
     Y.transact(
       this.doc,
@@ -108,7 +111,7 @@ export class Room implements CommitListener {
     // content is never served nor integrated later inside someone else's transaction (T2, T9).
     this.doc.store.pendingStructs = null;
     this.doc.store.pendingDs = null;
-    this.owners = opts.store.loadClientOwners(opts.name);
+    this.owners = opts.owners;
     this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     this.logRows = stored.logRows;
     this.logBytes = stored.logBytes;

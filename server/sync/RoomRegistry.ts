@@ -1,7 +1,7 @@
 import type { WorkshopPerson } from '../../shared/agreement.js';
 import type { DocKind } from '../../shared/docName.js';
 import { parseRoomName } from '../../shared/protocol.js';
-import type { PeopleLookup } from '../../shared/authorship.js';
+import type { KnownPerson } from '../../shared/authorship.js';
 import { CARD_TEXT_LIMIT_DEFAULT } from '../../shared/cardLength.js';
 import type { DocStore, DocWriter } from '../store/Store.js';
 import { Committer } from './Committer.js';
@@ -19,12 +19,13 @@ export interface RegistryOptions {
   log: (message: string, error?: unknown) => void;
   /** Called when a room has to be dropped (a failed commit); the owner closes its connections. */
   onRoomFailed: (room: Room) => void;
-  /** Everyone listed in a workshop (for who counts as present in a consensus, [K2]). */
-  workshopPeople?: (workshopId: string) => readonly WorkshopPerson[];
+  /**
+   * Everyone listed in a workshop, read from the store: who counts as present in a consensus ([K2])
+   * and who a card may be by ([H1]). Read when a room loads and again on refreshPeople.
+   */
+  loadPeople?: (workshopId: string) => Promise<readonly WorkshopPerson[]>;
   /** Called once per load, after the stored state is in (e.g. to watch a session document). */
   onRoomLoaded?: (room: Room) => void;
-  /** The known people of a workshop, for authorship ([H1]); nobody when absent. */
-  people?: (workshopId: string) => PeopleLookup;
   /** The card text limit when a workshop sets none (PKL_CARD_TEXT_MAX, [H4]). */
   cardTextMax?: number;
   /**
@@ -41,6 +42,16 @@ export class RoomRegistry {
   readonly committer: Committer;
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Rooms being read from the store: a second caller waits for the same load. */
+  private readonly loading = new Map<string, Promise<Room>>();
+  /** How often each workshop was dropped: a load that began before a drop does not come back to life. */
+  private readonly drops = new Map<string, number>();
+  /**
+   * The people of each workshop with a room loaded or loading: the rooms check every update against
+   * them synchronously, so they are read ahead (on load, and after every join or removal).
+   */
+  private readonly people = new Map<string, { list: readonly WorkshopPerson[]; byId: Map<string, KnownPerson> }>();
+  private readonly peopleReads = new Map<string, number>();
 
   constructor(private readonly opts: RegistryOptions) {
     this.committer = new Committer(opts.writer);
@@ -52,6 +63,13 @@ export class RoomRegistry {
 
   has(name: string): boolean {
     return this.rooms.has(name);
+  }
+
+  /** Whether a room of the workshop is loaded or being loaded (a cluster keeps its lease then, [Z2]). */
+  hasWorkshop(workshopId: string): boolean {
+    for (const r of this.rooms.values()) if (r.workshopId === workshopId) return true;
+    for (const name of this.loading.keys()) if (parseRoomName(name)?.workshop === workshopId) return true;
+    return false;
   }
 
   /** Names of loaded rooms of a workshop holding documents of this kind (of every kind when absent). */
@@ -66,19 +84,52 @@ export class RoomRegistry {
     return this.rooms.get(name);
   }
 
-  get(name: string): Room {
+  /**
+   * The room, loaded from the store when it is not in memory [P23]. Reading the store is
+   * asynchronous (Postgres); callers that want a loaded room without loading use peek.
+   */
+  get(name: string): Promise<Room> {
     this.cancelUnload(name);
-    let room = this.rooms.get(name);
-    if (room) return room;
+    const room = this.rooms.get(name);
+    if (room) return Promise.resolve(room);
+    let pending = this.loading.get(name);
+    if (!pending) {
+      pending = this.load(name).finally(() => this.loading.delete(name));
+      this.loading.set(name, pending);
+    }
+    return pending;
+  }
+
+  private async load(name: string): Promise<Room> {
     const parsed = parseRoomName(name);
     if (!parsed) throw new Error(`invalid room name ${name}`);
     if (this.opts.mayLoad && !this.opts.mayLoad(parsed.workshop))
       throw new Error(`room ${name}: this node does not hold the workshop's lease`);
-    room = new Room({
+    const drops = this.drops.get(parsed.workshop) ?? 0;
+    // Drafts too: the workshop's card text limit is a setting in the session ([H4]). Pinned at once,
+    // so it cannot unload while this room loads.
+    const session =
+      parsed.doc.kind === 'map' || parsed.doc.kind === 'drafts' ? await this.get(`${parsed.workshop}/session`) : null;
+    if (session) session.pins++;
+    let stored: Awaited<ReturnType<DocStore['loadDoc']>>;
+    let owners: Map<number, string>;
+    try {
+      [stored, owners] = await Promise.all([
+        this.opts.store.loadDoc(name),
+        this.opts.store.loadClientOwners(name),
+        this.refreshPeople(parsed.workshop),
+      ]);
+      if ((this.drops.get(parsed.workshop) ?? 0) !== drops) throw new Error(`workshop ${parsed.workshop} was deleted`);
+    } catch (error) {
+      if (session) this.unpin(session);
+      throw error;
+    }
+    const room = new Room({
       name,
       workshopId: parsed.workshop,
       docName: parsed.doc,
-      store: this.opts.store,
+      stored,
+      owners,
       writer: this.opts.writer,
       committer: this.committer,
       log: this.opts.log,
@@ -86,8 +137,8 @@ export class RoomRegistry {
       compactAfterBytes: this.opts.compactAfterBytes,
       maxStructsPerUpdate: this.opts.maxStructsPerUpdate,
       maxDocBytes: this.opts.maxDocBytes,
-      workshopPeople: () => this.opts.workshopPeople?.(parsed.workshop) ?? [],
-      people: this.opts.people?.(parsed.workshop) ?? (() => null),
+      workshopPeople: () => this.people.get(parsed.workshop)?.list ?? [],
+      people: (id) => this.people.get(parsed.workshop)?.byId.get(id) ?? null,
       cardTextMax: this.opts.cardTextMax ?? CARD_TEXT_LIMIT_DEFAULT,
       onFatal: (r, error) => {
         this.opts.log(`room ${r.name}: commit failed, unloading`, error);
@@ -95,15 +146,38 @@ export class RoomRegistry {
         this.drop(r);
       },
     });
+    room.sessionRoom = session;
     this.rooms.set(name, room);
     this.opts.onRoomLoaded?.(room);
-    // Drafts too: the workshop's card text limit is a setting in the session ([H4]).
-    if (parsed.doc.kind === 'map' || parsed.doc.kind === 'drafts') {
-      const session = this.get(`${parsed.workshop}/session`);
-      session.pins++;
-      room.sessionRoom = session;
-    }
     return room;
+  }
+
+  /**
+   * Read a workshop's people again (after a join or a removal), kept only while a room of it is
+   * loaded or loading. A read that finishes after a newer one is ignored.
+   */
+  async refreshPeople(workshopId: string): Promise<void> {
+    if (!this.opts.loadPeople) return;
+    const read = (this.peopleReads.get(workshopId) ?? 0) + 1;
+    this.peopleReads.set(workshopId, read);
+    const list = await this.opts.loadPeople(workshopId);
+    if (this.peopleReads.get(workshopId) !== read) return;
+    if (!this.inUse(workshopId)) {
+      this.people.delete(workshopId);
+      this.peopleReads.delete(workshopId);
+      return;
+    }
+    const byId = new Map<string, KnownPerson>();
+    for (const p of list) {
+      if (!p.removed && p.access === 'participant') byId.set(p.id, { id: p.id, name: p.name, partner: p.partner });
+    }
+    this.people.set(workshopId, { list, byId });
+  }
+
+  private inUse(workshopId: string): boolean {
+    const prefix = `${workshopId}/`;
+    for (const name of [...this.rooms.keys(), ...this.loading.keys()]) if (name.startsWith(prefix)) return true;
+    return false;
   }
 
   /** Call when a connection left; unloads the room once it has had no connections for idleUnloadMs. */
@@ -131,11 +205,14 @@ export class RoomRegistry {
     this.cancelUnload(room.name);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     room.destroy();
+    if (!this.inUse(room.workshopId)) {
+      this.people.delete(room.workshopId);
+      this.peopleReads.delete(room.workshopId);
+    }
     const session = room.sessionRoom;
     if (session) {
       room.sessionRoom = null;
-      session.pins--;
-      this.releaseIfIdle(session);
+      this.unpin(session);
     }
     this.opts.onRoomDropped?.(room);
   }
@@ -156,8 +233,14 @@ export class RoomRegistry {
     }
   }
 
+  private unpin(session: Room): void {
+    session.pins--;
+    this.releaseIfIdle(session);
+  }
+
   /** Unload every room of a workshop without writing (used when the workshop is deleted). */
   dropWorkshop(workshopId: string): Room[] {
+    this.drops.set(workshopId, (this.drops.get(workshopId) ?? 0) + 1);
     const dropped = [...this.rooms.values()].filter((r) => r.workshopId === workshopId);
     for (const r of dropped) this.drop(r);
     return dropped;
@@ -171,6 +254,7 @@ export class RoomRegistry {
 
   /** Shutdown: commit what is queued, snapshot every room, unload all, and wait until it is all on disk. */
   async closeAll(): Promise<void> {
+    await Promise.allSettled(this.loading.values());
     await this.committer.drain();
     for (const room of [...this.rooms.values()]) {
       room.compactNow();
