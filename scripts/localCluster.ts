@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startChildServer, type ChildServer } from '../server/test/childServer.js';
 
 /**
  * The cluster of docs/decisions/0031 on one machine, from ordinary parts: a throwaway Postgres, HAProxy
@@ -172,10 +171,51 @@ export async function startHaproxy(dir: string, nodePorts: readonly number[]): P
   return { port, url: `http://127.0.0.1:${port}`, status, stop: () => stopChild(child) };
 }
 
+/** A node: the real server (`node --import tsx server/main.ts`) in its own process, so it can be SIGKILLed. */
+export interface NodeProcess {
+  child: ChildProcess;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Resolves when the node says it listens; a busy 2-core machine may take its time to start one. */
+function spawnNode(
+  env: Record<string, string>,
+  nodeArgs: string[],
+  keep: (chunk: Buffer) => void,
+): Promise<NodeProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'server', 'main.ts')], {
+    cwd: root,
+    env: { ...process.env, PKL_HOST: '127.0.0.1', PKL_DEMO_FIXTURE: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const node: NodeProcess = { child, kill: (signal = 'SIGKILL') => stopChild(child, signal) };
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      void node.kill();
+      reject(new Error(`node did not start in 90 s:\n${out}`));
+    }, 90_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (/PKL_LISTENING \d+/.test(out)) {
+        clearTimeout(timer);
+        resolve(node);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`node exited with ${code}:\n${out}`));
+    });
+  });
+}
+
 export interface ClusterNode {
   name: string;
   port: number;
-  server: ChildServer | null;
+  server: NodeProcess | null;
   /** The last lines the node printed (all of its starts), to show when something fails. */
   log: string[];
 }
@@ -214,24 +254,23 @@ export async function startCluster(opts: ClusterOptions): Promise<LocalCluster> 
     // still keeps on disk (if anything) is then shared as a volume would be.
     const dataDir = path.join(dir, 'data');
     fs.mkdirSync(dataDir, { recursive: true });
-    node.server = await startChildServer(
-      dataDir,
+    const keep = (chunk: Buffer) => {
+      node.log.push(...chunk.toString().split('\n').filter(Boolean));
+      node.log.splice(0, node.log.length - 200);
+    };
+    node.server = await spawnNode(
       {
         PORT: String(node.port),
+        PKL_DATA_DIR: dataDir,
         PKL_DATABASE_URL: postgres.url,
         PKL_NODE_NAME: node.name,
         PKL_LEASE_AUDIT: '1',
         PKL_TRUST_PROXY: '1',
         ...opts.env,
       },
-      opts.nodeArgs,
+      opts.nodeArgs ?? [],
+      keep,
     );
-    const keep = (chunk: Buffer) => {
-      node.log.push(...chunk.toString().split('\n').filter(Boolean));
-      node.log.splice(0, node.log.length - 200);
-    };
-    node.server.child.stdout!.on('data', keep);
-    node.server.child.stderr!.on('data', keep);
   };
   let haproxy: LocalHaproxy | null = null;
   const stop = async () => {

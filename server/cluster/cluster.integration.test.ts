@@ -106,8 +106,10 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-describe('cluster behind HAProxy', () => {
-  it(`[Z1] [Z2] [Z3] [Z4] ${KILLS} × SIGKILL of a node mid-write: clients come back through HAProxy on another node, nothing observed is lost, no workshop ever had two holders`, async () => {
+// The cluster always runs on a Postgres of its own: the second pass of the integration tests on the
+// shared test database (npm run test:postgres) has nothing to add here.
+describe.skipIf(process.env.PKL_TEST_STORE === 'postgres')('cluster behind HAProxy', () => {
+  it(`[Z1][Z2][Z3][Z4][Z5] ${KILLS} × SIGKILL of a node mid-write: clients come back through HAProxy on another node, nothing observed is lost, no workshop ever had two holders`, async () => {
     const random = seededRandom(testSeed(20261215));
     const c = await startCluster({ nodes: 3 });
     cluster = c;
@@ -139,9 +141,10 @@ describe('cluster behind HAProxy', () => {
     let takeovers = 0;
 
     for (let kill = 1; kill <= KILLS; kill++) {
-      // Keep two nodes up before killing one; a node killed before comes back meanwhile.
-      await Promise.all(restarting.splice(0));
-      for (let i = 0; i < c.nodes.length; i++) await c.waitNodeUp(i);
+      // Two nodes up before killing one; a node killed before comes back meanwhile (and takes its
+      // workshops back from whoever holds them when it is up: a hand-over under write load too).
+      while (c.nodes.filter((n) => n.server).length < 2) await restarting.shift();
+      for (let i = 0; i < c.nodes.length; i++) if (c.nodes[i].server) await c.waitNodeUp(i);
       await Promise.all(rooms.flatMap((r) => [synced(r.writer), synced(r.observer)]));
 
       const before = rooms.map((r) => getCards(r.observer.doc).size);
@@ -198,7 +201,7 @@ describe('cluster behind HAProxy', () => {
         30_000,
       );
       see();
-      restarting.push(c.startNode(victim));
+      restarting.push(c.startNode(victim).then(() => c.waitNodeUp(victim)));
     }
 
     // A fresh client per workshop, through HAProxy, reads everything any observer ever saw.
