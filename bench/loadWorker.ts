@@ -3,12 +3,18 @@
  * on a real Y.Doc. Every room lives entirely in one worker, so a write's time and its observation by
  * the other clients of the room are read from the same clock (performance.now()).
  *
- * Per room, each client owns one card (shared/ops createCard) and types into its text at a set rate;
- * in the same transaction it bumps the card's `seq`. An observer's doc 'update' tells which seq of
- * which card it now sees; the latency of write n of a card is the time from that write until an other
- * client first sees seq ≥ n.
+ * Against Hocuspocus the client is its own `HocuspocusProvider` (one websocket per client, as here).
+ *
+ * Per room, each client owns one card (shared/ops createCard) and types into its text at a set rate:
+ * a write appends characters and, once the text is long, removes as many from its start (typing that
+ * stays within the card text limit [H4]; a plain text edit, as people make, and nothing but that: the
+ * card table has no field for a bench counter). Every inserted character takes one clock of the
+ * writer's Yjs client id and a removal takes none, so the writer's clock in an other client's document
+ * tells which of its writes that client sees; the latency of a write is the time from the write until
+ * an other client first sees its clock.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -51,22 +57,76 @@ interface Window {
 
 let win: Window | null = null;
 
+/** Characters a card's text keeps while typing goes on (well within the default limit of 600, [H4]). */
+const TEXT_KEPT = 200;
+
 class SimRoom {
   readonly clients: SimClient[] = [];
-  /** Per card: write time (performance.now()) of each seq. */
-  readonly writeTimes = new Map<string, number[]>();
+  /** Per writer (Yjs client id): write time (performance.now()) by the clock the write reached. */
+  readonly writeTimes = new Map<number, number[]>();
   constructor(readonly spec: RoomSpec) {}
+}
+
+/** What the bench needs of a provider: whether it synced, the origin of what it applies, and closes. */
+interface BenchProvider {
+  readonly synced: boolean;
+  /** The origin of the transactions in which the provider applies what the server sent. */
+  readonly origin: unknown;
+  destroy(): void;
+}
+
+function yWebsocketProvider(
+  spec: RoomSpec,
+  params: Record<string, string>,
+  doc: Y.Doc,
+  onClose: (code: number) => void,
+): BenchProvider {
+  const provider = new WebsocketProvider(spec.serverUrl, spec.room, doc, {
+    params,
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+    maxBackoffTime: 500,
+  });
+  provider.on('connection-close', (event) => {
+    if (event) onClose(event.code);
+  });
+  return {
+    get synced() {
+      return provider.synced;
+    },
+    origin: provider,
+    destroy: () => provider.destroy(),
+  };
+}
+
+function hocuspocusProvider(spec: RoomSpec, doc: Y.Doc, onClose: (code: number) => void): BenchProvider {
+  const provider = new HocuspocusProvider({
+    url: spec.serverUrl,
+    name: spec.room,
+    document: doc,
+    // Passed on to its own websocket (HocuspocusProviderWebsocket); Node 20 has no global WebSocket.
+    WebSocketPolyfill: WebSocket,
+  } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  provider.on('close', ({ event }: { event: { code: number } }) => onClose(event.code));
+  return {
+    get synced() {
+      return provider.synced;
+    },
+    origin: provider,
+    destroy: () => provider.destroy(),
+  };
 }
 
 class SimClient {
   readonly doc = new Y.Doc();
-  readonly provider: WebsocketProvider;
+  readonly provider: BenchProvider;
   cardId: CardId | null = null;
   text: Y.XmlText | null = null;
   card: Y.Map<unknown> | null = null;
-  seq = 0;
-  /** Highest seq seen per other card. */
-  readonly seen = new Map<string, number>();
+  /** Own clock after the last write. */
+  clock = 0;
+  /** Highest clock seen per other writer (Yjs client id). */
+  readonly seen = new Map<number, number>();
   closes: number[] = [];
   timer: NodeJS.Timeout | null = null;
 
@@ -75,32 +135,26 @@ class SimClient {
     readonly index: number,
   ) {
     const spec = room.spec.clients[index];
-    this.provider = new WebsocketProvider(room.spec.serverUrl, room.spec.room, this.doc, {
-      params: spec.params,
-      WebSocketPolyfill: WebSocket as never,
-      disableBc: true,
-      maxBackoffTime: 500,
-    });
-    this.provider.on('connection-close', (event) => {
-      if (event) this.closes.push(event.code);
-    });
+    const onClose = (code: number) => this.closes.push(code);
+    this.provider =
+      room.spec.provider === 'hocuspocus'
+        ? hocuspocusProvider(room.spec, this.doc, onClose)
+        : yWebsocketProvider(room.spec, spec.params, this.doc, onClose);
     this.doc.on('update', this.onUpdate);
   }
 
   private onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-    if (origin !== this.provider) return;
+    if (origin !== this.provider.origin) return;
     const now = performance.now();
-    for (const [type, keys] of tr.changed) {
-      if (!keys.has('seq') || !(type instanceof Y.Map)) continue;
-      const id = type.get('id');
-      const seq = type.get('seq');
-      if (typeof id !== 'string' || typeof seq !== 'number' || id === this.cardId) continue;
-      const last = this.seen.get(id) ?? 0;
-      if (seq <= last) continue;
-      this.seen.set(id, seq);
-      const times = this.room.writeTimes.get(id);
-      if (!times || !win) continue;
-      for (let k = last + 1; k <= seq; k++) {
+    for (const [client, clock] of tr.afterState) {
+      if (client === this.doc.clientID || clock === tr.beforeState.get(client)) continue;
+      const times = this.room.writeTimes.get(client);
+      if (!times) continue; // the server's own writes
+      const last = this.seen.get(client) ?? 0;
+      if (clock <= last) continue;
+      this.seen.set(client, clock);
+      if (!win) continue;
+      for (let k = last + 1; k <= clock; k++) {
         const t = times[k];
         if (t === undefined) continue;
         if (now >= win.start && now < win.end) win.deliveriesInWindow++;
@@ -123,23 +177,22 @@ class SimClient {
       LOCAL_USER,
     );
     this.cardId = id;
-    this.room.writeTimes.set(id, []);
+    this.room.writeTimes.set(this.doc.clientID, []);
+    this.clock = Y.getState(this.doc.store, this.doc.clientID);
     const card = getCards(this.doc).get(id)!;
-    this.doc.transact(() => card.set('seq', 0), LOCAL_USER);
     this.card = card;
     const paragraph = getCardText(card)!.get(0) as Y.XmlElement;
     this.text = paragraph.get(0) as Y.XmlText;
   }
 
   write(chars: string): void {
-    const n = ++this.seq;
-    const times = this.room.writeTimes.get(this.cardId!)!;
-    times[n] = performance.now();
+    this.clock += chars.length;
+    const times = this.room.writeTimes.get(this.doc.clientID)!;
+    times[this.clock] = performance.now();
     const text = this.text!;
-    const card = this.card!;
     this.doc.transact(() => {
       text.insert(text.length, chars);
-      card.set('seq', n);
+      if (text.length > TEXT_KEPT) text.delete(0, text.length - TEXT_KEPT);
     }, LOCAL_USER);
   }
 
@@ -171,13 +224,15 @@ async function setup(specs: RoomSpec[]): Promise<void> {
   const all = rooms.flatMap((r) => r.clients);
   await waitUntil(() => all.every((c) => c.provider.synced), 'all clients synced', 120_000);
   for (const c of all) c.createOwnCard();
-  // Ready when every client sees every card of its room, with its seq.
+  // Ready when every client sees every card of its room, with its text.
   await waitUntil(
     () =>
       rooms.every((room) =>
         room.clients.every((c) => {
           const cards = getCards(c.doc);
-          return cards.size === room.clients.length && [...cards.values()].every((card) => card.get('seq') === 0);
+          return (
+            cards.size === room.clients.length && [...cards.values()].every((card) => getCardText(card)?.length === 1)
+          );
         }),
       ),
     'every client seeing every card',
@@ -195,7 +250,7 @@ async function setup(specs: RoomSpec[]): Promise<void> {
 function signature(c: SimClient): string {
   const parts: string[] = [];
   getCards(c.doc).forEach((card, id) => {
-    parts.push(`${id}:${String(card.get('seq'))}:${getCardText(card)?.toString() ?? ''}`);
+    parts.push(`${id}:${getCardText(card)?.toString() ?? ''}`);
   });
   return parts.sort().join('|');
 }
@@ -210,7 +265,8 @@ function roomConverged(room: SimRoom): boolean {
   for (let i = 1; i < room.clients.length; i++) if (signature(room.clients[i]) !== sig) return false;
   // Every client saw every other card's last write.
   for (const c of room.clients) {
-    for (const other of room.clients) if (other !== c && (c.seen.get(other.cardId!) ?? 0) < other.seq) return false;
+    for (const other of room.clients)
+      if (other !== c && (c.seen.get(other.doc.clientID) ?? 0) < other.clock) return false;
   }
   return true;
 }
@@ -226,14 +282,14 @@ async function run(p: RunParams): Promise<RunResult> {
   const end = measureStart + p.measureMs;
   win = { start: measureStart, end, samples: new Samples(), deliveriesInWindow: 0 };
   let writes = 0;
-  const seqAtMeasureStart = new Map<SimClient, number>();
+  const clockAtMeasureStart = new Map<SimClient, number>();
 
   // Each client writes on its own timer chain with a random phase (seeded, so runs are comparable);
   // a late timer catches up (open loop), unless it fell more than a second behind.
   const phase = seededRandom(1 + (Number(process.argv[2]) || 0));
   for (const c of all) {
     let next = start + phase() * interval;
-    let offset = c.seq % 26;
+    let offset = c.clock % 26;
     const tick = () => {
       const now = performance.now();
       if (now >= end) {
@@ -254,7 +310,7 @@ async function run(p: RunParams): Promise<RunResult> {
 
   // CPU and event-loop delay over the measure window.
   await sleep(Math.max(0, measureStart - performance.now()));
-  for (const c of all) seqAtMeasureStart.set(c, c.seq);
+  for (const c of all) clockAtMeasureStart.set(c, c.clock);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const cpu0 = process.cpuUsage();
@@ -284,11 +340,12 @@ async function run(p: RunParams): Promise<RunResult> {
   let missing = 0;
   for (const room of rooms) {
     for (const writer of room.clients) {
-      const from = seqAtMeasureStart.get(writer) ?? 0;
+      const from = clockAtMeasureStart.get(writer) ?? 0;
+      const times = room.writeTimes.get(writer.doc.clientID) ?? [];
       for (const obs of room.clients) {
         if (obs === writer) continue;
-        const seen = obs.seen.get(writer.cardId!) ?? 0;
-        missing += Math.max(0, writer.seq - Math.max(seen, from));
+        const seen = obs.seen.get(writer.doc.clientID) ?? 0;
+        for (let k = Math.max(seen, from) + 1; k <= writer.clock; k++) if (times[k] !== undefined) missing++;
       }
     }
   }

@@ -14,7 +14,7 @@ import type { ClientSpec, RoomSpec } from './types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export type ServerKind = 'ours' | 'reference';
+export type ServerKind = 'ours' | 'reference' | 'hocuspocus';
 
 export interface Target {
   kind: ServerKind;
@@ -97,6 +97,7 @@ export function ourRooms(httpUrl: string, wsPort: number): Target['makeRooms'] {
         serverUrl: `ws://127.0.0.1:${wsPort}${SYNC_PATH}`,
         room: roomName(created.id, 'map:joint'),
         clients: specs,
+        provider: 'y-websocket',
       };
     });
 }
@@ -121,20 +122,27 @@ export async function startOurs(env: Record<string, string>): Promise<Target> {
   };
 }
 
-export async function startReference(): Promise<Target> {
+/** A comparison server in its own process (a script of this folder that prints `<marker> <port>`). */
+async function startScript(
+  kind: Exclude<ServerKind, 'ours'>,
+  script: string,
+  marker: string,
+  env: Record<string, string>,
+  cleanup: () => void = () => {},
+): Promise<Target> {
   const child = track(
-    spawn(process.execPath, ['--import', 'tsx', path.join(here, 'referenceServer.ts')], {
+    spawn(process.execPath, ['--import', 'tsx', path.join(here, script)], {
       cwd: path.resolve(here, '..'),
-      env: { ...process.env, PORT: '0' },
+      env: { ...process.env, PORT: '0', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     }),
   );
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`reference server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${kind} server did not start:\n${output}`)), 20_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /REF_LISTENING (\d+)/.exec(output);
+      const m = new RegExp(`${marker} (\\d+)`).exec(output);
       if (m) {
         clearTimeout(timer);
         resolve(Number(m[1]));
@@ -146,12 +154,12 @@ export async function startReference(): Promise<Target> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`reference server exited with ${code}:\n${output}`));
+      reject(new Error(`${kind} server exited with ${code}:\n${output}`));
     });
   });
   return {
-    kind: 'reference',
-    label: 'reference',
+    kind,
+    label: kind,
     pid: child.pid!,
     port,
     httpUrl: `http://127.0.0.1:${port}`,
@@ -165,15 +173,40 @@ export async function startReference(): Promise<Target> {
           author: '',
           partner: '',
         }));
-        return { serverUrl: `ws://127.0.0.1:${port}`, room: roomName(workshop, 'map:joint'), clients: specs };
+        return {
+          serverUrl: `ws://127.0.0.1:${port}`,
+          room: roomName(workshop, 'map:joint'),
+          clients: specs,
+          provider: kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
+        };
       });
     },
     async stop() {
       await stopChild(child, 'SIGTERM', 3000);
+      cleanup();
     },
   };
 }
 
+export function startReference(): Promise<Target> {
+  return startScript('reference', 'referenceServer.ts', 'REF_LISTENING', {});
+}
+
+/** Hocuspocus with its SQLite extension, the database a file in a temp dir (hocuspocusServer.ts). */
+export function startHocuspocus(): Promise<Target> {
+  const dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-hocus-')));
+  return startScript(
+    'hocuspocus',
+    'hocuspocusServer.ts',
+    'HOCUS_LISTENING',
+    {
+      HOCUS_DB: path.join(dataDir, 'hocuspocus.sqlite'),
+    },
+    () => removeDir(dataDir),
+  );
+}
+
 export function startTarget(kind: ServerKind, rate: number): Promise<Target> {
-  return kind === 'ours' ? startOurs(ourBenchEnv(rate)) : startReference();
+  if (kind === 'ours') return startOurs(ourBenchEnv(rate));
+  return kind === 'hocuspocus' ? startHocuspocus() : startReference();
 }

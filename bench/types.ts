@@ -14,6 +14,8 @@ export interface RoomSpec {
   /** Provider room name, `<workshopId>/map:joint`. */
   room: string;
   clients: ClientSpec[];
+  /** The client side: the upstream y-websocket provider, or Hocuspocus' own provider for its server. */
+  provider: 'y-websocket' | 'hocuspocus';
 }
 
 export interface RunParams {
