@@ -201,6 +201,9 @@ describe.skipIf(process.env.PKL_TEST_STORE === 'postgres')('cluster behind HAPro
         30_000,
       );
       see();
+      console.log(
+        `[Z4] kill ${kill}: ${victimName} held ${itsWorkshops.length}; back after ${Date.now() - killedAt.get(victimName)!} ms`,
+      );
       restarting.push(c.startNode(victim).then(() => c.waitNodeUp(victim)));
     }
 
@@ -233,5 +236,6 @@ describe.skipIf(process.env.PKL_TEST_STORE === 'postgres')('cluster behind HAPro
       `[Z4] ${KILLS} SIGKILLs; ${takeovers} workshops taken over; ${seen} cards observed, none lost; ${log.length} lease events, no overlap`,
     );
     expect(takeovers).toBeGreaterThanOrEqual(KILLS);
-  }, 240_000);
+    // Usually about 3 minutes; a 2-core machine shared with other work needs more to start nodes.
+  }, 480_000);
 });
