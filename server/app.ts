@@ -148,7 +148,8 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     try {
       await apply();
       const names = registry.loadedNames(workshopId);
-      if (names.every((n) => (registry.peek(n)?.connections.size ?? 0) === 0)) await registry.unloadWorkshop(workshopId);
+      if (names.every((n) => (registry.peek(n)?.connections.size ?? 0) === 0))
+        await registry.unloadWorkshop(workshopId);
     } finally {
       held.done(workshopId);
     }
