@@ -10,7 +10,8 @@
  * Prints numbers; asserts nothing. Results: docs/PERFORMANCE.md, "Cluster".
  *
  * Knobs: BENCH_QUICK=1 (short), BENCH_CLUSTER_SHAPES=1x40@2,12x4@48 (rooms x clients @ writes/s per
- * client), BENCH_CLUSTER_NODES=1,2,3, BENCH_DURATION=8 (measured seconds), BENCH_KILLS=3, BENCH_WORKERS=2.
+ * client), BENCH_CLUSTER_NODES=1,2,3, BENCH_DURATION=8 (measured seconds), BENCH_KILLS=3, BENCH_WORKERS=2,
+ * BENCH_CLUSTER_SKIP=load|failover (leave out a part).
  */
 import pg from 'pg';
 import { WebSocket } from 'ws';
@@ -222,7 +223,8 @@ async function failover(): Promise<number[]> {
   });
 }
 
-const rows = await throughput();
+const skip = new Set((env.BENCH_CLUSTER_SKIP ?? '').split(','));
+const rows = skip.has('load') ? [] : await throughput();
 console.log('\nCluster: the same load on one SQLite node and on 1-3 nodes behind HAProxy sharing Postgres');
 console.log(
   table(
@@ -239,7 +241,7 @@ console.log(
     ]),
   ),
 );
-const times = (await failover()).sort((a, b) => a - b);
+const times = skip.has('failover') ? [] : (await failover()).sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)] ?? NaN;
 console.log(
   `\nFailover (3 nodes, ${kills} SIGKILL(s), ${times.length} rooms moved): node death to its rooms serving again ` +
