@@ -156,12 +156,13 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   };
   const workshops = new WorkshopService(store, store, config.demoFixturePath, {
     async joined(workshopId, entry) {
-      await registry.refreshPeople(workshopId);
+      const { id, name, partner, access } = entry;
+      await registry.personChanged(workshopId, { id, name, partner, access, removed: false });
       await withWorkshopDoc(workshopId, (doc) => upsertParticipant(doc, entry, SERVER));
     },
     async removed(workshopId, participantId) {
       sync!.closeParticipant(participantId, CloseCode.UNAUTHORIZED, 'removed by the facilitator');
-      await registry.refreshPeople(workshopId);
+      await registry.personChanged(workshopId, { id: participantId, removed: true });
       await withWorkshopDoc(workshopId, (doc) => markParticipantRemoved(doc, participantId, SERVER));
     },
   });

@@ -21,7 +21,8 @@ export interface RegistryOptions {
   onRoomFailed: (room: Room) => void;
   /**
    * Everyone listed in a workshop, read from the store: who counts as present in a consensus ([K2])
-   * and who a card may be by ([H1]). Read when a room loads and again on refreshPeople.
+   * and who a card may be by ([H1]). Read when the first room of the workshop loads; joins and
+   * removals made through this process are added (personChanged).
    */
   loadPeople?: (workshopId: string) => Promise<readonly WorkshopPerson[]>;
   /** Called once per load, after the stored state is in (e.g. to watch a session document). */
@@ -51,7 +52,7 @@ export class RoomRegistry {
    * them synchronously, so they are read ahead (on load, and after every join or removal).
    */
   private readonly people = new Map<string, { list: readonly WorkshopPerson[]; byId: Map<string, KnownPerson> }>();
-  private readonly peopleReads = new Map<string, number>();
+  private readonly peopleReads = new Map<string, Promise<void>>();
 
   constructor(private readonly opts: RegistryOptions) {
     this.committer = new Committer(opts.writer);
@@ -117,7 +118,7 @@ export class RoomRegistry {
       [stored, owners] = await Promise.all([
         this.opts.store.loadDoc(name),
         this.opts.store.loadClientOwners(name),
-        this.refreshPeople(parsed.workshop),
+        this.readPeople(parsed.workshop),
       ]);
       if ((this.drops.get(parsed.workshop) ?? 0) !== drops) throw new Error(`workshop ${parsed.workshop} was deleted`);
     } catch (error) {
@@ -153,25 +154,47 @@ export class RoomRegistry {
   }
 
   /**
-   * Read a workshop's people again (after a join or a removal), kept only while a room of it is
-   * loaded or loading. A read that finishes after a newer one is ignored.
+   * Read a workshop's people (once while a room of it is loaded: later changes made through this
+   * process come as personChanged). Concurrent callers share the read.
    */
-  async refreshPeople(workshopId: string): Promise<void> {
-    if (!this.opts.loadPeople) return;
-    const read = (this.peopleReads.get(workshopId) ?? 0) + 1;
-    this.peopleReads.set(workshopId, read);
-    const list = await this.opts.loadPeople(workshopId);
-    if (this.peopleReads.get(workshopId) !== read) return;
-    if (!this.inUse(workshopId)) {
-      this.people.delete(workshopId);
-      this.peopleReads.delete(workshopId);
-      return;
+  private readPeople(workshopId: string): Promise<void> {
+    const loadPeople = this.opts.loadPeople;
+    if (!loadPeople || this.people.has(workshopId)) return Promise.resolve();
+    let read = this.peopleReads.get(workshopId);
+    if (!read) {
+      read = loadPeople(workshopId)
+        .then((list) => {
+          if (!this.inUse(workshopId)) return;
+          const byId = new Map<string, KnownPerson>();
+          this.people.set(workshopId, { list: [...list], byId });
+          for (const p of list) this.index(byId, p);
+        })
+        .finally(() => this.peopleReads.delete(workshopId));
+      this.peopleReads.set(workshopId, read);
     }
-    const byId = new Map<string, KnownPerson>();
-    for (const p of list) {
-      if (!p.removed && p.access === 'participant') byId.set(p.id, { id: p.id, name: p.name, partner: p.partner });
-    }
-    this.people.set(workshopId, { list, byId });
+    return read;
+  }
+
+  private index(byId: Map<string, KnownPerson>, p: WorkshopPerson): void {
+    if (!p.removed && p.access === 'participant') byId.set(p.id, { id: p.id, name: p.name, partner: p.partner });
+    else byId.delete(p.id);
+  }
+
+  /**
+   * Someone joined or was removed through this process (the store holds it already): the loaded
+   * rooms check the next update against it. A read in flight is waited for, as it may predate it.
+   */
+  async personChanged(workshopId: string, person: WorkshopPerson | { id: string; removed: true }): Promise<void> {
+    await this.peopleReads.get(workshopId)?.catch(() => {});
+    const cached = this.people.get(workshopId);
+    if (!cached) return;
+    const list = cached.list as WorkshopPerson[];
+    const at = list.findIndex((p) => p.id === person.id);
+    const next = at >= 0 ? { ...list[at], ...person } : 'name' in person ? person : null;
+    if (!next) return;
+    if (at >= 0) list[at] = next;
+    else list.push(next);
+    this.index(cached.byId, next);
   }
 
   private inUse(workshopId: string): boolean {
@@ -205,10 +228,7 @@ export class RoomRegistry {
     this.cancelUnload(room.name);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     room.destroy();
-    if (!this.inUse(room.workshopId)) {
-      this.people.delete(room.workshopId);
-      this.peopleReads.delete(room.workshopId);
-    }
+    if (!this.inUse(room.workshopId)) this.people.delete(room.workshopId);
     const session = room.sessionRoom;
     if (session) {
       room.sessionRoom = null;

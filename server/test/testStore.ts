@@ -15,11 +15,11 @@ const onPostgres = process.env.PKL_TEST_STORE === 'postgres';
 if (onPostgres && !testDatabaseUrl) {
   throw new Error('PKL_TEST_STORE=postgres needs PKL_TEST_DATABASE_URL=postgres://… (see README, Tests on Postgres)');
 }
-/** In CI the Postgres tests must run: a missing database is a failure, not a skip. */
-export function requireTestDatabase(): string | null {
-  if (!testDatabaseUrl && process.env.CI)
-    throw new Error('CI: PKL_TEST_DATABASE_URL is not set; the Postgres tests cannot be skipped');
-  return testDatabaseUrl;
+/** In CI the Postgres tests must run: a missing database is a failure, not a skip [P25]. */
+export function requireTestDatabase(env: NodeJS.ProcessEnv = process.env): string | null {
+  const url = env.PKL_TEST_DATABASE_URL || null;
+  if (!url && env.CI) throw new Error('CI: PKL_TEST_DATABASE_URL is not set; the Postgres tests cannot be skipped');
+  return url;
 }
 
 const schemas = new Map<string, string>();
