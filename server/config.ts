@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CARD_TEXT_LIMIT_DEFAULT, CARD_TEXT_LIMIT_MAX, CARD_TEXT_LIMIT_MIN } from '../shared/cardLength.js';
@@ -7,7 +8,11 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
-  /** postgres://… to keep everything in Postgres instead of the SQLite file in dataDir (PKL_DATABASE_URL, [P20]). */
+  /**
+   * postgres://… to keep everything in Postgres instead of the SQLite file in dataDir (PKL_DATABASE_URL,
+   * [P20]). Then every workshop is served under a lease ([Z2]), so several nodes may share the database
+   * (docs/decisions/0031).
+   */
   databaseUrl: string | null;
   /** The Postgres schema for our tables (PKL_DATABASE_SCHEMA): several installations can share a database. */
   databaseSchema: string;
@@ -54,6 +59,10 @@ export interface Config {
   demoFixturePath: string | null;
   /** Card text limit of a workshop whose facilitator set none (PKL_CARD_TEXT_MAX, [H4]). */
   cardTextMax: number;
+  /** PKL_NODE_NAME: this node in logs and in the lease audit (default host name and process id). */
+  nodeName: string;
+  /** PKL_LEASE_AUDIT=1: record every lease take and release in the table pkl_lease_log ([Z4]). */
+  leaseAudit: boolean;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,6 +95,8 @@ export const DEFAULTS: Config = {
   compactAfterBytes: 1024 * 1024,
   demoFixturePath: path.join(repoRoot, 'server', 'workshops', 'demo', 'demo-workshop.{lang}.json'),
   cardTextMax: CARD_TEXT_LIMIT_DEFAULT,
+  nodeName: `${os.hostname()}-${process.pid}`,
+  leaseAudit: false,
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -156,5 +167,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ? path.resolve(env.PKL_DEMO_FIXTURE)
           : DEFAULTS.demoFixturePath,
     cardTextMax: int(env, 'PKL_CARD_TEXT_MAX', DEFAULTS.cardTextMax, CARD_TEXT_LIMIT_MIN, CARD_TEXT_LIMIT_MAX),
+    // Unique per start: a restarted node is another holder in the lease audit.
+    nodeName: `${env.PKL_NODE_NAME || os.hostname()}-${process.pid}`,
+    leaseAudit: env.PKL_LEASE_AUDIT === '1',
   };
 }

@@ -38,7 +38,15 @@ export interface RegistryOptions {
    * awaited before a private room is served: the check itself runs synchronously inside the guard.
    */
   preparePrivate?: (workshopId: string) => Promise<void>;
-  /** Called when a room is unloaded or dropped, before its document is destroyed. */
+  /**
+   * In a cluster: whether this node holds the workshop's lease ([Z2]). A room of a workshop it does not
+   * hold is never loaded here (a safety net: the callers take the lease first).
+   */
+  mayLoad?: (workshopId: string) => boolean;
+  /**
+   * Called once a room has left the registry, before its document is destroyed (its last state can
+   * still be read; in a cluster the workshop's lease may then go, [Z2]).
+   */
   onRoomDropped?: (room: Room) => void;
 }
 
@@ -68,6 +76,13 @@ export class RoomRegistry {
 
   has(name: string): boolean {
     return this.rooms.has(name);
+  }
+
+  /** Whether a room of the workshop is loaded or being loaded (a cluster keeps its lease then, [Z2]). */
+  hasWorkshop(workshopId: string): boolean {
+    for (const r of this.rooms.values()) if (r.workshopId === workshopId) return true;
+    for (const name of this.loading.keys()) if (parseRoomName(name)?.workshop === workshopId) return true;
+    return false;
   }
 
   /** Names of loaded rooms of a workshop holding documents of this kind (of every kind when absent). */
@@ -101,6 +116,8 @@ export class RoomRegistry {
   private async load(name: string): Promise<Room> {
     const parsed = parseRoomName(name);
     if (!parsed) throw new Error(`invalid room name ${name}`);
+    if (this.opts.mayLoad && !this.opts.mayLoad(parsed.workshop))
+      throw new Error(`room ${name}: this node does not hold the workshop's lease`);
     const drops = this.drops.get(parsed.workshop) ?? 0;
     // Drafts too: the workshop's card text limit is a setting in the session ([H4]); private inputs
     // are checked against the session's rounds and the joint map's cards ([Q2]). Each is pinned as
@@ -236,13 +253,29 @@ export class RoomRegistry {
   private drop(room: Room): void {
     this.cancelUnload(room.name);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
-    if (!room.destroyed) this.opts.onRoomDropped?.(room);
+    this.opts.onRoomDropped?.(room);
     room.destroy();
     if (!this.inUse(room.workshopId)) this.people.delete(room.workshopId);
     const pinned = room.pinnedRooms;
     room.sessionRoom = null;
     room.pinnedRooms = [];
     for (const r of pinned) this.unpin(r);
+  }
+
+  /**
+   * Hand a workshop over ([Z3]): every accepted update of its rooms committed, each room snapshotted
+   * and unloaded. The caller closed the connections first; the writer is drained by the caller.
+   */
+  async unloadWorkshop(workshopId: string): Promise<void> {
+    await this.committer.drain();
+    // Maps before their session: dropping a map unpins the session, which is dropped after it.
+    const rooms = [...this.rooms.values()].filter((r) => r.workshopId === workshopId);
+    rooms.sort((a, b) => Number(a.docName.kind === 'session') - Number(b.docName.kind === 'session'));
+    for (const room of rooms) {
+      if (this.rooms.get(room.name) !== room) continue;
+      room.compactNow();
+      this.drop(room);
+    }
   }
 
   private unpin(room: Room): void {

@@ -135,8 +135,11 @@ export class SyncServer {
     return this.connections.size;
   }
 
-  /** Attach to the HTTP server's upgrade event. Returns false when the path is not ours. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+  /**
+   * Attach to the HTTP server's upgrade event. Returns false when the path is not ours; otherwise
+   * `settled` is called once the connection was accepted or refused.
+   */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, settled?: () => void): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(`${SYNC_PATH}/`)) return false;
     const address = clientAddress(req, this.opts.trustProxy);
@@ -161,6 +164,7 @@ export class SyncServer {
           return null;
         })
         .then((conn) => {
+          settled?.();
           ws.off('message', hold);
           if (!conn) return;
           ws.on('message', (data, isBinary) => this.onMessage(conn, data as Buffer, isBinary));
@@ -168,6 +172,17 @@ export class SyncServer {
         });
     });
     return true;
+  }
+
+  /**
+   * Complete the websocket handshake only to close at once with this code: a browser sees close codes,
+   * never an HTTP status, so this is how a client learns to retry (a cluster node without the lease, [Z3]).
+   */
+  refuseUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => {});
+      this.refuse(ws, code, reason);
+    });
   }
 
   private refuse(ws: WebSocket, code: number, reason: string): null {

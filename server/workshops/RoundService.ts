@@ -85,7 +85,7 @@ export class RoundService {
    */
   roomDropped(room: Room): void {
     const pid = privateOwner(room);
-    if (pid) {
+    if (pid && !room.destroyed) {
       const copy = new Y.Doc();
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
       this.docs.get(room.workshopId)?.set(pid, copy);
