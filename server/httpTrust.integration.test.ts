@@ -148,6 +148,9 @@ describe('a full address is shared fairly', () => {
     const hog = await w.participant('Hog');
     const room = roomName(w.id, 'map:joint');
     const hogs = await Promise.all(Array.from({ length: 6 }, () => rawSocket(app.port, room, hog)));
+    // A socket is open at the handshake; the server accepts it once the token is read (on Postgres in
+    // any order): all six must be in before the seventh is the one too many.
+    await waitFor(() => app.sync.connectionCount === 6, 'six connections accepted');
     // The hog itself gets no more.
     const seventh = await rawSocket(app.port, room, hog);
     expect((await seventh.closed).code).toBe(CloseCode.SLOW_DOWN);
