@@ -71,6 +71,37 @@ async function inBatches<T>(n: number, concurrency: number, fn: (i: number) => P
 
 const PARTNERS = ['Gemeente', 'Wijkteam', 'Woningcorporatie', 'Vrijwilligers', 'Mantelzorgers'];
 
+/**
+ * Rooms on our server (or on a cluster, through HAProxy): R workshops of C participants, each with its
+ * own token, created over the HTTP API at `httpUrl`; the clients connect to `wsPort`.
+ */
+export function ourRooms(httpUrl: string, wsPort: number): Target['makeRooms'] {
+  return (rooms, clients) =>
+    inBatches(rooms, 4, async (r) => {
+      const created = await json<CreateWorkshopResponse>(`${httpUrl}/api/workshops`, 'POST', {
+        title: `Bench ${r + 1}`,
+        partners: PARTNERS,
+      });
+      const info = await json<WorkshopInfo>(`${httpUrl}/api/workshops/${created.id}`, 'GET');
+      const specs = await inBatches(clients, 4, async (i): Promise<ClientSpec> => {
+        const partner = info.partners[i % info.partners.length].id;
+        const name = `Deelnemer ${i + 1}`;
+        const joined = await json<JoinResponse>(`${httpUrl}/api/workshops/${created.id}/participants`, 'POST', {
+          name,
+          partner,
+          role: 'citizen',
+        });
+        return { params: { token: joined.token }, name, author: joined.participantId, partner };
+      });
+      return {
+        serverUrl: `ws://127.0.0.1:${wsPort}${SYNC_PATH}`,
+        room: roomName(created.id, 'map:joint'),
+        clients: specs,
+        provider: 'y-websocket',
+      };
+    });
+}
+
 export async function startOurs(env: Record<string, string>): Promise<Target> {
   const dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-')));
   const server = await startChildServer(dataDir, env);
@@ -83,31 +114,7 @@ export async function startOurs(env: Record<string, string>): Promise<Target> {
     port: server.port,
     httpUrl,
     child: server.child,
-    async makeRooms(rooms, clients) {
-      return inBatches(rooms, 4, async (r) => {
-        const created = await json<CreateWorkshopResponse>(`${httpUrl}/api/workshops`, 'POST', {
-          title: `Bench ${r + 1}`,
-          partners: PARTNERS,
-        });
-        const info = await json<WorkshopInfo>(`${httpUrl}/api/workshops/${created.id}`, 'GET');
-        const specs = await inBatches(clients, 4, async (i): Promise<ClientSpec> => {
-          const partner = info.partners[i % info.partners.length].id;
-          const name = `Deelnemer ${i + 1}`;
-          const joined = await json<JoinResponse>(`${httpUrl}/api/workshops/${created.id}/participants`, 'POST', {
-            name,
-            partner,
-            role: 'citizen',
-          });
-          return { params: { token: joined.token }, name, author: joined.participantId, partner };
-        });
-        return {
-          serverUrl: `ws://127.0.0.1:${server.port}${SYNC_PATH}`,
-          room: roomName(created.id, 'map:joint'),
-          clients: specs,
-          provider: 'y-websocket',
-        };
-      });
-    },
+    makeRooms: ourRooms(httpUrl, server.port),
     async stop() {
       await stopChild(server.child, 'SIGTERM', 5000);
       removeDir(dataDir);

@@ -32,6 +32,7 @@ import {
   type TestClient,
   mapJson,
 } from './test/harness.js';
+import { openTestStore } from './test/testStore.js';
 import { rawSocket, type RawSocket } from './test/rawSocket.js';
 
 /**
@@ -91,9 +92,9 @@ async function joinOn(app: App, workshopId: string, name: string): Promise<strin
 }
 
 /** What the server holds and has stored for a room: compared before and after an attack. */
-function footprint(app: App, name: string) {
+async function footprint(app: App, name: string) {
   const live = app.registry.peek(name)!;
-  const stored = app.store.loadDoc(name);
+  const stored = await app.store.loadDoc(name);
   return {
     state: Array.from(Y.encodeStateVector(live.doc)),
     bytes: Y.encodeStateAsUpdate(live.doc).length,
@@ -126,11 +127,11 @@ describe('forged Yjs updates are refused per sender', () => {
   it("[T2] attack 1: a struct pending on the facilitator's next item is refused, never integrated in their transaction", async () => {
     const t = await room();
     const fac = t.facilitator.doc.clientID;
-    const before = footprint(t.app, t.name);
+    const before = await footprint(t.app, t.name);
     const forged = pendingOnVictimsNextItem(t.attacker.state, fac, 424242, 'planted');
     t.attacker.ws.send(syncFrame(forged));
     expect((await t.attacker.closed).code).toBe(CloseCode.MALFORMED);
-    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(await footprint(t.app, t.name)).toEqual(before);
     // The facilitator's next transaction is the one the forged card waited for.
     await othersUnaffected(t);
     expect(getCards(t.live().doc).has('planted')).toBe(false);
@@ -139,30 +140,30 @@ describe('forged Yjs updates are refused per sender', () => {
   it("[T3] attack 2: a delete set over someone's future clocks is refused; their later cards survive", async () => {
     const t = await room();
     const fac = t.facilitator.doc.clientID;
-    const before = footprint(t.app, t.name);
+    const before = await footprint(t.app, t.name);
     const forged = deleteFutureRange(fac, stateOf(t.attacker.state).get(fac)!);
     expect(forged.length).toBeLessThanOrEqual(14);
     t.attacker.ws.send(syncFrame(forged));
     expect((await t.attacker.closed).code).toBe(CloseCode.MALFORMED);
-    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(await footprint(t.app, t.name)).toEqual(before);
     await othersUnaffected(t);
   });
 
   it("[T4] attack 3: a GC struct over another participant's clock range is refused; their card still arrives", async () => {
     const t = await room();
     const victim = t.victim.doc.clientID;
-    const before = footprint(t.app, t.name);
+    const before = await footprint(t.app, t.name);
     const forged = gcClaim(victim, stateOf(t.attacker.state).get(victim)!);
     expect(forged.length).toBeLessThanOrEqual(13);
     t.attacker.ws.send(syncFrame(forged));
     expect((await t.attacker.closed).code).toBe(CloseCode.FORBIDDEN);
-    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(await footprint(t.app, t.name)).toEqual(before);
     await othersUnaffected(t);
   });
 
   it("[T1] a well-formed change under another participant's client id is refused with 4403", async () => {
     const t = await room();
-    const before = footprint(t.app, t.name);
+    const before = await footprint(t.app, t.name);
     const forged = writeAs(t.attacker.state, t.victim.doc.clientID, (doc) => {
       createCard(
         doc,
@@ -172,7 +173,7 @@ describe('forged Yjs updates are refused per sender', () => {
     });
     t.attacker.ws.send(syncFrame(forged));
     expect((await t.attacker.closed).code).toBe(CloseCode.FORBIDDEN);
-    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(await footprint(t.app, t.name)).toEqual(before);
     await othersUnaffected(t);
   });
 
@@ -209,11 +210,11 @@ describe('forged Yjs updates are refused per sender', () => {
 
   it('[T2][T9] attack 7: a gapped update is refused, and never served to a joiner', async () => {
     const t = await room();
-    const before = footprint(t.app, t.name);
+    const before = await footprint(t.app, t.name);
     const forged = gappedUpdate(515151, (doc) => getCards(doc).set('ghost', 'x'.repeat(50_000) as never));
     t.attacker.ws.send(syncFrame(forged));
     expect((await t.attacker.closed).code).toBe(CloseCode.MALFORMED);
-    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(await footprint(t.app, t.name)).toEqual(before);
     const joiner = await connectRaw(t.app, t.name, await t.w.participant('Jo'));
     expect(stateOf(joiner.state).has(515151)).toBe(false);
     expect(joiner.state.length).toBeLessThan(10_000);
@@ -221,7 +222,7 @@ describe('forged Yjs updates are refused per sender', () => {
 
   it("[T2] before its sync step 2 a connection's pending update is dropped whole; after it, refused with 4400", async () => {
     const t = await room();
-    const before = footprint(t.app, t.name);
+    const before = await footprint(t.app, t.name);
     const raw = await rawSocket(t.app.port, t.name, await t.w.participant('Early'));
     cleanup.push(() => raw.ws.terminate());
     const gapped = gappedUpdate(525252, (doc) => getCards(doc).set('early', 'x' as never));
@@ -233,10 +234,10 @@ describe('forged Yjs updates are refused per sender', () => {
       () => raw.messages.filter((m) => m[0] === 0 && m[1] === 1).length >= 1,
       'state received after step 2',
     );
-    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(await footprint(t.app, t.name)).toEqual(before);
     raw.ws.send(syncFrame(gapped));
     expect((await raw.closed).code).toBe(CloseCode.MALFORMED);
-    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(await footprint(t.app, t.name)).toEqual(before);
   });
 
   it('[T9] pending content left in the store by an older server is neither served nor integrated later', async () => {
@@ -247,10 +248,9 @@ describe('forged Yjs updates are refused per sender', () => {
     t.attacker.ws.terminate();
     const dataDir = t.app.config.dataDir;
     await t.app.close();
-    const { SqliteStore } = await import('./store/SqliteStore.js');
-    const raw = new SqliteStore(dataDir);
-    raw.appendUpdates([{ room: t.name, workshopId: t.w.id, data: forged }]);
-    raw.close();
+    const raw = await openTestStore(dataDir);
+    await raw.appendUpdates([{ room: t.name, workshopId: t.w.id, data: forged }]);
+    await raw.close();
     const again = await startTestServer({ dataDir });
     cleanup.push(() => again.close());
     const joiner = await connectRaw(again, t.name, await joinOn(again, t.w.id, 'Jo'));
@@ -260,7 +260,7 @@ describe('forged Yjs updates are refused per sender', () => {
 
   it('[T4] Skip structs, and references to positions that do not exist, are refused with 4400', async () => {
     const t = await room();
-    const before = footprint(t.app, t.name);
+    const before = await footprint(t.app, t.name);
     t.attacker.ws.send(syncFrame(skipStruct(888, 0)));
     expect((await t.attacker.closed).code).toBe(CloseCode.MALFORMED);
     const second = await connectRaw(t.app, t.name, await t.w.participant('Mal2'));
@@ -271,13 +271,13 @@ describe('forged Yjs updates are refused per sender', () => {
     // An item whose parent is an existing item that is not a type.
     third.ws.send(syncFrame(childOfNonType(998, t.attacker.state)));
     expect((await third.closed).code).toBe(CloseCode.MALFORMED);
-    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(await footprint(t.app, t.name)).toEqual(before);
     await othersUnaffected(t);
   });
 
   it('[T5] an update with more structs than PKL_MAX_STRUCTS_PER_UPDATE closes with 4413', async () => {
     const t = await room({ maxStructsPerUpdate: 100 });
-    const before = footprint(t.app, t.name);
+    const before = await footprint(t.app, t.name);
     const doc = new Y.Doc();
     doc.clientID = 3131;
     Y.applyUpdate(doc, t.attacker.state);
@@ -287,14 +287,14 @@ describe('forged Yjs updates are refused per sender', () => {
     });
     t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(doc, sv)));
     expect((await t.attacker.closed).code).toBe(CloseCode.TOO_LARGE);
-    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(await footprint(t.app, t.name)).toEqual(before);
   });
 });
 
 describe('every resource is bounded with a clear code', () => {
   it('[T5] item 9: a document that would grow past PKL_MAX_DOC_BYTES refuses the change with 4413; the room lives on', async () => {
     const t = await room({ maxDocBytes: 200_000, maxBytesPerSecond: 100_000_000 });
-    const before = footprint(t.app, t.name);
+    const before = await footprint(t.app, t.name);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, t.attacker.state);
     const sv = Y.encodeStateVector(doc);
@@ -305,7 +305,7 @@ describe('every resource is bounded with a clear code', () => {
     );
     t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(doc, sv)));
     expect((await t.attacker.closed).code).toBe(CloseCode.TOO_LARGE);
-    expect(footprint(t.app, t.name)).toEqual(before);
+    expect(await footprint(t.app, t.name)).toEqual(before);
     expect(getCards(t.live().doc).has(id)).toBe(false);
     await othersUnaffected(t);
   });
@@ -315,7 +315,7 @@ describe('every resource is bounded with a clear code', () => {
     const t = await room({ maxBytesPerSecond: 10_000, maxFrameBytes: 64 * 1024, cardTextMax: 10_000 });
     const doc = new Y.Doc();
     Y.applyUpdate(doc, t.attacker.state);
-    const storedBefore = t.app.store.loadDoc(t.name).updates.length;
+    const storedBefore = (await t.app.store.loadDoc(t.name)).updates.length;
     let sent = 0;
     for (let i = 0; i < 200 && t.attacker.ws.readyState === t.attacker.ws.OPEN; i++) {
       const sv = Y.encodeStateVector(doc);
@@ -326,7 +326,7 @@ describe('every resource is bounded with a clear code', () => {
     }
     expect((await t.attacker.closed).code).toBe(CloseCode.SLOW_DOWN);
     // The burst (4 MiB) passes, then nothing more: at most ~82 frames of 50 kB were stored.
-    expect(t.app.store.loadDoc(t.name).updates.length - storedBefore).toBeLessThan(90);
+    expect((await t.app.store.loadDoc(t.name)).updates.length - storedBefore).toBeLessThan(90);
     expect(sent).toBeGreaterThan(82);
     await othersUnaffected(t);
   });

@@ -57,7 +57,7 @@ describe('documents hold only their layout', () => {
     const ok = createCard(honest.doc, { column: 'values', ...honest.me, text: 'echt' }, LOCAL_USER);
     await waitFor(() => getCards(app.registry.peek(name)!.doc).has(ok), 'honest card on the server');
     await waitFor(() => !app.registry.peek(name)!.hasPendingWrites, 'honest card stored');
-    const rowsBefore = app.store.loadDoc(name).updates.length;
+    const rowsBefore = (await app.store.loadDoc(name)).updates.length;
     const forgeries: [string, (doc: Y.Doc) => void][] = [
       [
         '204 junk roots',
@@ -122,7 +122,7 @@ describe('documents hold only their layout', () => {
       'meta',
       'signoffs',
     ]);
-    expect(app.store.loadDoc(name).updates.length).toBe(rowsBefore);
+    expect((await app.store.loadDoc(name)).updates.length).toBe(rowsBefore);
     expect(getCards(live).size).toBe(1);
     expect(honest.closes).toEqual([]);
     // Rich text itself is welcome: the honest client edits on.

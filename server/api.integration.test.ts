@@ -33,7 +33,7 @@ describe('HTTP API', () => {
       ['bewoners-en-mantelzorgers', 'Bewoners en mantelzorgers'],
     ]);
     // Tokens are stored hashed only.
-    const rows = app.store.db.prepare('SELECT token_hash FROM participants').all() as { token_hash: Buffer }[];
+    const rows = (await app.store.query('SELECT token_hash FROM participants')) as { token_hash: Buffer }[];
     // The facilitator and the projector.
     expect(rows).toHaveLength(2);
     const projectorToken = res.body.projectorPath.split('#')[1];

@@ -4,6 +4,8 @@ import type { WorkshopId } from '../shared/ids.js';
 import { SERVER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { markParticipantRemoved, upsertParticipant } from '../shared/workshopDoc.js';
+import { WorkshopLeases } from './cluster/WorkshopLeases.js';
+import { workshopOfPath } from './cluster/workshopOfPath.js';
 import type { Config } from './config.js';
 import type { Principal } from '../shared/permissions.js';
 import type { PrivateCheckContext } from '../shared/rounds/privateInputs.js';
@@ -11,9 +13,9 @@ import { ExportService } from './export/ExportService.js';
 import { createApiHandler } from './http/api.js';
 import { exportRoute } from './http/exportRoutes.js';
 import { createStaticHandler } from './http/staticFiles.js';
-import { SqliteWriterThread } from './store/SqliteWriterThread.js';
-import type { DocWriter } from './store/Store.js';
-import { SqliteStore } from './store/SqliteStore.js';
+import { openStore } from './store/openStore.js';
+import type { DocWriter, Store } from './store/Store.js';
+import type { Room } from './sync/Room.js';
 import { RoomRegistry } from './sync/RoomRegistry.js';
 import { SyncServer } from './sync/SyncServer.js';
 import { watchSession } from './sync/sessionEffects.js';
@@ -25,11 +27,14 @@ import { WorkshopService } from './workshops/WorkshopService.js';
 export interface App {
   readonly port: number;
   readonly url: string;
-  readonly store: SqliteStore;
-  /** Where live rooms' commits and compactions are written (a worker thread). */
+  /** SQLite (default) or Postgres (PKL_DATABASE_URL), [P20]. */
+  readonly store: Store;
+  /** Where live rooms' commits and compactions are written (SQLite: a worker thread; Postgres: in order on the pool). */
   readonly writer: DocWriter;
   readonly registry: RoomRegistry;
   readonly sync: SyncServer;
+  /** In a cluster (PKL_DATABASE_URL): the workshops this node holds ([Z2]); null on SQLite. */
+  readonly leases: WorkshopLeases | null;
   /** Graceful: stop accepting, commit and snapshot everything, close connections and the database. */
   close(): Promise<void>;
 }
@@ -41,11 +46,19 @@ export const consoleLog: Log = (message, error) => {
   else console.log(`[pkl] ${message}`);
 };
 
+/**
+ * How long a request waits for another node to hand its workshop over before it is sent away ([Z3]).
+ * A websocket client retries by itself, so it waits less; an API call would fail in front of a person.
+ */
+const LEASE_WAIT_HTTP_MS = 3000;
+const LEASE_WAIT_SYNC_MS = 1000;
+
 /** Composition root: builds every part from the parsed config and wires them together. */
 export async function startApp(config: Config, log: Log = consoleLog): Promise<App> {
-  const store = new SqliteStore(config.dataDir);
-  const writer = new SqliteWriterThread(store.file);
+  const store = await openStore(config);
+  const writer = store.openWriter();
   let sync: SyncServer | null = null;
+  let leases: WorkshopLeases | null = null;
   const registry = new RoomRegistry({
     store,
     writer,
@@ -55,18 +68,25 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxStructsPerUpdate: config.maxStructsPerUpdate,
     maxDocBytes: config.maxDocBytes,
     log,
-    workshopPeople: (workshopId) =>
-      store
-        .participantsOf(workshopId)
-        .map((p) => ({ id: p.id, name: p.name, partner: p.partner, access: p.access, removed: p.revoked })),
-    people: (workshopId) => (id) => {
-      const p = id ? store.getParticipant(workshopId, id) : null;
-      return p && !p.revoked && p.access === 'participant' ? { id: p.id, name: p.name, partner: p.partner } : null;
-    },
+    loadPeople: async (workshopId) =>
+      (await store.participantsOf(workshopId)).map((p) => ({
+        id: p.id,
+        name: p.name,
+        partner: p.partner,
+        access: p.access,
+        removed: p.revoked,
+      })),
     cardTextMax: config.cardTextMax,
     privateCheck: (workshopId: string, who: Principal): PrivateCheckContext => rounds.checkContext(workshopId, who),
+    preparePrivate: (workshopId) => rounds.prepare(workshopId),
+    mayLoad: config.databaseUrl ? (workshopId) => leases?.holds(workshopId) === true : undefined,
+    onRoomDropped: (room) => {
+      rounds.roomDropped(room);
+      leases?.releaseIfUnused(room.workshopId);
+    },
     onRoomFailed: (room) => sync?.closeRoom(room, CloseCode.SERVER_ERROR, 'the server could not store your change'),
     onRoomLoaded: (room) => {
+      rounds.roomLoaded(room);
       if (room.docName.kind === 'private') rounds.watchPrivate(room);
       if (room.docName.kind !== 'session') return;
       watchSession(room, {
@@ -87,11 +107,9 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   const rounds: RoundService = new RoundService(store, registry);
   // Effects run outside any request: a failure is logged, never thrown into the event loop.
   const guard = (what: string, fn: () => unknown) => {
-    try {
-      fn();
-    } catch (error) {
-      log(`${what} failed`, error);
-    }
+    Promise.resolve()
+      .then(fn)
+      .catch((error: unknown) => log(`${what} failed`, error));
   };
   sync = new SyncServer({
     registry,
@@ -107,18 +125,62 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxPresenceBytesPerSecond: config.maxPresenceBytesPerSecond,
     log,
   });
-  const workshopDoc = (workshopId: string) => registry.get(roomName(workshopId as WorkshopId, 'workshop'));
+  if (config.databaseUrl) {
+    leases = await WorkshopLeases.open(
+      { databaseUrl: config.databaseUrl, node: config.nodeName, audit: config.leaseAudit },
+      {
+        inUse: (workshopId) => registry.hasWorkshop(workshopId),
+        flush: () => registry.committer.drain().then(() => writer.drain()),
+        handOver: async (workshopId) => {
+          log(`handing workshop ${workshopId} over to another node`);
+          sync!.closeWorkshop(workshopId, CloseCode.ELSEWHERE, 'this workshop moves to another server');
+          await registry.unloadWorkshop(workshopId);
+        },
+        lost: (workshopIds) => {
+          for (const id of workshopIds) {
+            sync!.closeWorkshop(id, CloseCode.ELSEWHERE, 'this server lost its database connection');
+            registry.dropWorkshop(id);
+          }
+        },
+        log,
+      },
+    );
+  }
+  /**
+   * Change a workshop's document. In a cluster a request on /api/workshops/<id> holds the lease already;
+   * creating a workshop (no id in its path) takes it here, and gives it up once the room unloads.
+   */
+  const withWorkshopDoc = async (workshopId: string, change: (doc: Room['doc']) => void) => {
+    const apply = async () => {
+      const room = await registry.get(roomName(workshopId as WorkshopId, 'workshop'));
+      change(room.doc);
+      registry.releaseIfIdle(room);
+    };
+    if (!leases || leases.holds(workshopId)) return apply();
+    const held = leases;
+    // A brand-new workshop (created on whichever node got the request): record, store and let go at
+    // once, so the node the balancer picks for it gets it without asking ([Z3]).
+    if (!(await held.acquireWithin(workshopId, LEASE_WAIT_HTTP_MS)))
+      throw new Error(`workshop ${workshopId}: another server holds it`);
+    try {
+      await apply();
+      const names = registry.loadedNames(workshopId);
+      if (names.every((n) => (registry.peek(n)?.connections.size ?? 0) === 0))
+        await registry.unloadWorkshop(workshopId);
+    } finally {
+      held.done(workshopId);
+    }
+  };
   const workshops = new WorkshopService(store, store, config.demoFixturePath, {
-    joined(workshopId, entry) {
-      const room = workshopDoc(workshopId);
-      upsertParticipant(room.doc, entry, SERVER);
-      registry.releaseIfIdle(room);
+    async joined(workshopId, entry) {
+      const { id, name, partner, access } = entry;
+      await registry.personChanged(workshopId, { id, name, partner, access, removed: false });
+      await withWorkshopDoc(workshopId, (doc) => upsertParticipant(doc, entry, SERVER));
     },
-    removed(workshopId, participantId) {
-      const room = workshopDoc(workshopId);
-      markParticipantRemoved(room.doc, participantId, SERVER);
-      registry.releaseIfIdle(room);
+    async removed(workshopId, participantId) {
       sync!.closeParticipant(participantId, CloseCode.UNAUTHORIZED, 'removed by the facilitator');
+      await registry.personChanged(workshopId, { id: participantId, removed: true });
+      await withWorkshopDoc(workshopId, (doc) => markParticipantRemoved(doc, participantId, SERVER));
     },
   });
   const startedAt = Date.now();
@@ -164,7 +226,30 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Bad request');
       return;
     }
-    if (pathname === '/api' || pathname.startsWith('/api/')) api(req, res, pathname);
+    const workshopId = leases ? workshopOfPath(pathname) : null;
+    if (leases && workshopId) {
+      // In a cluster, a workshop's requests are answered by the node that holds it ([Z2]).
+      const held = leases;
+      held.acquireWithin(workshopId, LEASE_WAIT_HTTP_MS).then(
+        (ok) => {
+          if (!ok) {
+            res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+            res.end(
+              JSON.stringify({ error: 'elsewhere', message: 'This workshop is moving to another server. Try again.' }),
+            );
+            return;
+          }
+          res.once('close', () => held.done(workshopId));
+          api(req, res, pathname);
+        },
+        (error) => {
+          log(`lease of ${workshopId} could not be taken`, error);
+          res
+            .writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' })
+            .end('{"error":"server_error"}');
+        },
+      );
+    } else if (pathname === '/api' || pathname.startsWith('/api/')) api(req, res, pathname);
     else {
       try {
         serveStatic(req, res, pathname);
@@ -177,7 +262,39 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    if (!sync!.handleUpgrade(req, socket, head)) socket.destroy();
+    let workshopId: string | null = null;
+    try {
+      workshopId = leases ? workshopOfPath(new URL(req.url ?? '/', 'http://localhost').pathname) : null;
+    } catch {
+      // Not a URL: the sync server refuses it below.
+    }
+    if (!leases || !workshopId) {
+      if (!sync!.handleUpgrade(req, socket, head)) socket.destroy();
+      return;
+    }
+    // The lease before the room: a node that cannot take it sends the client away to retry ([Z3]).
+    const held = leases;
+    const id = workshopId;
+    held.acquireWithin(id, LEASE_WAIT_SYNC_MS).then(
+      (ok) => {
+        if (!ok) {
+          if (!socket.destroyed)
+            sync!.refuseUpgrade(req, socket, head, CloseCode.ELSEWHERE, 'this workshop is on another server');
+          return;
+        }
+        // The lease stays counted as in use until the connection was accepted (its room loaded) or refused.
+        const settled = () => held.done(id);
+        if (socket.destroyed) settled();
+        else if (!sync!.handleUpgrade(req, socket, head, settled)) {
+          socket.destroy();
+          settled();
+        }
+      },
+      (error) => {
+        log(`lease of ${id} could not be taken`, error);
+        if (!socket.destroyed) sync!.refuseUpgrade(req, socket, head, CloseCode.SERVER_ERROR, 'database unavailable');
+      },
+    );
   });
   server.on('clientError', (_err, socket) => socket.destroy());
 
@@ -192,10 +309,12 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     (closing ??= (async () => {
       server.close();
       sync!.closeAll(CloseCode.GOING_AWAY, 'server is restarting');
+      leases?.stop();
       await registry.closeAll();
-      store.close();
+      await leases?.close();
+      await store.close();
       server.closeAllConnections();
     })());
 
-  return { port, url: `http://localhost:${port}`, store, writer, registry, sync, close };
+  return { port, url: `http://localhost:${port}`, store, writer, registry, sync, leases, close };
 }

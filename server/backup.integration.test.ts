@@ -10,6 +10,8 @@ import { CloseCode } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
 import { setActiveColumns, setSessionPlan } from '../shared/session.js';
 import { api, connectClient, createWorkshop, startTestServer, synced, waitFor, waitForAsync } from './test/harness.js';
+import { openTestStore } from './test/testStore.js';
+import type { Store } from './store/Store.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -104,8 +106,8 @@ describe('backup, import and delete', () => {
 
   it('[B2] a damaged or foreign file is refused with a message and creates nothing', async () => {
     const { app, w, auth } = await filledWorkshop();
-    const count = () => (app.store.db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
-    const before = count();
+    const count = async () => (await app.store.query('SELECT CAST(count(*) AS INTEGER) AS n FROM workshops'))[0].n;
+    const before = await count();
     const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
     const broken = { ...file, documents: { ...file.documents, 'map:joint': file.documents['map:joint'].slice(0, 20) } };
     const res = await api<ApiError>(app.url, 'POST', '/api/backup', broken);
@@ -113,13 +115,13 @@ describe('backup, import and delete', () => {
     expect(res.body.message).toMatch(/damaged|invalid/);
     const foreign = await api<ApiError>(app.url, 'POST', '/api/backup', { hello: 'world' });
     expect(foreign.status).toBe(400);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('[B2][M12][M14] a backup whose map breaks the card table or holds a part no map has is refused and creates nothing', async () => {
     const { app, w, auth } = await filledWorkshop();
-    const count = () => (app.store.db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
-    const before = count();
+    const count = async () => (await app.store.query('SELECT CAST(count(*) AS INTEGER) AS n FROM workshops'))[0].n;
+    const before = await count();
     const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
     const edited = (change: (doc: Y.Doc) => void) => {
       const doc = new Y.Doc();
@@ -135,7 +137,7 @@ describe('backup, import and delete', () => {
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/does not fit/);
     }
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
     // The untouched file still imports.
     expect((await api(app.url, 'POST', '/api/backup', file)).status).toBe(201);
   });
@@ -151,12 +153,18 @@ describe('backup, import and delete', () => {
     const res = await fetch(`${app.url}/api/workshops/${w.id}`, { method: 'DELETE', headers: auth });
     expect(res.status).toBe(204);
     await waitFor(() => map.closes.some((c) => c.code === CloseCode.NOT_FOUND), 'connections closed');
-    const tables = app.store.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as { name: string }[];
+    // Every table of the store, SQLite's or Postgres' (the migrations' own table is no workshop data).
+    const tables = (
+      app.store.engine === 'sqlite'
+        ? await app.store.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        : await app.store.query(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'",
+          )
+    ) as { name: string }[];
+    expect(tables.map((t) => t.name)).toContain('doc_updates');
     let leftovers = 0;
     for (const { name } of tables) {
-      const rows = app.store.db.prepare(`SELECT * FROM ${name}`).all() as Record<string, unknown>[];
+      const rows = await app.store.query(`SELECT * FROM ${name}`);
       leftovers += rows.filter((r) =>
         JSON.stringify(Object.values(r).map((v) => (Buffer.isBuffer(v) ? '' : v))).includes(w.id),
       ).length;
@@ -175,26 +183,31 @@ describe('backup, import and delete', () => {
     await app.close();
     // What an import has written when it is cut off before its last transaction: documents and
     // versions under a fresh id, no workshop row yet.
-    const { SqliteStore } = await import('./store/SqliteStore.js');
-    const raw = new SqliteStore(dataDir);
+    const raw = await openTestStore(dataDir);
     const cut = 'abcdefghijklmnopqrstuvwxyz0123';
     const state = fromBase64(file.documents['map:joint']);
-    raw.compact(`${cut}/map:joint`, cut, state);
-    raw.saveVersion({ room: `${cut}/map:joint`, workshopId: cut, kind: 'manual', label: 'x', cardCount: 1, state });
-    const rowsOf = (store: InstanceType<typeof SqliteStore>, id: string) =>
+    await raw.compact(`${cut}/map:joint`, cut, state);
+    await raw.saveVersion({
+      room: `${cut}/map:joint`,
+      workshopId: cut,
+      kind: 'manual',
+      label: 'x',
+      cardCount: 1,
+      state,
+    });
+    const rowsOf = async (store: Store, id: string) =>
       (
-        store.db
-          .prepare(
-            'SELECT (SELECT count(*) FROM doc_snapshots WHERE workshop_id = ?) + (SELECT count(*) FROM doc_versions WHERE workshop_id = ?) AS n',
-          )
-          .get(id, id) as { n: number }
-      ).n;
-    expect(rowsOf(raw, cut)).toBe(2);
-    raw.close();
-    const again = new SqliteStore(dataDir);
+        await store.query(
+          'SELECT CAST((SELECT count(*) FROM doc_snapshots WHERE workshop_id = ?) + (SELECT count(*) FROM doc_versions WHERE workshop_id = ?) AS INTEGER) AS n',
+          [id, id],
+        )
+      )[0].n;
+    expect(await rowsOf(raw, cut)).toBe(2);
+    await raw.close();
+    const again = await openTestStore(dataDir);
     cleanup.push(() => again.close());
-    expect(rowsOf(again, cut)).toBe(0);
+    expect(await rowsOf(again, cut)).toBe(0);
     // The real workshop keeps everything.
-    expect(rowsOf(again, w.id)).toBeGreaterThan(0);
+    expect(await rowsOf(again, w.id)).toBeGreaterThan(0);
   });
 });

@@ -124,7 +124,7 @@ describe('column locks are enforced by the server', () => {
     await waitFor(() => sneaky.closes.some((c) => c.code === CloseCode.FORBIDDEN), 'closed with FORBIDDEN');
     expect(t.sessionRoom()!.doc.getMap('session').get('active')).toEqual(['values']);
     expect(t.session.doc.getMap('session').get('active')).toEqual(['values']);
-    const stored = t.app.store.loadDoc(roomName(t.w.id as never, 'session'));
+    const stored = await t.app.store.loadDoc(roomName(t.w.id as never, 'session'));
     const fromDisk = new Y.Doc();
     for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
     expect(fromDisk.getMap('session').get('active')).toEqual(['values']);

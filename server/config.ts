@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CARD_TEXT_LIMIT_DEFAULT, CARD_TEXT_LIMIT_MAX, CARD_TEXT_LIMIT_MIN } from '../shared/cardLength.js';
@@ -7,6 +8,14 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /**
+   * postgres://… to keep everything in Postgres instead of the SQLite file in dataDir (PKL_DATABASE_URL,
+   * [P20]). Then every workshop is served under a lease ([Z2]), so several nodes may share the database
+   * (docs/decisions/0031).
+   */
+  databaseUrl: string | null;
+  /** The Postgres schema for our tables (PKL_DATABASE_SCHEMA): several installations can share a database. */
+  databaseSchema: string;
   /** Built client (vite build output); the server serves it when present. */
   staticDir: string;
   /** Largest websocket frame accepted; larger frames close the connection with TOO_LARGE. */
@@ -50,6 +59,10 @@ export interface Config {
   demoFixturePath: string | null;
   /** Card text limit of a workshop whose facilitator set none (PKL_CARD_TEXT_MAX, [H4]). */
   cardTextMax: number;
+  /** PKL_NODE_NAME: this node in logs and in the lease audit (default host name and process id). */
+  nodeName: string;
+  /** PKL_LEASE_AUDIT=1: record every lease take and release in the table pkl_lease_log ([Z4]). */
+  leaseAudit: boolean;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,6 +71,8 @@ export const DEFAULTS: Config = {
   host: '0.0.0.0',
   port: 8080,
   dataDir: path.join(repoRoot, 'data'),
+  databaseUrl: null,
+  databaseSchema: 'public',
   staticDir: path.join(repoRoot, 'dist', 'client'),
   maxFrameBytes: 1024 * 1024,
   maxMessagesPerSecond: 200,
@@ -80,6 +95,8 @@ export const DEFAULTS: Config = {
   compactAfterBytes: 1024 * 1024,
   demoFixturePath: path.join(repoRoot, 'server', 'workshops', 'demo', 'demo-workshop.{lang}.json'),
   cardTextMax: CARD_TEXT_LIMIT_DEFAULT,
+  nodeName: `${os.hostname()}-${process.pid}`,
+  leaseAudit: false,
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -92,11 +109,25 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return n;
 }
 
+function databaseUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (!/^postgres(ql)?:\/\//.test(raw)) throw new Error('PKL_DATABASE_URL must start with postgres://');
+  return raw;
+}
+
+function schemaName(raw: string | undefined): string {
+  if (!raw) return DEFAULTS.databaseSchema;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error('PKL_DATABASE_SCHEMA must be a lower-case SQL name');
+  return raw;
+}
+
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.PKL_HOST || DEFAULTS.host,
     port: int(env, 'PORT', DEFAULTS.port, 0, 65535),
     dataDir: path.resolve(env.PKL_DATA_DIR || DEFAULTS.dataDir),
+    databaseUrl: databaseUrl(env.PKL_DATABASE_URL),
+    databaseSchema: schemaName(env.PKL_DATABASE_SCHEMA),
     staticDir: path.resolve(env.PKL_STATIC_DIR || DEFAULTS.staticDir),
     maxFrameBytes: int(env, 'PKL_MAX_FRAME_BYTES', DEFAULTS.maxFrameBytes, 1024, 64 * 1024 * 1024),
     maxMessagesPerSecond: int(env, 'PKL_MAX_MESSAGES_PER_SECOND', DEFAULTS.maxMessagesPerSecond, 1, 100_000),
@@ -136,5 +167,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ? path.resolve(env.PKL_DEMO_FIXTURE)
           : DEFAULTS.demoFixturePath,
     cardTextMax: int(env, 'PKL_CARD_TEXT_MAX', DEFAULTS.cardTextMax, CARD_TEXT_LIMIT_MIN, CARD_TEXT_LIMIT_MAX),
+    // Unique per start: a restarted node is another holder in the lease audit.
+    nodeName: `${env.PKL_NODE_NAME || os.hostname()}-${process.pid}`,
+    leaseAudit: env.PKL_LEASE_AUDIT === '1',
   };
 }

@@ -81,7 +81,7 @@ describe('crash durability', () => {
       `[P2] ${ROUNDS} SIGKILLs under write load; ${everSeen.size} cards observed before the kills; ${after.size} present at the end; missing ${missingTotal}`,
     );
     expect(missing).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });
 
 /** The server may hold a later edit than the observer saw, never an earlier state. */

@@ -8,6 +8,7 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { serverStateFrom, step2Frame, syncFrame, writeAs } from './test/forge.js';
 import { api, connectClient, createWorkshop, startTestServer, synced, waitFor } from './test/harness.js';
+import { openTestStore } from './test/testStore.js';
 import { rawSocket } from './test/rawSocket.js';
 
 /**
@@ -57,10 +58,9 @@ describe('client ids from before the binding', () => {
     // The server restarts on data from before bindings existed: the stored document has Anna's id, unbound.
     const dataDir = app.config.dataDir;
     await app.close();
-    const { SqliteStore } = await import('./store/SqliteStore.js');
-    const raw = new SqliteStore(dataDir);
-    raw.db.prepare('DELETE FROM doc_clients').run();
-    raw.close();
+    const raw = await openTestStore(dataDir);
+    await raw.query('DELETE FROM doc_clients');
+    await raw.close();
     const again = await startTestServer({ dataDir });
     cleanup.push(() => again.close());
 
@@ -89,7 +89,7 @@ describe('client ids from before the binding', () => {
     cleanup.push(() => fresh.destroy());
     await waitFor(() => getCards(fresh.doc).has(offline) && getCards(fresh.doc).has(online), 'served to others');
     await waitFor(() => !again.registry.peek(name)!.hasPendingWrites, 'binding committed');
-    expect(again.store.loadClientOwners(name).get(annaDoc.clientID)).toBe(anna.participantId);
+    expect((await again.store.loadClientOwners(name)).get(annaDoc.clientID)).toBe(anna.participantId);
     const later = card(annaDoc, 'daarna');
     await waitFor(() => getCards(fresh.doc).has(later), 'she keeps writing');
     expect(back.closes).toEqual([]);

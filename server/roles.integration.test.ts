@@ -19,11 +19,16 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-function readParticipantId(app: Awaited<ReturnType<typeof startTestServer>>, workshopId: string, name: string): string {
-  const row = app.store.db
-    .prepare('SELECT id FROM participants WHERE workshop_id = ? AND name = ?')
-    .get(workshopId, name) as { id: string };
-  return row.id;
+async function readParticipantId(
+  app: Awaited<ReturnType<typeof startTestServer>>,
+  workshopId: string,
+  name: string,
+): Promise<string> {
+  const [row] = await app.store.query('SELECT id FROM participants WHERE workshop_id = ? AND name = ?', [
+    workshopId,
+    name,
+  ]);
+  return row.id as string;
 }
 
 async function setup() {
@@ -131,13 +136,13 @@ describe('roles and links', () => {
     await waitFor(() => projector.closes.some((c) => c.code === CloseCode.FORBIDDEN), 'projector write refused');
     const room = app.registry.peek(roomName(w.id, 'map:joint'))!;
     expect(getCards(room.doc).size).toBe(1);
-    const stored = app.store.loadDoc(roomName(w.id, 'map:joint'));
+    const stored = await app.store.loadDoc(roomName(w.id, 'map:joint'));
     const fromDisk = new Y.Doc();
     for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
     expect(getCards(fromDisk).size).toBe(1);
     expect(getCards(writer.doc).size).toBe(1);
     // Private drafts are never readable to a projector (nor to other participants).
-    const wim = readParticipantId(app, w.id, 'Wim');
+    const wim = await readParticipantId(app, w.id, 'Wim');
     for (const token of [projectorToken, (await join('Ander')).token]) {
       const peek = connectClient(app.port, w.id, `drafts:${wim}`, token);
       cleanup.push(() => peek.destroy());

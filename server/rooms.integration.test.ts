@@ -6,7 +6,15 @@ import { createCard, deleteCard, setCardPlainText } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, MESSAGE_SYNC, roomName, SYNC_STEP2, SYNC_UPDATE } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
-import { connectClient, createWorkshop, mapJson, startTestServer, synced, waitFor } from './test/harness.js';
+import {
+  connectClient,
+  createWorkshop,
+  mapJson,
+  startTestServer,
+  synced,
+  waitFor,
+  waitForAsync,
+} from './test/harness.js';
 import { rawSocket } from './test/rawSocket.js';
 import { syncFrame } from './test/forge.js';
 import { addsNothingNew } from './sync/updateInspection.js';
@@ -156,15 +164,21 @@ describe('rooms and persistence', () => {
     const room = roomName(w.id as never, 'map:joint');
     let checks = 0;
     const notStored: string[] = [];
+    const reads: Promise<void>[] = [];
     observer.doc.on('update', () => {
-      // At the moment an update arrives, a document rebuilt from SQLite alone must already contain it.
-      const stored = app.store.loadDoc(room);
-      const fromDisk = new Y.Doc();
-      if (stored.snapshot) Y.applyUpdate(fromDisk, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
-      // Disk may be ahead of the observer (a batch is broadcast message by message), never behind.
-      if (!addsNothingNew(fromDisk, Y.encodeStateAsUpdate(observer.doc))) notStored.push(`after ${checks} updates`);
-      checks++;
+      // At the moment an update arrives, a document rebuilt from the store alone must already contain
+      // it. The state seen is taken now; the store is read now (SQLite) or a moment later (Postgres),
+      // when it may be further ahead, never behind what was seen.
+      const seen = Y.encodeStateAsUpdate(observer.doc);
+      const at = checks++;
+      reads.push(
+        app.store.loadDoc(room).then((stored) => {
+          const fromDisk = new Y.Doc();
+          if (stored.snapshot) Y.applyUpdate(fromDisk, stored.snapshot);
+          for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
+          if (!addsNothingNew(fromDisk, seen)) notStored.push(`after ${at} updates`);
+        }),
+      );
     });
     for (let i = 0; i < 30; i++) {
       const id = createCard(writer.doc, { column: 'actions', ...writer.me, text: `k${i}` }, LOCAL_USER);
@@ -172,6 +186,7 @@ describe('rooms and persistence', () => {
       if (i % 5 === 0) await new Promise((r) => setImmediate(r));
     }
     await waitFor(() => getCards(observer.doc).size === 30, 'observer has 30 cards');
+    await Promise.all(reads);
     expect(checks).toBeGreaterThan(0);
     expect(notStored).toEqual([]);
   });
@@ -260,8 +275,8 @@ describe('rooms and persistence', () => {
     await synced(a);
     for (let i = 0; i < 40; i++) createCard(a.doc, { column: 'values', ...a.me, text: `v${i}` }, LOCAL_USER);
     const room = roomName(w.id as never, 'map:joint');
-    await waitFor(() => {
-      const s = app.store.loadDoc(room);
+    await waitForAsync(async () => {
+      const s = await app.store.loadDoc(room);
       return s.snapshot !== null && s.logRows < 10;
     }, 'log compacted');
     await waitFor(() => readMap(app.registry.peek(room)!.doc).cardCount === 40, 'server has 40');
@@ -283,7 +298,7 @@ describe('rooms and persistence', () => {
     await waitFor(() => !app.registry.has(room), 'room unloaded');
     // The snapshot taken on unload is written by the writer thread; wait for what it has been given.
     await app.writer.drain();
-    expect(app.store.loadDoc(room).snapshot).not.toBeNull();
+    expect((await app.store.loadDoc(room)).snapshot).not.toBeNull();
     const b = connectClient(app.port, w.id, 'map:joint', token);
     cleanup.push(() => b.destroy());
     await waitFor(() => readMap(b.doc).columns.steps[0]?.plainText === 'eerste stap', 'card back after reload');
@@ -364,7 +379,7 @@ describe('rooms and persistence', () => {
     expect(b.closes.some((c) => c.code === CloseCode.SERVER_ERROR)).toBe(true);
     const room = roomName(w.id as never, 'map:joint');
     await waitFor(() => !app.registry.peek(room)?.hasPendingWrites, 'stored');
-    const stored = app.store.loadDoc(room);
+    const stored = await app.store.loadDoc(room);
     const fromDisk = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(fromDisk, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(fromDisk, u);

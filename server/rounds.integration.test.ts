@@ -31,8 +31,8 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-async function setup() {
-  const app = await startTestServer();
+async function setup(overrides: Parameters<typeof startTestServer>[0] = {}) {
+  const app = await startTestServer(overrides);
   cleanup.push(() => app.close());
   const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', {
     title: 'Stemmen',
@@ -214,6 +214,41 @@ describe('a vote round', () => {
     await waitFor(() => anna.inputs.closes.length > 0, 'the forger is closed');
     expect(anna.inputs.closes[0].code).toBe(CloseCode.FORBIDDEN);
     expect(readPartnerSpent(t.serverDoc(`private:${anna.id}`), round)).toBe(1);
+  });
+
+  it('[Q2] a colleague whose phone left still counts: after their document unloaded, and after a restart', async () => {
+    // The guard checks a vote synchronously; the colleagues' documents are read ahead from the store.
+    const t = await setup({ idleUnloadMs: 20 });
+    const anna = await t.join('Anna');
+    const carla = await t.join('Carla');
+    const bram = await t.join('Bram', 'buurt');
+    const c1 = card(bram, 'values', 'Een');
+    await waitFor(() => t.serverDoc('map:joint').getMap('cards').size === 1, 'card on the server');
+    const round = await openVoteRound(t, { column: 'values', budget: 3, per: 'partner', ownCards: true });
+    setVote(anna.inputs.doc, round, c1, 2, LOCAL_USER);
+    await waitFor(() => stored(t, anna, round)[c1] === 2, 'Anna spent two');
+    anna.inputs.destroy();
+    const annaRoom = roomName(t.w.id, `private:${anna.id}`);
+    await waitFor(() => !t.app.registry.has(annaRoom), "Anna's document unloaded");
+    setVote(carla.inputs.doc, round, c1, 2, LOCAL_USER);
+    await waitFor(() => carla.notices.length > 0, 'Carla told');
+    expect(carla.notices[0]).toEqual({ code: 'private-refused', reason: 'over-budget' });
+    setVote(carla.inputs.doc, round, c1, 1, LOCAL_USER);
+    await waitFor(() => stored(t, carla, round)[c1] === 1, "the partner budget's last vote");
+
+    // A restart: nothing of the workshop is in memory; Carla's next vote is checked against the store.
+    carla.inputs.destroy();
+    await t.app.close();
+    const again = await startTestServer({ dataDir: t.app.config.dataDir });
+    cleanup.push(() => again.close());
+    const carlaAgain = connectClient(again.port, t.w.id, `private:${carla.id}`, carla.token);
+    cleanup.push(() => carlaAgain.destroy());
+    const notices = collectNotices(carlaAgain);
+    await synced(carlaAgain);
+    setVote(carlaAgain.doc, round, c1, 2, LOCAL_USER);
+    await waitFor(() => notices.length > 0, 'Carla told after the restart');
+    expect(notices[0]).toEqual({ code: 'private-refused', reason: 'over-budget' });
+    await waitFor(() => readMyVotes(carlaAgain.doc, round)[c1] === 1, 'reverted to her one vote');
   });
 
   it('[Q4][Q6] votes stay hidden until the facilitator closes; then only totals, and a closed round stays closed', async () => {

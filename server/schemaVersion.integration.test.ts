@@ -3,7 +3,15 @@ import * as Y from 'yjs';
 import { getMeta, MAP_SCHEMA_VERSION, readSchemaVersion, SCHEMA_VERSION_KEY } from '../shared/mapMeta.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
-import { connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import {
+  connectClient,
+  createWorkshop,
+  startTestServer,
+  synced,
+  waitFor,
+  waitForAsync,
+  type TestClient,
+} from './test/harness.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -27,12 +35,12 @@ describe('schema version of map documents', () => {
     );
     expect(session.doc.share.has('meta')).toBe(false);
     const room = roomName(w.id as never, 'map:joint');
-    await waitFor(
-      () => app.store.loadDoc(room).updates.length + (app.store.loadDoc(room).snapshot ? 1 : 0) > 0,
-      'stored',
-    );
+    await waitForAsync(async () => {
+      const s = await app.store.loadDoc(room);
+      return s.updates.length + (s.snapshot ? 1 : 0) > 0;
+    }, 'stored');
     const fromDisk = new Y.Doc();
-    const stored = app.store.loadDoc(room);
+    const stored = await app.store.loadDoc(room);
     for (const u of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]) Y.applyUpdate(fromDisk, u);
     expect(readSchemaVersion(fromDisk)).toBe(MAP_SCHEMA_VERSION);
 

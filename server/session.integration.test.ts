@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from './store/Store.js';
 import type { ApiError, RestoreResponse, VersionInfo, VersionListResponse } from '../shared/api.js';
 import { setStepFields } from '../shared/cardDetails.js';
 import { getCards } from '../shared/cardSchema.js';
@@ -48,10 +49,8 @@ function collectNotices(c: TestClient): Notice[] {
   return notices;
 }
 
-const participantId = (
-  app: { store: { db: { prepare(sql: string): { get(...a: unknown[]): unknown } } } },
-  name: string,
-) => (app.store.db.prepare('SELECT id FROM participants WHERE name = ?').get(name) as { id: string }).id;
+const participantId = async (app: { store: Store }, name: string) =>
+  (await app.store.query('SELECT id FROM participants WHERE name = ?', [name]))[0].id as string;
 
 describe('write alone first, then reveal', () => {
   it("[G4] private cards stay in the author's drafts until the facilitator reveals them all at once", async () => {
@@ -62,8 +61,8 @@ describe('write alone first, then reveal', () => {
 
     const annaToken = await t.w.participant('Anna');
     const bramToken = await t.w.participant('Bram', 1);
-    const anna = participantId(t.app, 'Anna');
-    const bram = participantId(t.app, 'Bram');
+    const anna = await participantId(t.app, 'Anna');
+    const bram = await participantId(t.app, 'Bram');
     const annaMap = t.open('map:joint', annaToken);
     const bramMap = t.open('map:joint', bramToken);
     const annaDrafts = t.open(`drafts:${anna}`, annaToken);

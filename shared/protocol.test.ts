@@ -81,6 +81,12 @@ describe('close codes', () => {
     }
   });
 
+  it('[Z3] say to retry when another server of a cluster holds the workshop, also to the upstream provider', () => {
+    expect(isRetryableClose(CloseCode.ELSEWHERE)).toBe(true);
+    // The upstream y-websocket provider gives up on 4400–4499 unless told otherwise; ours must not fall in it.
+    expect(CloseCode.ELSEWHERE >= 4400 && CloseCode.ELSEWHERE < 4500).toBe(false);
+  });
+
   it('are distinct and in the application range, except the standard going-away code', () => {
     const codes = Object.values(CloseCode);
     expect(new Set(codes).size).toBe(codes.length);

@@ -53,6 +53,11 @@ export const CloseCode = {
   GOING_AWAY: 1001,
   /** Something broke on the server while handling this connection; retry. */
   SERVER_ERROR: 4500,
+  /**
+   * In a cluster, another server holds this workshop (its lease, [Z2]); retry: the load balancer sends
+   * the retry to the owner, or the owner hands the workshop over first ([Z3]).
+   */
+  ELSEWHERE: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -14,7 +14,7 @@ import { partnerMapName, roomName, type DocName } from '../../shared/protocol.js
 import { readMap, type MapSnapshot } from '../../shared/readModel.js';
 import { readMandates, readSignoffs, signoffTable } from '../../shared/signoff.js';
 import { HttpError } from '../http/respond.js';
-import type { SqliteStore } from '../store/SqliteStore.js';
+import type { WorkshopStore } from '../store/Store.js';
 import type { BackupService } from '../workshops/BackupService.js';
 import { readExportFonts } from './fonts.js';
 import { readScoreRounds, type ScoreRound } from '../../shared/scores.js';
@@ -71,17 +71,17 @@ const TYPES: Record<ExportKind, string> = {
  */
 export class ExportService {
   constructor(
-    private readonly store: SqliteStore,
+    private readonly store: WorkshopStore,
     private readonly backups: BackupService,
   ) {}
 
-  private map(workshopId: string, doc: DocName): MapSnapshot {
+  private map(workshopId: string, doc: DocName): Promise<MapSnapshot> {
     return this.read(workshopId, doc, readMap);
   }
 
-  /** A value read from a document's current state (the loaded room, else SQLite). */
-  private read<T>(workshopId: string, doc: DocName, reader: (ydoc: Y.Doc) => T): T {
-    const state = this.backups.stateOf(roomName(workshopId as WorkshopId, doc));
+  /** A value read from a document's current state (the loaded room, else the store). */
+  private async read<T>(workshopId: string, doc: DocName, reader: (ydoc: Y.Doc) => T): Promise<T> {
+    const state = await this.backups.stateOf(roomName(workshopId as WorkshopId, doc));
     const ydoc = new Y.Doc();
     try {
       if (state) Y.applyUpdate(ydoc, state);
@@ -92,7 +92,7 @@ export class ExportService {
   }
 
   /** The session's check-ins and check-outs, aggregates only ([Y4]), and the meetings they belong to ([Y8]). */
-  private scores(workshopId: string): { scoreRounds: ScoreRound[]; meetings: Meeting[] } {
+  private scores(workshopId: string): Promise<{ scoreRounds: ScoreRound[]; meetings: Meeting[] }> {
     return this.read(workshopId, 'session', (doc) => ({
       scoreRounds: readScoreRounds(doc),
       meetings: readMeetings(doc),
@@ -100,13 +100,13 @@ export class ExportService {
   }
 
   /** Everything an export of one map needs, read from the store. */
-  input(
+  async input(
     workshopId: string,
     req: Omit<ExportRequest, 'kind'>,
     forConvenant: boolean,
     withScores = forConvenant,
-  ): ExportInput {
-    const w = this.store.getWorkshop(workshopId);
+  ): Promise<ExportInput> {
+    const w = await this.store.getWorkshop(workshopId);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     const partner = req.map === 'joint' ? null : w.partners.find((p) => p.id === req.map);
     if (req.map !== 'joint' && !partner)
@@ -115,7 +115,7 @@ export class ExportService {
     // Names by participant id (the follow-up's owners, [J8]); the partners' people for the sign-off ([N3]).
     const people: Record<string, string> = {};
     const signers: { id: string; name: string; partner: string }[] = [];
-    for (const p of this.store.participantsOf(workshopId)) {
+    for (const p of await this.store.participantsOf(workshopId)) {
       people[p.id] = p.name;
       if (p.revoked || p.access !== 'participant' || !p.partner) continue;
       (representatives[p.partner] ??= []).push(p.name);
@@ -128,26 +128,30 @@ export class ExportService {
       partners: w.partners,
       representatives,
       people,
-      ...(withScores ? this.scores(workshopId) : {}),
+      ...(withScores ? await this.scores(workshopId) : {}),
     };
     if (partner) {
       return {
         ...base,
         mapName: partner.id,
         filledBy: partner.name,
-        map: this.map(workshopId, partnerMapName(partner.id as PartnerId)),
+        map: await this.map(workshopId, partnerMapName(partner.id as PartnerId)),
       };
     }
-    const map = this.map(workshopId, 'map:joint');
+    const map = await this.map(workshopId, 'map:joint');
     // [N3] the sign-off per partner, kept in the joint map beside its cards.
-    const signoff = this.read(workshopId, 'map:joint', (doc) =>
+    const signoff = await this.read(workshopId, 'map:joint', (doc) =>
       signoffTable(w.partners, signers, readMandates(doc), readSignoffs(doc)),
     );
     const origins = cardOriginsOf(map);
     // The convenant of a partners-first joint map gets the partner maps' differences as its annex.
     const partnerMaps =
       forConvenant && w.flow === 'partners-first'
-        ? Object.fromEntries(w.partners.map((p) => [p.id, this.map(workshopId, partnerMapName(p.id as PartnerId))]))
+        ? Object.fromEntries(
+            await Promise.all(
+              w.partners.map(async (p) => [p.id, await this.map(workshopId, partnerMapName(p.id as PartnerId))]),
+            ),
+          )
         : undefined;
     return {
       ...base,
@@ -162,8 +166,8 @@ export class ExportService {
   async make(workshopId: string, req: ExportRequest): Promise<ExportFile> {
     const type = TYPES[req.kind];
     if (req.kind === 'backup.json') {
-      const file = this.backups.export(workshopId);
-      const w = this.store.getWorkshop(workshopId)!;
+      const file = await this.backups.export(workshopId);
+      const w = (await this.store.getWorkshop(workshopId))!;
       const name = exportFileName(
         { title: w.title, date: req.date, mapName: 'joint', partners: w.partners },
         'backup',
@@ -172,7 +176,12 @@ export class ExportService {
       return { bytes: new TextEncoder().encode(JSON.stringify(file)), type, fileName: name };
     }
     // The convenant and the stand van zaken carry the check-in/out scores ([Y4], [Y8]).
-    const input = this.input(workshopId, req, req.kind.startsWith('convenant.'), /^(convenant|stand)\./.test(req.kind));
+    const input = await this.input(
+      workshopId,
+      req,
+      req.kind.startsWith('convenant.'),
+      /^(convenant|stand)\./.test(req.kind),
+    );
     const fonts = await readExportFonts();
     switch (req.kind) {
       case 'a3.pdf':

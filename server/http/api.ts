@@ -38,13 +38,13 @@ export function createApiHandler(deps: ApiDeps) {
     if (pathname === '/api/health' && method === 'GET') return sendJson(res, 200, deps.health());
     if (pathname === '/api/workshops' && method === 'POST') {
       limit('create');
-      return sendJson(res, 201, deps.workshops.create(await readJson(req, deps.maxBodyBytes)));
+      return sendJson(res, 201, await deps.workshops.create(await readJson(req, deps.maxBodyBytes)));
     }
     if (pathname === '/api/demo') {
       if (method === 'GET') return sendJson(res, 200, { available: deps.workshops.demoAvailable() });
       if (method === 'POST') {
         limit('create');
-        return sendJson(res, 201, deps.workshops.createDemo(requestLang(req)));
+        return sendJson(res, 201, await deps.workshops.createDemo(requestLang(req)));
       }
     }
     if (pathname === '/api/backup' && method === 'POST') {
@@ -54,62 +54,63 @@ export function createApiHandler(deps: ApiDeps) {
     if (pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() });
     const code = JOIN_CODE.exec(pathname);
     if (code && method === 'GET') limit('lookup');
-    if (code && method === 'GET') return sendJson(res, 200, deps.workshops.byJoinCode(decodeURIComponent(code[1])));
+    if (code && method === 'GET')
+      return sendJson(res, 200, await deps.workshops.byJoinCode(decodeURIComponent(code[1])));
     const person = PARTICIPANT.exec(pathname);
     if (person && method === 'DELETE') {
-      deps.workshops.remove(person[1], req.headers.authorization, person[2]);
+      await deps.workshops.remove(person[1], req.headers.authorization, person[2]);
       res.writeHead(204).end();
       return;
     }
     const v = VERSIONS.exec(pathname);
     if (v) {
       const [, id, vid, restore] = v;
-      deps.workshops.requireFacilitator(id, req.headers.authorization);
+      await deps.workshops.requireFacilitator(id, req.headers.authorization);
       const url = new URL(req.url ?? '', 'http://localhost');
       if (!vid && method === 'GET')
-        return sendJson(res, 200, { versions: deps.versions.list(id, url.searchParams.get('doc') ?? JOINT_MAP) });
+        return sendJson(res, 200, { versions: await deps.versions.list(id, url.searchParams.get('doc') ?? JOINT_MAP) });
       if (!vid && method === 'POST') {
         const body = (await readJson(req, deps.maxBodyBytes)) as { doc?: unknown; label?: unknown } | null;
         const doc = typeof body?.doc === 'string' ? body.doc : JOINT_MAP;
         const label = typeof body?.label === 'string' ? body.label.trim() : '';
-        return sendJson(res, 201, deps.versions.saveManual(id, doc, label));
+        return sendJson(res, 201, await deps.versions.saveManual(id, doc, label));
       }
-      if (vid && !restore && method === 'GET') return sendJson(res, 200, deps.versions.get(id, Number(vid)));
-      if (vid && restore && method === 'POST') return sendJson(res, 200, deps.versions.restore(id, Number(vid)));
+      if (vid && !restore && method === 'GET') return sendJson(res, 200, await deps.versions.get(id, Number(vid)));
+      if (vid && restore && method === 'POST') return sendJson(res, 200, await deps.versions.restore(id, Number(vid)));
     }
     const m = WORKSHOP.exec(pathname);
     if (m) {
       const [, id, sub] = m;
-      if (!sub && method === 'GET') return sendJson(res, 200, deps.workshops.info(id));
+      if (!sub && method === 'GET') return sendJson(res, 200, await deps.workshops.info(id));
       if (!sub && method === 'DELETE') {
-        deps.workshops.requireFacilitator(id, req.headers.authorization);
+        await deps.workshops.requireFacilitator(id, req.headers.authorization);
         await deps.backups.delete(id);
         res.writeHead(204).end();
         return;
       }
       if (sub === '/projector' && method === 'POST')
-        return sendJson(res, 201, deps.workshops.newProjectorLink(id, req.headers.authorization));
+        return sendJson(res, 201, await deps.workshops.newProjectorLink(id, req.headers.authorization));
       if (sub === '/backup' && method === 'GET') {
-        deps.workshops.requireFacilitator(id, req.headers.authorization);
-        const file = deps.backups.export(id);
+        await deps.workshops.requireFacilitator(id, req.headers.authorization);
+        const file = await deps.backups.export(id);
         res.setHeader('content-disposition', `attachment; filename="partnerschapskaart-${id.slice(0, 8)}.json"`);
         return sendJson(res, 200, file);
       }
       if (sub === '/participants' && method === 'POST') {
         limit('join');
-        return sendJson(res, 201, deps.workshops.join(id, await readJson(req, deps.maxBodyBytes)));
+        return sendJson(res, 201, await deps.workshops.join(id, await readJson(req, deps.maxBodyBytes)));
       }
       if (sub === '/people' && method === 'POST') {
         limit('join');
         const body = await readJson(req, deps.maxBodyBytes);
-        return sendJson(res, 201, deps.workshops.addWithoutDevice(id, req.headers.authorization, body));
+        return sendJson(res, 201, await deps.workshops.addWithoutDevice(id, req.headers.authorization, body));
       }
       if (sub === '/drafts' && method === 'GET') {
-        deps.workshops.requireFacilitator(id, req.headers.authorization);
-        return sendJson(res, 200, { counts: deps.versions.draftCounts(id) });
+        await deps.workshops.requireFacilitator(id, req.headers.authorization);
+        return sendJson(res, 200, { counts: await deps.versions.draftCounts(id) });
       }
       if (sub === '/me' && method === 'GET')
-        return sendJson(res, 200, deps.workshops.whoAmI(id, req.headers.authorization));
+        return sendJson(res, 200, await deps.workshops.whoAmI(id, req.headers.authorization));
     }
     throw new HttpError(404, 'not_found', `No API route ${method} ${pathname}.`);
   };

@@ -17,7 +17,7 @@ export function exportRoute(deps: { workshops: WorkshopService; exports: ExportS
     const m = EXPORT.exec(pathname);
     if (!m || (req.method ?? 'GET') !== 'GET') return false;
     const [, id, kind] = m;
-    deps.workshops.requireFacilitator(id, req.headers.authorization);
+    await deps.workshops.requireFacilitator(id, req.headers.authorization);
     if (!isExportKind(kind)) throw new HttpError(404, 'not_found', `There is no export called ${kind}.`);
     const q = new URL(req.url ?? '', 'http://localhost').searchParams;
     const map = q.get('map') ?? 'joint';

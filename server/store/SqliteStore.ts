@@ -1,25 +1,43 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AccessRole } from '../../shared/roles.js';
 import type { VersionInfo } from '../../shared/api.js';
 import type { DocKind } from '../../shared/docName.js';
-import { isFlow } from '../../shared/permissions.js';
 import { parseRoomName } from '../../shared/protocol.js';
 import type {
   ClientOwner,
-  DocStore,
+  DocWriter,
+  ImportedRow,
+  NewParticipant,
   NewVersion,
   ParticipantRecord,
+  Store,
+  StoredDoc,
   StoredUpdate,
-  VersionStore,
   WorkshopRecord,
-  WorkshopStore,
 } from './Store.js';
+import { JoinCodeTaken } from './Store.js';
+import {
+  docOf,
+  type ParticipantRow,
+  toParticipant,
+  toVersion,
+  toWorkshop,
+  type VersionRow,
+  type WorkshopRow,
+} from './storeRows.js';
 import { configureConnection, type DocWrites, prepareDocWrites } from './sqliteDocWrites.js';
+import { SqliteWriterThread } from './SqliteWriterThread.js';
 
-/** Raised on every incompatible change of SCHEMA; a future change adds a migration from the previous number. */
+/** An import writes in transactions of at most this long or this large, then yields (importWorkshop). */
+const SLICE_MS = 15;
+const SLICE_BYTES = 1024 * 1024;
+
+/**
+ * Raised on every incompatible change of SCHEMA; a future change adds a migration from the previous
+ * number. Kept in the file's `user_version` (docs/decisions/0030-postgres-store.md: why SQLite keeps
+ * this scheme while Postgres has numbered migration files).
+ */
 const SCHEMA_VERSION = 3;
 
 /** Migrations from each older version to the next, run in order inside one transaction. */
@@ -88,74 +106,13 @@ CREATE TABLE IF NOT EXISTS doc_clients (
 CREATE INDEX IF NOT EXISTS doc_clients_workshop ON doc_clients(workshop_id);
 `;
 
-interface WorkshopRow {
-  id: string;
-  title: string;
-  created_at: number;
-  partners: string;
-  join_code: string;
-  flow: string;
-}
-
-interface ParticipantRow {
-  id: string;
-  workshop_id: string;
-  name: string;
-  partner: string;
-  role: string;
-  access: string;
-  revoked_at: number | null;
-}
-
-interface VersionRow {
-  id: number;
-  room: string;
-  kind: string;
-  label: string;
-  created_at: number;
-  card_count: number;
-}
-
-function docOf(room: string): string {
-  return room.slice(room.indexOf('/') + 1);
-}
-
-function toVersion(row: VersionRow): VersionInfo {
-  return {
-    id: row.id,
-    doc: docOf(row.room),
-    kind: row.kind as VersionInfo['kind'],
-    label: row.label,
-    createdAt: row.created_at,
-    cardCount: row.card_count,
-  };
-}
-
-function toWorkshop(row: WorkshopRow): WorkshopRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    createdAt: row.created_at,
-    partners: JSON.parse(row.partners),
-    joinCode: row.join_code,
-    flow: isFlow(row.flow) ? row.flow : 'joint',
-  };
-}
-
-function toParticipant(row: ParticipantRow): ParticipantRecord {
-  return {
-    id: row.id,
-    workshopId: row.workshop_id,
-    name: row.name,
-    partner: row.partner,
-    role: row.role,
-    access: row.access as AccessRole,
-    revoked: row.revoked_at !== null,
-  };
-}
-
-/** One SQLite file (WAL) holding workshops, participants and every document's snapshot and update log. */
-export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
+/**
+ * One SQLite file (WAL) holding workshops, participants and every document's snapshot and update log.
+ * Every method answers at once (better-sqlite3 is synchronous); the promises are the Store interface,
+ * which Postgres needs. Live rooms' commits run in the writer thread (openWriter).
+ */
+export class SqliteStore implements Store {
+  readonly engine = 'sqlite';
   readonly db: Database.Database;
   /** The database file, for the writer thread's own connection (SqliteWriterThread). */
   readonly file: string;
@@ -249,11 +206,11 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
    * One read transaction: the writer thread may compact this room between two statements, and a
    * snapshot read before it with a log read after it would miss everything the log held.
    */
-  loadDoc(room: string) {
+  async loadDoc(room: string): Promise<StoredDoc> {
     return this.db.transaction(() => this.readDoc(room))();
   }
 
-  private readDoc(room: string) {
+  private readDoc(room: string): StoredDoc {
     const snap = this.stmts.snapshot.get(room);
     const rows = this.stmts.updates.all(room);
     let logBytes = 0;
@@ -270,70 +227,67 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
   }
 
   /** On this thread; live rooms write through the writer thread instead (imports and tests use this). */
-  appendUpdates(updates: readonly StoredUpdate[], owners: readonly ClientOwner[] = []): void {
+  async appendUpdates(updates: readonly StoredUpdate[], owners: readonly ClientOwner[] = []): Promise<void> {
     this.writes.appendUpdates(updates, owners);
   }
 
-  loadClientOwners(room: string): Map<number, string> {
+  async loadClientOwners(room: string): Promise<Map<number, string>> {
     return new Map(this.stmts.clientOwners.all(room).map((r) => [r.client_id, r.participant_id]));
   }
 
-  compact(room: string, workshopId: string, state: Uint8Array): void {
+  async compact(room: string, workshopId: string, state: Uint8Array): Promise<void> {
     this.writes.compact(room, workshopId, state);
   }
 
-  createWorkshop(w: WorkshopRecord): void {
-    this.stmts.insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode, w.flow);
+  async createWorkshop(w: WorkshopRecord, people: readonly NewParticipant[]): Promise<void> {
+    if (this.stmts.workshopByCode.get(w.joinCode)) throw new JoinCodeTaken(w.joinCode);
+    this.db.transaction(() => {
+      this.stmts.insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode, w.flow);
+      const now = Date.now();
+      for (const p of people) {
+        this.stmts.insertParticipant.run(p.id, w.id, p.name, p.partner, p.role, p.access, p.tokenHash, now);
+        if (p.revoked) this.stmts.revokeParticipant.run(now, p.id, w.id);
+      }
+    })();
   }
 
-  getWorkshop(id: string): WorkshopRecord | null {
+  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
     const row = this.stmts.getWorkshop.get(id);
     return row ? toWorkshop(row) : null;
   }
 
-  findWorkshopByCode(code: string): WorkshopRecord | null {
+  async findWorkshopByCode(code: string): Promise<WorkshopRecord | null> {
     const row = this.stmts.workshopByCode.get(code);
     return row ? toWorkshop(row) : null;
   }
 
-  getParticipant(workshopId: string, id: string): ParticipantRecord | null {
+  async getParticipant(workshopId: string, id: string): Promise<ParticipantRecord | null> {
     const row = this.stmts.getParticipant.get(id, workshopId);
     return row ? toParticipant(row) : null;
   }
 
-  revokeParticipant(workshopId: string, id: string): boolean {
+  async revokeParticipant(workshopId: string, id: string): Promise<boolean> {
     return this.stmts.revokeParticipant.run(Date.now(), id, workshopId).changes > 0;
   }
 
-  addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Buffer): void {
+  async addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Buffer): Promise<void> {
     this.stmts.insertParticipant.run(p.id, p.workshopId, p.name, p.partner, p.role, p.access, tokenHash, Date.now());
   }
 
-  findParticipantByToken(workshopId: string, tokenHash: Buffer): ParticipantRecord | null {
+  async findParticipantByToken(workshopId: string, tokenHash: Buffer): Promise<ParticipantRecord | null> {
     const row = this.stmts.participantByToken.get(workshopId, tokenHash);
     return row ? toParticipant(row) : null;
   }
 
-  participantsOf(workshopId: string): ParticipantRecord[] {
+  async participantsOf(workshopId: string): Promise<ParticipantRecord[]> {
     return this.stmts.participantsOf.all(workshopId).map(toParticipant);
   }
 
-  /** A person from an imported backup: kept for their names on cards, without a usable token. */
-  addImportedParticipant(p: { id: string; workshopId: string; name: string; partner: string; role: string }): void {
-    this.stmts.insertParticipant.run(
-      p.id,
-      p.workshopId,
-      p.name,
-      p.partner,
-      p.role,
-      'participant',
-      randomBytes(32),
-      Date.now(),
-    );
-    this.stmts.revokeParticipant.run(Date.now(), p.id, p.workshopId);
+  async saveVersion(v: NewVersion): Promise<VersionInfo> {
+    return this.insertVersion(v);
   }
 
-  saveVersion(v: NewVersion): VersionInfo {
+  private insertVersion(v: NewVersion): VersionInfo {
     const createdAt = v.createdAt ?? Date.now();
     const result = this.stmts.insertVersion.run(v.room, v.workshopId, v.kind, v.label, createdAt, v.cardCount, v.state);
     return {
@@ -346,18 +300,21 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
     };
   }
 
-  listVersions(room: string): VersionInfo[] {
+  async listVersions(room: string): Promise<VersionInfo[]> {
     return this.stmts.listVersions.all(room).map(toVersion);
   }
 
-  getVersion(workshopId: string, id: number): { info: VersionInfo; room: string; state: Uint8Array } | null {
+  async getVersion(
+    workshopId: string,
+    id: number,
+  ): Promise<{ info: VersionInfo; room: string; state: Uint8Array } | null> {
     const row = this.stmts.getVersion.get(id, workshopId);
     if (!row) return null;
     return { info: toVersion(row), room: row.room, state: new Uint8Array(row.state) };
   }
 
   /** Stored room names of a workshop holding documents of this kind. */
-  roomsOf(workshopId: string, kind: DocKind): string[] {
+  async roomsOf(workshopId: string, kind: DocKind): Promise<string[]> {
     const like = `${workshopId.replace(/[%_]/g, '')}/%`;
     return this.stmts.roomsOfWorkshop
       .all({ ws: workshopId, like })
@@ -365,25 +322,62 @@ export class SqliteStore implements DocStore, WorkshopStore, VersionStore {
       .filter((room) => parseRoomName(room)?.doc.kind === kind);
   }
 
-  deleteWorkshop = this.transaction((id: string) => {
-    this.stmts.deleteWorkshopClients.run(id);
-    this.stmts.deleteWorkshopVersions.run(id);
-    this.stmts.deleteWorkshopUpdates.run(id);
-    this.stmts.deleteWorkshopSnapshots.run(id);
-    this.stmts.deleteWorkshopParticipants.run(id);
-    this.stmts.deleteWorkshop.run(id);
-  });
-
-  close(): void {
-    if (this.db.open) this.db.close();
+  /**
+   * The documents and versions (nearly all of the bytes) first, in short transactions (SLICE_MS,
+   * SLICE_BYTES) that yield to the event loop and let the writer thread commit in between, under an
+   * id no workshop has yet: nothing can reach them. Then one transaction creates the workshop and
+   * its people. A failure removes what was written; after a kill -9 halfway, the orphans are dropped
+   * when the store opens (constructor).
+   */
+  async importWorkshop(rows: readonly ImportedRow[], w: WorkshopRecord, people: readonly NewParticipant[]) {
+    try {
+      for (let next = 0; next < rows.length; ) {
+        const start = performance.now();
+        let bytes = 0;
+        this.db.transaction(() => {
+          while (next < rows.length && bytes < SLICE_BYTES && performance.now() - start < SLICE_MS) {
+            const r = rows[next++];
+            if (r.kind === 'doc') this.writes.compact(r.room, r.workshopId, r.state);
+            else this.insertVersion(r.version);
+            bytes += r.kind === 'doc' ? r.state.byteLength : r.version.state.byteLength;
+          }
+        })();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await this.createWorkshop(w, people);
+    } catch (error) {
+      await this.deleteWorkshop(w.id);
+      throw error;
+    }
   }
 
-  private transaction<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
-    // Bound lazily: `this.db` is set in the constructor, after field initialisers run.
-    let tx: ((...args: A) => void) | undefined;
-    return (...args: A) => {
-      tx ??= this.db.transaction(fn);
-      tx(...args);
-    };
+  async deleteWorkshop(id: string): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.deleteWorkshopClients.run(id);
+      this.stmts.deleteWorkshopVersions.run(id);
+      this.stmts.deleteWorkshopUpdates.run(id);
+      this.stmts.deleteWorkshopSnapshots.run(id);
+      this.stmts.deleteWorkshopParticipants.run(id);
+      this.stmts.deleteWorkshop.run(id);
+    })();
+  }
+
+  /** A raw read, `?` placeholders (tests and maintenance). */
+  async query(sql: string, params: readonly unknown[] = []): Promise<Record<string, unknown>[]> {
+    const stmt = this.db.prepare(sql);
+    if (!stmt.reader) {
+      stmt.run(...params);
+      return [];
+    }
+    return stmt.all(...params) as Record<string, unknown>[];
+  }
+
+  /** The writer thread with its own connection to this file (docs/decisions/0022). */
+  openWriter(): DocWriter {
+    return new SqliteWriterThread(this.file);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
   }
 }

@@ -55,6 +55,8 @@ export class SqliteWriterThread implements DocWriter {
     if (this.dead) return;
     const id = this.nextId++;
     const closed = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    // Kept alive until the thread has closed its connection (a script may have nothing else running).
+    this.worker.ref();
     this.worker.postMessage({ id, op: 'close' } satisfies WriterRequest);
     await closed;
   }

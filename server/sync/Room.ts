@@ -14,7 +14,7 @@ import type { Notice } from '../../shared/notices.js';
 import { COLUMN_IDS } from '../../shared/columns.js';
 import type { PeopleLookup } from '../../shared/authorship.js';
 import { cardTextLimit, readWorkshopSettings } from '../../shared/workshopSettings.js';
-import type { DocStore, DocWriter } from '../store/Store.js';
+import type { DocWriter, StoredDoc } from '../store/Store.js';
 import type { CommitListener, Committer } from './Committer.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './encode.js';
 import { JoinState } from './JoinState.js';
@@ -41,7 +41,10 @@ export interface RoomOptions {
   name: string;
   workshopId: string;
   docName: DocName;
-  store: DocStore;
+  /** What the store holds of this room, read before the room is built (RoomRegistry.get). */
+  stored: StoredDoc;
+  /** Owner (participant id) of each bound Yjs client id (T1), read with `stored`. */
+  owners: Map<number, string>;
   /** Where compactions are written (the writer thread), in order with the commits. */
   writer: DocWriter;
   committer: Committer;
@@ -91,11 +94,13 @@ export class Room implements CommitListener {
   sessionRoom: Room | null = null;
   /** What a new client (empty state vector) is sent, without encoding the whole document each time ([P10]). */
   private readonly joinState = new JoinState();
+  /** The rooms this one pinned at load (its session; for a private document also the joint map). */
+  pinnedRooms: Room[] = [];
   /** Owner (participant id) of each Yjs client id that wrote here (T1); stored with the updates. */
   private readonly owners: Map<number, string>;
 
   constructor(private readonly opts: RoomOptions) {
-    const stored = opts.store.loadDoc(opts.name);
+    const stored = opts.stored;
     // Loaded before any handler is attached: stored state is never re-logged or re-broadcast.
     Y.transact(
       this.doc,
@@ -109,7 +114,7 @@ export class Room implements CommitListener {
     // content is never served nor integrated later inside someone else's transaction (T2, T9).
     this.doc.store.pendingStructs = null;
     this.doc.store.pendingDs = null;
-    this.owners = opts.store.loadClientOwners(opts.name);
+    this.owners = opts.owners;
     this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     this.logRows = stored.logRows;
     this.logBytes = stored.logBytes;

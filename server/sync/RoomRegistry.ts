@@ -1,7 +1,7 @@
 import type { WorkshopPerson } from '../../shared/agreement.js';
-import type { DocKind } from '../../shared/docName.js';
-import { parseRoomName } from '../../shared/protocol.js';
-import type { PeopleLookup } from '../../shared/authorship.js';
+import { JOINT_MAP, type DocKind } from '../../shared/docName.js';
+import { parseRoomName, roomName } from '../../shared/protocol.js';
+import type { KnownPerson } from '../../shared/authorship.js';
 import { CARD_TEXT_LIMIT_DEFAULT } from '../../shared/cardLength.js';
 import type { DocStore, DocWriter } from '../store/Store.js';
 import { Committer } from './Committer.js';
@@ -21,16 +21,33 @@ export interface RegistryOptions {
   log: (message: string, error?: unknown) => void;
   /** Called when a room has to be dropped (a failed commit); the owner closes its connections. */
   onRoomFailed: (room: Room) => void;
-  /** Everyone listed in a workshop (for who counts as present in a consensus, [K2]). */
-  workshopPeople?: (workshopId: string) => readonly WorkshopPerson[];
+  /**
+   * Everyone listed in a workshop, read from the store: who counts as present in a consensus ([K2])
+   * and who a card may be by ([H1]). Read when the first room of the workshop loads; joins and
+   * removals made through this process are added (personChanged).
+   */
+  loadPeople?: (workshopId: string) => Promise<readonly WorkshopPerson[]>;
   /** Called once per load, after the stored state is in (e.g. to watch a session document). */
   onRoomLoaded?: (room: Room) => void;
-  /** The known people of a workshop, for authorship ([H1]); nobody when absent. */
-  people?: (workshopId: string) => PeopleLookup;
   /** The card text limit when a workshop sets none (PKL_CARD_TEXT_MAX, [H4]). */
   cardTextMax?: number;
   /** What a change of someone's private inputs is checked against ([Q2], ADR 0025). */
   privateCheck?: (workshopId: string, who: Principal) => PrivateCheckContext;
+  /**
+   * Read ahead what `privateCheck` needs of the store (the other private documents of the workshop),
+   * awaited before a private room is served: the check itself runs synchronously inside the guard.
+   */
+  preparePrivate?: (workshopId: string) => Promise<void>;
+  /**
+   * In a cluster: whether this node holds the workshop's lease ([Z2]). A room of a workshop it does not
+   * hold is never loaded here (a safety net: the callers take the lease first).
+   */
+  mayLoad?: (workshopId: string) => boolean;
+  /**
+   * Called once a room has left the registry, before its document is destroyed (its last state can
+   * still be read; in a cluster the workshop's lease may then go, [Z2]).
+   */
+  onRoomDropped?: (room: Room) => void;
 }
 
 /** Loaded rooms by name; loads on first use, unloads after the last connection has been idle a while. */
@@ -38,6 +55,16 @@ export class RoomRegistry {
   readonly committer: Committer;
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Rooms being read from the store: a second caller waits for the same load. */
+  private readonly loading = new Map<string, Promise<Room>>();
+  /** How often each workshop was dropped: a load that began before a drop does not come back to life. */
+  private readonly drops = new Map<string, number>();
+  /**
+   * The people of each workshop with a room loaded or loading: the rooms check every update against
+   * them synchronously, so they are read ahead (on load, and after every join or removal).
+   */
+  private readonly people = new Map<string, { list: readonly WorkshopPerson[]; byId: Map<string, KnownPerson> }>();
+  private readonly peopleReads = new Map<string, Promise<void>>();
 
   constructor(private readonly opts: RegistryOptions) {
     this.committer = new Committer(opts.writer);
@@ -49,6 +76,13 @@ export class RoomRegistry {
 
   has(name: string): boolean {
     return this.rooms.has(name);
+  }
+
+  /** Whether a room of the workshop is loaded or being loaded (a cluster keeps its lease then, [Z2]). */
+  hasWorkshop(workshopId: string): boolean {
+    for (const r of this.rooms.values()) if (r.workshopId === workshopId) return true;
+    for (const name of this.loading.keys()) if (parseRoomName(name)?.workshop === workshopId) return true;
+    return false;
   }
 
   /** Names of loaded rooms of a workshop holding documents of this kind (of every kind when absent). */
@@ -63,17 +97,64 @@ export class RoomRegistry {
     return this.rooms.get(name);
   }
 
-  get(name: string): Room {
+  /**
+   * The room, loaded from the store when it is not in memory [P23]. Reading the store is
+   * asynchronous (Postgres); callers that want a loaded room without loading use peek.
+   */
+  get(name: string): Promise<Room> {
     this.cancelUnload(name);
-    let room = this.rooms.get(name);
-    if (room) return room;
+    const room = this.rooms.get(name);
+    if (room) return Promise.resolve(room);
+    let pending = this.loading.get(name);
+    if (!pending) {
+      pending = this.load(name).finally(() => this.loading.delete(name));
+      this.loading.set(name, pending);
+    }
+    return pending;
+  }
+
+  private async load(name: string): Promise<Room> {
     const parsed = parseRoomName(name);
     if (!parsed) throw new Error(`invalid room name ${name}`);
-    room = new Room({
+    if (this.opts.mayLoad && !this.opts.mayLoad(parsed.workshop))
+      throw new Error(`room ${name}: this node does not hold the workshop's lease`);
+    const drops = this.drops.get(parsed.workshop) ?? 0;
+    // Drafts too: the workshop's card text limit is a setting in the session ([H4]); private inputs
+    // are checked against the session's rounds and the joint map's cards ([Q2]). Each is pinned as
+    // soon as it is loaded, so it cannot unload while this room loads or lives.
+    const kind = parsed.doc.kind;
+    const pinned: Room[] = [];
+    let session: Room | null = null;
+    let stored: Awaited<ReturnType<DocStore['loadDoc']>>;
+    let owners: Map<number, string>;
+    try {
+      if (kind === 'map' || kind === 'drafts' || kind === 'private') {
+        session = await this.get(`${parsed.workshop}/session`);
+        session.pins++;
+        pinned.push(session);
+      }
+      if (kind === 'private') {
+        const joint = await this.get(roomName(parsed.workshop, JOINT_MAP));
+        joint.pins++;
+        pinned.push(joint);
+      }
+      [stored, owners] = await Promise.all([
+        this.opts.store.loadDoc(name),
+        this.opts.store.loadClientOwners(name),
+        this.readPeople(parsed.workshop),
+        kind === 'private' ? this.opts.preparePrivate?.(parsed.workshop) : undefined,
+      ]);
+      if ((this.drops.get(parsed.workshop) ?? 0) !== drops) throw new Error(`workshop ${parsed.workshop} was deleted`);
+    } catch (error) {
+      for (const r of pinned) this.unpin(r);
+      throw error;
+    }
+    const room = new Room({
       name,
       workshopId: parsed.workshop,
       docName: parsed.doc,
-      store: this.opts.store,
+      stored,
+      owners,
       writer: this.opts.writer,
       committer: this.committer,
       log: this.opts.log,
@@ -81,8 +162,8 @@ export class RoomRegistry {
       compactAfterBytes: this.opts.compactAfterBytes,
       maxStructsPerUpdate: this.opts.maxStructsPerUpdate,
       maxDocBytes: this.opts.maxDocBytes,
-      workshopPeople: () => this.opts.workshopPeople?.(parsed.workshop) ?? [],
-      people: this.opts.people?.(parsed.workshop) ?? (() => null),
+      workshopPeople: () => this.people.get(parsed.workshop)?.list ?? [],
+      people: (id) => this.people.get(parsed.workshop)?.byId.get(id) ?? null,
       cardTextMax: this.opts.cardTextMax ?? CARD_TEXT_LIMIT_DEFAULT,
       privateCheck: this.opts.privateCheck && ((who) => this.opts.privateCheck!(parsed.workshop, who)),
       onFatal: (r, error) => {
@@ -91,16 +172,61 @@ export class RoomRegistry {
         this.drop(r);
       },
     });
+    room.sessionRoom = session;
+    room.pinnedRooms = pinned;
     this.rooms.set(name, room);
     this.opts.onRoomLoaded?.(room);
-    // Drafts too: the workshop's card text limit is a setting in the session ([H4]); private inputs
-    // are checked against the session's rounds ([Q2]).
-    if (parsed.doc.kind === 'map' || parsed.doc.kind === 'drafts' || parsed.doc.kind === 'private') {
-      const session = this.get(`${parsed.workshop}/session`);
-      session.pins++;
-      room.sessionRoom = session;
-    }
     return room;
+  }
+
+  /**
+   * Read a workshop's people (once while a room of it is loaded: later changes made through this
+   * process come as personChanged). Concurrent callers share the read.
+   */
+  private readPeople(workshopId: string): Promise<void> {
+    const loadPeople = this.opts.loadPeople;
+    if (!loadPeople || this.people.has(workshopId)) return Promise.resolve();
+    let read = this.peopleReads.get(workshopId);
+    if (!read) {
+      read = loadPeople(workshopId)
+        .then((list) => {
+          if (!this.inUse(workshopId)) return;
+          const byId = new Map<string, KnownPerson>();
+          this.people.set(workshopId, { list: [...list], byId });
+          for (const p of list) this.index(byId, p);
+        })
+        .finally(() => this.peopleReads.delete(workshopId));
+      this.peopleReads.set(workshopId, read);
+    }
+    return read;
+  }
+
+  private index(byId: Map<string, KnownPerson>, p: WorkshopPerson): void {
+    if (!p.removed && p.access === 'participant') byId.set(p.id, { id: p.id, name: p.name, partner: p.partner });
+    else byId.delete(p.id);
+  }
+
+  /**
+   * Someone joined or was removed through this process (the store holds it already): the loaded
+   * rooms check the next update against it. A read in flight is waited for, as it may predate it.
+   */
+  async personChanged(workshopId: string, person: WorkshopPerson | { id: string; removed: true }): Promise<void> {
+    await this.peopleReads.get(workshopId)?.catch(() => {});
+    const cached = this.people.get(workshopId);
+    if (!cached) return;
+    const list = cached.list as WorkshopPerson[];
+    const at = list.findIndex((p) => p.id === person.id);
+    const next = at >= 0 ? { ...list[at], ...person } : 'name' in person ? person : null;
+    if (!next) return;
+    if (at >= 0) list[at] = next;
+    else list.push(next);
+    this.index(cached.byId, next);
+  }
+
+  private inUse(workshopId: string): boolean {
+    const prefix = `${workshopId}/`;
+    for (const name of [...this.rooms.keys(), ...this.loading.keys()]) if (name.startsWith(prefix)) return true;
+    return false;
   }
 
   /** Call when a connection left; unloads the room once it has had no connections for idleUnloadMs. */
@@ -127,17 +253,47 @@ export class RoomRegistry {
   private drop(room: Room): void {
     this.cancelUnload(room.name);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    this.opts.onRoomDropped?.(room);
     room.destroy();
-    const session = room.sessionRoom;
-    if (session) {
-      room.sessionRoom = null;
-      session.pins--;
-      this.releaseIfIdle(session);
+    if (!this.inUse(room.workshopId)) this.people.delete(room.workshopId);
+    const pinned = room.pinnedRooms;
+    room.sessionRoom = null;
+    room.pinnedRooms = [];
+    for (const r of pinned) this.unpin(r);
+  }
+
+  /**
+   * Hand a workshop over ([Z3]): every accepted update of its rooms committed, each room snapshotted
+   * and unloaded. The caller closed the connections first; the writer is drained by the caller.
+   */
+  async unloadWorkshop(workshopId: string): Promise<void> {
+    await this.committer.drain();
+    // Maps before their session: dropping a map unpins the session, which is dropped after it.
+    const rooms = [...this.rooms.values()].filter((r) => r.workshopId === workshopId);
+    rooms.sort((a, b) => Number(a.docName.kind === 'session') - Number(b.docName.kind === 'session'));
+    for (const room of rooms) {
+      if (this.rooms.get(room.name) !== room) continue;
+      room.compactNow();
+      this.drop(room);
     }
+  }
+
+  private unpin(room: Room): void {
+    room.pins--;
+    this.releaseIfIdle(room);
+  }
+
+  /**
+   * Everyone listed in a workshop while a room of it is loaded (kept current by personChanged), or
+   * null when none is: read synchronously by checks that run inside the guard.
+   */
+  peopleOf(workshopId: string): readonly WorkshopPerson[] | null {
+    return this.people.get(workshopId)?.list ?? null;
   }
 
   /** Unload every room of a workshop without writing (used when the workshop is deleted). */
   dropWorkshop(workshopId: string): Room[] {
+    this.drops.set(workshopId, (this.drops.get(workshopId) ?? 0) + 1);
     const dropped = [...this.rooms.values()].filter((r) => r.workshopId === workshopId);
     for (const r of dropped) this.drop(r);
     return dropped;
@@ -151,6 +307,7 @@ export class RoomRegistry {
 
   /** Shutdown: commit what is queued, snapshot every room, unload all, and wait until it is all on disk. */
   async closeAll(): Promise<void> {
+    await Promise.allSettled(this.loading.values());
     await this.committer.drain();
     for (const room of [...this.rooms.values()]) {
       room.compactNow();

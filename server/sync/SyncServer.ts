@@ -38,6 +38,9 @@ export interface SyncServerOptions {
   log: (message: string, error?: unknown) => void;
 }
 
+/** Messages a connection may send while it is being accepted (they wait until it is). */
+const MAX_EARLY_MESSAGES = 64;
+
 /** At most this many awareness client ids per connection (a provider uses one; a reload may bring a new one). */
 const MAX_CLIENT_IDS_PER_CONNECTION = 4;
 
@@ -132,21 +135,63 @@ export class SyncServer {
     return this.connections.size;
   }
 
-  /** Attach to the HTTP server's upgrade event. Returns false when the path is not ours. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+  /**
+   * Attach to the HTTP server's upgrade event. Returns false when the path is not ours; otherwise
+   * `settled` is called once the connection was accepted or refused.
+   */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, settled?: () => void): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(`${SYNC_PATH}/`)) return false;
     const address = clientAddress(req, this.opts.trustProxy);
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url, address));
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (err) => this.opts.log('websocket error', err));
+      // The checks read the store (asynchronous with Postgres): what the client sends meanwhile waits
+      // in order and is handled once the connection is accepted, or dropped with it.
+      const early: [Buffer, boolean][] = [];
+      let earlyBytes = 0;
+      const hold = (data: Buffer, isBinary: boolean) => {
+        earlyBytes += data.byteLength;
+        // A client does not send much before its first answer; more is refused, not buffered (T5).
+        if (early.length >= MAX_EARLY_MESSAGES || earlyBytes > this.opts.maxFrameBytes * 2)
+          return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many messages, slow down');
+        early.push([data, isBinary]);
+      };
+      ws.on('message', hold);
+      this.accept(ws, url, address)
+        .catch((error: unknown) => {
+          this.opts.log('could not accept a connection', error);
+          this.refuse(ws, CloseCode.SERVER_ERROR, 'server error');
+          return null;
+        })
+        .then((conn) => {
+          settled?.();
+          ws.off('message', hold);
+          if (!conn) return;
+          ws.on('message', (data, isBinary) => this.onMessage(conn, data as Buffer, isBinary));
+          for (const [data, isBinary] of early) this.onMessage(conn, data, isBinary);
+        });
+    });
     return true;
   }
 
-  private refuse(ws: WebSocket, code: number, reason: string): void {
-    ws.close(code, reason);
+  /**
+   * Complete the websocket handshake only to close at once with this code: a browser sees close codes,
+   * never an HTTP status, so this is how a client learns to retry (a cluster node without the lease, [Z3]).
+   */
+  refuseUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => {});
+      this.refuse(ws, code, reason);
+    });
   }
 
-  private accept(ws: WebSocket, url: URL, address: string): void {
-    ws.on('error', (err) => this.opts.log('websocket error', err));
+  private refuse(ws: WebSocket, code: number, reason: string): null {
+    if (ws.readyState === WebSocket.OPEN) ws.close(code, reason);
+    return null;
+  }
+
+  /** The accepted connection, or null when it was refused (and closed). */
+  private async accept(ws: WebSocket, url: URL, address: string): Promise<Connection | null> {
     let roomName: string;
     try {
       roomName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1));
@@ -158,16 +203,15 @@ export class SyncServer {
     // The token first: it is one indexed lookup, and nothing about the workshop is read for a stranger.
     const token = url.searchParams.get('token');
     if (!isTokenShaped(token)) return this.refuse(ws, CloseCode.UNAUTHORIZED, 'missing or invalid token');
-    const participant = this.opts.workshops.findParticipantByToken(parsed.workshop, hashToken(token));
-    const workshop = participant ? this.opts.workshops.getWorkshop(parsed.workshop) : null;
-    if (!participant && !this.opts.workshops.getWorkshop(parsed.workshop))
-      return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown workshop');
+    const participant = await this.opts.workshops.findParticipantByToken(parsed.workshop, hashToken(token));
+    const workshop = await this.opts.workshops.getWorkshop(parsed.workshop);
+    if (!participant && !workshop) return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown workshop');
     if (!participant || !workshop || participant.revoked)
       return this.refuse(ws, CloseCode.UNAUTHORIZED, 'invalid or revoked token');
     // Only drafts of someone in this workshop exist; no random drafts room is ever loaded (T12).
     if (
       (parsed.doc.kind === 'drafts' || parsed.doc.kind === 'private') &&
-      !this.opts.workshops.getParticipant(workshop.id, parsed.doc.participant)
+      !(await this.opts.workshops.getParticipant(workshop.id, parsed.doc.participant))
     ) {
       return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown document');
     }
@@ -179,7 +223,7 @@ export class SyncServer {
     const partnerId = partnerOfMap(parsed.doc);
     if (partnerId && !workshop.partners.some((p) => p.id === partnerId))
       return this.refuse(ws, CloseCode.NOT_FOUND, 'unknown map');
-    if (!canReadDoc(principal, parsed.doc, this.accessContext(workshop.id, workshop.flow))) {
+    if (!canReadDoc(principal, parsed.doc, await this.accessContext(workshop.id, workshop.flow))) {
       return this.refuse(ws, CloseCode.FORBIDDEN, 'no access to this document');
     }
     const tokenKey = participant.id;
@@ -234,17 +278,22 @@ export class SyncServer {
 
     let room: Room;
     try {
-      room = this.opts.registry.get(roomName);
+      room = await this.opts.registry.get(roomName);
     } catch (error) {
       this.opts.log(`could not load room ${roomName}`, error);
       conn.close(CloseCode.SERVER_ERROR, 'could not load document');
-      return;
+      return null;
+    }
+    // Closed while the room loaded: onClose has run already and must not miss the room.
+    if (conn.closed) {
+      this.opts.registry.releaseIfIdle(room);
+      return null;
     }
     conn.room = room;
     room.connections.add(conn);
-    ws.on('message', (data, isBinary) => this.onMessage(conn, data as Buffer, isBinary));
     conn.send(encodeSyncStep1(room.doc));
     room.sendAwarenessTo(conn);
+    return conn;
   }
 
   /**
@@ -353,8 +402,8 @@ export class SyncServer {
   }
 
   /** Flow and stage of a workshop; the stage lives in its session document (loaded if needed). */
-  private accessContext(workshopId: string, flow: Flow): AccessContext {
-    const session = this.opts.registry.get(`${workshopId}/session`);
+  private async accessContext(workshopId: string, flow: Flow): Promise<AccessContext> {
+    const session = await this.opts.registry.get(`${workshopId}/session`);
     const stage = flow === 'joint' ? 'heterogeneous' : readSession(session.doc).stage;
     const { draftsReadable } = readWorkshopSettings(session.doc);
     this.opts.registry.releaseIfIdle(session);
@@ -367,11 +416,11 @@ export class SyncServer {
   }
 
   /** After the stage (or drafts reading, [H6]) changed: close connections to documents their owner may no longer open. */
-  recheckWorkshop(workshopId: string): void {
-    for (const c of this.connections) {
+  async recheckWorkshop(workshopId: string): Promise<void> {
+    for (const c of [...this.connections]) {
       const room = c.room;
       if (!room || room.workshopId !== workshopId) continue;
-      if (!canReadDoc(c.principal, room.docName, this.accessContext(workshopId, c.flow))) {
+      if (!canReadDoc(c.principal, room.docName, await this.accessContext(workshopId, c.flow))) {
         c.close(CloseCode.FORBIDDEN, 'this map is closed in this part of the session');
       }
     }

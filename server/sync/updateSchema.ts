@@ -250,11 +250,18 @@ export class SchemaCheck {
   /** Count limits of map and list fields: what exists plus what this update adds. */
   private countEntry(l: LandingItem, place: Extract<Place, { at: 'field' }>, max: number): Refusal | null {
     const key: object = l.parent.kind === 'live' ? l.parent.type : l.parent.kind === 'new' ? l.parent.item : place;
-    const existing =
-      place.type instanceof Y.Map ? place.type.size : place.type instanceof Y.Array ? place.type.length : 0;
+    // A type this update creates is not in the document yet: it holds nothing (and Yjs warns on reading it).
+    const live = place.type?.doc != null;
+    const existing = !live
+      ? 0
+      : place.type instanceof Y.Map
+        ? place.type.size
+        : place.type instanceof Y.Array
+          ? place.type.length
+          : 0;
     if (l.key !== null) {
       const seen = (this.added.get(key) as Set<string> | undefined) ?? new Set<string>();
-      if (!(place.type instanceof Y.Map && place.type.has(l.key))) seen.add(l.key);
+      if (!(live && place.type instanceof Y.Map && place.type.has(l.key))) seen.add(l.key);
       this.added.set(key, seen);
       return existing + seen.size > max ? malformed(`too many entries in "${place.field}"`) : null;
     }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testStoreEnv } from './testStore.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -20,7 +21,15 @@ export async function startChildServer(
 ): Promise<ChildServer> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: '0', PKL_HOST: '127.0.0.1', PKL_DATA_DIR: dataDir, PKL_DEMO_FIXTURE: 'off', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      PKL_HOST: '127.0.0.1',
+      PKL_DATA_DIR: dataDir,
+      PKL_DEMO_FIXTURE: 'off',
+      ...testStoreEnv(dataDir),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -10,6 +10,7 @@ import { SYNC_PATH, roomName, type DocName } from '../../shared/protocol.js';
 import { readMap } from '../../shared/readModel.js';
 import { startApp, type App } from '../app.js';
 import { DEFAULTS, type Config } from '../config.js';
+import { dropTestSchemas, testStoreConfig } from './testStore.js';
 
 const tempDirs = new Set<string>();
 
@@ -24,19 +25,23 @@ export function tempDataDir(): string {
   return dir;
 }
 
-export function removeTempDirs(): void {
+export async function removeTempDirs(): Promise<void> {
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
   tempDirs.clear();
+  await dropTestSchemas();
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Tests create and join far faster than people do; the rate-limit tests set their own limits.
   const rates = { lookupsPerMinute: 1_000_000, joinsPerMinute: 1_000_000, createsPerMinute: 1_000_000 };
+  const dataDir = overrides.dataDir ?? tempDataDir();
   return {
     ...DEFAULTS,
     host: '127.0.0.1',
     port: 0,
-    dataDir: tempDataDir(),
+    dataDir,
+    // SQLite, or Postgres in a schema of this data directory (PKL_TEST_STORE, server/test/testStore.ts).
+    ...testStoreConfig(dataDir),
     demoFixturePath: null,
     ...rates,
     ...overrides,

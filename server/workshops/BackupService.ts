@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, toBase64, type BackupFile } from '../../shared/backup.js';
@@ -7,18 +8,14 @@ import { readMap } from '../../shared/readModel.js';
 import { HttpError } from '../http/respond.js';
 import { checkBackupOffThread } from './checkBackupOffThread.js';
 import { newWorkshopId } from '../../shared/ids.js';
-import type { SqliteStore } from '../store/SqliteStore.js';
+import type { ImportedRow, NewParticipant, Store } from '../store/Store.js';
 import type { RoomRegistry } from '../sync/RoomRegistry.js';
 import type { WorkshopService } from './WorkshopService.js';
-
-/** An import writes in transactions of at most this long or this large, then yields to the event loop. */
-const SLICE_MS = 15;
-const SLICE_BYTES = 1024 * 1024;
 
 /** Export a whole workshop as one JSON file, import it as a new workshop, delete one completely. */
 export class BackupService {
   constructor(
-    private readonly store: SqliteStore,
+    private readonly store: Store,
     private readonly registry: RoomRegistry,
     private readonly workshops: WorkshopService,
     private readonly closeWorkshopConnections: (workshopId: string) => void,
@@ -26,26 +23,26 @@ export class BackupService {
     private readonly maxDocBytes: number = 16 * 1024 * 1024,
   ) {}
 
-  stateOf(room: string): Uint8Array | null {
+  async stateOf(room: string): Promise<Uint8Array | null> {
     const live = this.registry.peek(room);
     if (live) return Y.encodeStateAsUpdate(live.doc);
-    const stored = this.store.loadDoc(room);
+    const stored = await this.store.loadDoc(room);
     const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
     return parts.length ? Y.mergeUpdates(parts) : null;
   }
 
-  export(workshopId: string): BackupFile {
-    const w = this.store.getWorkshop(workshopId);
+  async export(workshopId: string): Promise<BackupFile> {
+    const w = await this.store.getWorkshop(workshopId);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     const rooms = new Set<string>();
     for (const kind of BACKED_UP_KINDS) {
-      for (const r of this.store.roomsOf(workshopId, kind)) rooms.add(r);
+      for (const r of await this.store.roomsOf(workshopId, kind)) rooms.add(r);
       for (const r of this.registry.loadedNames(workshopId, kind)) rooms.add(r);
     }
     const documents: Record<string, string> = {};
     const readable: BackupFile['readable'] = {};
     for (const room of [...rooms].sort()) {
-      const state = this.stateOf(room);
+      const state = await this.stateOf(room);
       if (!state) continue;
       const parsed = parseRoomName(room);
       if (!parsed) continue;
@@ -58,28 +55,32 @@ export class BackupService {
         ydoc.destroy();
       }
     }
-    const versions = [...rooms]
-      .filter((r) => parseRoomName(r)?.doc.kind === 'map')
-      .flatMap((room) => this.store.listVersions(room).reverse())
-      .map((v) => {
-        const full = this.store.getVersion(workshopId, v.id)!;
-        return {
+    const versions: BackupFile['versions'] = [];
+    for (const room of [...rooms].filter((r) => parseRoomName(r)?.doc.kind === 'map')) {
+      for (const v of (await this.store.listVersions(room)).reverse()) {
+        const full = (await this.store.getVersion(workshopId, v.id))!;
+        versions.push({
           doc: v.doc,
           kind: v.kind,
           label: v.label,
           createdAt: v.createdAt,
           cardCount: v.cardCount,
           state: toBase64(full.state),
-        };
-      });
+        });
+      }
+    }
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: Date.now(),
       workshop: { title: w.title, createdAt: w.createdAt, partners: w.partners, flow: w.flow },
-      participants: this.store
-        .participantsOf(workshopId)
-        .map(({ id, name, partner, role, access }) => ({ id, name, partner, role, access })),
+      participants: (await this.store.participantsOf(workshopId)).map(({ id, name, partner, role, access }) => ({
+        id,
+        name,
+        partner,
+        role,
+        access,
+      })),
       documents,
       versions,
       readable,
@@ -96,62 +97,47 @@ export class BackupService {
       bytes,
       this.maxDocBytes,
     );
-    // Everything is valid. The documents and versions (nearly all of the bytes) are written first, in
-    // small slices (SLICE_MS, SLICE_BYTES) that yield to the event loop, under a new id that no workshop has yet:
-    // nothing can reach them. Then one small transaction creates the workshop and its people, and only
-    // from then on does it exist. A failure removes what was written; after a kill -9 halfway, the
-    // store drops documents of no workshop when it opens (no orphan either way, T13).
+    // Everything is valid. The documents and versions (nearly all of the bytes) are written under a
+    // new id that no workshop has yet, then the workshop and its people; only from then on does it
+    // exist. The store makes sure a failure or a kill -9 halfway leaves nothing reachable (T13).
     const id = newWorkshopId();
-    // Each write returns its size: a slice also ends after ~1 MiB, as its commit writes it all at once.
-    const writes: (() => number)[] = [
-      ...docs.map(([doc, state]) => () => {
-        this.store.compact(roomName(id, doc), id, state);
-        return state.byteLength;
-      }),
-      ...versions.map((v) => () => {
-        this.store.saveVersion({
-          room: roomName(id, v.doc),
-          workshopId: id,
-          kind: v.kind,
-          label: v.label,
-          cardCount: v.cardCount,
-          state: v.stateBytes,
-          createdAt: v.createdAt,
-        });
-        return v.stateBytes.byteLength;
-      }),
+    const rows: ImportedRow[] = [
+      ...docs.map(([doc, state]): ImportedRow => ({ kind: 'doc', room: roomName(id, doc), workshopId: id, state })),
+      ...versions.map(
+        (v): ImportedRow => ({
+          kind: 'version',
+          version: {
+            room: roomName(id, v.doc),
+            workshopId: id,
+            kind: v.kind,
+            label: v.label,
+            cardCount: v.cardCount,
+            state: v.stateBytes,
+            createdAt: v.createdAt,
+          },
+        }),
+      ),
     ];
-    let created: CreateWorkshopResponse | null = null;
-    try {
-      for (let next = 0; next < writes.length; ) {
-        const start = performance.now();
-        let bytes = 0;
-        this.store.db.transaction(() => {
-          while (next < writes.length && bytes < SLICE_BYTES && performance.now() - start < SLICE_MS)
-            bytes += writes[next++]();
-        })();
-        await new Promise((r) => setImmediate(r));
-      }
-      this.store.db.transaction(() => {
-        created = this.workshops.createImported(id, title, partners, createdAt, flow);
-        for (const p of participants) this.store.addImportedParticipant({ ...p, workshopId: id });
-      })();
-    } catch (error) {
-      this.store.deleteWorkshop(id);
-      throw error;
-    }
-    return created!;
+    // People of the backup are kept for their names on cards, without a usable token.
+    const people: NewParticipant[] = participants.map((p) => ({
+      ...p,
+      workshopId: id,
+      access: 'participant',
+      revoked: true,
+      tokenHash: randomBytes(32),
+    }));
+    return this.workshops.createImported(id, title, partners, createdAt, flow, { rows, people });
   }
 
   /** Delete every row and document of a workshop; its connections are closed first. */
   async delete(workshopId: string): Promise<void> {
-    if (!this.store.getWorkshop(workshopId))
+    if (!(await this.store.getWorkshop(workshopId)))
       throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     this.closeWorkshopConnections(workshopId);
     this.registry.dropWorkshop(workshopId);
     // Let every write already on its way finish first, so no late commit or compaction writes rows
     // for a deleted workshop.
     await this.registry.committer.drain();
-    this.store.deleteWorkshop(workshopId);
+    await this.store.deleteWorkshop(workshopId);
   }
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { WorkshopPerson } from '../../shared/agreement.js';
 import { getCards, readCardColumn } from '../../shared/cardSchema.js';
 import { readCardField } from '../../shared/card/read.js';
 import { JOINT_MAP, privateDoc } from '../../shared/docName.js';
@@ -27,55 +28,108 @@ type Source = PrivateSource & { id: string; live: boolean };
  * vote or score against ([Q2]), and the bookkeeping of the session's rounds: open what the facilitator
  * asked for, close and aggregate ([Q4], [Y3]). Only this service reads private documents, and it
  * writes nothing but aggregates into the session document.
+ *
+ * The guard runs synchronously on every vote, and the store is asynchronous (Postgres, [P20]), so the
+ * private documents of a workshop are read ahead once (`prepare`, awaited before a private room is
+ * served) and kept here while the workshop's session is loaded: a live room's own document, or the
+ * stored state of one that is not loaded, or the last state of one that unloaded. No vote reads the
+ * store.
  */
 export class RoundService {
+  /** Per workshop: each participant's private document as last known in this process. */
+  private readonly docs = new Map<string, Map<string, Y.Doc>>();
+  private readonly preparing = new Map<string, Promise<void>>();
+
   constructor(
     private readonly store: DocStore & WorkshopStore,
     private readonly registry: RoomRegistry,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Reads every private document of the workshop not yet known here; concurrent callers share it. */
+  prepare(workshopId: string): Promise<void> {
+    let pending = this.preparing.get(workshopId);
+    if (!pending) {
+      pending = this.readAhead(workshopId).finally(() => this.preparing.delete(workshopId));
+      this.preparing.set(workshopId, pending);
+    }
+    return pending;
+  }
+
+  private async readAhead(workshopId: string): Promise<void> {
+    const docs = this.docsOf(workshopId);
+    const people = await this.store.participantsOf(workshopId);
+    await Promise.all(
+      people.map(async (p) => {
+        if (docs.has(p.id)) return;
+        const stored = await this.store.loadDoc(roomName(workshopId, privateDoc(p.id as ParticipantId)));
+        // A room that loaded meanwhile is newer than what was read.
+        if (docs.has(p.id) || (!stored.snapshot && stored.updates.length === 0)) return;
+        const doc = new Y.Doc();
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const u of stored.updates) Y.applyUpdate(doc, u);
+        docs.set(p.id, doc);
+      }),
+    );
+  }
+
+  private docsOf(workshopId: string): Map<string, Y.Doc> {
+    let docs = this.docs.get(workshopId);
+    if (!docs) {
+      docs = new Map();
+      this.docs.set(workshopId, docs);
+    }
+    return docs;
+  }
+
+  /** A room was loaded: a private room's document is from now on the one to read. */
+  roomLoaded(room: Room): void {
+    const pid = privateOwner(room);
+    if (pid) this.docsOf(room.workshopId).set(pid, room.doc);
+  }
+
   /**
-   * Each participant's private document with their partner, read from memory when loaded and from the
-   * store otherwise (without loading a room). Removed people are left out. `partner`: only theirs.
+   * A room is about to unload: keep a private document's last state (its room's document is destroyed);
+   * forget the workshop with its session, which every private room pins.
+   */
+  roomDropped(room: Room): void {
+    const pid = privateOwner(room);
+    if (pid && !room.destroyed) {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      this.docs.get(room.workshopId)?.set(pid, copy);
+    } else if (room.docName.kind === 'session') this.docs.delete(room.workshopId);
+  }
+
+  /**
+   * Each listed participant's private document with their partner. Removed people are left out.
+   * `only`: the people of one partner but one. Synchronous: reads what `prepare` and the rooms left here.
    */
   private sources(workshopId: string, only?: { partner: string; except: string }): Source[] {
+    const docs = this.docs.get(workshopId);
+    const people: readonly WorkshopPerson[] = this.registry.peopleOf(workshopId) ?? [];
     const out: Source[] = [];
-    for (const p of this.store.participantsOf(workshopId)) {
-      if (p.revoked || p.access !== 'participant') continue;
+    for (const p of people) {
+      if (p.removed || p.access !== 'participant') continue;
       if (only && (p.partner !== only.partner || p.id === only.except)) continue;
-      const name = roomName(workshopId, privateDoc(p.id as ParticipantId));
-      const live = this.registry.peek(name);
-      if (live) {
-        out.push({ id: p.id, partner: p.partner, doc: live.doc, live: true });
-        continue;
-      }
-      const stored = this.store.loadDoc(name);
-      if (!stored.snapshot && stored.updates.length === 0) continue;
-      const doc = new Y.Doc();
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(doc, u);
-      out.push({ id: p.id, partner: p.partner, doc, live: false });
+      const doc = docs?.get(p.id);
+      if (!doc) continue;
+      const live = this.registry.peek(roomName(workshopId, privateDoc(p.id as ParticipantId)))?.doc === doc;
+      out.push({ id: p.id, partner: p.partner, doc, live });
     }
     return out;
   }
 
   /** What a change in `who`'s private document is checked against: the rounds, the joint map's cards. */
   checkContext(workshopId: string, who: Principal): PrivateCheckContext {
-    const session = this.registry.get(roomName(workshopId, 'session'));
-    let cards: ReturnType<typeof getCards> | null = null;
-    const jointCards = () => {
-      if (cards) return cards;
-      const map = this.registry.get(roomName(workshopId, JOINT_MAP));
-      this.registry.releaseIfIdle(map);
-      cards = getCards(map.doc);
-      return cards;
-    };
+    // Both pinned by the private room being written to (RoomRegistry.load).
+    const session = this.loaded(roomName(workshopId, 'session'));
+    const joint = this.loaded(roomName(workshopId, JOINT_MAP));
     return {
       participantId: who.participantId,
       round: (id) => readRound(session.doc, id),
       card: (id) => {
-        const card = jointCards().get(id);
+        const card = getCards(joint.doc).get(id);
         if (!(card instanceof Y.Map)) return null;
         const column = readCardColumn(card);
         return column ? { column, author: readCardField(card, 'author') } : null;
@@ -88,12 +142,23 @@ export class RoundService {
     };
   }
 
+  private loaded(name: string): Room {
+    const room = this.registry.peek(name);
+    if (!room) throw new Error(`${name} is not loaded; a private room pins it`);
+    return room;
+  }
+
   /** After the facilitator's requests changed (and once at load): open and close rounds. */
-  settle(workshopId: string): string[] {
-    const session = this.registry.get(roomName(workshopId, 'session'));
-    const closed = settleRounds(session.doc, this.now(), () => this.sources(workshopId), SERVER);
-    this.registry.releaseIfIdle(session);
-    return closed;
+  async settle(workshopId: string): Promise<string[]> {
+    const session = await this.registry.get(roomName(workshopId, 'session'));
+    session.pins++;
+    try {
+      await this.prepare(workshopId);
+      return settleRounds(session.doc, this.now(), () => this.sources(workshopId), SERVER);
+    } finally {
+      session.pins--;
+      this.registry.releaseIfIdle(session);
+    }
   }
 
   /**
@@ -139,4 +204,9 @@ export class RoundService {
     getVotes(room.doc).observe(share);
     share();
   }
+}
+
+/** The participant whose private document a room holds, or null for every other kind. */
+function privateOwner(room: Room): string | null {
+  return room.docName.kind === 'private' ? room.docName.participant : null;
 }

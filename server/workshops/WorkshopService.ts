@@ -25,15 +25,43 @@ import { JOINT_MAP, partnerMapName, roomName } from '../../shared/protocol.js';
 import { validateJoin, validateNewWorkshop } from '../../shared/validation.js';
 import { hashToken, isTokenShaped, newToken } from '../auth/tokens.js';
 import { HttpError } from '../http/respond.js';
-import type { DocStore, WorkshopStore } from '../store/Store.js';
+import {
+  JoinCodeTaken,
+  type DocStore,
+  type ImportedRow,
+  type NewParticipant,
+  type Store,
+  type WorkshopStore,
+} from '../store/Store.js';
 import { readSampleWorkshop, seedMap } from './sampleWorkshop.js';
 
 const PROJECTOR_NAME = 'Projector';
 
 /** Where the live list of participants (the `workshop` document) and open connections are updated. */
 export interface ParticipantEvents {
-  joined(workshopId: string, entry: ParticipantEntry): void;
-  removed(workshopId: string, participantId: string): void;
+  joined(workshopId: string, entry: ParticipantEntry): Promise<void>;
+  removed(workshopId: string, participantId: string): Promise<void>;
+}
+
+/** A person created with their workshop; the token is for their link, only its hash is stored. */
+function newPerson(workshopId: string, name: string, access: AccessRole) {
+  const token = newToken();
+  const person: NewParticipant = {
+    id: newParticipantId(),
+    workshopId,
+    name,
+    partner: '',
+    role: 'other',
+    access,
+    revoked: false,
+    tokenHash: hashToken(token),
+  };
+  return { token, person };
+}
+
+function entryOf(p: NewParticipant): ParticipantEntry {
+  const { id, name, partner, role, access } = p;
+  return { id, name, partner, role, access, joinedAt: Date.now(), removed: false };
 }
 
 function newJoinCode(): string {
@@ -45,25 +73,29 @@ function newJoinCode(): string {
 /** Workshops and the people in them: creation, joining, token checks, removal. */
 export class WorkshopService {
   constructor(
-    private readonly workshops: WorkshopStore,
+    private readonly workshops: WorkshopStore & Pick<Store, 'importWorkshop'>,
     private readonly docs: DocStore,
     private readonly demoFixturePath: string | null,
     private readonly events: ParticipantEvents,
   ) {}
 
-  create(body: unknown): CreateWorkshopResponse {
+  async create(body: unknown): Promise<CreateWorkshopResponse> {
     const input = validateNewWorkshop(body);
     if (!input.ok) throw new HttpError(400, 'invalid', 'Check the title and the partner names.', input.errors);
-    return this.createFrom(input.value.title, input.value.partners, undefined, input.value.flow).response;
+    return (await this.createFrom(input.value.title, input.value.partners, undefined, input.value.flow)).response;
   }
 
-  /** `lang`: the language of the names the server gives (the facilitator is "Begeleider" in Dutch). */
-  private createFrom(
+  /**
+   * `lang`: the language of the names the server gives (the facilitator is "Begeleider" in Dutch).
+   * `imported`: a backup's documents, versions and people, written with the workshop (importWorkshop).
+   */
+  private async createFrom(
     title: string,
     partnerNames: string[],
     keep?: { partners: Partner[]; createdAt: number; id: WorkshopId },
     flow: Flow = 'joint',
     lang: Lang = DEFAULT_LANG,
+    imported?: { rows: readonly ImportedRow[]; people: readonly NewParticipant[] },
   ) {
     const id = keep?.id ?? newWorkshopId();
     const taken = new Set<string>();
@@ -74,32 +106,29 @@ export class WorkshopService {
         taken.add(pid);
         return { id: pid, name, color: partnerColor(i) };
       });
-    // 31^6 ≈ 887 million codes: a collision is rare; the UNIQUE constraint catches it and we draw again.
+    const facilitator = newPerson(id, translate(lang, 'roles.facilitator'), 'facilitator');
+    const projector = newPerson(id, PROJECTOR_NAME, 'projector');
+    const people = [facilitator.person, projector.person, ...(imported?.people ?? [])];
+    // 31^6 ≈ 887 million codes: a collision is rare; the store says so (JoinCodeTaken) and we draw again.
     let joinCode = newJoinCode();
     for (let attempt = 0; ; attempt++) {
+      const record = { id, title, createdAt: keep?.createdAt ?? Date.now(), partners, joinCode, flow };
       try {
-        this.workshops.createWorkshop({
-          id,
-          title,
-          createdAt: keep?.createdAt ?? Date.now(),
-          partners,
-          joinCode,
-          flow,
-        });
+        if (imported) await this.workshops.importWorkshop(imported.rows, record, people);
+        else await this.workshops.createWorkshop(record, people);
         break;
       } catch (error) {
-        if (attempt > 5 || !String(error).includes('UNIQUE')) throw error;
+        if (attempt > 5 || !(error instanceof JoinCodeTaken)) throw error;
         joinCode = newJoinCode();
       }
     }
-    const token = this.addPerson(id, translate(lang, 'roles.facilitator'), '', 'other', 'facilitator');
-    const projectorToken = this.addPerson(id, PROJECTOR_NAME, '', 'other', 'projector');
+    for (const p of [facilitator.person, projector.person]) await this.events.joined(id, entryOf(p));
     const response: CreateWorkshopResponse = {
       id,
       participantPath: participantPath(id),
-      facilitatorPath: facilitatorPath(id, token),
-      facilitatorToken: token,
-      projectorPath: projectorPath(id, projectorToken),
+      facilitatorPath: facilitatorPath(id, facilitator.token),
+      facilitatorToken: facilitator.token,
+      projectorPath: projectorPath(id, projector.token),
       joinCode,
     };
     return { response, partners };
@@ -107,38 +136,42 @@ export class WorkshopService {
 
   /**
    * A workshop from a backup: same title, partners (ids and colours) and date, new code and links, under
-   * `id` (new, drawn by the import, which writes the documents under it first).
+   * `id` (new, drawn by the import), written with its documents, versions and people in one go (T13).
    */
-  createImported(
+  async createImported(
     id: WorkshopId,
     title: string,
     partners: Partner[],
     createdAt: unknown,
-    flow: Flow = 'joint',
-  ): CreateWorkshopResponse {
+    flow: Flow,
+    imported: { rows: readonly ImportedRow[]; people: readonly NewParticipant[] },
+  ): Promise<CreateWorkshopResponse> {
     const safe = partners.map((p, i) => ({
       id: (typeof p.id === 'string' && /^[a-z0-9-]{1,40}$/.test(p.id) ? p.id : `partner-${i + 1}`) as PartnerId,
       name: p.name,
       color: typeof p.color === 'string' && /^#[0-9a-f]{6}$/i.test(p.color) ? p.color : partnerColor(i),
     }));
-    return this.createFrom(
+    const created = await this.createFrom(
       title,
       [],
       { partners: safe, createdAt: typeof createdAt === 'number' ? createdAt : Date.now(), id },
       flow,
-    ).response;
+      DEFAULT_LANG,
+      imported,
+    );
+    return created.response;
   }
 
-  private addPerson(workshopId: string, name: string, partner: string, role: string, access: AccessRole) {
+  private async addPerson(workshopId: string, name: string, partner: string, role: string, access: AccessRole) {
     const token = newToken();
     const id = newParticipantId();
-    this.workshops.addParticipant({ id, workshopId, name, partner, role, access }, hashToken(token));
-    this.events.joined(workshopId, { id, name, partner, role, access, joinedAt: Date.now(), removed: false });
+    await this.workshops.addParticipant({ id, workshopId, name, partner, role, access }, hashToken(token));
+    await this.events.joined(workshopId, { id, name, partner, role, access, joinedAt: Date.now(), removed: false });
     return token;
   }
 
-  info(id: string): WorkshopInfo {
-    const w = this.workshops.getWorkshop(id);
+  async info(id: string): Promise<WorkshopInfo> {
+    const w = await this.workshops.getWorkshop(id);
     if (!w) throw new HttpError(404, 'not_found', 'This workshop does not exist (any more).');
     return {
       id: w.id as WorkshopId,
@@ -150,14 +183,14 @@ export class WorkshopService {
     };
   }
 
-  byJoinCode(code: string): JoinCodeResponse {
-    const w = this.workshops.findWorkshopByCode(normalizeJoinCode(code));
+  async byJoinCode(code: string): Promise<JoinCodeResponse> {
+    const w = await this.workshops.findWorkshopByCode(normalizeJoinCode(code));
     if (!w) throw new HttpError(404, 'not_found', 'There is no workshop with this code.');
     return { id: w.id as WorkshopId };
   }
 
-  requireFacilitator(id: string, authorization: string | undefined): WhoAmIResponse {
-    const me = this.whoAmI(id, authorization);
+  async requireFacilitator(id: string, authorization: string | undefined): Promise<WhoAmIResponse> {
+    const me = await this.whoAmI(id, authorization);
     if (me.access !== 'facilitator') throw new HttpError(403, 'forbidden', 'Only the facilitator can do this.');
     return me;
   }
@@ -166,27 +199,30 @@ export class WorkshopService {
    * A new projector link (tokens are stored hashed, so an old link cannot be shown again). Earlier
    * projector links stop working, so a link that leaked can be replaced.
    */
-  newProjectorLink(id: string, authorization: string | undefined): { projectorPath: string } {
-    this.requireFacilitator(id, authorization);
-    for (const p of this.workshops.participantsOf(id)) {
-      if (p.access === 'projector' && !p.revoked && this.workshops.revokeParticipant(id, p.id))
-        this.events.removed(id, p.id);
+  async newProjectorLink(id: string, authorization: string | undefined): Promise<{ projectorPath: string }> {
+    await this.requireFacilitator(id, authorization);
+    for (const p of await this.workshops.participantsOf(id)) {
+      if (p.access === 'projector' && !p.revoked && (await this.workshops.revokeParticipant(id, p.id)))
+        await this.events.removed(id, p.id);
     }
     return {
-      projectorPath: projectorPath(id as WorkshopId, this.addPerson(id, PROJECTOR_NAME, '', 'other', 'projector')),
+      projectorPath: projectorPath(
+        id as WorkshopId,
+        await this.addPerson(id, PROJECTOR_NAME, '', 'other', 'projector'),
+      ),
     };
   }
 
   /** The facilitator removes someone: their token stops working and their connections close. */
-  remove(id: string, authorization: string | undefined, participantId: string): void {
-    this.requireFacilitator(id, authorization);
-    const target = this.workshops.getParticipant(id, participantId);
+  async remove(id: string, authorization: string | undefined, participantId: string): Promise<void> {
+    await this.requireFacilitator(id, authorization);
+    const target = await this.workshops.getParticipant(id, participantId);
     if (target?.access !== 'participant') throw new HttpError(404, 'not_found', 'There is no such participant.');
-    if (this.workshops.revokeParticipant(id, participantId)) this.events.removed(id, participantId);
+    if (await this.workshops.revokeParticipant(id, participantId)) await this.events.removed(id, participantId);
   }
 
-  join(id: string, body: unknown): JoinResponse {
-    const w = this.info(id);
+  async join(id: string, body: unknown): Promise<JoinResponse> {
+    const w = await this.info(id);
     const input = validateJoin(
       body,
       w.partners.map((p) => p.id),
@@ -195,11 +231,11 @@ export class WorkshopService {
     const token = newToken();
     const participantId = newParticipantId();
     const { name, partner, role } = input.value;
-    this.workshops.addParticipant(
+    await this.workshops.addParticipant(
       { id: participantId, workshopId: id, name, partner, role, access: 'participant' },
       hashToken(token),
     );
-    this.events.joined(id, {
+    await this.events.joined(id, {
       id: participantId,
       name,
       partner,
@@ -216,11 +252,15 @@ export class WorkshopService {
    * partner and role, so cards, "eens namens" and the participation figures can credit them. They get
    * no link: their token is drawn and thrown away, so nobody can connect as them.
    */
-  addWithoutDevice(id: string, authorization: string | undefined, body: unknown): { participantId: string } {
-    const me = this.whoAmI(id, authorization);
+  async addWithoutDevice(
+    id: string,
+    authorization: string | undefined,
+    body: unknown,
+  ): Promise<{ participantId: string }> {
+    const me = await this.whoAmI(id, authorization);
     if (me.access !== 'facilitator' && me.access !== 'participant')
       throw new HttpError(403, 'forbidden', 'Only the facilitator or a participant can add someone.');
-    const w = this.info(id);
+    const w = await this.info(id);
     const input = validateJoin(
       body,
       w.partners.map((p) => p.id),
@@ -228,11 +268,11 @@ export class WorkshopService {
     if (!input.ok) throw new HttpError(400, 'invalid', 'Check the name, partner and role.', input.errors);
     const participantId = newParticipantId();
     const { name, partner, role } = input.value;
-    this.workshops.addParticipant(
+    await this.workshops.addParticipant(
       { id: participantId, workshopId: id, name, partner, role, access: 'participant' },
       hashToken(newToken()),
     );
-    this.events.joined(id, {
+    await this.events.joined(id, {
       id: participantId,
       name,
       partner,
@@ -245,11 +285,11 @@ export class WorkshopService {
     return { participantId };
   }
 
-  whoAmI(id: string, authorization: string | undefined): WhoAmIResponse {
-    this.info(id);
+  async whoAmI(id: string, authorization: string | undefined): Promise<WhoAmIResponse> {
+    await this.info(id);
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
     if (!isTokenShaped(token)) throw new HttpError(401, 'unauthorized', 'This link is not valid.');
-    const p = this.workshops.findParticipantByToken(id, hashToken(token));
+    const p = await this.workshops.findParticipantByToken(id, hashToken(token));
     if (!p || p.revoked) throw new HttpError(401, 'unauthorized', 'This link is not valid (any more).');
     return { participantId: p.id as never, name: p.name, partner: p.partner, role: p.role, access: p.access };
   }
@@ -259,10 +299,10 @@ export class WorkshopService {
   }
 
   /** A new workshop filled with the demo, in `lang` when there is one: joint map and every partner's own map. */
-  createDemo(lang: Lang = DEFAULT_LANG): CreateWorkshopResponse {
+  async createDemo(lang: Lang = DEFAULT_LANG): Promise<CreateWorkshopResponse> {
     const sample = readSampleWorkshop(this.demoFixturePath, lang);
     if (!sample) throw new HttpError(404, 'not_found', 'No demo workshop is available on this server.');
-    const { response, partners } = this.createFrom(
+    const { response, partners } = await this.createFrom(
       sample.title,
       sample.partners.map((p) => p.name),
       undefined,
@@ -271,12 +311,12 @@ export class WorkshopService {
     );
     const ourId = new Map(sample.partners.map((p, i) => [p.id, partners[i].id]));
     const partnerOf = (sampleId: string) => ourId.get(sampleId) ?? '';
-    this.docs.compact(roomName(response.id, JOINT_MAP), response.id, seedMap(sample.jointMap, sample, partnerOf));
+    await this.docs.compact(roomName(response.id, JOINT_MAP), response.id, seedMap(sample.jointMap, sample, partnerOf));
     for (const [samplePartner, cards] of Object.entries(sample.partnerMaps)) {
       const pid = ourId.get(samplePartner);
       if (!pid || !Array.isArray(cards)) continue;
       const room = roomName(response.id, partnerMapName(pid as PartnerId));
-      this.docs.compact(room, response.id, seedMap(cards, sample, partnerOf));
+      await this.docs.compact(room, response.id, seedMap(cards, sample, partnerOf));
     }
     return response;
   }
