@@ -140,7 +140,7 @@ async function checkAt(page: Page, floor: number, expected: number, label: strin
 
 describe('a vote result on the projector', () => {
   for (const n of [5, 40]) {
-    it(`[Q9] ${n} cards fit at 1280×720 and 1920×1080: all shown or the rest counted, text above the floor`, async () => {
+    it(`[Q9] ${n} cards fit at 1280×720 and 1920×1080 below the join code: all shown or the rest counted, text above the floor`, async () => {
       const { projectorPath } = await shownResult(n);
       for (const size of SIZES) {
         const context = await browser.newContext({ baseURL: server.url, viewport: size, reducedMotion: 'reduce' });
@@ -158,6 +158,11 @@ describe('a vote result on the projector', () => {
         expect(check.font).toBeGreaterThanOrEqual(size.floor);
         // Up to forty cards every one is on the wall.
         expect(check.more).toBe(0);
+        // The result takes the map's place, not the header's: how to join stays in sight (ROOM.md).
+        const join = await byTestId(page, 'projector.joinCode').boundingBox();
+        const result = await byTestId(page, 'projector.round').boundingBox();
+        expect(join && result && join.y + join.height <= result.y).toBe(true);
+        await expect(byTestId(page, 'projector.qr').isVisible()).resolves.toBe(true);
         console.log(`[Q9] ${n} cards at ${size.width}×${size.height}: ${check.lines} lines, font ${check.font} px`);
         await context.close();
       }

@@ -16,7 +16,7 @@ import { FittedBoard, FittedCard } from './fit/FittedBoard.js';
 import { fontFloor } from './fit/fitLayout.js';
 import { ProjectorLinks } from './ProjectorLinks.js';
 import { useFollowLanguage } from './useFollowLanguage.js';
-import { ProjectorRound } from '../votes/index.js';
+import { ProjectorRound, useShownRound } from '../votes/index.js';
 
 interface Props {
   info: WorkshopInfo;
@@ -69,6 +69,9 @@ export function ProjectorView({
           .find((c) => c.id === focus.cardId)
       : undefined;
   const kind = focus.kind === 'card' && !focusCard ? 'map' : focus.kind;
+  // What the facilitator put on the screen in place of the map: a round's result, the review or the line.
+  const shownRound = useShownRound();
+  const shown = shownRound ? <ProjectorRound floor={fontFloor(window.innerHeight)} /> : instead;
   const focusKey =
     kind === 'column' && focus.kind === 'column'
       ? `column:${focus.column}`
@@ -162,9 +165,9 @@ export function ProjectorView({
         </div>
       )}
 
-      {instead}
+      {shown}
       {/* Keyed by what is in focus: a new focus zooms in (projector.css), the fitted board moves smoothly. */}
-      {!instead && (
+      {!shown && (
         <div className="projector-focus" data-testid="projector.focus" data-kind={kind}>
           <div className="projector-zoom" key={focusKey}>
             {kind === 'map' && (
@@ -196,7 +199,6 @@ export function ProjectorView({
           </div>
         </div>
       )}
-      <ProjectorRound floor={fontFloor(window.innerHeight)} />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { COLUMNS } from '../../../shared/columns.js';
 import { randomId } from '../../../shared/ids.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
+import { showRound } from '../../../shared/rounds/rounds.js';
 import { setScoreLineShown } from '../../../shared/scoreLine.js';
 import { JOINT_MAP } from '../../../shared/protocol.js';
 import {
@@ -191,8 +192,11 @@ export function TrajectoryPanel() {
             aria-pressed={reviewShown}
             onClick={() =>
               sessionDoc.transact(() => {
-                // The last command is what the room sees: the review takes the line off the screen.
-                if (!reviewShown) setScoreLineShown(sessionDoc, false, LOCAL_USER);
+                // The last command is what the room sees: the review takes the line and a result off the screen.
+                if (!reviewShown) {
+                  setScoreLineShown(sessionDoc, false, LOCAL_USER);
+                  showRound(sessionDoc, null, LOCAL_USER);
+                }
                 setReviewShown(sessionDoc, !reviewShown, LOCAL_USER);
               }, LOCAL_USER)
             }

@@ -2,4 +2,4 @@
 export { PrivateRounds } from './PrivateRounds.js';
 export { ProjectorRound } from './ProjectorRound.js';
 export { RoundsPanel } from './RoundsPanel.js';
-export { useVoteTotals } from './useRounds.js';
+export { useShownRound, useVoteTotals } from './useRounds.js';
