@@ -17,6 +17,7 @@
  *   BENCH_PIN=1              pin the server to CPU 0 and the load generator to CPU 1 (taskset)
  *   BENCH_SKIP=ramp,client   skip parts (sync, ramp, client, exports)
  *   BENCH_JSON=path          also write every number as JSON
+ *   BENCH_PROFILE=dir        a V8 CPU profile of our server per run into dir (read with bench/profileSummary.ts)
  */
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -134,8 +135,8 @@ out(
     `${pinned ? '; servers pinned to CPU 0, generator to CPU 1' : '; no CPU pinning: servers, generator and everything else share the cores'}.`,
 );
 out(
-  "      each client owns one card and types into it (1 character per write, and the card's seq in the same transaction);" +
-    ' latency = write → the other clients of the room see that seq.',
+  '      each client owns one card and types into it (1 character appended per write, the text kept at 200 characters);' +
+    " latency = write → the other clients of the room see the writer's Yjs clock reach that write.",
 );
 out();
 

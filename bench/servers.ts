@@ -104,7 +104,9 @@ export function ourRooms(httpUrl: string, wsPort: number): Target['makeRooms'] {
 
 export async function startOurs(env: Record<string, string>): Promise<Target> {
   const dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-bench-')));
-  const server = await startChildServer(dataDir, env);
+  // BENCH_PROFILE=dir: a V8 CPU profile of our server per run, written when it stops (bench/profileSummary.ts reads it).
+  const profile = process.env.BENCH_PROFILE;
+  const server = await startChildServer(dataDir, env, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
   track(server.child);
   const httpUrl = server.url;
   return {

@@ -4,6 +4,11 @@ import { encodeSyncStep2, encodeUpdate } from './encode.js';
 /** Broadcast frames kept for joiners before the change since the step 2 is encoded again as one update. */
 const TAIL_FRAMES = 16;
 /**
+ * Frames kept while nobody joins. Past this the layers are dropped and the next joiner encodes the
+ * document once: without a bound, a room nobody joined for an hour kept every broadcast of that hour.
+ */
+const MAX_KEPT_FRAMES = 4 * TAIL_FRAMES;
+/**
  * The change since the step 2 may grow to this share of its size (at least MIN_DIFF_BYTES) before the
  * whole document is encoded afresh: a joiner never gets much more than the document itself.
  */
@@ -50,7 +55,19 @@ export class JoinState {
 
   /** A batch was committed and broadcast with this frame: joiners from now on get it too. */
   committed(frame: Uint8Array): void {
-    if (this.step2) this.tail.push(frame);
+    if (!this.step2) return;
+    this.tail.push(frame);
+    if (this.tail.length > MAX_KEPT_FRAMES) {
+      this.step2 = null;
+      this.stateVector = null;
+      this.diff = null;
+      this.tail = [];
+    }
+  }
+
+  /** Broadcast frames held for the next joiner (bounded by MAX_KEPT_FRAMES). */
+  get keptFrames(): number {
+    return this.tail.length;
   }
 
   private encodeWhole(doc: Y.Doc): Uint8Array[] {
