@@ -7,7 +7,8 @@ import type { DocNameString } from '../shared/docName.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { JOINT_MAP } from '../shared/protocol.js';
 import { readMyVotes, setVote, spent } from '../shared/rounds/privateInputs.js';
-import { readRound, requestClose, requestVoteRound, showRound } from '../shared/rounds/rounds.js';
+import { setProjectorShows } from '../shared/projectorShows.js';
+import { readRound, requestClose, requestVoteRound } from '../shared/rounds/rounds.js';
 import { launchBrowser } from './support/browser.js';
 import { layoutProblems, ROOM_SIZES, SCREENS } from './support/layoutChecks.js';
 import { byTestId, eventually } from './support/pages.js';
@@ -115,7 +116,7 @@ async function shownResult(n: number): Promise<{ projectorPath: string }> {
   }
   requestClose(session.doc, round, LOCAL_USER);
   await eventually(async () => readRound(session.doc, round)?.result != null, 'round counted');
-  showRound(session.doc, round, LOCAL_USER);
+  setProjectorShows(session.doc, { kind: 'round', roundId: round }, LOCAL_USER);
   session.close();
   map.close();
   return { projectorPath: created.projectorPath };

@@ -4,10 +4,9 @@ import {
   localDate,
   readCurrentMeetingId,
   readMeetings,
-  readReviewShown,
   type Meeting,
 } from '../../../shared/trajectory.js';
-import { useDocValue, useParticipants, usePartners } from '../../workshop/hooks.js';
+import { useDocValue, useParticipants, usePartners, useProjectorShows } from '../../workshop/hooks.js';
 
 const NO_MEETINGS: Meeting[] = [];
 
@@ -19,8 +18,9 @@ export function useCurrentMeetingId(): string | null {
   return useDocValue('session', readCurrentMeetingId, null);
 }
 
+/** The review is on the projector and the phones ([J6], [Y9]). */
 export function useReviewShown(): boolean {
-  return useDocValue('session', readReviewShown, false);
+  return useProjectorShows().kind === 'review';
 }
 
 /**
