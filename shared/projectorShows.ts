@@ -66,8 +66,10 @@ function readShows(value: unknown): ProjectorShows {
 export function setProjectorShows(doc: Y.Doc, shows: ProjectorShows, origin: Origin): void {
   doc.transact(() => {
     const session = getSessionMap(doc);
-    session.set(PROJECTOR_SHOWS_KEY, shows.kind === 'round' ? { kind: 'round', roundId: shows.roundId } : { kind: shows.kind });
+    session.set(
+      PROJECTOR_SHOWS_KEY,
+      shows.kind === 'round' ? { kind: 'round', roundId: shows.roundId } : { kind: shows.kind },
+    );
     for (const key of RETIRED_SHOWS_KEYS) if (session.has(key)) session.delete(key);
   }, origin);
 }
-

@@ -174,4 +174,3 @@ export function suggestedMeetings(flow: 'joint' | 'partners-first', firstDate: s
         ];
   return all.map((m, i) => ({ ...m, id: newId(), n: i + 1, date: addDays(firstDate, 7 * i) }));
 }
-

@@ -174,7 +174,8 @@ export class SchemaCheck {
         if (spec.entries === 'json') {
           const checked = spec.checked && Object.hasOwn(spec.checked, l.key) ? spec.checked[l.key] : undefined;
           if (checked === 'retired') return malformed(`"${l.key}" in "${place.name}" is no longer written`);
-          if (checked) return this.valueFits(content, checked) ? null : malformed(`invalid "${l.key}" in "${place.name}"`);
+          if (checked)
+            return this.valueFits(content, checked) ? null : malformed(`invalid "${l.key}" in "${place.name}"`);
           return singleValue(content).ok ? null : malformed(`invalid entry in "${place.name}"`);
         }
         return this.valueFits(content, spec.entries) ? null : malformed(`invalid entry in "${place.name}"`);

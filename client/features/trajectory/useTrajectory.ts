@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ActionOwner } from '../../../shared/card/fields.js';
-import {
-  localDate,
-  readCurrentMeetingId,
-  readMeetings,
-  type Meeting,
-} from '../../../shared/trajectory.js';
+import { localDate, readCurrentMeetingId, readMeetings, type Meeting } from '../../../shared/trajectory.js';
 import { useDocValue, useParticipants, usePartners, useProjectorShows } from '../../workshop/hooks.js';
 
 const NO_MEETINGS: Meeting[] = [];
