@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LOCAL_USER } from '../shared/origins.js';
 import {
@@ -10,20 +10,15 @@ import {
 } from '../shared/projectorShows.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { getSessionMap } from '../shared/session.js';
-import { connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import { cleanupAfterEach, liveWorkshop } from './test/fixtures.js';
+import { synced, waitFor } from './test/harness.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
+const scope = cleanupAfterEach();
 
 async function workshop() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url);
-  const open = (token: string) => track(connectClient(app.port, w.id, 'session', token));
-  const onServer = () => app.registry.peek(roomName(w.id as never, 'session'))?.doc ?? null;
+  const { app, w, open: openDoc, room } = await liveWorkshop(scope);
+  const open = (token: string) => openDoc('session', token);
+  const onServer = () => room('session')?.doc ?? null;
   return { app, w, open, onServer };
 }
 
