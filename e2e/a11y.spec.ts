@@ -9,7 +9,7 @@ import { E2EServer } from './support/server.js';
 import { agreeFirstActions } from './support/trajectory.js';
 import { requestScoreRound, requestVoteRound } from '../shared/rounds/rounds.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { setReviewShown } from '../shared/trajectory.js';
+import { setProjectorShows } from '../shared/projectorShows.js';
 
 let browser: Browser;
 let server: E2EServer;
@@ -95,7 +95,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
       requestScoreRound(session.doc, 'checkin', LOCAL_USER);
       await byTestId(phone.page, 'scores.panel').waitFor();
       expect(describeViolations(await seriousViolations(phone.page))).toEqual([]);
-      setReviewShown(session.doc, true, LOCAL_USER);
+      setProjectorShows(session.doc, { kind: 'review' }, LOCAL_USER);
       await byTestId(byTestId(phone.page, 'trajectory.phoneReview'), 'trajectory.followUp.form').waitFor();
       expect(describeViolations(await seriousViolations(phone.page))).toEqual([]);
     } finally {

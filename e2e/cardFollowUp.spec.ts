@@ -1,27 +1,20 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setFollowUp } from '../shared/followUp.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { readMap } from '../shared/readModel.js';
-import { launchBrowser, newActor } from './support/browser.js';
+import { newActor } from './support/browser.js';
 import { expectLayout, ROOM_SIZES } from './support/layoutChecks.js';
 import { byTestId, eventually } from './support/pages.js';
 import { actAs, joinByApi } from './support/people.js';
 import { createWorkshop, openAsFacilitator } from './support/seedMap.js';
-import { E2EServer } from './support/server.js';
+import type { E2EServer } from './support/server.js';
+import { serverAndBrowser } from './support/suite.js';
 import { agreeFirstActions, lockActies } from './support/trajectory.js';
 
 let browser: Browser;
 let server: E2EServer;
-
-beforeAll(async () => {
-  server = await new E2EServer().start();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser({ screens: false }, (running) => ({ server, browser } = running));
 
 describe("an action's follow-up from the card on the map", () => {
   it('[J9][J5] between meetings the owner opens the card on the map and reports it done; the server keeps it', async () => {

@@ -1,30 +1,23 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setStepFields } from '../shared/cardDetails.js';
 import type { CardId } from '../shared/ids.js';
 import { createCard, updateCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { JOINT_MAP } from '../shared/protocol.js';
 import { setFocus } from '../shared/session.js';
-import { launchBrowser, newActor } from './support/browser.js';
+import { newActor } from './support/browser.js';
 import { SCREENS } from './support/layoutChecks.js';
 import { byTestId, eventually, MapPage } from './support/pages.js';
 import { actAs, joinByApi } from './support/people.js';
 import { createWorkshop, openAsFacilitator } from './support/seedMap.js';
-import { E2EServer } from './support/server.js';
+import type { E2EServer } from './support/server.js';
+import { serverAndBrowser } from './support/suite.js';
 
 let browser: Browser;
 let server: E2EServer;
-
-beforeAll(async () => {
-  server = await new E2EServer().start();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser({ screens: false }, (running) => ({ server, browser } = running));
 
 describe('links between cards, in the browser', () => {
   it('[L4][L5] a participant links an action to a value by keyboard; the console flags the agreed action that serves no value; the projector shows the links', async () => {

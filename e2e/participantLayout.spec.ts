@@ -6,7 +6,7 @@ import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { JOINT_MAP } from '../shared/protocol.js';
 import { requestScoreRound, requestVoteRound } from '../shared/rounds/rounds.js';
-import { setReviewShown } from '../shared/trajectory.js';
+import { setProjectorShows } from '../shared/projectorShows.js';
 import { setActiveColumns, setSessionPlan, setTimer, startTimer } from '../shared/session.js';
 import { launchBrowser } from './support/browser.js';
 import { expectLayout, ROOM_SIZES, SCREENS, type LayoutRules } from './support/layoutChecks.js';
@@ -264,7 +264,7 @@ describe('the vote panel and the check-in on phones', () => {
       await agreeFirstActions(server.url, fx.created);
       requestVoteRound(session.doc, { column: 'values', budget: 3, per: 'person', ownCards: true }, LOCAL_USER);
       requestScoreRound(session.doc, 'checkin', LOCAL_USER);
-      setReviewShown(session.doc, true, LOCAL_USER);
+      setProjectorShows(session.doc, { kind: 'review' }, LOCAL_USER);
       await actAs(context, fx.info, fx.me);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

@@ -1,17 +1,16 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ColumnId } from '../shared/columns.js';
 import type { CardId } from '../shared/ids.js';
 import { addLink } from '../shared/links.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { setActiveColumns, setFocus, setSessionLang, setSessionPlan } from '../shared/session.js';
-import { launchBrowser } from './support/browser.js';
-import { layoutProblems, ROOM_SIZES, SCREENS } from './support/layoutChecks.js';
+import { layoutProblems, SCREENS } from './support/layoutChecks.js';
 import { byTestId, eventually } from './support/pages.js';
 import { createWorkshop, openAsFacilitator, seedCards, spread } from './support/seedMap.js';
-import { E2EServer } from './support/server.js';
+import type { E2EServer } from './support/server.js';
+import { PROJECTOR_SIZES, serverAndBrowser } from './support/suite.js';
 import { agreeFirstActions } from './support/trajectory.js';
 
 /**
@@ -19,23 +18,11 @@ import { agreeFirstActions } from './support/trajectory.js';
  * person looks at the wall. Screenshots go to test-output/screens/ (not in git): look at them.
  */
 
-const SIZES = [
-  { ...ROOM_SIZES.projector720, floor: 14 },
-  { ...ROOM_SIZES.projector1080, floor: 18 },
-] as const;
+const SIZES = PROJECTOR_SIZES;
 
 let browser: Browser;
 let server: E2EServer;
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENS, { recursive: true });
-  server = await new E2EServer().start();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser({ screens: true }, (running) => ({ server, browser } = running));
 
 interface Fixture {
   name: string;

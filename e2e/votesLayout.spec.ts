@@ -1,19 +1,19 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCards, readCardColumn } from '../shared/cardSchema.js';
 import type { DocNameString } from '../shared/docName.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { JOINT_MAP } from '../shared/protocol.js';
 import { readMyVotes, setVote, spent } from '../shared/rounds/privateInputs.js';
-import { readRound, requestClose, requestVoteRound, showRound } from '../shared/rounds/rounds.js';
-import { launchBrowser } from './support/browser.js';
-import { layoutProblems, ROOM_SIZES, SCREENS } from './support/layoutChecks.js';
+import { setProjectorShows } from '../shared/projectorShows.js';
+import { readRound, requestClose, requestVoteRound } from '../shared/rounds/rounds.js';
+import { layoutProblems, SCREENS } from './support/layoutChecks.js';
 import { byTestId, eventually } from './support/pages.js';
 import { joinByApi } from './support/people.js';
 import { createWorkshop, openAsFacilitator, openWithToken, seedCards, spread } from './support/seedMap.js';
-import { E2EServer } from './support/server.js';
+import type { E2EServer } from './support/server.js';
+import { PROJECTOR_SIZES, serverAndBrowser } from './support/suite.js';
 
 /**
  * [Q9] A vote result on the projector fits the wall at both room sizes (ROOM.md), with a few cards and
@@ -21,23 +21,11 @@ import { E2EServer } from './support/server.js';
  * above the floor, no word broken. Screenshots go to test-output/screens/: look at them.
  */
 
-const SIZES = [
-  { ...ROOM_SIZES.projector720, floor: 14, name: '720' },
-  { ...ROOM_SIZES.projector1080, floor: 18, name: '1080' },
-] as const;
+const SIZES = PROJECTOR_SIZES;
 
 let browser: Browser;
 let server: E2EServer;
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENS, { recursive: true });
-  server = await new E2EServer().start();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser({ screens: true }, (running) => ({ server, browser } = running));
 
 interface Check {
   problems: string[];
@@ -115,7 +103,7 @@ async function shownResult(n: number): Promise<{ projectorPath: string }> {
   }
   requestClose(session.doc, round, LOCAL_USER);
   await eventually(async () => readRound(session.doc, round)?.result != null, 'round counted');
-  showRound(session.doc, round, LOCAL_USER);
+  setProjectorShows(session.doc, { kind: 'round', roundId: round }, LOCAL_USER);
   session.close();
   map.close();
   return { projectorPath: created.projectorPath };

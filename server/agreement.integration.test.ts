@@ -1,43 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { setPartnerAgreement, setStepFields, type Person } from '../shared/cardDetails.js';
 import { getCards } from '../shared/cardSchema.js';
 import { confirmTag, clearTag, GROUPS_KEY, proposeTag, readGroupTag } from '../shared/compare/groupTags.js';
-import { readNotice, decodeNotice, MESSAGE_NOTICE, type Notice } from '../shared/notices.js';
-import { createCard, setCardPlainText, updateCard } from '../shared/ops.js';
+import { setCardPlainText, updateCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { roomName } from '../shared/protocol.js';
 import { readMap, type CardSnapshot } from '../shared/readModel.js';
 import { setAgreementRule } from '../shared/session.js';
 import type { CardId, ParticipantId, PartnerId } from '../shared/ids.js';
-import {
-  api,
-  connectClient,
-  createWorkshop,
-  startTestServer,
-  synced,
-  waitFor,
-  type TestClient,
-  mapJson,
-} from './test/harness.js';
-import { serverStateFrom, step2Frame, syncFrame } from './test/forge.js';
-import { rawSocket } from './test/rawSocket.js';
+import { connectClient, synced, waitFor, type TestClient, mapJson } from './test/harness.js';
+import { cardWriter, cleanupAfterEach, collectNotices, convergence, liveWorkshop, rawClient } from './test/fixtures.js';
 
 /**
  * Agreement that holds (issue 11, SPEC K1–K5): every refusal and every follow-up of the server, with
  * real y-websocket clients (and one hand-written client) against a real server and SQLite file.
  */
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
-
-function collect(c: TestClient): Notice[] {
-  const notices: Notice[] = [];
-  c.provider.messageHandlers[MESSAGE_NOTICE] = (_e, d) => void notices.push(readNotice(d)!);
-  return notices;
-}
+const scope = cleanupAfterEach();
+const { track } = scope;
+const collect = collectNotices;
 
 const cardOf = (doc: Y.Doc, id: string): CardSnapshot | undefined =>
   Object.values(readMap(doc).columns)
@@ -45,41 +26,33 @@ const cardOf = (doc: Y.Doc, id: string): CardSnapshot | undefined =>
     .find((c) => c.id === id);
 
 async function workshop(partners = ['Gemeente', 'Wijkteam', 'Woningcorporatie']) {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url, partners);
+  const { app, w, open, room: roomOf, participantId } = await liveWorkshop(scope, { partners });
   const me = async (name: string, partnerIndex: number) => {
     const token = await w.participant(name, partnerIndex);
-    const who = await api<{ participantId: string }>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, {
-      authorization: `Bearer ${token}`,
-    });
-    const client = track(connectClient(app.port, w.id, 'map:joint', token));
+    const id = await participantId(token);
+    const client = open('map:joint', token);
     const person: Person = {
-      id: who.body.participantId as ParticipantId,
+      id: id as ParticipantId,
       name,
       partner: w.partners[partnerIndex].id as PartnerId,
     };
     return { token, client, person, notices: collect(client) };
   };
-  const session = track(connectClient(app.port, w.id, 'session', w.facilitatorToken));
-  const fac = track(connectClient(app.port, w.id, 'map:joint', w.facilitatorToken));
+  const session = open('session', w.facilitatorToken);
+  const fac = open('map:joint', w.facilitatorToken);
   const facNotices = collect(fac);
   // Two of the three partners have someone here; the third never joined.
   const pia = await me('Pia', 0);
   const otto = await me('Otto', 1);
   await Promise.all([session, fac, pia.client, otto.client].map(synced));
   const all = [fac, pia.client, otto.client];
-  const converged = () => waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(fac.doc)), 'all identical');
-  const room = () => app.registry.peek(roomName(w.id as never, 'map:joint'))!;
-  const card = async (text: string, column: 'values' | 'steps' = 'values') => {
-    const id = createCard(fac.doc, { column, author: '', authorName: 'F', partner: '', text }, LOCAL_USER);
-    await waitFor(() => all.every((c) => getCards(c.doc).has(id)), 'card everywhere');
-    return id;
-  };
+  const converged = convergence(all);
+  const room = () => roomOf()!;
+  const writeCard = cardWriter(all);
+  const card = (text: string, column: 'values' | 'steps' = 'values') => writeCard(column, text);
   const useRule = async (rule: 'facilitator' | 'consensus') => {
     setAgreementRule(session.doc, rule, LOCAL_USER);
-    const sessionRoom = () => app.registry.peek(roomName(w.id as never, 'session'));
-    await waitFor(() => sessionRoom()?.doc.getMap('session').get('agreementRule') === rule, 'rule on the server');
+    await waitFor(() => roomOf('session')?.doc.getMap('session').get('agreementRule') === rule, 'rule on the server');
   };
   return { app, w, session, fac, facNotices, pia, otto, all, converged, room, card, useRule };
 }
@@ -120,18 +93,10 @@ describe('who decides agreement', () => {
     const t = await workshop();
     const id = await t.card('Samen één loket');
     const name = roomName(t.w.id as never, 'map:joint');
-    const raw = await rawSocket(t.app.port, name, await t.w.participant('Mallory', 0));
-    cleanup.push(() => raw.ws.terminate());
-    raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
-    await waitFor(() => serverStateFrom(raw.messages) !== null, 'server state');
-    raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
+    const raw = await rawClient(scope, t.app.port, name, await t.w.participant('Mallory', 0));
     // Mallory's own document: the server's state, one field written, the difference sent as an update.
-    const mine = new Y.Doc();
-    Y.applyUpdate(mine, serverStateFrom(raw.messages)!);
-    const before = Y.encodeStateVector(mine);
-    (mine.getMap('cards').get(id) as Y.Map<unknown>).set('status', 'agreed');
-    raw.ws.send(syncFrame(Y.encodeStateAsUpdate(mine, before)));
-    await waitFor(() => raw.messages.some((m) => decodeNotice(m)?.code === 'status-by-facilitator'), 'notice');
+    raw.send((mine) => (mine.getMap('cards').get(id) as Y.Map<unknown>).set('status', 'agreed'));
+    await waitFor(() => raw.notices().some((n) => n.code === 'status-by-facilitator'), 'notice');
     await waitFor(() => !t.room().hasPendingWrites, 'stored');
     expect((getCards(t.room().doc).get(id) as Y.Map<unknown>).get('status')).toBe('open');
     await everywhere(t, id, (c) => c?.status === 'open', 'nobody sees it agreed');

@@ -1,92 +1,45 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
 import { getCards } from '../shared/cardSchema.js';
 import { readCardField } from '../shared/card/read.js';
-import { decodeNotice, readNotice } from '../shared/notices.js';
 import { createCard, deleteCard, setCardPlainText } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { CloseCode, MESSAGE_NOTICE, roomName, type Notice } from '../shared/protocol.js';
+import { CloseCode, roomName } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
 import { readParticipants } from '../shared/workshopDoc.js';
 import { setCardTextMax, setDraftsReadable } from '../shared/workshopSettings.js';
 import type { Config } from './config.js';
-import { serverStateFrom, step2Frame, syncFrame } from './test/forge.js';
-import {
-  api,
-  connectClient,
-  createWorkshop,
-  identityOf,
-  startTestServer,
-  synced,
-  waitFor,
-  waitForAsync,
-  type TestClient,
-  mapJson,
-} from './test/harness.js';
-import { rawSocket } from './test/rawSocket.js';
+import { api, connectClient, identityOf, synced, waitFor, waitForAsync } from './test/harness.js';
+import { cleanupAfterEach, collectNotices, convergence, liveWorkshop, rawClient } from './test/fixtures.js';
 
 /**
  * Authorship, removal proposals, the card text limit, people without a device and draft counts
  * ([H1]–[H6]), each refusal proven with real y-websocket clients and a hand-written raw Yjs client.
  */
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
-
-function listen(c: TestClient): Notice[] {
-  const notices: Notice[] = [];
-  c.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => void notices.push(readNotice(decoder)!);
-  return notices;
-}
+const scope = cleanupAfterEach();
+const { track } = scope;
+const listen = collectNotices;
 
 async function workshop(overrides: Partial<Config> = {}) {
-  const app = await startTestServer(overrides);
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url);
+  const { app, w, open: openDoc, room } = await liveWorkshop(scope, { overrides });
   const annaToken = await w.participant('Anna', 0);
   const bramToken = await w.participant('Bram', 1);
-  const open = (token: string, doc: 'map:joint' | 'session' | 'workshop' = 'map:joint') =>
-    track(connectClient(app.port, w.id, doc, token));
+  const open = (token: string, doc: 'map:joint' | 'session' | 'workshop' = 'map:joint') => openDoc(doc, token);
   const facilitator = open(w.facilitatorToken);
   const session = open(w.facilitatorToken, 'session');
   const anna = open(annaToken);
   const bram = open(bramToken);
   await Promise.all([facilitator, session, anna, bram].map(synced));
   const all = [facilitator, anna, bram];
-  const converged = () =>
-    waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(facilitator.doc)), 'all clients identical');
-  const live = () => app.registry.peek(roomName(w.id as never, 'map:joint'))!;
+  const converged = convergence(all, 'all clients identical');
+  const live = () => room()!;
   return { app, w, annaToken, bramToken, facilitator, session, anna, bram, converged, live, open };
-}
-
-/** A hand-written client: raw frames, a Y.Doc of its own, no provider. */
-async function rawClient(port: number, room: string, token: string) {
-  const raw = await rawSocket(port, room, token);
-  cleanup.push(() => raw.ws.terminate());
-  raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
-  await waitFor(() => serverStateFrom(raw.messages) !== null, 'raw client got the server state');
-  raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, serverStateFrom(raw.messages)!);
-  return {
-    doc,
-    /** Write locally and send exactly that change as an update frame. */
-    send(write: (doc: Y.Doc) => void) {
-      const before = Y.encodeStateVector(doc);
-      write(doc);
-      raw.ws.send(syncFrame(Y.encodeStateAsUpdate(doc, before)));
-    },
-    notices: () => raw.messages.map(decodeNotice).filter((n): n is Notice => n !== null),
-  };
 }
 
 describe('authorship is enforced by the server', () => {
   it("[H1] a raw client creating a card under another participant's name is reverted for everyone and told", async () => {
     const t = await workshop();
     const bram = identityOf(t.bramToken);
-    const raw = await rawClient(t.app.port, roomName(t.w.id as never, 'map:joint'), t.annaToken);
+    const raw = await rawClient(scope, t.app.port, roomName(t.w.id as never, 'map:joint'), t.annaToken);
     let forged = '';
     raw.send((doc) => {
       forged = createCard(doc, { column: 'values', ...bram, text: 'Bram zegt dit (niet)' }, LOCAL_USER);
@@ -214,13 +167,13 @@ describe("removing someone else's card becomes a proposal", () => {
       LOCAL_USER,
     );
     await waitFor(() => getCards(t.live().doc).has(bramsCard) && !t.live().hasPendingWrites, 'card stored');
-    const raw = await rawClient(t.app.port, roomName(t.w.id as never, 'map:joint'), t.annaToken);
+    const raw = await rawClient(scope, t.app.port, roomName(t.w.id as never, 'map:joint'), t.annaToken);
     raw.send((doc) => getCards(doc).delete(bramsCard));
     await waitFor(() => raw.notices().length === 1, 'raw delete refused');
     expect(raw.notices()[0]).toEqual({ code: 'removal-proposed' });
     await waitFor(() => getCards(t.bram.doc).get(bramsCard)?.get('removal') !== undefined, 'proposal on the card');
     // Clearing or forging a proposal is the facilitator's (and the server's).
-    const fresh = await rawClient(t.app.port, roomName(t.w.id as never, 'map:joint'), t.annaToken);
+    const fresh = await rawClient(scope, t.app.port, roomName(t.w.id as never, 'map:joint'), t.annaToken);
     fresh.send((doc) => getCards(doc).get(bramsCard)!.delete('removal'));
     await waitFor(() => fresh.notices().length === 1, 'clearing refused');
     expect(fresh.notices()[0]).toEqual({ code: 'authorship', fields: ['removal'] });

@@ -1,50 +1,32 @@
-import { readNotice } from '../shared/notices.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCards } from '../shared/cardSchema.js';
 import { createCard, deleteCard, moveCard, setCardPlainText } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { CloseCode, MESSAGE_NOTICE, roomName, type Notice } from '../shared/protocol.js';
+import { CloseCode, roomName } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
 import { setActiveColumns, setSessionPlan } from '../shared/session.js';
 import type { JoinResponse } from '../shared/api.js';
-import {
-  api,
-  connectClient,
-  createWorkshop,
-  startTestServer,
-  synced,
-  waitFor,
-  type TestClient,
-  mapJson,
-} from './test/harness.js';
+import { api, connectClient, synced, waitFor } from './test/harness.js';
+import { cleanupAfterEach, collectNotices, convergence, liveWorkshop } from './test/fixtures.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const scope = cleanupAfterEach();
+const { cleanup } = scope;
 
 async function guidedWorkshop() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url);
-  const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
-  const session = track(connectClient(app.port, w.id, 'session', w.facilitatorToken));
-  const facilitator = track(connectClient(app.port, w.id, 'map:joint', w.facilitatorToken));
-  const participant = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Pia')));
-  const observer = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Otto', 1)));
+  const { app, w, open, room } = await liveWorkshop(scope);
+  const session = open('session', w.facilitatorToken);
+  const facilitator = open('map:joint', w.facilitatorToken);
+  const participant = open('map:joint', await w.participant('Pia'));
+  const observer = open('map:joint', await w.participant('Otto', 1));
   await Promise.all([session, facilitator, participant, observer].map(synced));
-  const notices: Notice[] = [];
-  participant.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => {
-    notices.push(readNotice(decoder)!);
-  };
+  const notices = collectNotices(participant);
   // Step 1 (values) is active: participants may only write there.
   setSessionPlan(session.doc, { mode: 'separate' }, LOCAL_USER);
-  const sessionRoom = () => app.registry.peek(roomName(w.id as never, 'session'));
+  const sessionRoom = () => room('session');
   await waitFor(() => sessionRoom()?.doc.getMap('session').get('guided') === true, 'session plan on the server');
   const all = [facilitator, participant, observer];
-  const converged = () =>
-    waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(facilitator.doc)), 'all clients identical');
+  const converged = convergence(all, 'all clients identical');
   return { app, w, session, facilitator, participant, observer, notices, converged, sessionRoom };
 }
 

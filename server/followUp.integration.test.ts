@@ -1,33 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { VersionInfo, VersionListResponse } from '../shared/api.js';
 import { getCard, getCards } from '../shared/cardSchema.js';
 import { setFollowUp } from '../shared/followUp.js';
 import type { CardId } from '../shared/ids.js';
-import { readNotice, type Notice } from '../shared/notices.js';
+import type { Notice } from '../shared/notices.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { MESSAGE_NOTICE, roomName } from '../shared/protocol.js';
+import { roomName } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
 import { setSessionPlan } from '../shared/session.js';
 import { putMeeting, readMeetings, startMeeting } from '../shared/trajectory.js';
 import { agreedAction } from './test/actions.js';
-import {
-  api,
-  connectClient,
-  createWorkshop,
-  mapJson,
-  startTestServer,
-  synced,
-  waitFor,
-  waitForAsync,
-  type TestClient,
-} from './test/harness.js';
+import { api, connectClient, mapJson, synced, waitFor, waitForAsync, type TestClient } from './test/harness.js';
+import { cleanupAfterEach, collectNotices, liveWorkshop } from './test/fixtures.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const scope = cleanupAfterEach();
 
 /**
  * A workshop between meetings: the facilitator agreed an action owned by Pia (partner 0) and one owned
@@ -35,24 +23,14 @@ afterEach(async () => {
  * Kees is Pia's colleague (partner 0), Otto is of partner 1.
  */
 async function betweenMeetings() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url);
-  const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
-  const session = track(connectClient(app.port, w.id, 'session', w.facilitatorToken));
-  const facilitator = track(connectClient(app.port, w.id, 'map:joint', w.facilitatorToken));
-  const pia = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Pia', 0)));
-  const kees = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Kees', 0)));
-  const otto = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Otto', 1)));
+  const { app, w, open: openDoc, room } = await liveWorkshop(scope);
+  const session = openDoc('session', w.facilitatorToken);
+  const facilitator = openDoc('map:joint', w.facilitatorToken);
+  const pia = openDoc('map:joint', await w.participant('Pia', 0));
+  const kees = openDoc('map:joint', await w.participant('Kees', 0));
+  const otto = openDoc('map:joint', await w.participant('Otto', 1));
   await Promise.all([session, facilitator, pia, kees, otto].map(synced));
-  const notices = new Map<TestClient, Notice[]>();
-  for (const c of [facilitator, pia, kees, otto]) {
-    const list: Notice[] = [];
-    notices.set(c, list);
-    c.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => {
-      list.push(readNotice(decoder)!);
-    };
-  }
+  const notices = new Map<TestClient, Notice[]>([facilitator, pia, kees, otto].map((c) => [c, collectNotices(c)]));
   const value = createCard(
     facilitator.doc,
     { column: 'values', author: '', authorName: 'F', partner: '', text: 'Iedereen telt mee' },
@@ -72,15 +50,8 @@ async function betweenMeetings() {
     true,
   );
   setSessionPlan(session.doc, { mode: 'separate' }, LOCAL_USER);
-  const server = () => app.registry.peek(roomName(w.id as never, 'map:joint'))!.doc;
-  await waitFor(
-    () =>
-      app.registry
-        .peek(roomName(w.id as never, 'session'))
-        ?.doc.getMap('session')
-        .get('guided') === true,
-    'Acties locked on the server',
-  );
+  const server = () => room()!.doc;
+  await waitFor(() => room('session')?.doc.getMap('session').get('guided') === true, 'Acties locked on the server');
   const all = [facilitator, pia, kees, otto];
   const converged = () =>
     waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(server())), 'every client has the server state');
@@ -295,7 +266,7 @@ describe('the trajectory of meetings', () => {
     await waitFor(() => readMeetings(serverSession()).length === 1, 'meeting stored');
     // A participant's session connection is read-only: a meeting written there closes it, nothing lands.
     const pSession = connectClient(t.app.port, t.w.id, 'session', await t.w.participant('Mo', 1));
-    cleanup.push(() => pSession.destroy());
+    scope.cleanup.push(() => pSession.destroy());
     await synced(pSession);
     pSession.doc.transact(
       () => pSession.doc.getMap('meetings').set('m9', { n: 9, date: '2026-12-01', goal: 'x', steps: '' }),

@@ -1,69 +1,40 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { getCards, getCardText } from '../shared/cardSchema.js';
 import type { CardId } from '../shared/ids.js';
-import { type Notice, readNotice } from '../shared/notices.js';
-import { createCard, moveCard, updateCard } from '../shared/ops.js';
+import type { Notice } from '../shared/notices.js';
+import { moveCard, updateCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { MESSAGE_NOTICE, roomName } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
 import { setSessionPlan } from '../shared/session.js';
 import type { Config } from './config.js';
-import {
-  connectClient,
-  createWorkshop,
-  mapJson,
-  startTestServer,
-  synced,
-  type TestClient,
-  waitFor,
-} from './test/harness.js';
+import { synced, type TestClient, waitFor } from './test/harness.js';
+import { cardWriter, cleanupAfterEach, collectNotices, convergence, liveWorkshop } from './test/fixtures.js';
 
 /**
  * The guard's cheap path for text edits (docs/decisions/0029) refuses what the full guard refused:
  * real y-websocket clients type into cards as the editor does (one transaction on the text node), and
  * every typed change that breaks a rule is reverted for everyone, its author told, exactly as before.
  */
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
-
-function listen(c: TestClient): Notice[] {
-  const notices: Notice[] = [];
-  c.provider.messageHandlers[MESSAGE_NOTICE] = (_enc, decoder) => void notices.push(readNotice(decoder)!);
-  return notices;
-}
+const scope = cleanupAfterEach();
 
 /** A guided workshop in step 1 (only Waarden open), a card there and one in Stappen. */
 async function workshop(overrides: Partial<Config> = {}, text = 'begin') {
-  const app = await startTestServer(overrides);
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url);
-  const session = track(connectClient(app.port, w.id, 'session', w.facilitatorToken));
-  const facilitator = track(connectClient(app.port, w.id, 'map:joint', w.facilitatorToken));
-  const pia = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Pia')));
-  const otto = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Otto', 1)));
+  const { app, w, open: openDoc, room } = await liveWorkshop(scope, { overrides });
+  const session = openDoc('session', w.facilitatorToken);
+  const facilitator = openDoc('map:joint', w.facilitatorToken);
+  const pia = openDoc('map:joint', await w.participant('Pia'));
+  const otto = openDoc('map:joint', await w.participant('Otto', 1));
   await Promise.all([session, facilitator, pia, otto].map(synced));
-  const notices = listen(pia);
+  const notices = collectNotices(pia);
   setSessionPlan(session.doc, { mode: 'separate' }, LOCAL_USER);
-  const sessionRoom = () => app.registry.peek(roomName(w.id as never, 'session'));
-  await waitFor(() => sessionRoom()?.doc.getMap('session').get('guided') === true, 'step 1 on the server');
+  await waitFor(() => room('session')?.doc.getMap('session').get('guided') === true, 'step 1 on the server');
   const all = [facilitator, pia, otto];
-  const card = async (column: 'values' | 'steps', cardText: string) => {
-    const id = createCard(
-      facilitator.doc,
-      { column, author: '', authorName: 'F', partner: '', text: cardText },
-      LOCAL_USER,
-    );
-    await waitFor(() => all.every((c) => getCards(c.doc).has(id)), 'card everywhere');
-    return id as CardId;
-  };
+  const card = cardWriter(all);
   const open = await card('values', text);
   const locked = await card('steps', 'actie');
   const textOf = (c: TestClient, id: CardId) => cardOf(c, id)?.plainText;
-  const converged = () => waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(facilitator.doc)), 'identical');
+  const converged = convergence(all, 'identical');
   return { app, w, facilitator, pia, otto, all, notices, open, locked, textOf, converged };
 }
 

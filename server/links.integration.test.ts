@@ -1,42 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getCards } from '../shared/cardSchema.js';
-import type { ColumnId } from '../shared/columns.js';
 import type { CardId } from '../shared/ids.js';
 import { addLink, removeLink } from '../shared/links.js';
-import { decodeNotice, MESSAGE_NOTICE, readNotice, type Notice } from '../shared/notices.js';
-import { createCard, deleteCard } from '../shared/ops.js';
+import { deleteCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { roomName } from '../shared/protocol.js';
 import { setSessionPlan } from '../shared/session.js';
-import { serverStateFrom, step2Frame, syncFrame } from './test/forge.js';
-import {
-  api,
-  connectClient,
-  createWorkshop,
-  mapJson,
-  startTestServer,
-  synced,
-  waitFor,
-  type TestClient,
-} from './test/harness.js';
-import { rawSocket } from './test/rawSocket.js';
+import { synced, waitFor } from './test/harness.js';
+import { cardWriter, cleanupAfterEach, collectNotices, convergence, liveWorkshop, rawClient } from './test/fixtures.js';
 
 /**
  * "Hoort bij…" links between cards (issue 14, SPEC L2, docs/decisions/0023): every refusal of the
  * server, with real y-websocket clients and hand-written updates against a real server and SQLite.
  */
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
-
-function collect(c: TestClient): Notice[] {
-  const notices: Notice[] = [];
-  c.provider.messageHandlers[MESSAGE_NOTICE] = (_e, d) => void notices.push(readNotice(d)!);
-  return notices;
-}
+const scope = cleanupAfterEach();
 
 const linksOf = (doc: Y.Doc, id: string): string[] => {
   const links = (getCards(doc).get(id) as Y.Map<unknown> | undefined)?.get('links');
@@ -44,28 +22,20 @@ const linksOf = (doc: Y.Doc, id: string): string[] => {
 };
 
 async function workshop() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url);
-  const session = track(connectClient(app.port, w.id, 'session', w.facilitatorToken));
-  const fac = track(connectClient(app.port, w.id, 'map:joint', w.facilitatorToken));
+  const { app, w, open, room: roomOf, participantId } = await liveWorkshop(scope);
+  const session = open('session', w.facilitatorToken);
+  const fac = open('map:joint', w.facilitatorToken);
   const piaToken = await w.participant('Pia', 0);
-  const pia = track(connectClient(app.port, w.id, 'map:joint', piaToken));
-  const otto = track(connectClient(app.port, w.id, 'map:joint', await w.participant('Otto', 1)));
+  const pia = open('map:joint', piaToken);
+  const otto = open('map:joint', await w.participant('Otto', 1));
   await Promise.all([session, fac, pia, otto].map(synced));
-  const notices = collect(pia);
-  const me = await api<{ participantId: string }>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, {
-    authorization: `Bearer ${piaToken}`,
-  });
+  const notices = collectNotices(pia);
+  const piaId = await participantId(piaToken);
   const all = [fac, pia, otto];
-  const converged = () => waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(fac.doc)), 'all identical');
-  const room = () => app.registry.peek(roomName(w.id as never, 'map:joint'))!;
-  const card = async (column: ColumnId, text: string) => {
-    const id = createCard(fac.doc, { column, author: '', authorName: 'F', partner: '', text }, LOCAL_USER);
-    await waitFor(() => all.every((c) => getCards(c.doc).has(id)), 'card everywhere');
-    return id;
-  };
-  return { app, w, session, fac, pia, otto, piaId: me.body.participantId, piaToken, notices, converged, room, card };
+  const converged = convergence(all);
+  const room = () => roomOf()!;
+  const card = cardWriter(all);
+  return { app, w, session, fac, pia, otto, piaId, piaToken, notices, converged, room, card };
 }
 
 describe('links between cards, on the server', () => {
@@ -128,20 +98,14 @@ describe('links between cards, on the server', () => {
     // A card that lives on a partner map, not on the joint map.
     const elsewhere = 'card-on-another-map';
     const name = roomName(t.w.id as never, 'map:joint');
-    const raw = await rawSocket(t.app.port, name, t.piaToken);
-    cleanup.push(() => raw.ws.terminate());
-    raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
-    await waitFor(() => serverStateFrom(raw.messages) !== null, 'server state');
-    raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
-    const mine = new Y.Doc();
-    Y.applyUpdate(mine, serverStateFrom(raw.messages)!);
-    const before = Y.encodeStateVector(mine);
-    const links = new Y.Map<unknown>();
-    (getCards(mine).get(action) as Y.Map<unknown>).set('links', links);
-    links.set(elsewhere, { by: t.piaId, at: 1 });
-    raw.ws.send(syncFrame(Y.encodeStateAsUpdate(mine, before)));
+    const raw = await rawClient(scope, t.app.port, name, t.piaToken);
+    raw.send((mine) => {
+      const links = new Y.Map<unknown>();
+      (getCards(mine).get(action) as Y.Map<unknown>).set('links', links);
+      links.set(elsewhere, { by: t.piaId, at: 1 });
+    });
     await waitFor(
-      () => raw.messages.some((m) => JSON.stringify(decodeNotice(m)) === '{"code":"link-refused","reason":"missing"}'),
+      () => raw.notices().some((n) => JSON.stringify(n) === '{"code":"link-refused","reason":"missing"}'),
       'notice',
     );
     await waitFor(() => !t.room().hasPendingWrites, 'stored');

@@ -25,6 +25,8 @@ import { readScoreRounds } from '../shared/scores.js';
 import { serverStateFrom, step2Frame, syncFrame, writeAs } from './test/forge.js';
 import { rawSocket } from './test/rawSocket.js';
 import { api, connectClient, identityOf, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import { seededRandom } from './test/seededRandom.js';
+import { testSeed } from './test/testSeed.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -214,6 +216,58 @@ describe('a vote round', () => {
     await waitFor(() => anna.inputs.closes.length > 0, 'the forger is closed');
     expect(anna.inputs.closes[0].code).toBe(CloseCode.FORBIDDEN);
     expect(readPartnerSpent(t.serverDoc(`private:${anna.id}`), round)).toBe(1);
+  });
+
+  it("[Q8] many people over many rounds: every colleague's count stays the sum of what the others of the partner spent", async () => {
+    // The server keeps each person's spending per document and round, and walks only the voter's partner
+    // (RoundService, SpentByDoc); this checks those numbers against a plain model of every vote.
+    const random = seededRandom(testSeed(8));
+    const t = await setup();
+    const people: Person[] = [];
+    for (let i = 0; i < 10; i++) people.push(await t.join(`P${i}`, i < 6 ? 'gemeente' : 'buurt'));
+    const partnerOf = (p: Person) => (people.indexOf(p) < 6 ? 'gemeente' : 'buurt');
+    const cards = ['Een', 'Twee', 'Drie'].map((text) => card(people[0], 'values', text));
+    await waitFor(() => t.serverDoc('map:joint').getMap('cards').size === 3, 'cards on the server');
+    const finalCounts: { round: string; expected: Map<Person, number> }[] = [];
+    for (let r = 0; r < 4; r++) {
+      // A round per person in between: its votes are in the same documents and must not count.
+      const per = r === 2 ? 'person' : 'partner';
+      const round = await openVoteRound(t, { column: 'values', budget: 50, per, ownCards: true });
+      const votes = new Map<Person, Map<string, number>>(people.map((p) => [p, new Map()]));
+      for (let step = 0; step < 25; step++) {
+        const p = people[Math.floor(random() * people.length)];
+        const c = cards[Math.floor(random() * cards.length)];
+        const n = Math.floor(random() * 3);
+        setVote(p.inputs.doc, round, c, n, LOCAL_USER);
+        votes.get(p)!.set(c, n);
+      }
+      const spentBy = (p: Person) => [...votes.get(p)!.values()].reduce((a, b) => a + b, 0);
+      await waitFor(
+        () => people.every((p) => Object.values(stored(t, p, round)).reduce((a, b) => a + b, 0) === spentBy(p)),
+        'every vote on the server',
+      );
+      if (per === 'person') {
+        expect(people.every((p) => readPartnerSpent(p.inputs.doc, round) === 0)).toBe(true);
+      } else {
+        const expected = new Map(
+          people.map((p) => [
+            p,
+            people.filter((o) => o !== p && partnerOf(o) === partnerOf(p)).reduce((sum, o) => sum + spentBy(o), 0),
+          ]),
+        );
+        await waitFor(
+          () => people.every((p) => readPartnerSpent(p.inputs.doc, round) === expected.get(p)),
+          'every colleague sees the sum of the others',
+        );
+        finalCounts.push({ round, expected });
+      }
+      expect(people.every((p) => p.notices.length === 0)).toBe(true);
+      requestClose(t.session.doc, round, LOCAL_USER);
+      await waitFor(() => readRound(t.session.doc, round)?.closedAt != null, 'closed');
+    }
+    // The counts of the closed rounds stay as they were when they closed.
+    for (const { round, expected } of finalCounts)
+      for (const p of people) expect(readPartnerSpent(p.inputs.doc, round)).toBe(expected.get(p));
   });
 
   it('[Q2] a colleague whose phone left still counts: after their document unloaded, and after a restart', async () => {

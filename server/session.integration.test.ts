@@ -1,52 +1,25 @@
-import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from './store/Store.js';
 import type { ApiError, RestoreResponse, VersionInfo, VersionListResponse } from '../shared/api.js';
 import { setStepFields } from '../shared/cardDetails.js';
 import { getCards } from '../shared/cardSchema.js';
 import { createCard, setCardPlainText, updateCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { CloseCode, MESSAGE_NOTICE, roomName, type Notice } from '../shared/protocol.js';
+import { CloseCode, roomName } from '../shared/protocol.js';
 import { readMap, type MapSnapshot } from '../shared/readModel.js';
 import { requestReveal, setActiveColumns, setPhase, setSessionPlan } from '../shared/session.js';
-import {
-  api,
-  connectClient,
-  createWorkshop,
-  startTestServer,
-  synced,
-  waitFor,
-  waitForAsync,
-  type TestClient,
-} from './test/harness.js';
+import { api, synced, waitFor, waitForAsync } from './test/harness.js';
+import { cleanupAfterEach, collectNotices, liveWorkshop } from './test/fixtures.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const scope = cleanupAfterEach();
 
 async function setup() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url);
-  const open = (doc: Parameters<typeof connectClient>[2], token: string) => {
-    const c = connectClient(app.port, w.id, doc, token);
-    cleanup.push(() => c.destroy());
-    return c;
-  };
+  const { app, w, open, room } = await liveWorkshop(scope);
   const session = open('session', w.facilitatorToken);
   const facilitatorMap = open('map:joint', w.facilitatorToken);
   await Promise.all([synced(session), synced(facilitatorMap)]);
-  const sessionOnServer = () => app.registry.peek(roomName(w.id as never, 'session'))!.doc.getMap('session');
+  const sessionOnServer = () => room('session')!.doc.getMap('session');
   return { app, w, open, session, facilitatorMap, sessionOnServer };
-}
-
-function collectNotices(c: TestClient): Notice[] {
-  const notices: Notice[] = [];
-  c.provider.messageHandlers[MESSAGE_NOTICE] = (_e, d) => {
-    notices.push(JSON.parse(decoding.readVarString(d)));
-  };
-  return notices;
 }
 
 const participantId = async (app: { store: Store }, name: string) =>

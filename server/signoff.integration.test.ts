@@ -1,52 +1,29 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import type { CreateWorkshopResponse, JoinResponse } from '../shared/api.js';
 import { readSession, setStage } from '../shared/session.js';
-import { decodeNotice, MESSAGE_NOTICE, readNotice, type Notice } from '../shared/notices.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { roomName } from '../shared/protocol.js';
 import { MANDATES_KEY, readMandates, readSignoffs, setMandate, setSignoff, SIGNOFFS_KEY } from '../shared/signoff.js';
-import { serverStateFrom, step2Frame, syncFrame } from './test/forge.js';
-import {
-  api,
-  connectClient,
-  createWorkshop,
-  mapJson,
-  startTestServer,
-  synced,
-  waitFor,
-  type TestClient,
-} from './test/harness.js';
-import { rawSocket } from './test/rawSocket.js';
+import { api, connectClient, mapJson, startTestServer, synced, waitFor } from './test/harness.js';
+import { cleanupAfterEach, collectNotices, convergence, liveWorkshop, rawClient } from './test/fixtures.js';
 
 /**
  * Mandate and sign-off per partner (issue 14, SPEC N1–N2, docs/decisions/0024), enforced by the
  * server on the joint map, with real y-websocket clients and a hand-written update.
  */
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
-
-function collect(c: TestClient): Notice[] {
-  const notices: Notice[] = [];
-  c.provider.messageHandlers[MESSAGE_NOTICE] = (_e, d) => void notices.push(readNotice(d)!);
-  return notices;
-}
+const scope = cleanupAfterEach();
+const { track } = scope;
+const collect = collectNotices;
 
 async function workshop() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url);
-  const fac = track(connectClient(app.port, w.id, 'map:joint', w.facilitatorToken));
+  const { app, w, open, room: roomOf, participantId } = await liveWorkshop(scope);
+  const fac = open('map:joint', w.facilitatorToken);
   const join = async (name: string, partnerIndex: number) => {
     const token = await w.participant(name, partnerIndex);
-    const me = await api<{ participantId: string }>(app.url, 'GET', `/api/workshops/${w.id}/me`, undefined, {
-      authorization: `Bearer ${token}`,
-    });
-    const client = track(connectClient(app.port, w.id, 'map:joint', token));
-    return { token, client, id: me.body.participantId, partner: w.partners[partnerIndex].id, notices: collect(client) };
+    const id = await participantId(token);
+    const client = open('map:joint', token);
+    return { token, client, id, partner: w.partners[partnerIndex].id, notices: collect(client) };
   };
   const pia = await join('Pia', 0);
   const otto = await join('Otto', 1);
@@ -55,8 +32,8 @@ async function workshop() {
   // Sorted: Y.Map key order differs between replicas after concurrent writes.
   const sorted = (r: Record<string, unknown>) => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
   const state = (d: Y.Doc) => `${sorted(readMandates(d))}${sorted(readSignoffs(d))}${mapJson(d)}`;
-  const converged = () => waitFor(() => all.every((c) => state(c.doc) === state(fac.doc)), 'all identical');
-  const room = () => app.registry.peek(roomName(w.id as never, 'map:joint'))!;
+  const converged = convergence(all, 'all identical', state);
+  const room = () => roomOf()!;
   return { app, w, fac, pia, otto, converged, room };
 }
 
@@ -112,23 +89,15 @@ describe('mandate and sign-off, on the server', () => {
   it('[N2] a hand-written update with a forged mandate is reverted and never stored; a malformed one closes with 4400', async () => {
     const t = await workshop();
     const name = roomName(t.w.id as never, 'map:joint');
-    const raw = await rawSocket(t.app.port, name, t.pia.token);
-    cleanup.push(() => raw.ws.terminate());
-    raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
-    await waitFor(() => serverStateFrom(raw.messages) !== null, 'server state');
-    raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
-    const mine = new Y.Doc();
-    Y.applyUpdate(mine, serverStateFrom(raw.messages)!);
-    let before = Y.encodeStateVector(mine);
-    mine.getMap(MANDATES_KEY).set(t.otto.id, { kind: 'decide', date: '', at: 1 });
-    raw.ws.send(syncFrame(Y.encodeStateAsUpdate(mine, before)));
-    await waitFor(() => raw.messages.some((m) => decodeNotice(m)?.code === 'signoff-own'), 'notice');
+    const raw = await rawClient(scope, t.app.port, name, t.pia.token);
+    raw.send((mine) => mine.getMap(MANDATES_KEY).set(t.otto.id, { kind: 'decide', date: '', at: 1 }));
+    await waitFor(() => raw.notices().some((n) => n.code === 'signoff-own'), 'notice');
     await waitFor(() => !t.room().hasPendingWrites, 'stored');
     expect(readMandates(t.room().doc)).toEqual({});
-    before = Y.encodeStateVector(mine);
-    mine.getMap(SIGNOFFS_KEY).set(t.pia.partner, { status: 'signed-in-blood', by: t.pia.id, at: 1 });
-    raw.ws.send(syncFrame(Y.encodeStateAsUpdate(mine, before)));
-    expect((await raw.closed).code).toBe(4400);
+    raw.send((mine) =>
+      mine.getMap(SIGNOFFS_KEY).set(t.pia.partner, { status: 'signed-in-blood', by: t.pia.id, at: 1 }),
+    );
+    expect((await raw.raw.closed).code).toBe(4400);
     expect(readSignoffs(t.room().doc)).toEqual({});
     await t.converged();
   });
@@ -165,7 +134,7 @@ describe('mandate and sign-off, on the server', () => {
 describe('a mandate in the homogeneous stage of partners first', () => {
   async function partnersFirst() {
     const app = await startTestServer();
-    cleanup.push(() => app.close());
+    scope.cleanup.push(() => app.close());
     const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', {
       title: 'Eerst apart',
       partners: ['Zorg', 'Gemeente'],
@@ -219,21 +188,15 @@ describe('a mandate in the homogeneous stage of partners first', () => {
     const fatima = await t.join('Fatima', 'zorg');
     const colleague = await t.join('Koen', 'zorg');
     const name = roomName(t.w.id as never, 'map:zorg');
-    const raw = await rawSocket(t.app.port, name, fatima.token);
-    cleanup.push(() => raw.ws.terminate());
-    raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
-    await waitFor(() => serverStateFrom(raw.messages) !== null, 'server state');
-    raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
-    const mine = new Y.Doc();
-    Y.applyUpdate(mine, serverStateFrom(raw.messages)!);
-    const before = Y.encodeStateVector(mine);
+    const raw = await rawClient(scope, t.app.port, name, fatima.token);
     // Her own and her colleague's in one transaction: the whole of it is reverted.
-    mine.transact(() => {
-      mine.getMap(MANDATES_KEY).set(fatima.id, { kind: 'decide', date: '', at: 1 });
-      mine.getMap(MANDATES_KEY).set(colleague.id, { kind: 'decide', date: '', at: 1 });
-    });
-    raw.ws.send(syncFrame(Y.encodeStateAsUpdate(mine, before)));
-    await waitFor(() => raw.messages.some((m) => decodeNotice(m)?.code === 'signoff-own'), 'notice');
+    raw.send((mine) =>
+      mine.transact(() => {
+        mine.getMap(MANDATES_KEY).set(fatima.id, { kind: 'decide', date: '', at: 1 });
+        mine.getMap(MANDATES_KEY).set(colleague.id, { kind: 'decide', date: '', at: 1 });
+      }),
+    );
+    await waitFor(() => raw.notices().some((n) => n.code === 'signoff-own'), 'notice');
     await waitFor(() => !t.room('map:zorg').hasPendingWrites, 'stored');
     expect(readMandates(t.room('map:zorg').doc)).toEqual({});
   });

@@ -5,6 +5,7 @@ import { GROUP_MEMBERS_KEY, GROUP_MEMBERS_MAX, GROUPS_KEY } from './compare/grou
 import { PAIR_DECISION_VALUES, PAIR_DECISIONS_KEY } from './compare/pairDecisions.js';
 import type { DocKind } from './docName.js';
 import { META_KEY, SCHEMA_VERSION_KEY } from './mapMeta.js';
+import { PROJECTOR_SHOWS_KEY, PROJECTOR_SHOWS_SPEC, RETIRED_SHOWS_KEYS } from './projectorShows.js';
 import { SESSION_KEY } from './session.js';
 import { MANDATE_SPEC, MANDATES_KEY, SIGNOFF_SPEC, SIGNOFFS_KEY } from './signoff.js';
 import { MEETING_ENTRY, MEETINGS_KEY } from './trajectory.js';
@@ -18,14 +19,16 @@ import { PARTNER_SPENT_KEY, SCORE_SPEC, SCORES_KEY, VOTE_COUNT_SPEC, VOTES_KEY }
  *   { entries: 'cards' }          each entry a card Y.Map, checked against the card table (card/fields.ts)
  *   { entries: ValueSpec }        each entry a plain value (ContentAny) matching the spec
  *   { entries: 'json' }           each entry a plain JSON value (ContentAny); its shape is read leniently
- *                                 by the document's reader (session.ts `readSession`)
+ *                                 by the document's reader (session.ts `readSession`); `checked` names
+ *                                 entries that must match a spec, or that are 'retired' (only removed)
  *   { keys: Record<key, ValueSpec> } only these keys, each a plain value matching its spec
  * `writers` says who may change the root: 'writers' = whoever may write the document
  * (permissions.ts `canWriteDoc`, plus the card rules for `cards`); 'server' = nobody over the wire.
  * A root that is not listed for a document's kind is never valid in it.
  */
 export type RootSpec = { readonly writers: 'writers' | 'server' } & (
-  | { readonly entries: 'cards' | 'json' | ValueSpec }
+  | { readonly entries: 'cards' | ValueSpec }
+  | { readonly entries: 'json'; readonly checked?: Readonly<Record<string, ValueSpec | 'retired'>> }
   | { readonly keys: Readonly<Record<string, ValueSpec>> }
 );
 
@@ -70,7 +73,16 @@ export const DOC_ROOTS: Readonly<Record<DocKind, Readonly<Record<string, RootSpe
     [PARTICIPANTS_KEY]: { writers: 'server', entries: PARTICIPANT_ENTRY },
   },
   session: {
-    [SESSION_KEY]: { writers: 'writers', entries: 'json' },
+    [SESSION_KEY]: {
+      writers: 'writers',
+      entries: 'json',
+      // What the projector shows in the map's place: one entry, checked; the entries it replaced are
+      // only read from older documents ([Y9], docs/decisions/0034).
+      checked: {
+        [PROJECTOR_SHOWS_KEY]: PROJECTOR_SHOWS_SPEC,
+        ...Object.fromEntries(RETIRED_SHOWS_KEYS.map((key) => [key, 'retired' as const])),
+      },
+    },
     [PAIR_DECISIONS_KEY]: { writers: 'writers', entries: { type: 'string', max: 5, oneOf: PAIR_DECISION_VALUES } },
     // Rounds of private input (ADR 0025): the facilitator asks, the server records and aggregates.
     [ROUND_REQUESTS_KEY]: { writers: 'writers', entries: ROUND_REQUEST_SPEC },

@@ -1,9 +1,6 @@
-import type * as Y from 'yjs';
-import type { Origin } from './origins.js';
-import { SCORE_THRESHOLD, SHOWN_ROUND_KEY, type PartnerScore, type ScoreResult } from './rounds/rounds.js';
+import { SCORE_THRESHOLD, type PartnerScore, type ScoreResult } from './rounds/rounds.js';
 import type { ScoreRound } from './scores.js';
-import { getSessionMap } from './session.js';
-import { REVIEW_SHOWN_KEY, type Meeting } from './trajectory.js';
+import type { Meeting } from './trajectory.js';
 
 /**
  * The check-in and check-out scores as a line over the trajectory (issue 14, [Y6]–[Y8]): per meeting
@@ -88,28 +85,6 @@ export function momentScores(moment: ScoreMoment | null, who: LineWho): { klik: 
 export function partnersOnLine(line: readonly MeetingScores[], partnerIds: readonly string[]): string[] {
   const seen = new Set(line.flatMap((m) => [m.checkin, m.checkout]).flatMap((x) => Object.keys(x?.perPartner ?? {})));
   return partnerIds.filter((id) => seen.has(id));
-}
-
-/** Key in the session root: the line is on the projector ([Y7]), like a round's result ([Y4]). */
-export const SCORE_LINE_SHOWN_KEY = 'scoreLine';
-
-export function readScoreLineShown(doc: Y.Doc): boolean {
-  return getSessionMap(doc).get(SCORE_LINE_SHOWN_KEY) === true;
-}
-
-/**
- * Put the line on the projector or take it off. Showing it takes a shown round's result and the
- * review off the screen in the same change: the facilitator's last command is what the room sees.
- */
-export function setScoreLineShown(doc: Y.Doc, shown: boolean, origin: Origin): void {
-  doc.transact(() => {
-    const session = getSessionMap(doc);
-    session.set(SCORE_LINE_SHOWN_KEY, shown);
-    if (shown) {
-      session.set(SHOWN_ROUND_KEY, null);
-      session.set(REVIEW_SHOWN_KEY, false);
-    }
-  }, origin);
 }
 
 /** One row of the line's table: a moment of a meeting, for everyone or one partner. */

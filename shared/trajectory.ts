@@ -174,14 +174,3 @@ export function suggestedMeetings(flow: 'joint' | 'partners-first', firstDate: s
         ];
   return all.map((m, i) => ({ ...m, id: newId(), n: i + 1, date: addDays(firstDate, 7 * i) }));
 }
-
-/** Key in the session root: the review "terugblik" is on the projector and the phones [J6]. */
-export const REVIEW_SHOWN_KEY = 'review';
-
-export function readReviewShown(doc: Y.Doc): boolean {
-  return getSessionMap(doc).get(REVIEW_SHOWN_KEY) === true;
-}
-
-export function setReviewShown(doc: Y.Doc, shown: boolean, origin: Origin): void {
-  doc.transact(() => getSessionMap(doc).set(REVIEW_SHOWN_KEY, shown), origin);
-}

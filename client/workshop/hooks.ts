@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import type { WorkshopInfo } from '../../shared/api.js';
 import type { Partner } from '../../shared/partners.js';
 import type { DocName } from '../../shared/protocol.js';
+import { readProjectorShows, SHOWS_MAP, type ProjectorShows } from '../../shared/projectorShows.js';
 import type { MapSnapshot } from '../../shared/readModel.js';
 import { DEFAULT_SESSION, readSession, type SessionState } from '../../shared/session.js';
 import { readParticipants, type ParticipantEntry } from '../../shared/workshopDoc.js';
@@ -65,6 +66,11 @@ export function useDocValue<T>(name: DocName | null, read: (doc: Y.Doc) => T, fa
 /** The session state (steps, locks, timer, focus…); the unguided default until the session is open. */
 export function useSession(): SessionState {
   return useDocValue('session', readSession, DEFAULT_SESSION);
+}
+
+/** [Y9] What the projector shows in the map's place (a result, the review, the line, or the map). */
+export function useProjectorShows(): ProjectorShows {
+  return useDocValue('session', readProjectorShows, SHOWS_MAP);
 }
 
 const NO_SETTINGS: WorkshopSettings = Object.freeze({ cardTextMax: null, draftsReadable: true });

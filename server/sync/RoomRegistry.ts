@@ -50,6 +50,13 @@ export interface RegistryOptions {
   onRoomDropped?: (room: Room) => void;
 }
 
+/** A workshop's people as the rooms check against them: the list, the participants by id and per partner. */
+interface KnownPeople {
+  list: readonly WorkshopPerson[];
+  byId: Map<string, KnownPerson>;
+  byPartner: Map<string, Set<string>>;
+}
+
 /** Loaded rooms by name; loads on first use, unloads after the last connection has been idle a while. */
 export class RoomRegistry {
   readonly committer: Committer;
@@ -63,7 +70,7 @@ export class RoomRegistry {
    * The people of each workshop with a room loaded or loading: the rooms check every update against
    * them synchronously, so they are read ahead (on load, and after every join or removal).
    */
-  private readonly people = new Map<string, { list: readonly WorkshopPerson[]; byId: Map<string, KnownPerson> }>();
+  private readonly people = new Map<string, KnownPeople>();
   private readonly peopleReads = new Map<string, Promise<void>>();
 
   constructor(private readonly opts: RegistryOptions) {
@@ -191,9 +198,9 @@ export class RoomRegistry {
       read = loadPeople(workshopId)
         .then((list) => {
           if (!this.inUse(workshopId)) return;
-          const byId = new Map<string, KnownPerson>();
-          this.people.set(workshopId, { list: [...list], byId });
-          for (const p of list) this.index(byId, p);
+          const known: KnownPeople = { list: [...list], byId: new Map(), byPartner: new Map() };
+          this.people.set(workshopId, known);
+          for (const p of list) this.index(known, p);
         })
         .finally(() => this.peopleReads.delete(workshopId));
       this.peopleReads.set(workshopId, read);
@@ -201,9 +208,17 @@ export class RoomRegistry {
     return read;
   }
 
-  private index(byId: Map<string, KnownPerson>, p: WorkshopPerson): void {
-    if (!p.removed && p.access === 'participant') byId.set(p.id, { id: p.id, name: p.name, partner: p.partner });
-    else byId.delete(p.id);
+  private index(known: KnownPeople, p: WorkshopPerson): void {
+    const before = known.byId.get(p.id);
+    if (before) known.byPartner.get(before.partner)?.delete(p.id);
+    if (p.removed || p.access !== 'participant') {
+      known.byId.delete(p.id);
+      return;
+    }
+    known.byId.set(p.id, { id: p.id, name: p.name, partner: p.partner });
+    let members = known.byPartner.get(p.partner);
+    if (!members) known.byPartner.set(p.partner, (members = new Set()));
+    members.add(p.id);
   }
 
   /**
@@ -220,7 +235,7 @@ export class RoomRegistry {
     if (!next) return;
     if (at >= 0) list[at] = next;
     else list.push(next);
-    this.index(cached.byId, next);
+    this.index(cached, next);
   }
 
   private inUse(workshopId: string): boolean {
@@ -289,6 +304,16 @@ export class RoomRegistry {
    */
   peopleOf(workshopId: string): readonly WorkshopPerson[] | null {
     return this.people.get(workshopId)?.list ?? null;
+  }
+
+  /**
+   * The participants (not removed) of `participantId`'s partner, that person included; empty when they
+   * are not one. Indexed per partner, so a vote's bookkeeping never walks the whole workshop ([Q8]).
+   */
+  colleaguesOf(workshopId: string, participantId: string): { partner: string; ids: ReadonlySet<string> } | null {
+    const known = this.people.get(workshopId);
+    const partner = known?.byId.get(participantId)?.partner;
+    return partner === undefined ? null : { partner, ids: known!.byPartner.get(partner) ?? new Set() };
   }
 
   /** Unload every room of a workshop without writing (used when the workshop is deleted). */

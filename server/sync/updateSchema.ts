@@ -171,8 +171,13 @@ export class SchemaCheck {
           if (!matchesValue(CARD_ID_SPEC, l.key)) return malformed('invalid card id');
           return typeOf(content) instanceof Y.Map ? null : malformed('a card must be a map');
         }
-        if (spec.entries === 'json')
+        if (spec.entries === 'json') {
+          const checked = spec.checked && Object.hasOwn(spec.checked, l.key) ? spec.checked[l.key] : undefined;
+          if (checked === 'retired') return malformed(`"${l.key}" in "${place.name}" is no longer written`);
+          if (checked)
+            return this.valueFits(content, checked) ? null : malformed(`invalid "${l.key}" in "${place.name}"`);
           return singleValue(content).ok ? null : malformed(`invalid entry in "${place.name}"`);
+        }
         return this.valueFits(content, spec.entries) ? null : malformed(`invalid entry in "${place.name}"`);
       }
       case 'card': {

@@ -8,17 +8,12 @@ import { SERVER } from '../../shared/origins.js';
 import type { Principal } from '../../shared/permissions.js';
 import { roomName } from '../../shared/protocol.js';
 import { settleRounds, type PrivateSource } from '../../shared/rounds/aggregate.js';
-import {
-  getVotes,
-  readMyVotes,
-  spent,
-  writePartnerSpent,
-  type PrivateCheckContext,
-} from '../../shared/rounds/privateInputs.js';
+import { getVotes, writePartnerSpent, type PrivateCheckContext } from '../../shared/rounds/privateInputs.js';
 import { readRound, readRounds } from '../../shared/rounds/rounds.js';
 import type { DocStore, WorkshopStore } from '../store/Store.js';
 import type { Room } from '../sync/Room.js';
 import type { RoomRegistry } from '../sync/RoomRegistry.js';
+import { SpentByDoc } from './SpentByDoc.js';
 
 /** A private document with whose it is, and whether it is a loaded room (then phones see what is written in it). */
 type Source = PrivateSource & { id: string; live: boolean };
@@ -39,6 +34,8 @@ export class RoundService {
   /** Per workshop: each participant's private document as last known in this process. */
   private readonly docs = new Map<string, Map<string, Y.Doc>>();
   private readonly preparing = new Map<string, Promise<void>>();
+  /** [Q8] Votes spent per document and round, read again only after that document's votes changed. */
+  private readonly spentBy = new SpentByDoc();
 
   constructor(
     private readonly store: DocStore & WorkshopStore,
@@ -103,21 +100,27 @@ export class RoundService {
 
   /**
    * Each listed participant's private document with their partner. Removed people are left out.
-   * `only`: the people of one partner but one. Synchronous: reads what `prepare` and the rooms left here.
+   * Synchronous: reads what `prepare` and the rooms left here.
    */
-  private sources(workshopId: string, only?: { partner: string; except: string }): Source[] {
-    const docs = this.docs.get(workshopId);
+  private sources(workshopId: string): Source[] {
     const people: readonly WorkshopPerson[] = this.registry.peopleOf(workshopId) ?? [];
-    const out: Source[] = [];
-    for (const p of people) {
-      if (p.removed || p.access !== 'participant') continue;
-      if (only && (p.partner !== only.partner || p.id === only.except)) continue;
-      const doc = docs?.get(p.id);
-      if (!doc) continue;
-      const live = this.registry.peek(roomName(workshopId, privateDoc(p.id as ParticipantId)))?.doc === doc;
-      out.push({ id: p.id, partner: p.partner, doc, live });
-    }
-    return out;
+    return people
+      .filter((p) => !p.removed && p.access === 'participant')
+      .flatMap((p) => this.source(workshopId, p.id, p.partner) ?? []);
+  }
+
+  private source(workshopId: string, id: string, partner: string): Source | null {
+    const doc = this.docs.get(workshopId)?.get(id);
+    if (!doc) return null;
+    const live = this.registry.peek(roomName(workshopId, privateDoc(id as ParticipantId)))?.doc === doc;
+    return { id, partner, doc, live };
+  }
+
+  /** [Q8] The private documents of `participantId`'s partner (theirs included), from the registry's per-partner index. */
+  private colleagues(workshopId: string, participantId: string): Source[] {
+    const found = this.registry.colleaguesOf(workshopId, participantId);
+    if (!found) return [];
+    return [...found.ids].flatMap((id) => this.source(workshopId, id, found.partner) ?? []);
   }
 
   /** What a change in `who`'s private document is checked against: the rounds, the joint map's cards. */
@@ -135,8 +138,8 @@ export class RoundService {
         return column ? { column, author: readCardField(card, 'author') } : null;
       },
       partnerSpentByOthers: (roundId) =>
-        this.sources(workshopId, { partner: who.partner, except: who.participantId }).reduce(
-          (sum, s) => sum + spent(readMyVotes(s.doc, roundId)),
+        this.colleagues(workshopId, who.participantId).reduce(
+          (sum, s) => (s.id === who.participantId ? sum : sum + this.spentBy.spent(s.doc, roundId)),
           0,
         ),
     };
@@ -173,12 +176,10 @@ export class RoundService {
       ? readRounds(session.doc).filter((r) => r.kind === 'votes' && r.per === 'partner' && r.closedAt === null)
       : [];
     if (open.length === 0) return;
-    const all = this.sources(workshopId);
-    const partner = all.find((s) => s.id === participantId)?.partner;
-    if (!partner) return;
-    const members = all.filter((s) => s.partner === partner);
+    // Only this partner's people: each one's spending is read once per change of their own votes (SpentByDoc).
+    const members = this.colleagues(workshopId, participantId);
     for (const round of open) {
-      const spentBy = new Map(members.map((m) => [m.id, spent(readMyVotes(m.doc, round.id))]));
+      const spentBy = new Map(members.map((m) => [m.id, this.spentBy.spent(m.doc, round.id)]));
       const total = [...spentBy.values()].reduce((a, b) => a + b, 0);
       for (const m of members) if (m.live) writePartnerSpent(m.doc, round.id, total - (spentBy.get(m.id) ?? 0), SERVER);
     }

@@ -57,7 +57,9 @@ export type ValueSpec =
       readonly type: 'object';
       readonly fields: Readonly<Record<string, ValueSpec>>;
       readonly optional?: readonly string[];
-    };
+    }
+  /** Any one of these shapes (a tagged union: give each option its own `oneOf` tag). */
+  | { readonly type: 'anyOf'; readonly options: readonly ValueSpec[] };
 
 export type FieldStorage =
   | { readonly kind: 'value'; readonly value: ValueSpec }
@@ -481,6 +483,8 @@ export function matchesValue(spec: ValueSpec, v: unknown): boolean {
       if (!required.every((k) => Object.hasOwn(o, k))) return false;
       return keys.every((k) => Object.hasOwn(spec.fields, k) && matchesValue(spec.fields[k], o[k]));
     }
+    case 'anyOf':
+      return spec.options.some((option) => matchesValue(option, v));
   }
 }
 

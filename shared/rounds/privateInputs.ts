@@ -63,6 +63,16 @@ export function readMyVotes(doc: Y.Doc, roundId: string): Record<string, number>
 
 export const spent = (votes: Record<string, number>) => Object.values(votes).reduce((a, b) => a + b, 0);
 
+/** [Q8] What I spent in every round at once (round id → votes), in one pass over my votes. */
+export function spentPerRound(doc: Y.Doc): Map<string, number> {
+  const out = new Map<string, number>();
+  getVotes(doc).forEach((value, key) => {
+    const k = parseVoteKey(key);
+    if (k && isCount(value)) out.set(k.roundId, (out.get(k.roundId) ?? 0) + value);
+  });
+  return out;
+}
+
 export const getPartnerSpent = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(PARTNER_SPENT_KEY);
 
 /** [Q8] The votes my colleagues of the same partner spent in a round, as the server last wrote it (0 when none). */

@@ -3,7 +3,7 @@ import type { ValueSpec } from '../card/fields.js';
 import { COLUMN_IDS, isColumnId, type ColumnId } from '../columns.js';
 import { randomId } from '../ids.js';
 import type { Origin } from '../origins.js';
-import { getSessionMap } from '../session.js';
+import { readProjectorShows } from '../projectorShows.js';
 
 /**
  * Rounds of private input (ADR 0025): a vote with a budget on one column ([Q1]–[Q7]) and a check-in
@@ -19,8 +19,6 @@ import { getSessionMap } from '../session.js';
  */
 export const ROUND_REQUESTS_KEY = 'roundRequests';
 export const ROUNDS_KEY = 'rounds';
-/** Entry of the `session` root: the closed round whose results the projector shows, or null ([Q5], [Y4]). */
-export const SHOWN_ROUND_KEY = 'shownRound';
 
 export const ROUND_KINDS = ['votes', 'checkin', 'checkout'] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
@@ -212,14 +210,10 @@ export function requestClose(sessionDoc: Y.Doc, id: string, origin: Origin): voi
   sessionDoc.transact(() => getRequests(sessionDoc).set(id, { ...request, closed: true }), origin);
 }
 
-/** Show a closed round's results on the projector, or nothing (null) ([Q5], [Y4]). */
-export function showRound(sessionDoc: Y.Doc, id: string | null, origin: Origin): void {
-  sessionDoc.transact(() => getSessionMap(sessionDoc).set(SHOWN_ROUND_KEY, id), origin);
-}
-
+/** The closed round whose result the projector shows ([Q5], [Y4], [Y9]); null when it shows something else. */
 export function readShownRound(sessionDoc: Y.Doc): RoundRecord | null {
-  const id = getSessionMap(sessionDoc).get(SHOWN_ROUND_KEY);
-  if (typeof id !== 'string') return null;
-  const round = readRound(sessionDoc, id);
+  const shows = readProjectorShows(sessionDoc);
+  if (shows.kind !== 'round') return null;
+  const round = readRound(sessionDoc, shows.roundId);
   return round?.result ? round : null;
 }

@@ -18,6 +18,7 @@ import {
   useMap,
   useMapSnapshot,
   useParticipants,
+  useProjectorShows,
   useSession,
   WorkshopContext,
 } from '../../workshop/hooks.js';
@@ -25,9 +26,11 @@ import type { Who } from '../../workshop/me.js';
 import { useLiveWorkshop, type WorkshopOverrides } from '../../workshop/useLiveWorkshop.js';
 import { ProjectorStage } from '../compare/index.js';
 import { ProjectorView } from './ProjectorView.js';
+import { fontFloor } from './fit/fitLayout.js';
 import '../../styles/console.css';
 import '../../styles/projector.css';
-import { ProjectorReview, ProjectorScoreLine, useReviewShown, useScoreLineShown } from '../trajectory/index.js';
+import { ProjectorReview, ProjectorScoreLine } from '../trajectory/index.js';
+import { ProjectorRound, useShownRound } from '../votes/index.js';
 
 type EntryState = 'checking' | 'ready' | 'noToken' | 'invalid' | 'notFound' | 'error';
 
@@ -146,11 +149,21 @@ function LiveProjector() {
   const connection = useMap(JOINT_MAP)?.connection ?? null;
   const now = useNow(useClock(), !!session.timer && session.timer.endsAt !== null);
   const origin = window.location.origin;
-  const review = useReviewShown();
-  const scoreLine = useScoreLineShown();
+  // [Y9] One entry says what takes the map's place: the facilitator's last command. A round is shown
+  // only with its result (useShownRound); without one the map stays.
+  const shows = useProjectorShows();
+  const round = useShownRound();
+  const instead =
+    shows.kind === 'review' ? (
+      <ProjectorReview />
+    ) : shows.kind === 'scoreLine' ? (
+      <ProjectorScoreLine />
+    ) : round ? (
+      <ProjectorRound floor={fontFloor(window.innerHeight)} />
+    ) : undefined;
   return (
     <ProjectorView
-      instead={review ? <ProjectorReview /> : scoreLine ? <ProjectorScoreLine /> : undefined}
+      instead={instead}
       info={info}
       session={session}
       map={map}

@@ -13,10 +13,8 @@ import { stepsLabel } from '../../ui/sessionText.js';
 import type { ConnectionSource } from '../../collab/connectionState.js';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.js';
 import { FittedBoard, FittedCard } from './fit/FittedBoard.js';
-import { fontFloor } from './fit/fitLayout.js';
 import { ProjectorLinks } from './ProjectorLinks.js';
 import { useFollowLanguage } from './useFollowLanguage.js';
-import { ProjectorRound, useShownRound } from '../votes/index.js';
 
 interface Props {
   info: WorkshopInfo;
@@ -31,7 +29,7 @@ interface Props {
   joinUrl: string;
   /** The sync connection of the map, when there is one (not in component tests). */
   connection?: ConnectionSource | null;
-  /** Shown in place of the map while the facilitator has it on the screen (the review, [J6]). */
+  /** Shown in place of the map while the facilitator has it on the screen (a result, the review, the line: [Y9]). */
   instead?: ReactNode;
 }
 
@@ -69,9 +67,6 @@ export function ProjectorView({
           .find((c) => c.id === focus.cardId)
       : undefined;
   const kind = focus.kind === 'card' && !focusCard ? 'map' : focus.kind;
-  // What the facilitator put on the screen in place of the map: a round's result, the review or the line.
-  const shownRound = useShownRound();
-  const shown = shownRound ? <ProjectorRound floor={fontFloor(window.innerHeight)} /> : instead;
   const focusKey =
     kind === 'column' && focus.kind === 'column'
       ? `column:${focus.column}`
@@ -165,9 +160,9 @@ export function ProjectorView({
         </div>
       )}
 
-      {shown}
+      {instead}
       {/* Keyed by what is in focus: a new focus zooms in (projector.css), the fitted board moves smoothly. */}
-      {!shown && (
+      {!instead && (
         <div className="projector-focus" data-testid="projector.focus" data-kind={kind}>
           <div className="projector-zoom" key={focusKey}>
             {kind === 'map' && (

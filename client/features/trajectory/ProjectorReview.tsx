@@ -18,6 +18,3 @@ export function ProjectorReview() {
     </section>
   );
 }
-
-/** Whether the projector shows the review instead of the map. */
-export { useReviewShown };

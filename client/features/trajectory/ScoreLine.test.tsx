@@ -6,8 +6,8 @@ import { LOCAL_USER, SERVER } from '../../../shared/origins.js';
 import type { DocName } from '../../../shared/protocol.js';
 import { settleRounds, type PrivateSource } from '../../../shared/rounds/aggregate.js';
 import { setScores } from '../../../shared/rounds/privateInputs.js';
-import { requestClose, requestScoreRound, SHOWN_ROUND_KEY, showRound } from '../../../shared/rounds/rounds.js';
-import { readScoreLineShown } from '../../../shared/scoreLine.js';
+import { readProjectorShows, setProjectorShows } from '../../../shared/projectorShows.js';
+import { requestClose, requestScoreRound } from '../../../shared/rounds/rounds.js';
 import { putMeeting, startMeeting } from '../../../shared/trajectory.js';
 import { TEST_PARTNERS } from '../../test/localWorkshop.js';
 import { renderInWorkshop } from '../../test/renderInWorkshop.js';
@@ -102,18 +102,17 @@ describe('the check-in and check-out scores as a line over the meetings', () => 
 
   it('[Y7] the facilitator puts the line on the projector; that takes a shown result off the screen', async () => {
     const s = seeded(TEST_PARTNERS.map((p) => p.id));
-    showRound(s.session, s.first, LOCAL_USER);
+    setProjectorShows(s.session, { kind: 'round', roundId: s.first }, LOCAL_USER);
     const user = userEvent.setup();
     renderInWorkshop(<TrajectoryPanel />, { docs: s.docs, who: FACILITATOR });
     const toggle = screen.getByTestId('scoreLine.toggle');
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     await user.click(toggle);
-    expect(readScoreLineShown(s.session)).toBe(true);
-    expect(s.session.getMap('session').get(SHOWN_ROUND_KEY)).toBeNull();
+    expect(readProjectorShows(s.session)).toEqual({ kind: 'scoreLine' });
     expect(screen.getByTestId('scoreLine.toggle').getAttribute('aria-pressed')).toBe('true');
     // Showing the review takes the line off again.
     await user.click(screen.getByTestId('trajectory.review.toggle'));
-    expect(readScoreLineShown(s.session)).toBe(false);
+    expect(readProjectorShows(s.session)).toEqual({ kind: 'review' });
   });
 
   it("[Y7] the projector draws everyone's line large, with the table for screen readers", () => {

@@ -4,14 +4,13 @@ import { LOCAL_USER } from '../../../shared/origins.js';
 import {
   lineHasScores,
   partnersOnLine,
-  readScoreLineShown,
   scoreLine,
-  setScoreLineShown,
   type LineWho,
   type MeetingScores,
 } from '../../../shared/scoreLine.js';
+import { SHOWS_MAP, setProjectorShows } from '../../../shared/projectorShows.js';
 import { readScoreRounds, type ScoreRound } from '../../../shared/scores.js';
-import { useDocValue, usePartners, useSessionDoc } from '../../workshop/hooks.js';
+import { useDocValue, usePartners, useProjectorShows, useSessionDoc } from '../../workshop/hooks.js';
 import { ScoreLegend, ScoreLineChart, ScoreLineTable } from './ScoreLineChart.js';
 import { useMeetings } from './useTrajectory.js';
 
@@ -23,8 +22,9 @@ function useScoreLine(): MeetingScores[] {
   return scoreLine(useMeetings(), rounds);
 }
 
-export function useScoreLineShown(): boolean {
-  return useDocValue('session', readScoreLineShown, false);
+/** The line is on the projector ([Y7], [Y9]). */
+function useScoreLineShown(): boolean {
+  return useProjectorShows().kind === 'scoreLine';
 }
 
 /** [Y7] The console's part of the tab Traject: the line, whose it is, the table, and the projector button. */
@@ -67,7 +67,7 @@ export function ScoreLineSection() {
               aria-pressed={shown}
               disabled={!doc}
               data-testid="scoreLine.toggle"
-              onClick={() => doc && setScoreLineShown(doc, !shown, LOCAL_USER)}
+              onClick={() => doc && setProjectorShows(doc, shown ? SHOWS_MAP : { kind: 'scoreLine' }, LOCAL_USER)}
             >
               {t(shown ? 'scoreLine.hide' : 'scoreLine.show')}
             </button>

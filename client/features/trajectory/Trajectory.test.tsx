@@ -8,7 +8,8 @@ import type { CardId } from '../../../shared/ids.js';
 import { createCard } from '../../../shared/ops.js';
 import { LOCAL_USER, SERVER } from '../../../shared/origins.js';
 import type { DocName } from '../../../shared/protocol.js';
-import { readCurrentMeetingId, readMeetings, setReviewShown } from '../../../shared/trajectory.js';
+import { readProjectorShows, SHOWS_MAP, setProjectorShows } from '../../../shared/projectorShows.js';
+import { readCurrentMeetingId, readMeetings } from '../../../shared/trajectory.js';
 import { upsertParticipant } from '../../../shared/workshopDoc.js';
 import { ANNA } from '../../test/localWorkshop.js';
 import { renderInWorkshop } from '../../test/renderInWorkshop.js';
@@ -117,7 +118,7 @@ describe('the trajectory in the console', () => {
     expect(getCard(s.map, s.theirs)!.get('actionOwner')).toEqual({ kind: 'person', id: 'p1' });
     expect(getCard(s.map, s.theirs)!.get('actionDue')).toBe('2027-01-15');
     await user.click(screen.getByTestId('trajectory.review.toggle'));
-    expect(s.session.getMap('session').get('review')).toBe(true);
+    expect(readProjectorShows(s.session)).toEqual({ kind: 'review' });
   });
 });
 
@@ -140,12 +141,12 @@ describe('the trajectory for participants and on the projector', () => {
 
   it('[J6] while the review is on the screen the phone shows it, editable only for my own actions', () => {
     const s = seeded();
-    setReviewShown(s.session, true, LOCAL_USER);
+    setProjectorShows(s.session, { kind: 'review' }, LOCAL_USER);
     renderInWorkshop(<ParticipantTrajectory />, { docs: s.docs, who: ANNA });
     const review = screen.getByTestId('trajectory.phoneReview');
     const forms = within(review).getAllByTestId('trajectory.followUp.form');
     expect(forms.map((f) => f.getAttribute('data-card-id'))).toEqual([s.mine]);
-    act(() => setReviewShown(s.session, false, LOCAL_USER));
+    act(() => setProjectorShows(s.session, SHOWS_MAP, LOCAL_USER));
     expect(screen.queryByTestId('trajectory.phoneReview')).toBeNull();
   });
 
@@ -156,7 +157,7 @@ describe('the trajectory for participants and on the projector', () => {
       who: { participantId: 'pr', name: '', partner: '', role: 'projector', access: 'projector' },
     });
     expect(screen.queryByTestId('trajectory.projectorReview')).toBeNull();
-    act(() => setReviewShown(s.session, true, LOCAL_USER));
+    act(() => setProjectorShows(s.session, { kind: 'review' }, LOCAL_USER));
     const review = screen.getByTestId('trajectory.projectorReview');
     expect(within(review).getAllByTestId('trajectory.action')).toHaveLength(2);
     expect(within(review).queryByTestId('trajectory.followUp.form')).toBeNull();

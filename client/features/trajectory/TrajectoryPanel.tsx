@@ -3,14 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { COLUMNS } from '../../../shared/columns.js';
 import { randomId } from '../../../shared/ids.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
-import { showRound } from '../../../shared/rounds/rounds.js';
-import { setScoreLineShown } from '../../../shared/scoreLine.js';
+import { SHOWS_MAP, setProjectorShows } from '../../../shared/projectorShows.js';
 import { JOINT_MAP } from '../../../shared/protocol.js';
 import {
   addDays,
   putMeeting,
   removeMeeting,
-  setReviewShown,
   startMeeting,
   suggestedMeetings,
   trajectoryState,
@@ -190,16 +188,7 @@ export function TrajectoryPanel() {
             className="button"
             data-testid="trajectory.review.toggle"
             aria-pressed={reviewShown}
-            onClick={() =>
-              sessionDoc.transact(() => {
-                // The last command is what the room sees: the review takes the line and a result off the screen.
-                if (!reviewShown) {
-                  setScoreLineShown(sessionDoc, false, LOCAL_USER);
-                  showRound(sessionDoc, null, LOCAL_USER);
-                }
-                setReviewShown(sessionDoc, !reviewShown, LOCAL_USER);
-              }, LOCAL_USER)
-            }
+            onClick={() => setProjectorShows(sessionDoc, reviewShown ? SHOWS_MAP : { kind: 'review' }, LOCAL_USER)}
           >
             {reviewShown ? t('trajectory.review.hide') : t('trajectory.review.show')}
           </button>

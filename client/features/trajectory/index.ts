@@ -1,6 +1,6 @@
 /** The trajectory of meetings and the follow-up of actions (SPEC J, docs/decisions/0027). */
 export { ParticipantTrajectory } from './ParticipantTrajectory.js';
-export { ProjectorReview, useReviewShown } from './ProjectorReview.js';
+export { ProjectorReview } from './ProjectorReview.js';
 export { TrajectoryPanel } from './TrajectoryPanel.js';
-export { ProjectorScoreLine, useScoreLineShown } from './ScoreLine.js';
+export { ProjectorScoreLine } from './ScoreLine.js';
 export { CardFollowUp } from './CardFollowUp.js';

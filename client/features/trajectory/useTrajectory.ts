@@ -1,13 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ActionOwner } from '../../../shared/card/fields.js';
-import {
-  localDate,
-  readCurrentMeetingId,
-  readMeetings,
-  readReviewShown,
-  type Meeting,
-} from '../../../shared/trajectory.js';
-import { useDocValue, useParticipants, usePartners } from '../../workshop/hooks.js';
+import { localDate, readCurrentMeetingId, readMeetings, type Meeting } from '../../../shared/trajectory.js';
+import { useDocValue, useParticipants, usePartners, useProjectorShows } from '../../workshop/hooks.js';
 
 const NO_MEETINGS: Meeting[] = [];
 
@@ -19,8 +13,9 @@ export function useCurrentMeetingId(): string | null {
   return useDocValue('session', readCurrentMeetingId, null);
 }
 
+/** The review is on the projector and the phones ([J6], [Y9]). */
 export function useReviewShown(): boolean {
-  return useDocValue('session', readReviewShown, false);
+  return useProjectorShows().kind === 'review';
 }
 
 /**

@@ -1,17 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLUMN_IDS, getColumn, type ColumnId } from '../../../shared/columns.js';
-import type * as Y from 'yjs';
 import { LOCAL_USER } from '../../../shared/origins.js';
-import { setScoreLineShown } from '../../../shared/scoreLine.js';
-import { setReviewShown } from '../../../shared/trajectory.js';
+import { SHOWS_MAP, setProjectorShows } from '../../../shared/projectorShows.js';
 import {
   BUDGET_MAX,
   openRound,
   requestClose,
   requestScoreRound,
   requestVoteRound,
-  showRound,
   type BudgetPer,
   type RoundRecord,
 } from '../../../shared/rounds/rounds.js';
@@ -147,7 +144,14 @@ export function RoundsPanel() {
               aria-pressed={shown?.id === round.id}
               aria-label={`${t(shown?.id === round.id ? 'votes.console.hide' : 'votes.console.show')}: ${roundTitle(round, t, lang)}`}
               disabled={!doc}
-              onClick={() => doc && toggleShown(doc, shown?.id === round.id ? null : round.id)}
+              onClick={() =>
+                doc &&
+                setProjectorShows(
+                  doc,
+                  shown?.id === round.id ? SHOWS_MAP : { kind: 'round', roundId: round.id },
+                  LOCAL_USER,
+                )
+              }
             >
               {t(shown?.id === round.id ? 'votes.console.hide' : 'votes.console.show')}
             </button>
@@ -156,15 +160,4 @@ export function RoundsPanel() {
       </section>
     </div>
   );
-}
-
-/** The last command is what the room sees: a round's result takes the review and the line off the projector. */
-function toggleShown(doc: Y.Doc, id: string | null): void {
-  doc.transact(() => {
-    if (id) {
-      setReviewShown(doc, false, LOCAL_USER);
-      setScoreLineShown(doc, false, LOCAL_USER);
-    }
-    showRound(doc, id, LOCAL_USER);
-  }, LOCAL_USER);
 }

@@ -4,8 +4,8 @@ import * as Y from 'yjs';
 import { createCard } from '../../../shared/ops.js';
 import { LOCAL_USER, SERVER } from '../../../shared/origins.js';
 import { readMyScores, readMyVotes, setVote, writePartnerSpent } from '../../../shared/rounds/privateInputs.js';
-import { getRequests, getRoundRecords, readRequest, SHOWN_ROUND_KEY } from '../../../shared/rounds/rounds.js';
-import { getSessionMap } from '../../../shared/session.js';
+import { readProjectorShows } from '../../../shared/projectorShows.js';
+import { getRequests, getRoundRecords, readRequest } from '../../../shared/rounds/rounds.js';
 import { renderInWorkshop } from '../../test/renderInWorkshop.js';
 import { PrivateRounds, ProjectorRound, RoundsPanel } from './index.js';
 
@@ -158,7 +158,7 @@ describe('the facilitator runs rounds', () => {
     expect(screen.getByTestId('scores.tooFew')).toBeTruthy();
     expect(screen.queryByTestId('projector.round')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Toon op scherm: Uitslag stemronde: Waarden' }));
-    expect(getSessionMap(session).get(SHOWN_ROUND_KEY)).toBe('r1');
+    expect(readProjectorShows(session)).toEqual({ kind: 'round', roundId: 'r1' });
     expect(within(await screen.findByTestId('projector.round')).getByText(/Eerlijkheid/)).toBeTruthy();
   });
 });
