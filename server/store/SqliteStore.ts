@@ -16,7 +16,6 @@ import type {
   StoredUpdate,
   WorkshopRecord,
 } from './Store.js';
-import { JoinCodeTaken } from './Store.js';
 import {
   docOf,
   type ParticipantRow,
@@ -29,8 +28,10 @@ import {
 import { configureConnection, type DocWrites, prepareDocWrites } from './sqliteDocWrites.js';
 import { SqliteWriterThread } from './SqliteWriterThread.js';
 
-/** An import writes in transactions of at most this long or this large, then yields (importWorkshop). */
-const SLICE_MS = 15;
+/**
+ * An import is written by the writer thread in transactions of about this many bytes, one at a time,
+ * so live rooms' commits queued meanwhile go between two of them (importWorkshop).
+ */
 const SLICE_BYTES = 1024 * 1024;
 
 /**
@@ -108,8 +109,9 @@ CREATE INDEX IF NOT EXISTS doc_clients_workshop ON doc_clients(workshop_id);
 
 /**
  * One SQLite file (WAL) holding workshops, participants and every document's snapshot and update log.
- * Every method answers at once (better-sqlite3 is synchronous); the promises are the Store interface,
- * which Postgres needs. Live rooms' commits run in the writer thread (openWriter).
+ * Reads and small writes answer at once on this thread (better-sqlite3 is synchronous); the promises
+ * are the Store interface, which Postgres needs. Live rooms' commits, an import's writes and removing
+ * a workshop run in the writer thread (openWriter, docs/decisions/0022).
  */
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
@@ -118,6 +120,8 @@ export class SqliteStore implements Store {
   readonly file: string;
   private readonly stmts;
   private readonly writes: DocWrites;
+  /** The writer thread, started on first use, closed with the store. */
+  private writer: SqliteWriterThread | null = null;
 
   constructor(dataDir: string, fileName = 'partnerschapskaart.sqlite') {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -150,9 +154,6 @@ export class SqliteStore implements Store {
     this.stmts = {
       snapshot: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE room = ?'),
       updates: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE room = ? ORDER BY seq'),
-      insertWorkshop: this.db.prepare(
-        'INSERT INTO workshops (id, title, created_at, partners, join_code, flow) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
       getWorkshop: this.db.prepare<[string], WorkshopRow>(
         'SELECT id, title, created_at, partners, join_code, flow FROM workshops WHERE id = ?',
       ),
@@ -176,9 +177,6 @@ export class SqliteStore implements Store {
       participantsOf: this.db.prepare<[string], ParticipantRow>(
         'SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants WHERE workshop_id = ? ORDER BY created_at',
       ),
-      insertVersion: this.db.prepare(
-        'INSERT INTO doc_versions (room, workshop_id, kind, label, created_at, card_count, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
       listVersions: this.db.prepare<[string], VersionRow>(
         'SELECT id, room, kind, label, created_at, card_count FROM doc_versions WHERE room = ? ORDER BY id DESC',
       ),
@@ -192,12 +190,6 @@ export class SqliteStore implements Store {
       clientOwners: this.db.prepare<[string], { client_id: number; participant_id: string }>(
         'SELECT client_id, participant_id FROM doc_clients WHERE room = ?',
       ),
-      deleteWorkshopClients: this.db.prepare('DELETE FROM doc_clients WHERE workshop_id = ?'),
-      deleteWorkshopVersions: this.db.prepare('DELETE FROM doc_versions WHERE workshop_id = ?'),
-      deleteWorkshopUpdates: this.db.prepare('DELETE FROM doc_updates WHERE workshop_id = ?'),
-      deleteWorkshopSnapshots: this.db.prepare('DELETE FROM doc_snapshots WHERE workshop_id = ?'),
-      deleteWorkshopParticipants: this.db.prepare('DELETE FROM participants WHERE workshop_id = ?'),
-      deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
     };
     this.writes = prepareDocWrites(this.db);
   }
@@ -240,15 +232,7 @@ export class SqliteStore implements Store {
   }
 
   async createWorkshop(w: WorkshopRecord, people: readonly NewParticipant[]): Promise<void> {
-    if (this.stmts.workshopByCode.get(w.joinCode)) throw new JoinCodeTaken(w.joinCode);
-    this.db.transaction(() => {
-      this.stmts.insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode, w.flow);
-      const now = Date.now();
-      for (const p of people) {
-        this.stmts.insertParticipant.run(p.id, w.id, p.name, p.partner, p.role, p.access, p.tokenHash, now);
-        if (p.revoked) this.stmts.revokeParticipant.run(now, p.id, w.id);
-      }
-    })();
+    this.writes.createWorkshop(w, people);
   }
 
   async getWorkshop(id: string): Promise<WorkshopRecord | null> {
@@ -284,20 +268,8 @@ export class SqliteStore implements Store {
   }
 
   async saveVersion(v: NewVersion): Promise<VersionInfo> {
-    return this.insertVersion(v);
-  }
-
-  private insertVersion(v: NewVersion): VersionInfo {
-    const createdAt = v.createdAt ?? Date.now();
-    const result = this.stmts.insertVersion.run(v.room, v.workshopId, v.kind, v.label, createdAt, v.cardCount, v.state);
-    return {
-      id: Number(result.lastInsertRowid),
-      doc: docOf(v.room),
-      kind: v.kind,
-      label: v.label,
-      createdAt,
-      cardCount: v.cardCount,
-    };
+    const { id, createdAt } = this.writes.insertVersion(v);
+    return { id, doc: docOf(v.room), kind: v.kind, label: v.label, createdAt, cardCount: v.cardCount };
   }
 
   async listVersions(room: string): Promise<VersionInfo[]> {
@@ -323,43 +295,35 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The documents and versions (nearly all of the bytes) first, in short transactions (SLICE_MS,
-   * SLICE_BYTES) that yield to the event loop and let the writer thread commit in between, under an
-   * id no workshop has yet: nothing can reach them. Then one transaction creates the workshop and
-   * its people. A failure removes what was written; after a kill -9 halfway, the orphans are dropped
-   * when the store opens (constructor).
+   * Everything is written by the writer thread, off the event loop (T13): the documents and versions
+   * (nearly all of the bytes) first, in slices of about SLICE_BYTES, one transaction each, sent one
+   * at a time so live rooms' commits go in between; under an id no workshop has yet, so nothing can
+   * reach them. Then one transaction creates the workshop and its people. A failure removes what was
+   * written; after a kill -9 halfway, the orphans are dropped when the store opens (constructor).
    */
   async importWorkshop(rows: readonly ImportedRow[], w: WorkshopRecord, people: readonly NewParticipant[]) {
+    const writer = this.thread();
     try {
       for (let next = 0; next < rows.length; ) {
-        const start = performance.now();
-        let bytes = 0;
-        this.db.transaction(() => {
-          while (next < rows.length && bytes < SLICE_BYTES && performance.now() - start < SLICE_MS) {
-            const r = rows[next++];
-            if (r.kind === 'doc') this.writes.compact(r.room, r.workshopId, r.state);
-            else this.insertVersion(r.version);
-            bytes += r.kind === 'doc' ? r.state.byteLength : r.version.state.byteLength;
-          }
-        })();
-        await new Promise((resolve) => setImmediate(resolve));
+        const slice: ImportedRow[] = [];
+        for (let bytes = 0; next < rows.length && bytes < SLICE_BYTES; next++) {
+          slice.push(ownBytes(rows[next]));
+          bytes += rowBytes(rows[next]);
+        }
+        await writer.importRows(slice);
       }
-      await this.createWorkshop(w, people);
+      await writer.createWorkshop(w, people.map(ownTokenHash));
     } catch (error) {
       await this.deleteWorkshop(w.id);
       throw error;
     }
   }
 
+  /** In the writer thread: a large workshop's rows take a while to delete. */
   async deleteWorkshop(id: string): Promise<void> {
-    this.db.transaction(() => {
-      this.stmts.deleteWorkshopClients.run(id);
-      this.stmts.deleteWorkshopVersions.run(id);
-      this.stmts.deleteWorkshopUpdates.run(id);
-      this.stmts.deleteWorkshopSnapshots.run(id);
-      this.stmts.deleteWorkshopParticipants.run(id);
-      this.stmts.deleteWorkshop.run(id);
-    })();
+    const writer = this.thread();
+    // A dead thread cannot remove anything; this connection can.
+    await writer.deleteWorkshop(id).catch(() => this.writes.deleteWorkshop(id));
   }
 
   /** A raw read, `?` placeholders (tests and maintenance). */
@@ -374,10 +338,37 @@ export class SqliteStore implements Store {
 
   /** The writer thread with its own connection to this file (docs/decisions/0022). */
   openWriter(): DocWriter {
-    return new SqliteWriterThread(this.file);
+    return this.thread();
+  }
+
+  private thread(): SqliteWriterThread {
+    if (!this.writer || this.writer.stopped) this.writer = new SqliteWriterThread(this.file);
+    return this.writer;
   }
 
   async close(): Promise<void> {
+    await this.writer?.close();
     if (this.db.open) this.db.close();
   }
+}
+
+const rowBytes = (r: ImportedRow) => (r.kind === 'doc' ? r.state : r.version.state).byteLength;
+
+/**
+ * Structured clone copies a typed array's whole ArrayBuffer: a view on a larger buffer (a pooled
+ * Buffer, a slice of a file) would copy all of it to the writer thread. Such bytes get their own copy.
+ */
+function own(bytes: Uint8Array): Uint8Array {
+  // new Uint8Array(view) copies into a buffer of its own (a Buffer's slice() would be a view again).
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
+function ownBytes(r: ImportedRow): ImportedRow {
+  return r.kind === 'doc'
+    ? { ...r, state: own(r.state) }
+    : { ...r, version: { ...r.version, state: own(r.version.state) } };
+}
+
+function ownTokenHash(p: NewParticipant): NewParticipant {
+  return { ...p, tokenHash: Buffer.from(own(p.tokenHash).buffer) };
 }

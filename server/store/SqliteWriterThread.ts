@@ -1,20 +1,22 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../threads/startWorker.js';
-import type { ClientOwner, DocWriter, StoredUpdate } from './Store.js';
+import type { ClientOwner, DocWriter, ImportedRow, NewParticipant, StoredUpdate, WorkshopRecord } from './Store.js';
+import { JoinCodeTaken } from './Store.js';
 
-export type WriterRequest =
-  | { id: number; op: 'append'; updates: readonly StoredUpdate[]; owners: readonly ClientOwner[] }
-  | { id: number; op: 'compact'; room: string; workshopId: string; state: Uint8Array }
-  | { id: number; op: 'close' };
-export type WriterReply = { id: number; ok: true } | { id: number; ok: false; message: string };
-
-type Op = Omit<Extract<WriterRequest, { op: 'append' }>, 'id'> | Omit<Extract<WriterRequest, { op: 'compact' }>, 'id'>;
+type Op =
+  | { op: 'append'; updates: readonly StoredUpdate[]; owners: readonly ClientOwner[] }
+  | { op: 'compact'; room: string; workshopId: string; state: Uint8Array }
+  | { op: 'importRows'; rows: readonly ImportedRow[] }
+  | { op: 'createWorkshop'; workshop: WorkshopRecord; people: readonly NewParticipant[] }
+  | { op: 'deleteWorkshop'; workshopId: string };
+export type WriterRequest = ({ id: number } & Op) | { id: number; op: 'close' };
+export type WriterReply = { id: number; ok: true } | { id: number; ok: false; message: string; joinCodeTaken?: string };
 
 /**
- * The writes of live rooms in a worker thread with its own SQLite connection (WAL: the main thread
- * keeps reading while it commits). Requests are answered in order; a failed write rejects only its
- * own promise; a dead thread rejects everything pending and everything after, which the rooms treat
- * like a failed commit (they unload, clients resend).
+ * The writes of live rooms, and the large writes of an import, in a worker thread with its own
+ * SQLite connection (WAL: the main thread keeps reading while it commits). Requests are answered in
+ * order; a failed write rejects only its own promise; a dead thread rejects everything pending and
+ * everything after, which the rooms treat like a failed commit (they unload, clients resend).
  */
 export class SqliteWriterThread implements DocWriter {
   private readonly worker: Worker;
@@ -22,6 +24,7 @@ export class SqliteWriterThread implements DocWriter {
   private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   private last: Promise<void> = Promise.resolve();
   private dead: Error | null = null;
+  private closing: Promise<void> | null = null;
 
   constructor(file: string) {
     this.worker = startWorker(new URL('./sqliteWriter.worker.ts', import.meta.url), { file });
@@ -32,10 +35,16 @@ export class SqliteWriterThread implements DocWriter {
       this.waiting.delete(reply.id);
       if (this.waiting.size === 0) this.worker.unref();
       if (reply.ok) w.resolve();
+      else if (reply.joinCodeTaken !== undefined) w.reject(new JoinCodeTaken(reply.joinCodeTaken));
       else w.reject(new Error(`write failed: ${reply.message}`));
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the writer thread stopped (exit code ${code})`)));
+  }
+
+  /** Closed, closing or dead: takes no more writes. */
+  get stopped(): boolean {
+    return this.closing !== null || this.dead !== null;
   }
 
   appendUpdates(updates: readonly StoredUpdate[], owners: readonly ClientOwner[] = []): Promise<void> {
@@ -46,11 +55,34 @@ export class SqliteWriterThread implements DocWriter {
     return this.request({ op: 'compact', room, workshopId, state });
   }
 
+  /**
+   * Documents and versions of an import, in one transaction. The bytes are copied to the thread
+   * (structured clone, a memcpy of the slice), not transferred: the caller may need the rows again
+   * (a taken join code retries the whole import).
+   */
+  importRows(rows: readonly ImportedRow[]): Promise<void> {
+    return this.request({ op: 'importRows', rows });
+  }
+
+  /** A workshop with its people in one transaction; rejects with JoinCodeTaken, having written nothing. */
+  createWorkshop(workshop: WorkshopRecord, people: readonly NewParticipant[]): Promise<void> {
+    return this.request({ op: 'createWorkshop', workshop, people });
+  }
+
+  deleteWorkshop(workshopId: string): Promise<void> {
+    return this.request({ op: 'deleteWorkshop', workshopId });
+  }
+
   drain(): Promise<void> {
     return this.last;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    this.closing ??= this.finish();
+    return this.closing;
+  }
+
+  private async finish(): Promise<void> {
     await this.drain();
     if (this.dead) return;
     const id = this.nextId++;
@@ -63,11 +95,12 @@ export class SqliteWriterThread implements DocWriter {
 
   private request(op: Op): Promise<void> {
     if (this.dead) return Promise.reject(this.dead);
+    if (this.closing) return Promise.reject(new Error('the writer thread is closed'));
     const id = this.nextId++;
     const done = new Promise<void>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     // Keeps the process alive while a write is on its way to disk.
     this.worker.ref();
-    this.worker.postMessage({ id, ...op } as WriterRequest);
+    this.worker.postMessage({ id, ...op } satisfies WriterRequest);
     this.last = done.catch(() => {});
     return done;
   }

@@ -89,7 +89,7 @@ export interface NewParticipant extends ParticipantRecord {
 
 /** Thrown by createWorkshop when another workshop has the join code (the caller draws a new one). */
 export class JoinCodeTaken extends Error {
-  constructor(code: string) {
+  constructor(readonly code: string) {
     super(`join code ${code} is taken`);
   }
 }

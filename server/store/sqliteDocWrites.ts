@@ -1,14 +1,25 @@
 import type Database from 'better-sqlite3';
-import type { ClientOwner, StoredUpdate } from './Store.js';
+import type { ClientOwner, ImportedRow, NewParticipant, NewVersion, StoredUpdate, WorkshopRecord } from './Store.js';
+import { JoinCodeTaken } from './Store.js';
 
 /**
- * The two writes of the hot path (a group commit of updates with their client-id bindings, and a
- * compaction), as SQLite transactions on a given connection. One owner for this SQL: the writer
- * thread runs them for live rooms (sqliteWriter.worker.ts), SqliteStore for imports and tests.
+ * The writes that may run in the writer thread, as SQLite transactions on a given connection: the
+ * hot path (a group commit of updates with their client-id bindings, a compaction) and the large
+ * ones of an import (a slice of its documents and versions, its workshop with all its people, and
+ * removing a workshop). One owner for this SQL: the writer thread runs them (sqliteWriter.worker.ts),
+ * SqliteStore runs the same on its own connection where it writes on the main thread.
  */
 export interface DocWrites {
   appendUpdates(updates: readonly StoredUpdate[], owners?: readonly ClientOwner[]): void;
   compact(room: string, workshopId: string, state: Uint8Array): void;
+  /** One version row; returns its id. */
+  insertVersion(v: NewVersion): { id: number; createdAt: number };
+  /** Documents and versions of an import, in one transaction. */
+  importRows(rows: readonly ImportedRow[]): void;
+  /** The workshop and its people in one transaction; throws JoinCodeTaken, having written nothing. */
+  createWorkshop(w: WorkshopRecord, people: readonly NewParticipant[]): void;
+  /** Every row of a workshop, in one transaction. */
+  deleteWorkshop(id: string): void;
 }
 
 export function prepareDocWrites(db: Database.Database): DocWrites {
@@ -21,14 +32,56 @@ export function prepareDocWrites(db: Database.Database): DocWrites {
      ON CONFLICT(room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
   );
   const deleteLog = db.prepare('DELETE FROM doc_updates WHERE room = ?');
+  const insertVersionRow = db.prepare(
+    'INSERT INTO doc_versions (room, workshop_id, kind, label, created_at, card_count, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const codeTaken = db.prepare<[string]>('SELECT 1 FROM workshops WHERE join_code = ?');
+  const insertWorkshop = db.prepare(
+    'INSERT INTO workshops (id, title, created_at, partners, join_code, flow) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertParticipant = db.prepare(
+    `INSERT INTO participants (id, workshop_id, name, partner, role, access, token_hash, created_at, revoked_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const deletes = ['doc_clients', 'doc_versions', 'doc_updates', 'doc_snapshots', 'participants'].map((table) =>
+    db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`),
+  );
+  const deleteWorkshopRow = db.prepare('DELETE FROM workshops WHERE id = ?');
+
+  const compact = (room: string, workshopId: string, state: Uint8Array) => {
+    upsertSnapshot.run(room, workshopId, state, Date.now());
+    deleteLog.run(room);
+  };
+  const insertVersion = (v: NewVersion) => {
+    const createdAt = v.createdAt ?? Date.now();
+    const result = insertVersionRow.run(v.room, v.workshopId, v.kind, v.label, createdAt, v.cardCount, v.state);
+    return { id: Number(result.lastInsertRowid), createdAt };
+  };
   return {
     appendUpdates: db.transaction((updates: readonly StoredUpdate[], owners: readonly ClientOwner[] = []) => {
       for (const o of owners) insertClientOwner.run(o.room, o.workshopId, o.clientId, o.participantId);
       for (const u of updates) insertUpdate.run(u.room, u.workshopId, u.data);
     }),
-    compact: db.transaction((room: string, workshopId: string, state: Uint8Array) => {
-      upsertSnapshot.run(room, workshopId, state, Date.now());
-      deleteLog.run(room);
+    compact: db.transaction(compact),
+    insertVersion,
+    importRows: db.transaction((rows: readonly ImportedRow[]) => {
+      for (const r of rows) {
+        if (r.kind === 'doc') compact(r.room, r.workshopId, r.state);
+        else insertVersion(r.version);
+      }
+    }),
+    createWorkshop: db.transaction((w: WorkshopRecord, people: readonly NewParticipant[]) => {
+      if (codeTaken.get(w.joinCode)) throw new JoinCodeTaken(w.joinCode);
+      insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode, w.flow);
+      const now = Date.now();
+      for (const p of people) {
+        const revokedAt = p.revoked ? now : null;
+        insertParticipant.run(p.id, w.id, p.name, p.partner, p.role, p.access, p.tokenHash, now, revokedAt);
+      }
+    }),
+    deleteWorkshop: db.transaction((id: string) => {
+      for (const d of deletes) d.run(id);
+      deleteWorkshopRow.run(id);
     }),
   };
 }
