@@ -22,7 +22,8 @@ export function partnerDiffBlocks(input: ExportInput, t: ExportTexts): Convenant
     const perPartner = ids.map((source) => ({ partnerId: source, cards: maps[source].columns[col.id] ?? [] }));
     // The same groups as the compare view, the facilitator's split and join included ([C8]).
     const groupOf = new Map<string, string[]>();
-    for (const g of groupPartnerCards(perPartner, input.pairDecisions)) for (const id of g.ids) groupOf.set(id, g.sources);
+    for (const g of groupPartnerCards(perPartner, input.pairDecisions))
+      for (const id of g.ids) groupOf.set(id, g.sources);
     for (const source of ids) {
       blocks.push({ kind: 'paragraph', text: partnerOf(input, source).name, strong: true });
       const mine = perPartner.find((p) => p.partnerId === source)?.cards ?? [];

@@ -19,7 +19,7 @@ function storedCard(text: string) {
 }
 
 describe('CardText', () => {
-  it('[U18] shows soft hyphens in words over 14 letters once the patterns are in, and stores none', async () => {
+  it('[U19] shows soft hyphens in words over 14 letters once the patterns are in, and stores none', async () => {
     const fragment = storedCard(TEXT);
     render(<CardText id="c1" blocks={readBlocks(fragment)} plainText={TEXT} />);
     const shown = screen.getByTestId('card.text');
@@ -34,11 +34,15 @@ describe('CardText', () => {
     expect(readBlocks(fragment)).toEqual(readBlocks(storedCard(TEXT)));
   });
 
-  it('[U18] keeps bold and italic runs and short words as they are', async () => {
+  it('[U19] keeps bold and italic runs and short words as they are', async () => {
     const blocks = [
       {
         type: 'paragraph' as const,
-        runs: [{ text: 'Kort ' }, { text: 'woningcorporatiemedewerkers', bold: true as const }, { text: ' en buurtbewoners' }],
+        runs: [
+          { text: 'Kort ' },
+          { text: 'woningcorporatiemedewerkers', bold: true as const },
+          { text: ' en buurtbewoners' },
+        ],
       },
     ];
     render(<CardText id="c2" blocks={blocks} plainText="Kort woningcorporatiemedewerkers en buurtbewoners" />);
@@ -51,7 +55,7 @@ describe('CardText', () => {
     expect(screen.getByTestId('card.text').textContent).toMatch(/ en buurtbewoners$/);
   });
 
-  it('[U18] copies the text as typed, without the soft hyphens', async () => {
+  it('[U19] copies the text as typed, without the soft hyphens', async () => {
     const fragment = storedCard(TEXT);
     render(<CardText id="c3" blocks={readBlocks(fragment)} plainText={TEXT} />);
     const shown = screen.getByTestId('card.text');

@@ -7,7 +7,7 @@ type Hyphenate = (text: string) => string;
 
 /**
  * Static rendering of a card: cheap enough for hundreds of cards, unlike one editor per card. Long
- * words get soft hyphens at Dutch break points for the narrow columns ([U18]); the stored text does not.
+ * words get soft hyphens at Dutch break points for the narrow columns ([U19]); the stored text does not.
  */
 function Runs({ runs, h }: { runs: InlineRun[]; h: Hyphenate }) {
   return (
@@ -26,7 +26,8 @@ function Blocks({ blocks, h }: { blocks: Block[]; h: Hyphenate }) {
   return (
     <>
       {blocks.map((block, i) => {
-        if (block.type === 'paragraph') return <p key={i}>{block.runs.length ? <Runs runs={block.runs} h={h} /> : <br />}</p>;
+        if (block.type === 'paragraph')
+          return <p key={i}>{block.runs.length ? <Runs runs={block.runs} h={h} /> : <br />}</p>;
         const List = block.type === 'bulletList' ? 'ul' : 'ol';
         return (
           <List key={i}>

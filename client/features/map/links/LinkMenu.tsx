@@ -80,7 +80,8 @@ export function LinkMenu({ card }: { card: CardSnapshot }) {
                       aria-pressed={Object.hasOwn(card.links, target.id)}
                       onClick={() => toggle(target)}
                     >
-                      <span className="link-code">{codes.get(target.id)}</span> {target.plainText ? <Hyphenated text={short(target.plainText)} /> : '…'}
+                      <span className="link-code">{codes.get(target.id)}</span>{' '}
+                      {target.plainText ? <Hyphenated text={short(target.plainText)} /> : '…'}
                     </button>
                   </li>
                 ))}
