@@ -76,10 +76,22 @@ function inspectLayout(rules: LayoutRules): LayoutReport {
   const maxWord = rules.maxWordLength ?? 14;
   const SHY = '\u00ad';
   const range = document.createRange();
+  // The top of one character. A range of several characters that starts right after a line break
+  // also gets a box at the end of the line before (the rendered hyphen), so whole ranges mislead.
+  const topOf = (node: Text, at: number) => {
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    const box = [...range.getClientRects()].find((r) => r.width > 0);
+    return box ? Math.round(box.top) : null;
+  };
+  /** The lines a stretch of text spans, counted over its characters. */
   const linesOf = (node: Text, from: number, to: number) => {
-    range.setStart(node, from);
-    range.setEnd(node, to);
-    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    const tops = new Set<number>();
+    for (let i = from; i < to; i++) {
+      const top = topOf(node, i);
+      if (top !== null) tops.add(top);
+    }
+    return tops.size;
   };
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
