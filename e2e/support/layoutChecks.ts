@@ -76,13 +76,13 @@ function inspectLayout(rules: LayoutRules): LayoutReport {
   const maxWord = rules.maxWordLength ?? 14;
   const SHY = '\u00ad';
   const range = document.createRange();
-  // The top of one character. A range of several characters that starts right after a line break
-  // also gets a box at the end of the line before (the rendered hyphen), so whole ranges mislead.
+  // The top of one character. A range that starts right after a break at a soft hyphen also gets the
+  // rendered hyphen's box at the end of the line before; the character itself is the lowest box.
   const topOf = (node: Text, at: number) => {
     range.setStart(node, at);
     range.setEnd(node, at + 1);
-    const box = [...range.getClientRects()].find((r) => r.width > 0);
-    return box ? Math.round(box.top) : null;
+    const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
+    return tops.length ? Math.max(...tops) : null;
   };
   /** The lines a stretch of text spans, counted over its characters. */
   const linesOf = (node: Text, from: number, to: number) => {
