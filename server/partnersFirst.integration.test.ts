@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse, WorkshopInfo } from '../shared/api.js';
 import { getCards } from '../shared/cardSchema.js';
+import { splitCard } from '../shared/compare/pairDecisions.js';
+import { EXPORT_TEXTS } from '../shared/export/texts.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName, type DocName } from '../shared/protocol.js';
 import { setStage } from '../shared/session.js';
-import { api, connectClient, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import { api, connectClient, startTestServer, synced, waitFor, waitForAsync, type TestClient } from './test/harness.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -90,5 +92,36 @@ describe('partners first', () => {
     expect(other!.closes.find((c) => c.code === CloseCode.FORBIDDEN)?.reason).toBe(
       'this map is closed in this part of the session',
     );
+  });
+
+  it('[C8] the exported partner comparison follows the facilitator: a pair split on screen is apart in the convenant', async () => {
+    const { app, w, open } = await partnersFirst();
+    const zorgMap = open('map:zorg', w.facilitatorToken);
+    const gemeenteMap = open('map:gemeente', w.facilitatorToken);
+    const session = open('session', w.facilitatorToken);
+    await Promise.all([synced(zorgMap), synced(gemeenteMap), synced(session)]);
+    const me = { author: 'facilitator' as never, authorName: 'Begeleider' };
+    const z = createCard(
+      zorgMap.doc,
+      { column: 'values', ...me, partner: 'zorg' as never, text: 'Mantelzorgers worden minder vaak overbelast' },
+      LOCAL_USER,
+    );
+    const g = createCard(
+      gemeenteMap.doc,
+      { column: 'values', ...me, partner: 'gemeente' as never, text: 'Overbelaste mantelzorgers worden eerder gezien' },
+      LOCAL_USER,
+    );
+    const annex = async () => {
+      const res = await fetch(`${app.url}/api/workshops/${w.id}/export/convenant.md?lang=nl`, {
+        headers: { authorization: `Bearer ${w.facilitatorToken}` },
+      });
+      expect(res.status).toBe(200);
+      const md = await res.text();
+      return md.slice(md.indexOf(EXPORT_TEXTS.nl.annex));
+    };
+    await waitForAsync(async () => (await annex()).includes('ook bij: Gemeente'), 'similar cards grouped in the annex');
+    splitCard(session.doc, z, [g], LOCAL_USER);
+    await waitForAsync(async () => !(await annex()).includes('ook bij:'), 'the split pair apart in the annex');
+    expect((await annex()).match(/alleen bij deze partner/g)).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@ import { COLUMNS, type ColumnDef, type ColumnId, type Lang } from '../../shared/
 import type { Partner } from '../../shared/partners.js';
 import { cardPartnerIds } from '../../shared/provenance.js';
 import type { CardSnapshot, MapSnapshot } from '../../shared/readModel.js';
+import { useHyphenate } from '../lib/useHyphenate.js';
 
 /** How much of a card the fitted projector board shows (computed in features/projector/fit). */
 export type Density = 'full' | 'compact' | 'line';
@@ -122,6 +123,8 @@ export function SnapshotCard({
   fit?: { density: Density; lines: number; shortened: boolean };
 }) {
   const { t } = useTranslation();
+  // Soft hyphens in long words ([U19]): the fit measures the text as typed; breaks at them only add lines' ends.
+  const h = useHyphenate();
   const support = card.supporters.length;
   return (
     <article
@@ -136,25 +139,25 @@ export function SnapshotCard({
         ...(fit ? { ['--lines' as string]: fit.lines } : {}),
       }}
     >
-      <p className="snap-card-text">{card.plainText || t('card.emptyText')}</p>
+      <p className="snap-card-text">{h(card.plainText) || t('card.emptyText')}</p>
       {card.column === 'steps' && (card.who || card.what || card.when) && (
         <dl className="snap-www">
           {card.who && (
             <div>
               <dt>{t('projector.who')}</dt>
-              <dd>{card.who}</dd>
+              <dd>{h(card.who)}</dd>
             </div>
           )}
           {card.what && (
             <div>
               <dt>{t('projector.what')}</dt>
-              <dd>{card.what}</dd>
+              <dd>{h(card.what)}</dd>
             </div>
           )}
           {card.when && (
             <div>
               <dt>{t('projector.when')}</dt>
-              <dd>{card.when}</dd>
+              <dd>{h(card.when)}</dd>
             </div>
           )}
         </dl>
@@ -187,7 +190,7 @@ export function SnapshotCard({
                 <h3>{t(`projector.arguments.${side}`)}</h3>
                 <ul>
                   {list.map((a) => (
-                    <li key={a.id}>{a.text}</li>
+                    <li key={a.id}>{h(a.text)}</li>
                   ))}
                 </ul>
               </div>

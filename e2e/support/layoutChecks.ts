@@ -32,7 +32,10 @@ export interface LayoutRules {
   fontFloors?: { selector: string; px: number }[];
   /** Buttons, links and form controls inside `root` are at least this many pixels both ways (WCAG 2.5.8: 24). */
   minTarget?: number;
-  /** Words of this many letters or fewer must sit on one line (longer ones may be hyphenated by the browser). */
+  /**
+   * Words of this many letters or fewer must sit on one line. A longer word may break over lines only
+   * at a soft hyphen (U+00AD, the Dutch break points of [U19]): each part between them on one line.
+   */
   maxWordLength?: number;
   /**
    * Nothing inside `root` may stick out sideways past the root's own box. A panel that scrolls or
@@ -68,9 +71,28 @@ function inspectLayout(rules: LayoutRules): LayoutReport {
     return r.width > 0 && r.height > 0;
   };
 
-  // No ordinary word over two lines: all its line boxes share one top.
+  // No ordinary word over two lines: all its line boxes share one top. A long word may break only at
+  // one of its soft hyphens ([U19]): every part between them has one top. A break anywhere else fails.
   const maxWord = rules.maxWordLength ?? 14;
+  const SHY = '\u00ad';
   const range = document.createRange();
+  // The top of one character. A range that starts right after a break at a soft hyphen also gets the
+  // rendered hyphen's box at the end of the line before; the character itself is the lowest box.
+  const topOf = (node: Text, at: number) => {
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
+    return tops.length ? Math.max(...tops) : null;
+  };
+  /** The lines a stretch of text spans, counted over its characters. */
+  const linesOf = (node: Text, from: number, to: number) => {
+    const tops = new Set<number>();
+    for (let i = from; i < to; i++) {
+      const top = topOf(node, i);
+      if (top !== null) tops.add(top);
+    }
+    return tops.size;
+  };
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const el = node.parentElement;
@@ -79,12 +101,25 @@ function inspectLayout(rules: LayoutRules): LayoutReport {
     const words = /[^\s\-\u2010]+/g;
     for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
       const word = m[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-      if (word.length < 2 || word.length > maxWord) continue;
+      const letters = word.replaceAll(SHY, '');
+      if (letters.length < 2) continue;
       const start = m.index + m[0].indexOf(word);
-      range.setStart(node, start);
-      range.setEnd(node, start + word.length);
-      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      if (tops.size > 1) problems.push(`"${word}" broken over ${tops.size} lines`);
+      if (letters.length <= maxWord || !word.includes(SHY)) {
+        const lines = linesOf(node, start, start + word.length);
+        if (lines > 1)
+          problems.push(
+            letters.length <= maxWord
+              ? `"${letters}" broken over ${lines} lines`
+              : `"${letters}" broken over ${lines} lines where it has no soft hyphen`,
+          );
+        continue;
+      }
+      let from = start;
+      for (const part of word.split(SHY)) {
+        if (part.length > 1 && linesOf(node, from, from + part.length) > 1)
+          problems.push(`"${letters}" broken inside "${part}", not at a soft hyphen`);
+        from += part.length + 1;
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Lang } from '../../shared/columns.js';
+import { readPairDecisions } from '../../shared/compare/pairDecisions.js';
 import { buildConvenant } from '../../shared/export/convenant.js';
 import { convenantToPdf } from '../../shared/export/convenantPdf.js';
 import { convenantToDocx } from '../../shared/export/docx.js';
@@ -19,6 +20,7 @@ import type { BackupService } from '../workshops/BackupService.js';
 import { readExportFonts } from './fonts.js';
 import { readScoreRounds, type ScoreRound } from '../../shared/scores.js';
 import { readMeetings, type Meeting } from '../../shared/trajectory.js';
+import { loadHyphenation } from '../../shared/text/hyphenation.js';
 
 /** [E8] What the export API can make; the name is also the file's kind and extension. */
 export const EXPORT_KINDS = [
@@ -158,7 +160,8 @@ export class ExportService {
       mapName: 'joint',
       map,
       signoff,
-      ...(partnerMaps ? { partnerMaps } : {}),
+      // The facilitator's split and join of the compare view, so the annex groups as the screen did ([C8]).
+      ...(partnerMaps ? { partnerMaps, pairDecisions: await this.read(workshopId, 'session', readPairDecisions) } : {}),
       ...(Object.keys(origins).length ? { cardOrigins: origins } : {}),
     };
   }
@@ -183,6 +186,8 @@ export class ExportService {
       /^(convenant|stand)\./.test(req.kind),
     );
     const fonts = await readExportFonts();
+    // Long Dutch words in narrow PDF columns break at a syllable ([U19]); loaded once per process.
+    await loadHyphenation();
     switch (req.kind) {
       case 'a3.pdf':
         return {

@@ -180,6 +180,23 @@ describe('buildConvenant', () => {
     );
   });
 
+  it('[C8] follows the facilitator: a split pair is shown apart, a joined pair together', () => {
+    const notesOf = (extra: Partial<ExportInput>) => {
+      const annex = section(buildConvenant(input({ partnerMaps, ...extra })), 'annex');
+      const items = annex.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
+      return Object.fromEntries(items.map((i) => [i.text, i.notes?.[0]]));
+    };
+    // The similarity pairs g1 with z1; the facilitator said "niet hetzelfde".
+    const split = notesOf({ pairDecisions: { joins: [], splits: [['g1', 'z1']] } });
+    expect(split['Mantelzorgers worden minder vaak overbelast']).toBe('alleen bij deze partner');
+    expect(split['Overbelaste mantelzorgers worden eerder gezien']).toBe('alleen bij deze partner');
+    // g2 and z1 have little in common; the facilitator joined them ("Samenvoegen met").
+    const joined = notesOf({ pairDecisions: { joins: [['g2', 'z1']], splits: [['g1', 'z1']] } });
+    expect(joined['Minder aanvragen voor dure zorg bij de gemeente']).toBe('ook bij: Wijkzorg Noëlle');
+    expect(joined['Overbelaste mantelzorgers worden eerder gezien']).toBe('ook bij: Gemeente Zuidërwijk');
+    expect(joined['Mantelzorgers worden minder vaak overbelast']).toBe('alleen bij deze partner');
+  });
+
   it('mentions who filled in a partner map, and speaks English when asked', () => {
     const en = buildConvenant(input({ lang: 'en', mapName: 'zorg', filledBy: 'Team Noëlle' }));
     expect(en.meta).toContain('Map: Map of Wijkzorg Noëlle (filled in by Team Noëlle)');

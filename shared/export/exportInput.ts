@@ -1,4 +1,5 @@
 import type { Lang } from '../columns.js';
+import type { PairDecisions } from '../compare/pairDecisions.js';
 import type { Partner } from '../partners.js';
 import type { CardSnapshot, MapSnapshot } from '../readModel.js';
 import type { SignoffRow } from '../signoff.js';
@@ -25,6 +26,8 @@ export interface ExportInput {
   filledBy?: string;
   /** The partners' own maps, present when the partners-first flow was used. */
   partnerMaps?: Record<string, MapSnapshot>;
+  /** The facilitator's split and join decisions of the compare view ([C4]); the partner comparison follows them ([C8]). */
+  pairDecisions?: PairDecisions;
   /** Per partner id: the names of the people who took part for that partner (the convenant's parties). */
   representatives?: Record<string, string[]>;
   /** Names of the people by participant id, for the owners of actions [J8]. */

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHyphenation } from '../text/hyphenation.js';
 import type { Measure } from './layoutTypes.js';
 import { breakWord, cleanLine, wrapText } from './wrap.js';
 
@@ -29,5 +30,29 @@ describe('wrapText', () => {
     expect(breakWord('😀😀😀😀😀😀', 20, 10, false, mono).join('').replace(/-/g, '')).toBe('😀😀😀😀😀😀');
     expect(cleanLine('a\tb\u00a0\u00a0c\u0007 ')).toBe('a b c');
     expect(wrapText('', 50, 10, false, mono)).toEqual(['']);
+  });
+});
+
+describe('wrapText with the Dutch patterns loaded', () => {
+  beforeAll(() => loadHyphenation());
+
+  it('[U19] breaks a long compound at a syllable, not anywhere', () => {
+    // 12 characters a line: without the patterns this was "samenwerkin-", "gsovereenko-", "mst".
+    const lines = wrapText('de samenwerkingsovereenkomst', 60, 10, false, mono);
+    expect(lines).toEqual(['de', 'samenwer-', 'kingsover-', 'eenkomst']);
+    for (const l of lines) expect(mono(l, 10, false)).toBeLessThanOrEqual(60);
+  });
+
+  it('[U19] falls back to a break anywhere when no syllable break fits in the line', () => {
+    // Four letters and a hyphen a line: "kings" does not fit, so "king-" is cut where the room ends.
+    expect(breakWord('samenwerkingsovereenkomst', 25, 10, false, mono)).toEqual([
+      'sa-',
+      'men-',
+      'wer-',
+      'king-',
+      'sove-',
+      'reen-',
+      'komst',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { hyphenateText, SOFT_HYPHEN } from '../text/hyphenation.js';
 import type { Measure } from './layoutTypes.js';
 
 /** Tabs, non-breaking and other odd spaces become plain spaces; control characters go. */
@@ -9,10 +10,23 @@ export function cleanLine(text: string): string {
     .trim();
 }
 
+/** Character offsets (in `Array.from(word)`) where the Dutch patterns allow a break ([U19]). */
+function syllableBreaks(word: string): Set<number> {
+  const breaks = new Set<number>();
+  let at = 0;
+  for (const ch of hyphenateText(word)) {
+    if (ch === SOFT_HYPHEN) breaks.add(at);
+    else at++;
+  }
+  return breaks;
+}
+
 /**
  * Break a word that is wider than the line into pieces that fit, each but the last ending in a
- * hyphen, so a long compound or a pasted URL never runs out of its card. The first piece may have
- * less room (`firstWidth`) when the line starts with a label or bullet.
+ * hyphen, so a long compound or a pasted URL never runs out of its card. A piece ends at the last
+ * Dutch syllable break that fits when there is one (once the patterns are loaded, see
+ * text/hyphenation.ts), otherwise after as many characters as fit. The first piece may have less
+ * room (`firstWidth`) when the line starts with a label or bullet.
  */
 export function breakWord(
   word: string,
@@ -23,6 +37,7 @@ export function breakWord(
   firstWidth = width,
 ): string[] {
   const chars = Array.from(word);
+  const syllables = syllableBreaks(word);
   const pieces: string[] = [];
   let start = 0;
   while (start < chars.length) {
@@ -39,6 +54,14 @@ export function breakWord(
       const mid = Math.ceil((lo + hi) / 2);
       if (measure(`${chars.slice(start, start + mid).join('')}-`, size, bold) <= room) lo = mid;
       else hi = mid - 1;
+    }
+    // Step back to a syllable break if one lies in the latter half of what fits (further back would
+    // leave most of the line empty; then a break anywhere is the lesser evil).
+    for (let n = lo; n >= Math.ceil(lo / 2); n--) {
+      if (syllables.has(start + n)) {
+        lo = n;
+        break;
+      }
     }
     const piece = chars.slice(start, start + lo).join('');
     pieces.push(piece.endsWith('-') ? piece : `${piece}-`);

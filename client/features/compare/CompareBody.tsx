@@ -7,6 +7,7 @@ import type { Partner } from '../../../shared/partners.js';
 import type { CardSnapshot } from '../../../shared/readModel.js';
 import { NEUTRAL_COLOR } from '../../collab/presence.js';
 import { useLang } from '../../i18n/index.js';
+import { Hyphenated } from '../../ui/Hyphenated.js';
 import { PartnerBadge } from '../../ui/PartnerBadge.js';
 import { tagForTake, type ColumnComparison, type CompareGroup, type PartnerCard } from './model.js';
 import { FittedList } from './FittedList.js';
@@ -124,7 +125,7 @@ export function CompareBody({
                         data-partner={c.partnerId}
                       >
                         <p className="compare-card-text" data-testid="compare.card.text">
-                          {c.card.plainText || t('compare.emptyCard')}
+                          {c.card.plainText ? <Hyphenated text={c.card.plainText} /> : t('compare.emptyCard')}
                         </p>
                         <p className="compare-card-meta">
                           {c.card.authorName && <span>{t('compare.by', { name: c.card.authorName })}</span>}
@@ -194,7 +195,7 @@ export function CompareBody({
                 data-status={card.status}
               >
                 <p className="compare-card-text" data-testid="compare.joint.text">
-                  {card.plainText || t('compare.emptyCard')}
+                  {card.plainText ? <Hyphenated text={card.plainText} /> : t('compare.emptyCard')}
                 </p>
                 <p className="compare-card-meta">
                   {card.status === 'parked' && <span className="open-point">{t('compare.openPoint')}</span>}
@@ -271,7 +272,9 @@ function GroupItem({
         {(fitted ? group.cards.slice(0, FITTED_GROUP_CARDS) : group.cards).map((c) => (
           <li key={c.card.id} data-card-id={c.card.id}>
             <PartnerBadge name={c.partner?.name ?? c.partnerId} color={c.partner?.color ?? NEUTRAL_COLOR} />{' '}
-            <span className="compare-group-text">{c.card.plainText || t('compare.emptyCard')}</span>
+            <span className="compare-group-text">
+              {c.card.plainText ? <Hyphenated text={c.card.plainText} /> : t('compare.emptyCard')}
+            </span>
             {regroup && group.cards.length > 1 && (
               <>
                 {' '}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { GROUP_TAGS } from '../../../shared/compare/groupTags.js';
 import type { GroupTag } from '../../../shared/compare/merge.js';
 import { defaultTakeText, type PartnerCard } from './model.js';
+import { Hyphenated } from '../../ui/Hyphenated.js';
 
 const firstWords = (text: string, n = 6) => {
   const words = text.trim().split(/\s+/);
@@ -134,7 +135,7 @@ export function TakeForm({ cards, defaultTag, blocked, onTake }: Props) {
               }}
             >
               {t('compare.take.useText', { partner: c.partner?.name ?? c.partnerId })}: “
-              {firstWords(c.card.plainText) || t('compare.emptyCard')}”
+              {c.card.plainText ? <Hyphenated text={firstWords(c.card.plainText)} /> : t('compare.emptyCard')}”
             </button>
           ))}
         </div>

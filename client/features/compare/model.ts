@@ -1,7 +1,7 @@
 import { COLUMN_IDS, type ColumnId } from '../../../shared/columns.js';
 import { assignGroupIds, type GroupTagEntry } from '../../../shared/compare/groupTags.js';
 import { NO_DECISIONS, type PairDecisions } from '../../../shared/compare/pairDecisions.js';
-import { groupStatements } from '../../../shared/compare/similarity.js';
+import { groupPartnerCards } from '../../../shared/compare/partnerGroups.js';
 import type { CardOrigin, GroupTag } from '../../../shared/compare/merge.js';
 import { workingMap, type Flow, type Stage } from '../../../shared/permissions.js';
 import { formatDocName, partnerMapName } from '../../../shared/docName.js';
@@ -73,10 +73,8 @@ export function compareColumn(
   }));
   const byId = new Map(perPartner.flatMap((p) => p.cards.map((c) => [c.card.id as string, c] as const)));
   const order = new Map(partners.map((p, i) => [p.id as string, i]));
-  const computed = groupStatements(
-    perPartner.flatMap((p) =>
-      p.cards.map((c) => ({ id: c.card.id as string, text: c.card.plainText, source: p.partner.id as string })),
-    ),
+  const computed = groupPartnerCards(
+    perPartner.map((p) => ({ partnerId: p.partner.id, cards: p.cards.map((c) => c.card) })),
     decisions,
   );
   const ids = assignGroupIds(computed, tags);

@@ -1,13 +1,19 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Block, InlineRun } from '../../../shared/richText.js';
+import { useHyphenate } from '../../lib/useHyphenate.js';
 
-/** Static rendering of a card: cheap enough for hundreds of cards, unlike one editor per card. */
-function Runs({ runs }: { runs: InlineRun[] }) {
+type Hyphenate = (text: string) => string;
+
+/**
+ * Static rendering of a card: cheap enough for hundreds of cards, unlike one editor per card. Long
+ * words get soft hyphens at Dutch break points for the narrow columns ([U19]); the stored text does not.
+ */
+function Runs({ runs, h }: { runs: InlineRun[]; h: Hyphenate }) {
   return (
     <>
       {runs.map((run, i) => {
-        let node = <>{run.text === '\n' ? <br /> : run.text}</>;
+        let node = <>{run.text === '\n' ? <br /> : h(run.text)}</>;
         if (run.italic) node = <em>{node}</em>;
         if (run.bold) node = <strong>{node}</strong>;
         return <Fragment key={i}>{node}</Fragment>;
@@ -16,17 +22,18 @@ function Runs({ runs }: { runs: InlineRun[] }) {
   );
 }
 
-function Blocks({ blocks }: { blocks: Block[] }) {
+function Blocks({ blocks, h }: { blocks: Block[]; h: Hyphenate }) {
   return (
     <>
       {blocks.map((block, i) => {
-        if (block.type === 'paragraph') return <p key={i}>{block.runs.length ? <Runs runs={block.runs} /> : <br />}</p>;
+        if (block.type === 'paragraph')
+          return <p key={i}>{block.runs.length ? <Runs runs={block.runs} h={h} /> : <br />}</p>;
         const List = block.type === 'bulletList' ? 'ul' : 'ol';
         return (
           <List key={i}>
             {block.items.map((item, j) => (
               <li key={j}>
-                <Blocks blocks={item} />
+                <Blocks blocks={item} h={h} />
               </li>
             ))}
           </List>
@@ -38,9 +45,10 @@ function Blocks({ blocks }: { blocks: Block[] }) {
 
 export function CardText({ id, blocks, plainText }: { id: string; blocks: Block[]; plainText: string }) {
   const { t } = useTranslation();
+  const h = useHyphenate();
   return (
     <div id={id} className="card-text" data-testid="card.text">
-      {plainText ? <Blocks blocks={blocks} /> : <p className="card-empty">{t('card.emptyText')}</p>}
+      {plainText ? <Blocks blocks={blocks} h={h} /> : <p className="card-empty">{t('card.emptyText')}</p>}
     </div>
   );
 }

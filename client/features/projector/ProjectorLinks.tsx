@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Hyphenated } from '../../ui/Hyphenated.js';
 import type { Lang } from '../../../shared/columns.js';
 import { cardCodes, linkGraph } from '../../../shared/links.js';
 import type { CardSnapshot, MapSnapshot } from '../../../shared/readModel.js';
@@ -28,7 +29,7 @@ export function ProjectorLinks({ card, map, lang }: { card: CardSnapshot; map: M
         <ul>
           {cards.slice(0, SHOWN).map((c) => (
             <li key={c.id}>
-              <strong>{codes.get(c.id)}</strong> {c.plainText}
+              <strong>{codes.get(c.id)}</strong> <Hyphenated text={c.plainText} />
             </li>
           ))}
           {cards.length > SHOWN && <li className="projector-links-more">+ {cards.length - SHOWN}</li>}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Hyphenated } from '../../ui/Hyphenated.js';
 import type * as Y from 'yjs';
 import { getColumn } from '../../../shared/columns.js';
 import { JOINT_MAP } from '../../../shared/docName.js';
@@ -63,7 +64,7 @@ export function VotePanel({ round, name, doc }: Props) {
             return (
               <li key={card.id} className="vote-row" data-testid={`votes.card.${card.id}`}>
                 <span className="vote-text">
-                  {card.plainText}
+                  <Hyphenated text={card.plainText} />
                   {own && <span className="hint"> ({t('votes.panel.own')})</span>}
                 </span>
                 <span className="vote-controls">

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Hyphenated } from '../../../ui/Hyphenated.js';
 import { getColumn } from '../../../../shared/columns.js';
 import type { CardId } from '../../../../shared/ids.js';
 import { addLink, cardCodes, removeLink, servedColumns } from '../../../../shared/links.js';
@@ -79,7 +80,8 @@ export function LinkMenu({ card }: { card: CardSnapshot }) {
                       aria-pressed={Object.hasOwn(card.links, target.id)}
                       onClick={() => toggle(target)}
                     >
-                      <span className="link-code">{codes.get(target.id)}</span> {short(target.plainText) || '…'}
+                      <span className="link-code">{codes.get(target.id)}</span>{' '}
+                      {target.plainText ? <Hyphenated text={short(target.plainText)} /> : '…'}
                     </button>
                   </li>
                 ))}
