@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { startApp } from '../server/app.js';
 import { testConfig, createWorkshop } from '../server/test/harness.js';
 import { roomName, SYNC_PATH } from '../shared/protocol.js';
