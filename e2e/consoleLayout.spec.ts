@@ -9,6 +9,7 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { partnerMapName } from '../shared/protocol.js';
 import { setActiveColumns, setSessionPlan, setStage } from '../shared/session.js';
 import { launchBrowser, newActor } from './support/browser.js';
+import { recordFigure } from './support/figures.js';
 import { expectLayout, layoutProblems, SCREENS, type LayoutRules } from './support/layoutChecks.js';
 import { byTestId, eventually, JoinPage, MapPage } from './support/pages.js';
 import { joinByApi } from './support/people.js';
@@ -111,6 +112,17 @@ async function expectBreathes(page: Page, label: string, screenshot: string, fai
   }, label).catch(() => undefined);
   await page.screenshot({ path: path.join(SCREENS, screenshot) });
   console.info(`${label}: panel ${last.panel}, map ${last.map}, narrowest column ${last.columnWidth} px`);
+  recordFigure('console-figures.json', label, {
+    panel: last.panel,
+    map: last.map,
+    narrowestColumn: last.columnWidth,
+    // The map's header (title, presence, step bar) above the board: what the board loses in height.
+    mapHeaderHeight: await page.evaluate(() => {
+      const header = document.querySelector('.console-map [data-testid="map.header"]');
+      return header ? Math.round(header.getBoundingClientRect().height) : null;
+    }),
+    screenshot,
+  });
   if (last.problems.length) failures.push(`${label}: ${last.problems.slice(0, 12).join('; ')}`);
   return last;
 }
