@@ -121,6 +121,12 @@ async function expectBreathes(page: Page, label: string, screenshot: string, fai
       const header = document.querySelector('.console-map [data-testid="map.header"]');
       return header ? Math.round(header.getBoundingClientRect().height) : null;
     }),
+    // Where the columns start, from the top of the map area: header and the bar above the board.
+    boardTop: await page.evaluate(() => {
+      const map = document.querySelector('.console-map');
+      const board = map?.querySelector('.board');
+      return map && board ? Math.round(board.getBoundingClientRect().top - map.getBoundingClientRect().top) : null;
+    }),
     screenshot,
   });
   if (last.problems.length) failures.push(`${label}: ${last.problems.slice(0, 12).join('; ')}`);
