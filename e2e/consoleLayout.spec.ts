@@ -182,7 +182,7 @@ describe('the console breathes', () => {
   }
 
   it(
-    '[U15][U16] partners first, mixed stage: the joint map beside the comparison stays readable',
+    '[U15][U16] partners first, mixed stage: the joint map beside the comparison stays readable, the map choice one row from 1280 px',
     async () => {
       const { created, info } = await createWorkshop(server.url, 'Partnerschap Wijk Noord: eerst per partner', {
         flow: 'partners-first',
@@ -232,6 +232,11 @@ describe('the console breathes', () => {
               check = await expectBreathes(page, `${label}, joint map tab`, shot, failures);
             }
             if (check.columnWidth < 170) failures.push(`${label}: joint map columns ${check.columnWidth} px wide`);
+            // From 1280 px the map choice is one row: the board does not lose a second row to it.
+            const rows = await page
+              .locator('.console-map .map-choice button')
+              .evaluateAll((bs) => new Set(bs.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+            if (size.width >= 1280 && rows > 1) failures.push(`${label}: the map choice takes ${rows} rows`);
           } finally {
             await context.close();
           }
