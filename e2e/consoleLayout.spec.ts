@@ -9,6 +9,7 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { partnerMapName } from '../shared/protocol.js';
 import { setActiveColumns, setSessionPlan, setStage } from '../shared/session.js';
 import { launchBrowser, newActor } from './support/browser.js';
+import { recordFigure } from './support/figures.js';
 import { expectLayout, layoutProblems, SCREENS, type LayoutRules } from './support/layoutChecks.js';
 import { byTestId, eventually, JoinPage, MapPage } from './support/pages.js';
 import { joinByApi } from './support/people.js';
@@ -111,6 +112,23 @@ async function expectBreathes(page: Page, label: string, screenshot: string, fai
   }, label).catch(() => undefined);
   await page.screenshot({ path: path.join(SCREENS, screenshot) });
   console.info(`${label}: panel ${last.panel}, map ${last.map}, narrowest column ${last.columnWidth} px`);
+  recordFigure('console-figures.json', label, {
+    panel: last.panel,
+    map: last.map,
+    narrowestColumn: last.columnWidth,
+    // The map's header (title, presence, step bar) above the board: what the board loses in height.
+    mapHeaderHeight: await page.evaluate(() => {
+      const header = document.querySelector('.console-map [data-testid="map.header"]');
+      return header ? Math.round(header.getBoundingClientRect().height) : null;
+    }),
+    // Where the columns start, from the top of the map area: header and the bar above the board.
+    boardTop: await page.evaluate(() => {
+      const map = document.querySelector('.console-map');
+      const board = map?.querySelector('.board');
+      return map && board ? Math.round(board.getBoundingClientRect().top - map.getBoundingClientRect().top) : null;
+    }),
+    screenshot,
+  });
   if (last.problems.length) failures.push(`${label}: ${last.problems.slice(0, 12).join('; ')}`);
   return last;
 }
@@ -164,7 +182,7 @@ describe('the console breathes', () => {
   }
 
   it(
-    '[U15][U16] partners first, mixed stage: the joint map beside the comparison stays readable',
+    '[U15][U16] partners first, mixed stage: the joint map beside the comparison stays readable, the map choice one row from 1280 px',
     async () => {
       const { created, info } = await createWorkshop(server.url, 'Partnerschap Wijk Noord: eerst per partner', {
         flow: 'partners-first',
@@ -214,6 +232,11 @@ describe('the console breathes', () => {
               check = await expectBreathes(page, `${label}, joint map tab`, shot, failures);
             }
             if (check.columnWidth < 170) failures.push(`${label}: joint map columns ${check.columnWidth} px wide`);
+            // From 1280 px the map choice is one row: the board does not lose a second row to it.
+            const rows = await page
+              .locator('.console-map .map-choice button')
+              .evaluateAll((bs) => new Set(bs.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+            if (size.width >= 1280 && rows > 1) failures.push(`${label}: the map choice takes ${rows} rows`);
           } finally {
             await context.close();
           }

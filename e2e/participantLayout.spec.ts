@@ -9,6 +9,7 @@ import { requestScoreRound, requestVoteRound } from '../shared/rounds/rounds.js'
 import { setProjectorShows } from '../shared/projectorShows.js';
 import { setActiveColumns, setSessionPlan, setTimer, startTimer } from '../shared/session.js';
 import { launchBrowser } from './support/browser.js';
+import { recordFigure } from './support/figures.js';
 import { expectLayout, ROOM_SIZES, SCREENS, type LayoutRules } from './support/layoutChecks.js';
 import { byTestId, eventually } from './support/pages.js';
 import { actAs, beThere, joinByApi } from './support/people.js';
@@ -157,6 +158,14 @@ describe('the participant map fits phones and screens', () => {
           expect(header.timerInView, 'the timer stays in view when scrolled to the end').toBe(true);
           if (isPhone(size)) {
             measured.push(`${size.width}×${size.height}, ${f.people} present, ${f.cards} cards: ${header.height} px`);
+            recordFigure(
+              'participant-figures.json',
+              `${f.cards} cards ${f.people} present ${size.width}x${size.height}`,
+              {
+                headerHeight: header.height,
+                screenshot: name,
+              },
+            );
             expect(header.height).toBeLessThanOrEqual(HEADER_MAX);
           }
 

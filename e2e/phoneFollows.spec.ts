@@ -4,6 +4,7 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { setActiveColumns, setSessionPlan } from '../shared/session.js';
 import { launchBrowser, newActor } from './support/browser.js';
 import { byTestId, eventually, JoinPage } from './support/pages.js';
+import { showsOnly } from './support/phone.js';
 import { createWorkshop, openAsFacilitator } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
 
@@ -27,17 +28,11 @@ describe('a phone follows the facilitator', () => {
     setActiveColumns(session.doc, ['relations'], LOCAL_USER);
     const phone = await newActor(browser, server.url, { width: 390, height: 844 });
     const { page } = phone;
-    const shown = async () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('[data-testid^="column."][id^="column-"]')]
-          .filter((c) => c.offsetParent !== null)
-          .map((c) => c.id.replace('column-', '')),
-      );
-    const showsOnly = (column: string) => async () => JSON.stringify(await shown()) === JSON.stringify([column]);
+    const showsStep = (column: string) => () => showsOnly(page, column);
     try {
       // A fresh join while step 2 is on: the phone opens on step 2, not on the closed step 1.
       await new JoinPage(page).join(`${server.url}${created.participantPath}`, 'Noor', 'Wijkteam');
-      await eventually(showsOnly('relations'), 'the phone opens on step 2');
+      await eventually(showsStep('relations'), 'the phone opens on step 2');
       const hint = byTestId(page, 'map.directionHint');
       expect(await hint.innerText()).toContain('Relaties');
       expect(await hint.innerText()).not.toContain('Begin bij stap 1');
@@ -45,31 +40,31 @@ describe('a phone follows the facilitator', () => {
 
       // The facilitator moves on: the phone goes along.
       setActiveColumns(session.doc, ['steps'], LOCAL_USER);
-      await eventually(showsOnly('steps'), 'the phone follows to step 5');
+      await eventually(showsStep('steps'), 'the phone follows to step 5');
       await eventually(async () => (await hint.innerText()).includes('Acties'), 'the hint names step 5');
       expect(await hint.innerText()).not.toContain('Begin bij stap 1');
 
       // Looking back at step 1: one tap brings the phone back to the step now.
       await byTestId(page, 'map.step.values').click();
-      await eventually(showsOnly('values'), 'the person looks at step 1');
+      await eventually(showsStep('values'), 'the person looks at step 1');
       const back = byTestId(page, 'map.backToStep');
       expect(await back.innerText()).toContain('Acties');
       const box = await back.boundingBox();
       expect(box!.height).toBeGreaterThanOrEqual(24);
       await back.click();
-      await eventually(showsOnly('steps'), 'back at step 5 in one tap');
+      await eventually(showsStep('steps'), 'back at step 5 in one tap');
       expect(await back.count()).toBe(0);
 
       // Away again; the next step change brings the phone along too.
       await byTestId(page, 'map.step.values').click();
-      await eventually(showsOnly('values'), 'the person looks at step 1 again');
+      await eventually(showsStep('values'), 'the person looks at step 1 again');
       setActiveColumns(session.doc, ['conditions'], LOCAL_USER);
-      await eventually(showsOnly('conditions'), 'a step back (to 4) brings the phone along');
+      await eventually(showsStep('conditions'), 'a step back (to 4) brings the phone along');
 
       // A reload opens on the step now.
       await page.reload();
       await byTestId(page, 'map').waitFor();
-      await eventually(showsOnly('conditions'), 'after a reload: still step 4');
+      await eventually(showsStep('conditions'), 'after a reload: still step 4');
     } finally {
       await phone.context.close();
       session.close();

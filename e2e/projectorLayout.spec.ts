@@ -6,7 +6,9 @@ import type { CardId } from '../shared/ids.js';
 import { addLink } from '../shared/links.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { setActiveColumns, setFocus, setSessionLang, setSessionPlan } from '../shared/session.js';
-import { layoutProblems, SCREENS } from './support/layoutChecks.js';
+import { recordFigure } from './support/figures.js';
+import { SCREENS } from './support/layoutChecks.js';
+import { expectProjectorFits as expectFits } from './support/projectorFit.js';
 import { byTestId, eventually } from './support/pages.js';
 import { createWorkshop, openAsFacilitator, seedCards, spread } from './support/seedMap.js';
 import type { E2EServer } from './support/server.js';
@@ -31,48 +33,6 @@ interface Fixture {
   active: ColumnId[] | null;
 }
 
-/** What a person would object to, as sentences; empty when the screen is right (with layoutChecks'). */
-type Check = { problems: string[]; activeCards: number; font: number; board: string };
-
-/** Runs in the page. Plain JavaScript: it is sent as a string-compiled function. */
-function inspect(floor: number): Check {
-  const problems: string[] = [];
-  const vw = window.innerWidth;
-  const vh = window.innerHeight;
-  const board = document.querySelector('[data-testid="projector.board"]');
-  const font = Number(board?.getAttribute('data-font') ?? 0);
-  let activeCards = 0;
-  for (const col of document.querySelectorAll('[data-testid^="projector.column."][data-fit-active]')) {
-    const c = col.getBoundingClientRect();
-    for (const card of col.querySelectorAll<HTMLElement>('[data-testid="snapshot.card"]')) {
-      activeCards++;
-      const id = card.getAttribute('data-card-id');
-      const r = card.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) problems.push(`active card ${id} is not drawn`);
-      if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5)
-        problems.push(`active card ${id} outside the window`);
-      if (r.left < c.left - 0.5 || r.top < c.top - 0.5 || r.right > c.right + 0.5 || r.bottom > c.bottom + 0.5) {
-        problems.push(`active card ${id} sticks out of its column (${Math.round(r.bottom - c.bottom)} px below)`);
-      }
-      const text = card.querySelector<HTMLElement>('.snap-card-text')!;
-      const size = parseFloat(getComputedStyle(text).fontSize);
-      if (size < floor) problems.push(`active card ${id} text ${size} px < ${floor} px`);
-      // Text cut off must end in a visible "…": a line clamp or an ellipsis, never a silent cut.
-      const cut = text.scrollHeight > text.clientHeight + 1 || text.scrollWidth > text.clientWidth + 1;
-      const style = getComputedStyle(text);
-      if (cut && style.webkitLineClamp === 'none' && style.textOverflow !== 'ellipsis')
-        problems.push(`card ${id} is cut without "…"`);
-    }
-  }
-  const b = board?.getBoundingClientRect();
-  return {
-    problems: [...new Set(problems)],
-    activeCards,
-    font,
-    board: b ? `${Math.round(b.width)}×${Math.round(b.height)}` : 'none',
-  };
-}
-
 async function projectorPage(
   projectorPath: string,
   size: { width: number; height: number },
@@ -84,32 +44,6 @@ async function projectorPage(
   await page.goto(projectorPath);
   await byTestId(page, 'projector').waitFor();
   return { context, page };
-}
-
-/** Polls until the screen passes (the fit settles after the documents sync), or fails with what is wrong. */
-async function expectFits(
-  page: Page,
-  floor: number,
-  expectedActive: number,
-  label: string,
-  screenshot?: string,
-): Promise<Check> {
-  let last: Check = { problems: ['not checked'], activeCards: 0, font: 0, board: '' };
-  try {
-    await eventually(async () => {
-      const own = await page.evaluate(inspect, floor);
-      const generic = await layoutProblems(page, { root: '[data-testid="projector"]', fitHeight: true });
-      last = { ...own, problems: [...own.problems, ...generic.problems] };
-      return last.problems.length === 0 && last.activeCards === expectedActive;
-    }, label);
-  } catch {
-    if (screenshot) await page.screenshot({ path: screenshot });
-    throw new Error(
-      `${label}: ${last.activeCards}/${expectedActive} active cards, board ${last.board}, font ${last.font}; ${last.problems.slice(0, 12).join('; ')}`,
-    );
-  }
-  if (screenshot) await page.screenshot({ path: screenshot });
-  return last;
 }
 
 const sum = (counts: Record<ColumnId, number>, cols: readonly ColumnId[]) => cols.reduce((s, c) => s + counts[c], 0);
@@ -167,6 +101,12 @@ describe('the projector fits the room', () => {
               shot,
             );
             if (activeCount > 0) expect(check.font).toBeGreaterThanOrEqual(size.floor);
+            recordFigure('projector-figures.json', `${f.name} ${size.width}x${size.height}`, {
+              documentHeight: check.documentHeight,
+              activeCards: check.activeCards,
+              activeFontPx: check.font,
+              screenshot: path.basename(shot),
+            });
           } finally {
             await context.close();
           }

@@ -8,7 +8,7 @@ import {
 } from '../../shared/text/hyphenation.js';
 
 /**
- * Card text with soft hyphens at Dutch break points, for display ([U19], docs/decisions/0033). The
+ * Card text with soft hyphens at Dutch break points, for display ([U20], docs/decisions/0033). The
  * patterns are a chunk of their own, fetched the first time any card text is shown: text renders
  * as it is until then, and every user of this hook renders again once they are in.
  */

@@ -123,7 +123,7 @@ export function SnapshotCard({
   fit?: { density: Density; lines: number; shortened: boolean };
 }) {
   const { t } = useTranslation();
-  // Soft hyphens in long words ([U19]): the fit measures the text as typed; breaks at them only add lines' ends.
+  // Soft hyphens in long words ([U20]): the fit measures the text as typed; breaks at them only add lines' ends.
   const h = useHyphenate();
   const support = card.supporters.length;
   return (

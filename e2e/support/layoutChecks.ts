@@ -34,7 +34,7 @@ export interface LayoutRules {
   minTarget?: number;
   /**
    * Words of this many letters or fewer must sit on one line. A longer word may break over lines only
-   * at a soft hyphen (U+00AD, the Dutch break points of [U19]): each part between them on one line.
+   * at a soft hyphen (U+00AD, the Dutch break points of [U20]): each part between them on one line.
    */
   maxWordLength?: number;
   /**
@@ -72,7 +72,7 @@ function inspectLayout(rules: LayoutRules): LayoutReport {
   };
 
   // No ordinary word over two lines: all its line boxes share one top. A long word may break only at
-  // one of its soft hyphens ([U19]): every part between them has one top. A break anywhere else fails.
+  // one of its soft hyphens ([U20]): every part between them has one top. A break anywhere else fails.
   const maxWord = rules.maxWordLength ?? 14;
   const SHY = '\u00ad';
   const range = document.createRange();

@@ -186,7 +186,7 @@ export class ExportService {
       /^(convenant|stand)\./.test(req.kind),
     );
     const fonts = await readExportFonts();
-    // Long Dutch words in narrow PDF columns break at a syllable ([U19]); loaded once per process.
+    // Long Dutch words in narrow PDF columns break at a syllable ([U20]); loaded once per process.
     await loadHyphenation();
     switch (req.kind) {
       case 'a3.pdf':

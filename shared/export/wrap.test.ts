@@ -36,14 +36,14 @@ describe('wrapText', () => {
 describe('wrapText with the Dutch patterns loaded', () => {
   beforeAll(() => loadHyphenation());
 
-  it('[U19] breaks a long compound at a syllable, not anywhere', () => {
+  it('[U20] breaks a long compound at a syllable, not anywhere', () => {
     // 12 characters a line: without the patterns this was "samenwerkin-", "gsovereenko-", "mst".
     const lines = wrapText('de samenwerkingsovereenkomst', 60, 10, false, mono);
     expect(lines).toEqual(['de', 'samenwer-', 'kingsover-', 'eenkomst']);
     for (const l of lines) expect(mono(l, 10, false)).toBeLessThanOrEqual(60);
   });
 
-  it('[U19] falls back to a break anywhere when no syllable break fits in the line', () => {
+  it('[U20] falls back to a break anywhere when no syllable break fits in the line', () => {
     // Four letters and a hyphen a line: "kings" does not fit, so "king-" is cut where the room ends.
     expect(breakWord('samenwerkingsovereenkomst', 25, 10, false, mono)).toEqual([
       'sa-',

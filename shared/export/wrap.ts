@@ -10,7 +10,7 @@ export function cleanLine(text: string): string {
     .trim();
 }
 
-/** Character offsets (in `Array.from(word)`) where the Dutch patterns allow a break ([U19]). */
+/** Character offsets (in `Array.from(word)`) where the Dutch patterns allow a break ([U20]). */
 function syllableBreaks(word: string): Set<number> {
   const breaks = new Set<number>();
   let at = 0;

@@ -12,8 +12,8 @@ import {
 /** Show soft hyphens as "|" so the expectations read like a dictionary. */
 const shown = (text: string) => text.replaceAll(SOFT_HYPHEN, '|');
 
-describe('[U19] Dutch soft hyphens for long words, render only', () => {
-  it('[U19] leaves text as it is before the patterns are loaded', () => {
+describe('[U20] Dutch soft hyphens for long words, render only', () => {
+  it('[U20] leaves text as it is before the patterns are loaded', () => {
     // This runs first in its file: the module's patterns are not in yet.
     expect(hyphenationLoaded()).toBe(false);
     expect(hyphenateText('samenwerkingsovereenkomst')).toBe('samenwerkingsovereenkomst');
@@ -23,7 +23,7 @@ describe('[U19] Dutch soft hyphens for long words, render only', () => {
   describe('with the patterns', () => {
     beforeAll(() => loadHyphenation());
 
-    it('[U19] breaks Dutch compounds at syllables, the parts of the compound among them', () => {
+    it('[U20] breaks Dutch compounds at syllables, the parts of the compound among them', () => {
       expect(shown(hyphenateText('samenwerkingsovereenkomst'))).toBe('sa|men|wer|kings|over|een|komst');
       expect(shown(hyphenateText('ervaringsdeskundigheid'))).toBe('er|va|rings|des|kun|dig|heid');
       expect(shown(hyphenateText('woningcorporatiemedewerkers'))).toBe('wo|ning|cor|po|ra|tie|me|de|wer|kers');
@@ -31,7 +31,7 @@ describe('[U19] Dutch soft hyphens for long words, render only', () => {
       expect(shown(hyphenateText('Gemeenteraadsverkiezingen'))).toBe('Ge|meen|te|raads|ver|kie|zin|gen');
     });
 
-    it('[U19] keeps words of up to 14 letters whole', () => {
+    it('[U20] keeps words of up to 14 letters whole', () => {
       const words = 'De buurtbewoners en het jongerenwerk van Arnhem werken samen met de wijkverpleging';
       expect(words.split(' ').every((w) => w.length <= MAX_WHOLE_WORD)).toBe(true);
       expect(hyphenateText(words)).toBe(words);
@@ -39,14 +39,14 @@ describe('[U19] Dutch soft hyphens for long words, render only', () => {
       expect(breakPoints('verantwoording')).toEqual([]); // 14 letters
     });
 
-    it('[U19] leaves spaces, punctuation and short words around a long word exactly as they were', () => {
+    it('[U20] leaves spaces, punctuation and short words around a long word exactly as they were', () => {
       const text = '  "Samenwerkingsovereenkomst", getekend!\n(ervaringsdeskundigheid)';
       const out = hyphenateText(text);
       expect(stripSoftHyphens(out)).toBe(text);
       expect(shown(out)).toBe('  "Sa|men|wer|kings|over|een|komst", getekend!\n(er|va|rings|des|kun|dig|heid)');
     });
 
-    it('[U19] never puts a break next to the start or end of a word', () => {
+    it('[U20] never puts a break next to the start or end of a word', () => {
       for (const word of ['mantelzorgondersteuning', 'ouderenadviseursfunctie', 'kwartiermakersfunctie']) {
         const points = breakPoints(word);
         expect(points.length).toBeGreaterThan(0);
@@ -55,12 +55,12 @@ describe('[U19] Dutch soft hyphens for long words, render only', () => {
       }
     });
 
-    it('[U19] treats the parts of a hyphenated compound as words of their own', () => {
+    it('[U20] treats the parts of a hyphenated compound as words of their own', () => {
       expect(shown(hyphenateText('Arnhem-samenwerkingsovereenkomst'))).toBe('Arnhem-sa|men|wer|kings|over|een|komst');
       expect(hyphenateText('Arnhem-Noord-Oost')).toBe('Arnhem-Noord-Oost');
     });
 
-    it('[U19] leaves links, e-mail addresses, numbers and codes alone', () => {
+    it('[U20] leaves links, e-mail addresses, numbers and codes alone', () => {
       for (const token of [
         'https://www.samenwerkingsovereenkomst.nl/aanmelden',
         'www.samenwerkingsovereenkomst.nl',
@@ -72,7 +72,7 @@ describe('[U19] Dutch soft hyphens for long words, render only', () => {
         expect(hyphenateText(`zie ${token} graag`)).toBe(`zie ${token} graag`);
     });
 
-    it('[U19] does not add to soft hyphens someone typed, and strips them all for copying', () => {
+    it('[U20] does not add to soft hyphens someone typed, and strips them all for copying', () => {
       const typed = `samenwerkings${SOFT_HYPHEN}overeenkomst`;
       expect(hyphenateText(typed)).toBe(typed);
       expect(stripSoftHyphens(hyphenateText('de samenwerkingsovereenkomst'))).toBe('de samenwerkingsovereenkomst');

@@ -1,5 +1,5 @@
 /**
- * Soft hyphens at Dutch break points in long words, for display only ([U19]). A narrow column then
+ * Soft hyphens at Dutch break points in long words, for display only ([U20]). A narrow column then
  * breaks "samenwerkings-|overeenkomst" at a syllable with a visible hyphen instead of anywhere,
  * in every browser and offline (CSS `hyphens: auto` needs a dictionary that Chromium on Linux and a
  * closed network lack). The Liang patterns (~48 KB gzip) come from the `hyphen` package and are

@@ -19,7 +19,7 @@ function storedCard(text: string) {
 }
 
 describe('CardText', () => {
-  it('[U19] shows soft hyphens in words over 14 letters once the patterns are in, and stores none', async () => {
+  it('[U20] shows soft hyphens in words over 14 letters once the patterns are in, and stores none', async () => {
     const fragment = storedCard(TEXT);
     render(<CardText id="c1" blocks={readBlocks(fragment)} plainText={TEXT} />);
     const shown = screen.getByTestId('card.text');
@@ -34,7 +34,7 @@ describe('CardText', () => {
     expect(readBlocks(fragment)).toEqual(readBlocks(storedCard(TEXT)));
   });
 
-  it('[U19] keeps bold and italic runs and short words as they are', async () => {
+  it('[U20] keeps bold and italic runs and short words as they are', async () => {
     const blocks = [
       {
         type: 'paragraph' as const,
@@ -55,7 +55,7 @@ describe('CardText', () => {
     expect(screen.getByTestId('card.text').textContent).toMatch(/ en buurtbewoners$/);
   });
 
-  it('[U19] copies the text as typed, without the soft hyphens', async () => {
+  it('[U20] copies the text as typed, without the soft hyphens', async () => {
     const fragment = storedCard(TEXT);
     render(<CardText id="c3" blocks={readBlocks(fragment)} plainText={TEXT} />);
     const shown = screen.getByTestId('card.text');

@@ -7,7 +7,7 @@ type Hyphenate = (text: string) => string;
 
 /**
  * Static rendering of a card: cheap enough for hundreds of cards, unlike one editor per card. Long
- * words get soft hyphens at Dutch break points for the narrow columns ([U19]); the stored text does not.
+ * words get soft hyphens at Dutch break points for the narrow columns ([U20]); the stored text does not.
  */
 function Runs({ runs, h }: { runs: InlineRun[]; h: Hyphenate }) {
   return (
