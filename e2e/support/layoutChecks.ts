@@ -84,8 +84,15 @@ function inspectLayout(rules: LayoutRules): LayoutReport {
     const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
     return tops.length ? Math.max(...tops) : null;
   };
-  /** The lines a stretch of text spans, counted over its characters. */
+  /**
+   * The lines a stretch of text spans: one when all its boxes share a top (also in vertical writing,
+   * the folded panel's title); otherwise counted over its characters.
+   */
   const linesOf = (node: Text, from: number, to: number) => {
+    range.setStart(node, from);
+    range.setEnd(node, to);
+    const boxes = [...range.getClientRects()].filter((r) => r.width > 0);
+    if (new Set(boxes.map((r) => Math.round(r.top))).size <= 1) return 1;
     const tops = new Set<number>();
     for (let i = from; i < to; i++) {
       const top = topOf(node, i);
