@@ -3,6 +3,7 @@ import { Hyphenated } from '../../ui/Hyphenated.js';
 import type * as Y from 'yjs';
 import { getColumn } from '../../../shared/columns.js';
 import { JOINT_MAP } from '../../../shared/docName.js';
+import { cardCodes } from '../../../shared/links.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import { setVote, spent, votesLeft } from '../../../shared/rounds/privateInputs.js';
 import type { RoundRecord } from '../../../shared/rounds/rounds.js';
@@ -19,6 +20,13 @@ interface Props {
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
+/** The ids of cards whose text another card of the list has too. */
+function twins(cards: readonly { id: string; plainText: string }[]): ReadonlySet<string> {
+  const seen = new Map<string, number>();
+  for (const c of cards) seen.set(c.plainText, (seen.get(c.plainText) ?? 0) + 1);
+  return new Set(cards.filter((c) => (seen.get(c.plainText) ?? 0) > 1).map((c) => c.id));
+}
+
 /**
  * [Q2], [Q3], [Q7] A participant spends their votes on the cards of the round's column: one row per
  * card with − and + (several votes on one card allowed). The server checks every vote; what it
@@ -31,7 +39,11 @@ export function VotePanel({ round, name, doc }: Props) {
   const me = useMe();
   const votes = useMyVotes(name, round.id);
   const column = round.column ?? 'values';
-  const cards = useMapSnapshot(JOINT_MAP).columns[column];
+  const snapshot = useMapSnapshot(JOINT_MAP);
+  const cards = snapshot.columns[column];
+  // [Q10] Two cards with the same text are told apart by their code (column letter and place, "W2").
+  const codes = cardCodes(snapshot, lang);
+  const same = twins(cards);
   const mineSpent = spent(votes);
   // [Q8] Per partner: what the colleagues spent comes from the server, in my own document; never on which cards.
   const others = usePartnerSpent(name, round.id);
@@ -60,10 +72,16 @@ export function VotePanel({ round, name, doc }: Props) {
             const mine = votes[card.id] ?? 0;
             const own = card.author === me.participantId;
             const blocked = own && !round.ownCards;
-            const text = short(card.plainText);
+            const code = same.has(card.id) ? codes.get(card.id) : undefined;
+            const text = code ? `${code} ${short(card.plainText)}` : short(card.plainText);
             return (
               <li key={card.id} className="vote-row" data-testid={`votes.card.${card.id}`}>
                 <span className="vote-text">
+                  {code && (
+                    <span className="vote-code" data-testid="votes.code">
+                      {code}{' '}
+                    </span>
+                  )}
                   <Hyphenated text={card.plainText} />
                   {own && <span className="hint"> ({t('votes.panel.own')})</span>}
                 </span>

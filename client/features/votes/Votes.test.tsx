@@ -40,6 +40,28 @@ function cardsOnTheJointMap(joint: Y.Doc) {
 }
 
 describe('a participant votes and gives scores on their phone', () => {
+  it('[Q10] two cards with the same text are told apart by their code, on screen and in the button names', async () => {
+    const docs = new Map<string, Y.Doc>([
+      ['session', new Y.Doc()],
+      ['map:joint', new Y.Doc()],
+    ]);
+    const cards = cardsOnTheJointMap(docs.get('map:joint')!);
+    const other = { author: 'p2' as never, authorName: 'Bram', partner: 'zorg' as never };
+    const twin = createCard(docs.get('map:joint')!, { column: 'values', ...other, text: 'Vertrouwen' }, LOCAL_USER);
+    serverOpens(docs.get('session')!, 'r1', { kind: 'votes', column: 'values', budget: 3 });
+    const view = renderInWorkshop(<PrivateRounds />, { docs: docs as never });
+    const panel = await screen.findByTestId('votes.panel');
+    // Map order: Mijn waarde (W1), Vertrouwen (W2), Eerlijkheid (W3), Vertrouwen (W4).
+    expect(within(panel).getByTestId(`votes.card.${cards.a}`).textContent).toMatch(/^W2 Vertrouwen/);
+    expect(within(panel).getByTestId(`votes.card.${twin}`).textContent).toMatch(/^W4 Vertrouwen/);
+    expect(within(panel).getByRole('button', { name: 'Stem op: W2 Vertrouwen' })).toBeTruthy();
+    fireEvent.click(within(panel).getByRole('button', { name: 'Stem op: W4 Vertrouwen' }));
+    expect(readMyVotes(view.docs.get('private:p1')!, 'r1')).toEqual({ [twin]: 1 });
+    // A card whose text no other card has keeps its plain name.
+    expect(within(panel).queryAllByTestId('votes.code')).toHaveLength(2);
+    expect(within(panel).getByRole('button', { name: 'Stem op: Eerlijkheid' })).toBeTruthy();
+  });
+
   it('[Q2][Q3][Q7] votes go into my private document with buttons named by the card; the budget and my own card stop the + button', async () => {
     const docs = new Map<string, Y.Doc>([
       ['session', new Y.Doc()],
