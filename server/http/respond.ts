@@ -75,8 +75,14 @@ export function readJsonBytes(req: IncomingMessage, limit: number): Promise<Uint
     let size = 0;
     let done = false;
     const chunks: Buffer[] = [];
+    // With a declared length the body is copied into its own buffer as it arrives, a chunk at a time,
+    // so nothing is left to join at the end (joining 44 MB held the loop for 100+ ms, T13).
+    const declared = Number(req.headers['content-length']);
+    const whole = Number.isSafeInteger(declared) && declared > JOIN_STEP ? Buffer.allocUnsafeSlow(declared) : null;
     req.on('data', (chunk: Buffer) => {
       if (done) return;
+      if (whole && size + chunk.length <= whole.length) chunk.copy(whole, size);
+      else chunks.push(chunk);
       size += chunk.length;
       if (size > limit) {
         done = true;
@@ -84,17 +90,18 @@ export function readJsonBytes(req: IncomingMessage, limit: number): Promise<Uint
         reject(tooLarge());
         return;
       }
-      chunks.push(chunk);
     });
     req.on('end', () => {
       if (done) return;
-      joinChunks(chunks, size).then(resolve, reject);
+      if (whole && size === whole.length) resolve(whole);
+      else if (whole) reject(new HttpError(400, 'invalid_length', 'The request body does not match its length.'));
+      else joinChunks(chunks, size).then(resolve, reject);
     });
     req.on('error', reject);
   });
 }
 
-/** How many bytes of a body are joined in one go before the event loop gets a turn. */
+/** How many bytes of a body are joined in one go before the event loop gets a turn (a body without a length). */
 const JOIN_STEP = 1024 * 1024;
 
 /**
