@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { ColumnId } from '../../shared/columns.js';
+import { stripSoftHyphens } from '../../shared/text/hyphenation.js';
 
 /** Page objects: the tests speak in user actions; the selectors live here. */
 export const byTestId = (page: Page | Locator, id: string) => page.locator(`[data-testid="${id}"]`);
@@ -112,8 +113,10 @@ export class MapPage {
     return id!;
   }
 
+  /** The texts as a person reads them: without the soft hyphens long words get on screen ([U20]). */
   async cardTextsIn(column: ColumnId): Promise<string[]> {
-    return this.cards(column).locator('[data-testid="card.text"]').allInnerTexts();
+    const texts = await this.cards(column).locator('[data-testid="card.text"]').allInnerTexts();
+    return texts.map(stripSoftHyphens);
   }
 
   async columnOf(cardId: string): Promise<string | null> {
