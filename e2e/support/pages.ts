@@ -21,6 +21,17 @@ export async function eventually(fn: () => Promise<boolean>, message: string, ti
   throw new Error(`timed out: ${message}${last ? ` (last error: ${String(last)})` : ''}`);
 }
 
+/** Where the focus is and whether an editor is open: what a failed focus wait needs to say. */
+export async function focusReport(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    const editors = document.querySelectorAll('[data-testid="card.editor"]').length;
+    const toast = document.querySelector('[data-testid="toast"]')?.textContent ?? '';
+    const where = active ? active.outerHTML.slice(0, 160) : 'none';
+    return `focus on ${where}; ${editors} editor(s) open; hasFocus ${document.hasFocus()}; toast "${toast}"`;
+  });
+}
+
 export class StartPage {
   constructor(readonly page: Page) {}
 
@@ -103,7 +114,9 @@ export class MapPage {
     await eventually(
       async () => this.page.evaluate(() => document.activeElement?.closest('[data-testid="card.editor"]') !== null),
       'editor focused',
-    );
+    ).catch(async (error) => {
+      throw new Error(`${(error as Error).message}; ${await focusReport(this.page)}`);
+    });
     await this.page.keyboard.type(text);
     const id = await byTestId(this.page, 'card.editor')
       .locator('xpath=ancestor::*[@data-testid="card"]')

@@ -37,6 +37,30 @@ describe('editing a card', () => {
     expect((m.env.awarenessHost.awareness.getLocalState() as PresenceState).editing).toBe(card.id);
   });
 
+  it('a new editor takes back a focus that fell to the page while it opened, but not one moved on purpose', async () => {
+    const m = renderMap();
+    teardown = m.cleanup;
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('column.relations.add'));
+    const editor = await screen.findByTestId('card.editor', {}, { timeout: 15_000 });
+    await waitFor(() => expect(editor.contains(document.activeElement)).toBe(true));
+    // The editor's DOM moved away under the focus (what a re-render can do): the focus is on the page.
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(editor.contains(document.activeElement)).toBe(false);
+    await waitFor(() => expect(editor.contains(document.activeElement)).toBe(true), { timeout: 2_000 });
+
+    await user.click(screen.getByTestId('card.done'));
+    await user.click(screen.getByTestId('column.values.add'));
+    const second = await screen.findByTestId('card.editor');
+    await waitFor(() => expect(second.contains(document.activeElement)).toBe(true));
+    // The person moved on at once (here: to the other column's add button): the focus stays there.
+    const elsewhere = screen.getByTestId('column.actions.add');
+    elsewhere.focus();
+    await new Promise((r) => setTimeout(r, 800));
+    expect(second.contains(document.activeElement)).toBe(false);
+    expect(document.activeElement).toBe(elsewhere);
+  });
+
   it('the editor shows the card text from the shared document (no content seeding)', async () => {
     const doc = new Y.Doc();
     const id = createCard(

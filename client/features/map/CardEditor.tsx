@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { useMapEnv } from './currentMap.js';
 import { useMe } from '../../workshop/hooks.js';
 import { TextCounter } from './TextCounter.js';
+import { useOpenedEditorFocus } from './useOpenedEditorFocus.js';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -64,6 +65,7 @@ export function CardEditor({ fragment, label, onDone, awarenessHost: host }: Pro
     },
     [fragment, awarenessHost],
   );
+  useOpenedEditorFocus(editor);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
