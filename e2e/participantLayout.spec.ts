@@ -114,6 +114,14 @@ async function headerFacts(page: Page) {
   });
 }
 
+/** The step tabs' tops (one per row) and how wide the chosen tab's name is drawn. */
+async function stepTabFacts(page: Page) {
+  return byTestId(page, 'map.steps').evaluate((nav) => ({
+    tops: [...nav.querySelectorAll('li')].map((li) => Math.round(li.getBoundingClientRect().top)),
+    chosenLabelWidth: nav.querySelector('button[aria-pressed="true"] .step-label')?.getBoundingClientRect().width ?? 0,
+  }));
+}
+
 /** Is the card's text cut, with a visible "…", and how tall is the card? */
 async function cardFacts(page: Page, id: string) {
   return page.locator(`[data-testid="card"][data-card-id="${id}"]`).evaluate((card) => {
@@ -167,6 +175,10 @@ describe('the participant map fits phones and screens', () => {
               },
             );
             expect(header.height).toBeLessThanOrEqual(HEADER_MAX);
+            // The five step tabs take one row; the chosen step shows its name [U9].
+            const tabs = await stepTabFacts(page);
+            expect(new Set(tabs.tops).size, `step tab rows at ${size.width} px`).toBe(1);
+            expect(tabs.chosenLabelWidth).toBeGreaterThan(30);
           }
 
           // Many cards in the step: one line each (threshold: more than 12 in a column).

@@ -30,7 +30,7 @@ export function StepTabs() {
               aria-controls={`column-${c.id}`}
               onClick={() => setActive(c.id)}
             >
-              <span className="step-number">{c.step}</span> {c.label[lang]}
+              <span className="step-number">{c.step}</span> <span className="step-label">{c.label[lang]}</span>
               {session.guided && session.active.includes(c.id) && (
                 <span className="sr-only"> ({t('session.now')})</span>
               )}
