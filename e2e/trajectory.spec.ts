@@ -8,7 +8,7 @@ import { actAs, joinByApi } from './support/people.js';
 import { byTestId, eventually } from './support/pages.js';
 import { createWorkshop } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
-import { agreeFirstActions, dayFromToday, lockActies, setDay } from './support/trajectory.js';
+import { agreeFirstActions, dayFromToday, lockActies, meetingGoingOn, setDay } from './support/trajectory.js';
 
 let browser: Browser;
 let server: E2EServer;
@@ -63,10 +63,7 @@ describe('two meetings a week apart, with actions followed up in between', () =>
       'two meetings planned',
     );
     await byTestId(fac.page, 'trajectory.meeting.start').first().click();
-    await eventually(
-      async () => (await byTestId(fac.page, 'trajectory.now').innerText()).includes('bijeenkomst 1'),
-      'meeting 1 is going on',
-    );
+    await meetingGoingOn(fac.page, 1);
     const next = await byTestId(fac.page, 'trajectory.next').innerText();
     const [y, m, d] = day8.split('-').map(Number);
     expect(next).toContain(String(new Date(y, m - 1, d).getDate()));
@@ -118,10 +115,7 @@ describe('two meetings a week apart, with actions followed up in between', () =>
     await byTestId(fac.page, 'console').waitFor();
     await byTestId(fac.page, 'console.tab.trajectory').click();
     await byTestId(byTestId(fac.page, 'trajectory.meeting').nth(1), 'trajectory.meeting.start').click();
-    await eventually(
-      async () => (await byTestId(fac.page, 'trajectory.now').innerText()).includes('bijeenkomst 2'),
-      'meeting 2 is going on',
-    );
+    await meetingGoingOn(fac.page, 2);
     // The map was saved when the meeting began.
     await byTestId(fac.page, 'console.tab.versions').click();
     await eventually(async () => {

@@ -7,7 +7,14 @@ import { byTestId, eventually } from './support/pages.js';
 import { actAs, joinByApi } from './support/people.js';
 import { createWorkshop } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
-import { agreeFirstActions, dayFromToday, giveScores, lockActies, setDay } from './support/trajectory.js';
+import {
+  agreeFirstActions,
+  dayFromToday,
+  giveScores,
+  lockActies,
+  meetingGoingOn,
+  setDay,
+} from './support/trajectory.js';
 
 let browser: Browser;
 let server: E2EServer;
@@ -76,10 +83,7 @@ describe('the story of a trajectory: two meetings a week apart, scores over both
     await byTestId(fac, 'trajectory.suggest').click();
     await eventually(async () => (await byTestId(fac, 'trajectory.meeting').count()) === 2, 'two meetings planned');
     await byTestId(fac, 'trajectory.meeting.start').first().click();
-    await eventually(
-      async () => (await byTestId(fac, 'trajectory.now').innerText()).includes('bijeenkomst 1'),
-      'meeting 1 is going on',
-    );
+    await meetingGoingOn(fac, 1);
     // Before any check-in the line says how to get one.
     await byTestId(fac, 'scoreLine.none').waitFor();
 
@@ -121,10 +125,7 @@ describe('the story of a trajectory: two meetings a week apart, scores over both
     await byTestId(fac, 'console').waitFor();
     await byTestId(fac, 'console.tab.trajectory').click();
     await byTestId(byTestId(fac, 'trajectory.meeting').nth(1), 'trajectory.meeting.start').click();
-    await eventually(
-      async () => (await byTestId(fac, 'trajectory.now').innerText()).includes('bijeenkomst 2'),
-      'meeting 2 is going on',
-    );
+    await meetingGoingOn(fac, 2);
     // The review walks meeting 1's actions by the value they serve.
     const groups = byTestId(byTestId(fac, 'trajectory.review'), 'trajectory.review.group');
     expect(await groups.first().locator('h3').innerText()).toContain('Iedereen in de wijk telt mee');

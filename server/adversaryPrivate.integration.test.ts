@@ -1,14 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { CreateWorkshopResponse, JoinResponse } from '../shared/api.js';
+import type { CreateWorkshopResponse } from '../shared/api.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { getVotes, readMyScores, setScores } from '../shared/rounds/privateInputs.js';
 import { readRound, requestScoreRound } from '../shared/rounds/rounds.js';
 import type { App } from './app.js';
-import { deleteFutureRange, gcClaim, serverStateFrom, stateOf, step2Frame, syncFrame, writeAs } from './test/forge.js';
-import { api, connectClient, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
-import { rawSocket, type RawSocket } from './test/rawSocket.js';
+import { cleanupAfterEach, liveWorkshop, rawClient } from './test/fixtures.js';
+import { deleteFutureRange, gcClaim, stateOf, syncFrame, writeAs } from './test/forge.js';
+import { api, synced, waitFor } from './test/harness.js';
+import { rawSocket } from './test/rawSocket.js';
 
 /**
  * Issue 12 on the per-person private documents (`private:<participant>`, ADR 0025): participant B,
@@ -17,38 +18,16 @@ import { rawSocket, type RawSocket } from './test/rawSocket.js';
  * Yjs client id is a stranger's id like any other. Every attack is refused with a clear close code or
  * lands in B's own document only; A's data, bindings and connection are untouched.
  */
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const scope = cleanupAfterEach();
 
 async function setup() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', {
-    title: 'Privé',
-    partners: ['Gemeente', 'Buurt'],
-  });
-  const w = created.body;
-  const open = (doc: Parameters<typeof connectClient>[2], token: string): TestClient => {
-    const c = connectClient(app.port, w.id, doc, token);
-    cleanup.push(() => c.destroy());
-    return c;
-  };
-  const join = async (name: string) => {
-    const joined = await api<JoinResponse>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
-      name,
-      partner: 'gemeente',
-      role: 'citizen',
-    });
-    return joined.body;
-  };
+  const { app, w, open } = await liveWorkshop(scope, { partners: ['Gemeente', 'Buurt'] });
   const session = open('session', w.facilitatorToken);
   await synced(session);
   const round = requestScoreRound(session.doc, 'checkin', LOCAL_USER);
   await waitFor(() => readRound(session.doc, round) !== null, 'the server opened the check-in');
-  const a = await join('Anna');
-  const b = await join('Bram');
+  const a = await w.join('Anna', 0, 'citizen');
+  const b = await w.join('Bram', 0, 'citizen');
   const annaInputs = open(`private:${a.participantId}`, a.token);
   await synced(annaInputs);
   const annaRoom = roomName(w.id, `private:${a.participantId}`);
@@ -58,16 +37,6 @@ async function setup() {
   await waitFor(() => readMyScores(serverDoc(annaRoom), round)?.klik === 7, "Anna's first scores held");
   await waitFor(() => !app.registry.peek(annaRoom)!.hasPendingWrites, "Anna's first scores stored");
   return { app, w, round, a, b, annaInputs, annaRoom, bramRoom, serverDoc };
-}
-
-/** A raw connection that reads the server's state and answers its sync step 1, like a provider. */
-async function connectRaw(app: App, name: string, token: string): Promise<RawSocket & { state: Uint8Array }> {
-  const raw = await rawSocket(app.port, name, token);
-  cleanup.push(() => raw.ws.terminate());
-  raw.ws.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0));
-  await waitFor(() => serverStateFrom(raw.messages) !== null, 'the server state arrived');
-  raw.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
-  return Object.assign(raw, { state: serverStateFrom(raw.messages)! });
 }
 
 /** What the server holds and has stored for a room, and who its client ids belong to. */
@@ -133,7 +102,7 @@ describe("forged updates aimed at someone else's private inputs", () => {
     ];
     for (const [name, code] of attempts) {
       const raw = await rawSocket(t.app.port, name, t.b.token);
-      cleanup.push(() => raw.ws.terminate());
+      scope.cleanup.push(() => raw.ws.terminate());
       // A forged write sent at once, before the server has answered: it must never be read.
       raw.ws.send(syncFrame(writeAs(new Uint8Array([0, 0]), 4242, (doc) => doc.getMap('scores').set(t.round, 1))));
       expect((await raw.closed).code, name).toBe(code);
@@ -164,10 +133,10 @@ describe("forged updates aimed at someone else's private inputs", () => {
       ],
     ];
     for (const [what, forge, reason] of attacks) {
-      const raw = await connectRaw(t.app, t.bramRoom, t.b.token);
+      const { raw, doc } = await rawClient(scope, t.app.port, t.bramRoom, t.b.token);
       const before = await footprint(t.app, t.bramRoom);
       const beforeAnna = await footprint(t.app, t.annaRoom);
-      raw.ws.send(syncFrame(forge(raw.state)));
+      raw.ws.send(syncFrame(forge(Y.encodeStateAsUpdate(doc))));
       const closed = await raw.closed;
       expect(closed.code, what).toBe(CloseCode.MALFORMED);
       expect(closed.reason, what).toMatch(reason);
@@ -183,16 +152,17 @@ describe("forged updates aimed at someone else's private inputs", () => {
     const t = await setup();
     const anna = t.annaInputs.doc.clientID;
     // What the partner's others spent is the server's to write, never the person's (Q8).
-    const spent = await connectRaw(t.app, t.bramRoom, t.b.token);
+    const spent = await rawClient(scope, t.app.port, t.bramRoom, t.b.token);
     const beforeSpent = await footprint(t.app, t.bramRoom);
-    spent.ws.send(syncFrame(writeAs(spent.state, 818181, (doc) => doc.getMap('partnerSpent').set(t.round, 99))));
-    expect((await spent.closed).code).toBe(CloseCode.FORBIDDEN);
+    const state = Y.encodeStateAsUpdate(spent.doc);
+    spent.raw.ws.send(syncFrame(writeAs(state, 818181, (doc) => doc.getMap('partnerSpent').set(t.round, 99))));
+    expect((await spent.raw.closed).code).toBe(CloseCode.FORBIDDEN);
     expect(await footprint(t.app, t.bramRoom)).toEqual(beforeSpent);
 
     // Client-id bindings are per document (T1): in B's document, A's id is an id it has never seen,
     // so B's first change under it binds it to B there. Nothing of A's document depends on it.
     const beforeAnna = await footprint(t.app, t.annaRoom);
-    const claim = await connectRaw(t.app, t.bramRoom, t.b.token);
+    const { raw: claim } = await rawClient(scope, t.app.port, t.bramRoom, t.b.token);
     claim.ws.send(syncFrame(gcClaim(anna, 0, 3)));
     await waitFor(() => stateOf(Y.encodeStateAsUpdate(t.serverDoc(t.bramRoom))).get(anna) === 3, 'GC in B’s own doc');
     claim.ws.send(

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiError, CreateWorkshopResponse } from '../shared/api.js';
 import { fromBase64, toBase64, type BackupFile } from '../shared/backup.js';
 import { getCards } from '../shared/cardSchema.js';
@@ -9,24 +9,15 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
 import { setActiveColumns, setSessionPlan } from '../shared/session.js';
-import { api, connectClient, createWorkshop, startTestServer, synced, waitFor, waitForAsync } from './test/harness.js';
+import { cleanupAfterEach, liveWorkshop } from './test/fixtures.js';
+import { api, connectClient, createWorkshop, synced, waitFor, waitForAsync } from './test/harness.js';
 import { openTestStore } from './test/testStore.js';
 import type { Store } from './store/Store.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const scope = cleanupAfterEach();
 
 async function filledWorkshop() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url, ['Gemeente', 'Wijkverpleging']);
-  const open = (doc: Parameters<typeof connectClient>[2], token: string) => {
-    const c = connectClient(app.port, w.id, doc, token);
-    cleanup.push(() => c.destroy());
-    return c;
-  };
+  const { app, w, open } = await liveWorkshop(scope, { partners: ['Gemeente', 'Wijkverpleging'] });
   const session = open('session', w.facilitatorToken);
   const map = open('map:joint', w.facilitatorToken);
   const partnerMap = open(`map:${w.partners[1].id}`, w.facilitatorToken);
@@ -96,11 +87,9 @@ describe('backup, import and delete', () => {
     expect(comparable(second)).toEqual(comparable(first));
 
     // The imported workshop is live: a fresh client gets the cards; old tokens do not open it.
-    const c = connectClient(app.port, imported.body.id, 'map:joint', imported.body.facilitatorToken);
-    cleanup.push(() => c.destroy());
+    const c = scope.track(connectClient(app.port, imported.body.id, 'map:joint', imported.body.facilitatorToken));
     await waitFor(() => readMap(c.doc).cardCount === 1, 'imported map loads');
-    const old = connectClient(app.port, imported.body.id, 'map:joint', token);
-    cleanup.push(() => old.destroy());
+    const old = scope.track(connectClient(app.port, imported.body.id, 'map:joint', token));
     await waitFor(() => old.closes.some((x) => x.code === CloseCode.UNAUTHORIZED), 'old token refused');
   });
 
@@ -205,7 +194,7 @@ describe('backup, import and delete', () => {
     expect(await rowsOf(raw, cut)).toBe(2);
     await raw.close();
     const again = await openTestStore(dataDir);
-    cleanup.push(() => again.close());
+    scope.cleanup.push(() => again.close());
     expect(await rowsOf(again, cut)).toBe(0);
     // The real workshop keeps everything.
     expect(await rowsOf(again, w.id)).toBeGreaterThan(0);
@@ -236,12 +225,8 @@ describe('backup, import and delete', () => {
       const backup = { ...file, documents: { ...file.documents, 'map:joint': state }, versions };
 
       const live = await createWorkshop(app.url);
-      const typist = connectClient(app.port, live.id, 'map:joint', live.facilitatorToken);
-      const screen = connectClient(app.port, live.id, 'map:joint', live.facilitatorToken);
-      cleanup.push(
-        () => typist.destroy(),
-        () => screen.destroy(),
-      );
+      const typist = scope.track(connectClient(app.port, live.id, 'map:joint', live.facilitatorToken));
+      const screen = scope.track(connectClient(app.port, live.id, 'map:joint', live.facilitatorToken));
       await Promise.all([typist, screen].map(synced));
       // Rows the import has written so far: under its new id, which no workshop has until the end.
       const importRows = async () =>

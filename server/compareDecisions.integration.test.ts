@@ -1,24 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { joinCards, PAIR_DECISIONS_KEY, readPairDecisions, splitCard } from '../shared/compare/pairDecisions.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { CloseCode, roomName } from '../shared/protocol.js';
-import { connectClient, createWorkshop, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import { CloseCode } from '../shared/protocol.js';
+import { cleanupAfterEach, liveWorkshop } from './test/fixtures.js';
+import { synced, waitFor } from './test/harness.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const scope = cleanupAfterEach();
 
 async function setup() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url);
-  const track = (c: TestClient) => (cleanup.push(() => c.destroy()), c);
-  const facilitator = track(connectClient(app.port, w.id, 'session', w.facilitatorToken));
-  const reader = track(connectClient(app.port, w.id, 'session', await w.participant('Pia')));
+  const { w, open, room } = await liveWorkshop(scope);
+  const facilitator = open('session', w.facilitatorToken);
+  const reader = open('session', await w.participant('Pia'));
   await Promise.all([facilitator, reader].map(synced));
-  const room = () => app.registry.peek(roomName(w.id as never, 'session'));
-  return { app, w, facilitator, reader, room, track };
+  return { facilitator, reader, room: () => room('session') };
 }
 
 describe('the facilitator corrects the grouping, through the real server', () => {

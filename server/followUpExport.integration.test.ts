@@ -1,32 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setFollowUp } from '../shared/followUp.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
-import { roomName } from '../shared/protocol.js';
 import { agreedAction } from './test/actions.js';
-import {
-  connectClient,
-  createWorkshop,
-  identityOf,
-  mapJson,
-  startTestServer,
-  synced,
-  waitFor,
-  type TestClient,
-} from './test/harness.js';
+import { cleanupAfterEach, liveWorkshop } from './test/fixtures.js';
+import { identityOf, mapJson, synced, waitFor } from './test/harness.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const scope = cleanupAfterEach();
 
 async function followedUp() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const w = await createWorkshop(app.url);
+  const { app, w, open, room } = await liveWorkshop(scope);
   const pia = await w.participant('Pia', 0);
-  const map: TestClient = connectClient(app.port, w.id, 'map:joint', w.facilitatorToken);
-  cleanup.push(() => map.destroy());
+  const map = open('map:joint', w.facilitatorToken);
   await synced(map);
   const value = createCard(
     map.doc,
@@ -50,10 +35,7 @@ async function followedUp() {
     LOCAL_USER,
   );
   setFollowUp(map.doc, c, { status: 'done', due: '2026-11-20' }, LOCAL_USER);
-  await waitFor(
-    () => mapJson(app.registry.peek(roomName(w.id as never, 'map:joint'))!.doc) === mapJson(map.doc),
-    'stored on the server',
-  );
+  await waitFor(() => mapJson(room()!.doc) === mapJson(map.doc), 'stored on the server');
   const get = async (kind: string, date = '2026-12-07') => {
     const res = await fetch(`${app.url}/api/workshops/${w.id}/export/${kind}?lang=nl&date=${date}`, {
       headers: { authorization: `Bearer ${w.facilitatorToken}` },

@@ -1,29 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type {
-  ApiError,
-  CreateWorkshopResponse,
-  JoinCodeResponse,
-  TimeResponse,
-  WhoAmIResponse,
-} from '../shared/api.js';
+import type { ApiError, JoinCodeResponse, TimeResponse, WhoAmIResponse } from '../shared/api.js';
 import { getCards } from '../shared/cardSchema.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
 import { CloseCode, roomName } from '../shared/protocol.js';
 import { readParticipants } from '../shared/workshopDoc.js';
-import { api, connectClient, startTestServer, synced, waitFor, type TestClient } from './test/harness.js';
+import type { App } from './app.js';
+import { cleanupAfterEach, liveWorkshop } from './test/fixtures.js';
+import { api, synced, waitFor, type TestClient } from './test/harness.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const scope = cleanupAfterEach();
 
-async function readParticipantId(
-  app: Awaited<ReturnType<typeof startTestServer>>,
-  workshopId: string,
-  name: string,
-): Promise<string> {
+async function readParticipantId(app: App, workshopId: string, name: string): Promise<string> {
   const [row] = await app.store.query('SELECT id FROM participants WHERE workshop_id = ? AND name = ?', [
     workshopId,
     name,
@@ -32,27 +21,9 @@ async function readParticipantId(
 }
 
 async function setup() {
-  const app = await startTestServer();
-  cleanup.push(() => app.close());
-  const created = await api<CreateWorkshopResponse>(app.url, 'POST', '/api/workshops', {
-    title: 'Rollen',
-    partners: ['Gemeente', 'Buurt'],
-  });
-  const w = created.body;
-  const join = async (name: string, partner = 'gemeente') =>
-    (
-      await api<{ participantId: string; token: string }>(app.url, 'POST', `/api/workshops/${w.id}/participants`, {
-        name,
-        partner,
-        role: 'citizen',
-      })
-    ).body;
-  const client = (doc: 'map:joint' | 'workshop' | 'session', token: string) => {
-    const c = connectClient(app.port, w.id, doc, token);
-    cleanup.push(() => c.destroy());
-    return c;
-  };
-  return { app, w, join, client, projectorToken: w.projectorPath.split('#')[1] };
+  const { app, w, open } = await liveWorkshop(scope, { partners: ['Gemeente', 'Buurt'] });
+  const join = (name: string, partnerIndex = 0) => w.join(name, partnerIndex, 'citizen');
+  return { app, w, join, client: open, projectorToken: w.projectorPath.split('#')[1] };
 }
 
 describe('roles and links', () => {
@@ -70,7 +41,7 @@ describe('roles and links', () => {
     const { w, join, client } = await setup();
     const console_: TestClient = client('workshop', w.facilitatorToken);
     await synced(console_);
-    await join('Fatima', 'buurt');
+    await join('Fatima', 1);
     await waitFor(() => readParticipants(console_.doc).some((p) => p.name === 'Fatima'), 'Fatima listed');
     const fatima = readParticipants(console_.doc).find((p) => p.name === 'Fatima')!;
     expect(fatima).toMatchObject({ partner: 'buurt', role: 'citizen', access: 'participant', removed: false });
@@ -144,8 +115,7 @@ describe('roles and links', () => {
     // Private drafts are never readable to a projector (nor to other participants).
     const wim = await readParticipantId(app, w.id, 'Wim');
     for (const token of [projectorToken, (await join('Ander')).token]) {
-      const peek = connectClient(app.port, w.id, `drafts:${wim}`, token);
-      cleanup.push(() => peek.destroy());
+      const peek = client(`drafts:${wim}`, token);
       await waitFor(() => peek.closes.some((c) => c.code === CloseCode.FORBIDDEN), 'drafts refused');
     }
   });

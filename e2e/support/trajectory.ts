@@ -8,7 +8,7 @@ import { LOCAL_USER } from '../../shared/origins.js';
 import { setSessionPlan } from '../../shared/session.js';
 import { addDays } from '../../shared/trajectory.js';
 import type { DocName } from '../../shared/protocol.js';
-import { eventually } from './pages.js';
+import { byTestId, eventually } from './pages.js';
 import { openAsFacilitator } from './seedMap.js';
 
 /**
@@ -123,4 +123,16 @@ export async function giveScores(phone: Page, klik: number, taak: number, word =
     async () => (await phone.locator('[data-testid="scores.saved"]').innerText()).startsWith('Bewaard'),
     'scores saved',
   );
+}
+
+/**
+ * Waits until meeting `n` is going on, said in the same words by the console's header and by its tab
+ * Traject (one sentence, [J3]).
+ */
+export async function meetingGoingOn(page: Page, n: number): Promise<void> {
+  await eventually(async () => {
+    const header = await byTestId(page, 'console.status.step').innerText();
+    const tab = await byTestId(page, 'trajectory.now').innerText();
+    return header.startsWith(`Nu: bijeenkomst ${n} – `) && tab.includes(header);
+  }, `meeting ${n} is going on, in the same words in the header and in the tab Traject`);
 }

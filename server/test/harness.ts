@@ -6,6 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api.js';
 import type { ParticipantId, PartnerId } from '../../shared/ids.js';
+import type { ParticipantRole } from '../../shared/roles.js';
 import { SYNC_PATH, roomName, type DocName } from '../../shared/protocol.js';
 import { readMap } from '../../shared/readModel.js';
 import { startApp, type App } from '../app.js';
@@ -85,7 +86,12 @@ export async function api<T>(
 export interface TestWorkshop {
   id: string;
   facilitatorToken: string;
-  participant(name?: string, partnerIndex?: number): Promise<string>;
+  projectorPath: string;
+  joinCode: string;
+  /** Joins as `name` of the partner at `partnerIndex`: their token. */
+  participant(name?: string, partnerIndex?: number, role?: ParticipantRole): Promise<string>;
+  /** The same, with the participant's id. */
+  join(name?: string, partnerIndex?: number, role?: ParticipantRole): Promise<JoinResponse>;
   partners: { id: string; name: string }[];
 }
 
@@ -97,24 +103,23 @@ export async function createWorkshop(baseUrl: string, partners = ['Gemeente', 'W
     'GET',
     `/api/workshops/${created.body.id}`,
   );
+  const join = async (name = 'Anna', partnerIndex = 0, role: ParticipantRole = 'professional') => {
+    const joined = await api<JoinResponse>(baseUrl, 'POST', `/api/workshops/${created.body.id}/participants`, {
+      name,
+      partner: info.body.partners[partnerIndex].id,
+      role,
+    });
+    if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
+    return joined.body;
+  };
   return {
     id: created.body.id,
     facilitatorToken: created.body.facilitatorToken,
+    projectorPath: created.body.projectorPath,
+    joinCode: created.body.joinCode,
     partners: info.body.partners,
-    async participant(name = 'Anna', partnerIndex = 0) {
-      const joined = await api<JoinResponse>(baseUrl, 'POST', `/api/workshops/${created.body.id}/participants`, {
-        name,
-        partner: info.body.partners[partnerIndex].id,
-        role: 'professional',
-      });
-      if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
-      identities.set(joined.body.token, {
-        author: joined.body.participantId,
-        authorName: name,
-        partner: info.body.partners[partnerIndex].id as PartnerId,
-      });
-      return joined.body.token;
-    },
+    join,
+    participant: async (name, partnerIndex, role) => (await join(name, partnerIndex, role)).token,
   };
 }
 

@@ -77,5 +77,18 @@ describe('[U20] Dutch soft hyphens for long words, render only', () => {
       expect(hyphenateText(typed)).toBe(typed);
       expect(stripSoftHyphens(hyphenateText('de samenwerkingsovereenkomst'))).toBe('de samenwerkingsovereenkomst');
     });
+
+    it('[U20] a text shown again gets the same breaks, also after thousands of other texts, long ones among them, came and went', () => {
+      const text = 'de samenwerkingsovereenkomst';
+      expect(shown(hyphenateText(text))).toBe('de sa|men|wer|kings|over|een|komst');
+      const long = 'ervaringsdeskundigheid '.repeat(430);
+      for (let i = 0; i < 6000; i++) {
+        const other = i % 25 === 0 ? `${long}${i}` : `woningcorporatiemedewerkers ${i}`;
+        expect(shown(hyphenateText(other)).startsWith(i % 25 === 0 ? 'er|va|rings' : 'wo|ning|cor')).toBe(true);
+        if (i % 1000 === 0) expect(shown(hyphenateText(text))).toBe('de sa|men|wer|kings|over|een|komst');
+      }
+      expect(shown(hyphenateText(text))).toBe('de sa|men|wer|kings|over|een|komst');
+      expect(stripSoftHyphens(hyphenateText(long))).toBe(long);
+    });
   });
 });

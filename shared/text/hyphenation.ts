@@ -78,7 +78,38 @@ function hyphenateToken(token: string): string {
  */
 export function hyphenateText(text: string): string {
   if (!breaker) return text;
-  return text.replace(/\S+/g, hyphenateToken);
+  const known = hyphenated.get(text);
+  if (known !== undefined) {
+    // Used again: it moves to the end, last in line to be dropped.
+    hyphenated.delete(text);
+    hyphenated.set(text, known);
+    return known;
+  }
+  const out = text.replace(/\S+/g, hyphenateToken);
+  remember(text, out);
+  return out;
+}
+
+/**
+ * Hyphenated texts by text, least recently used first. Every render of a card hyphenates its text
+ * again (120 cards: about 1.2 ms a render without this, 0.02 ms with it; bench/hyphenation.ts), and boards render
+ * the same texts over and over. Bounded in texts and in characters: someone typing in a long card
+ * makes a new text at every keystroke, and the oldest are dropped first.
+ */
+const hyphenated = new Map<string, string>();
+const CACHE_TEXTS = 5000;
+/** Characters of text and result together: at most about 8 MB of strings. */
+const CACHE_CHARS = 4_000_000;
+let cachedChars = 0;
+
+function remember(text: string, out: string): void {
+  hyphenated.set(text, out);
+  cachedChars += text.length + out.length;
+  for (const [oldest, value] of hyphenated) {
+    if (hyphenated.size <= CACHE_TEXTS && cachedChars <= CACHE_CHARS) break;
+    hyphenated.delete(oldest);
+    cachedChars -= oldest.length + value.length;
+  }
 }
 
 /** Text as it was typed: what is copied or exported never carries the display's soft hyphens. */

@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import { createCard } from '../../../shared/ops.js';
 import { LOCAL_USER, SERVER } from '../../../shared/origins.js';
 import { setSupport } from '../../../shared/cardDetails.js';
-import { readSession, setSessionPlan, setPhase } from '../../../shared/session.js';
+import { readSession, setSessionPlan, setPhase, stopGuiding } from '../../../shared/session.js';
+import { putMeeting, startMeeting } from '../../../shared/trajectory.js';
 import { markParticipantRemoved } from '../../../shared/workshopDoc.js';
 import { fakeApi, type ApiCall, type ApiReply } from '../../test/fakeApi.js';
 import { tabsFor } from './consoleTabs.js';
@@ -39,6 +40,29 @@ describe('console: plan and steps', () => {
     expect(session(c.sessionDoc).active).toEqual(['relations', 'actions', 'conditions', 'steps']);
     // The last step of the plan has no next step.
     expect(screen.getByTestId('console.nextStep')).toBeDisabled();
+    c.cleanup();
+  });
+
+  it('[J3] the header and the tab Traject say where the workshop is now in the same words', async () => {
+    const c = renderConsole();
+    const user = setup();
+    const header = () => screen.getByTestId('console.status.step').textContent ?? '';
+    const sameInTraject = () => expect(screen.getByTestId('trajectory.now').textContent).toContain(header());
+    expect(header()).toBe('Nu: nog niet gestart. Alle kolommen staan open.');
+    sameInTraject();
+    await user.click(screen.getByTestId('console.plan.start'));
+    expect(header()).toBe('Nu: Stap 1 · Waarden');
+    sameInTraject();
+    const meeting = { id: 'm1', n: 1, date: '2027-03-01', goal: '', steps: ['values' as const] };
+    act(() => {
+      putMeeting(c.sessionDoc, meeting, LOCAL_USER);
+      startMeeting(c.sessionDoc, meeting.id, LOCAL_USER);
+    });
+    expect(header()).toBe('Nu: bijeenkomst 1 – Samen de kaart vullen · Stap 1 · Waarden');
+    sameInTraject();
+    act(() => stopGuiding(c.sessionDoc, LOCAL_USER));
+    expect(header()).toBe('Nu: bijeenkomst 1 – Samen de kaart vullen · alle kolommen staan open');
+    sameInTraject();
     c.cleanup();
   });
 

@@ -5,9 +5,10 @@ import { useSession } from '../../workshop/hooks.js';
 import { useLang } from '../../i18n/index.js';
 import { ConsoleMapArea } from './ConsoleMapArea.js';
 import { MapView } from '../map/index.js';
+import { useCurrentMeeting } from '../trajectory/index.js';
 import { useConsoleEnv } from './consoleEnv.js';
 import { tabsFor } from './consoleTabs.js';
-import { stepsLabel } from '../../ui/sessionText.js';
+import { whereNow } from '../../ui/sessionText.js';
 import { Tabs } from './Tabs.js';
 import { TimerControls } from './TimerControls.js';
 import { useShareLanguage } from './useShareLanguage.js';
@@ -83,19 +84,19 @@ export function Console({ onRejoin }: { onRejoin: () => void }) {
   );
 }
 
-/** One glance: the step now, whether people write alone, and what the projector shows besides the map. */
+/** One glance: the meeting and step now, whether people write alone, and what the projector shows besides the map. */
 function ConsoleStatus() {
   const { t } = useTranslation();
   const lang = useLang();
   const session = useSession();
+  const meeting = useCurrentMeeting();
   const rule = session.rule ? getRule(session.rule) : undefined;
   const prompt = session.prompt ? getPrompt(session.prompt) : undefined;
   return (
     <div className="console-status" data-testid="console.status">
       <p>
-        <span className="status-label">{t('console.status.now')}</span>{' '}
         <strong data-testid="console.status.step">
-          {session.guided ? stepsLabel(t, lang, session.active) : t('console.status.notGuided')}
+          {whereNow(t, lang, { meeting, guided: session.guided, active: session.active })}
         </strong>
       </p>
       {session.phase === 'private' && <p className="status-chip status-private">{t('console.status.private')}</p>}

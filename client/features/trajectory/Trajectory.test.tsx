@@ -74,7 +74,9 @@ describe('the trajectory in the console', () => {
     const s = seeded();
     const user = userEvent.setup();
     renderInWorkshop(<TrajectoryPanel />, { docs: s.docs, who: FACILITATOR });
-    expect(screen.getByTestId('trajectory.now').textContent).toContain('Er loopt nu geen bijeenkomst');
+    expect(screen.getByTestId('trajectory.now').textContent).toContain(
+      'Nu: nog niet gestart. Alle kolommen staan open.',
+    );
     await user.click(screen.getByTestId('trajectory.suggest'));
     const meetings = readMeetings(s.session);
     expect(meetings).toHaveLength(2);
@@ -83,7 +85,9 @@ describe('the trajectory in the console', () => {
     first.focus();
     await user.keyboard('{Enter}');
     expect(readCurrentMeetingId(s.session)).toBe(meetings[0].id);
-    expect(screen.getByTestId('trajectory.now').textContent).toContain('bijeenkomst 1');
+    expect(screen.getByTestId('trajectory.now').textContent).toContain(
+      'Nu: bijeenkomst 1 – Samen de kaart vullen · alle kolommen staan open',
+    );
     expect(screen.getByTestId('trajectory.next').textContent).toMatch(/Volgende: .+/);
   });
 

@@ -15,18 +15,12 @@ import {
   type Meeting,
 } from '../../../shared/trajectory.js';
 import { useLang } from '../../i18n/index.js';
-import { useInfo, useMap, useMapSnapshot, useMe, useSessionDoc } from '../../workshop/hooks.js';
+import { meetingGoal, whereNow } from '../../ui/sessionText.js';
+import { useInfo, useMap, useMapSnapshot, useMe, useSession, useSessionDoc } from '../../workshop/hooks.js';
 import { MeetingForm } from './MeetingForm.js';
 import { ReviewList } from './ReviewList.js';
 import { ScoreLineSection } from './ScoreLine.js';
 import { formatDay, useCurrentMeetingId, useMeetings, useReviewShown, useToday } from './useTrajectory.js';
-
-/** The goal to show: the facilitator's own, or a default that fits the meeting. */
-export function meetingGoal(m: Meeting, t: (key: string) => string): string {
-  if (m.goal) return m.goal;
-  if (m.stage === 'homogeneous') return t('trajectory.goalDefault.homogeneous');
-  return t(m.steps.includes('review') ? 'trajectory.goalDefault.review' : 'trajectory.goalDefault.map');
-}
 
 /** The console's tab Traject: the meetings, the one going on, the next date, and the review [J3], [J6]. */
 export function TrajectoryPanel() {
@@ -42,6 +36,7 @@ export function TrajectoryPanel() {
   const reviewShown = useReviewShown();
   const joint = useMap(JOINT_MAP);
   const snapshot = useMapSnapshot(JOINT_MAP);
+  const session = useSession();
   const [editing, setEditing] = useState<string | null>(null);
   if (!sessionDoc) return null;
 
@@ -64,9 +59,7 @@ export function TrajectoryPanel() {
         <h3 id={`${id}-h`}>{t('trajectory.title')}</h3>
         <p className="hint">{t('trajectory.intro')}</p>
         <p className="console-now" role="status" data-testid="trajectory.now">
-          {state.current
-            ? t('trajectory.now', { n: state.current.n, goal: meetingGoal(state.current, t) })
-            : t('trajectory.noneNow')}
+          {whereNow(t, lang, { meeting: state.current, guided: session.guided, active: session.active })}
           <br />
           <span data-testid="trajectory.next">
             {state.next ? t('trajectory.next', { date: formatDay(state.next.date, lang) }) : t('trajectory.noNext')}

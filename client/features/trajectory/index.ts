@@ -4,3 +4,4 @@ export { ProjectorReview } from './ProjectorReview.js';
 export { TrajectoryPanel } from './TrajectoryPanel.js';
 export { ProjectorScoreLine } from './ScoreLine.js';
 export { CardFollowUp } from './CardFollowUp.js';
+export { useCurrentMeeting } from './useTrajectory.js';

@@ -13,6 +13,13 @@ export function useCurrentMeetingId(): string | null {
   return useDocValue('session', readCurrentMeetingId, null);
 }
 
+/** The meeting going on, or null: none was started. */
+export function useCurrentMeeting(): Meeting | null {
+  const meetings = useMeetings();
+  const id = useCurrentMeetingId();
+  return meetings.find((m) => m.id === id) ?? null;
+}
+
 /** The review is on the projector and the phones ([J6], [Y9]). */
 export function useReviewShown(): boolean {
   return useProjectorShows().kind === 'review';
