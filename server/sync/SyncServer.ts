@@ -254,6 +254,10 @@ export class SyncServer {
     if (!canReadDoc(principal, parsed.doc, await this.accessContext(workshop.id, workshop.flow))) {
       return this.refuse(ws, CloseCode.FORBIDDEN, 'no access to this document');
     }
+    // Gone while the store was read (an open-and-drop flood, [T19]): its close event has passed, so
+    // counted from here on it would never be uncounted, and it would hold its token's and address's
+    // places and its memory for good. From this check to the close listener below nothing waits.
+    if (ws.readyState !== WebSocket.OPEN) return null;
     const tokenKey = participant.id;
     const open = this.perToken.get(tokenKey) ?? 0;
     if (open >= this.opts.maxConnectionsPerToken) return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections');
