@@ -30,12 +30,15 @@ export interface Target {
 
 /**
  * Environment of our server in the bench. Every bench client connects from 127.0.0.1, so the
- * per-address connection cap (default 500, meant for one venue's Wi-Fi) is lifted; per-token limits
- * stay at their defaults because every simulated client is its own participant.
+ * per-address limits (connections, default 500, and connect attempts, burst 400: meant for one
+ * venue's Wi-Fi) are lifted; per-token limits stay at their defaults because every simulated client
+ * is its own participant.
  */
 export function ourBenchEnv(rate: number): Record<string, string> {
   const env: Record<string, string> = {
     PKL_MAX_CONNECTIONS_PER_ADDRESS: '100000',
+    PKL_CONNECTS_PER_SECOND: '1000000',
+    PKL_CONNECT_BURST: '1000000',
     PKL_JOINS_PER_MINUTE: '1000000',
     PKL_CREATES_PER_MINUTE: '1000000',
   };

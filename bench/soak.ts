@@ -109,6 +109,9 @@ async function main() {
     tempDataDir(),
     {
       PKL_MAX_CONNECTIONS_PER_ADDRESS: '100000',
+      // The hostile clients reconnect after every refusal from 127.0.0.1 too: the soak is about frames.
+      PKL_CONNECTS_PER_SECOND: '1000000',
+      PKL_CONNECT_BURST: '1000000',
       PKL_JOINS_PER_MINUTE: '1000000',
       PKL_CREATES_PER_MINUTE: '1000000',
     },

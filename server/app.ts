@@ -119,6 +119,11 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
     maxConnectionsPerToken: config.maxConnectionsPerToken,
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     maxAwarenessPerSecond: config.maxAwarenessPerSecond,
+    connectAttempts: {
+      perSecond: config.connectsPerSecond,
+      burst: config.connectBurst,
+      maxAddresses: config.connectAddressesTracked,
+    },
     maxBytesPerSecond: config.maxBytesPerSecond,
     trustProxy: config.trustProxy,
     maxPresenceBytes: config.maxPresenceBytes,
@@ -262,6 +267,8 @@ export async function startApp(config: Config, log: Log = consoleLog): Promise<A
   });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    // Before anything that costs: the URL, the lease, the handshake and the token ([T19]).
+    if (sync!.refuseFlood(req, socket)) return;
     let workshopId: string | null = null;
     try {
       workshopId = leases ? workshopOfPath(new URL(req.url ?? '/', 'http://localhost').pathname) : null;

@@ -25,6 +25,14 @@ export interface Config {
   maxConnectionsPerToken: number;
   /** Open websocket connections per client address; high, because a whole workshop shares one Wi-Fi. */
   maxConnectionsPerAddress: number;
+  /**
+   * Websocket connect attempts per address ([T19]): a token bucket, refused with HTTP 429 before the
+   * upgrade costs anything. The burst lets a whole venue reconnect at once when its Wi-Fi comes back.
+   */
+  connectsPerSecond: number;
+  connectBurst: number;
+  /** Addresses whose connect attempts are remembered at most (memory bound, [T20]). */
+  connectAddressesTracked: number;
   /** Presence (awareness) messages per second per connection, burst 2×; cursors move a lot but not this much. */
   maxAwarenessPerSecond: number;
   /** Structs plus delete ranges accepted in one Yjs update; more closes with TOO_LARGE (T5). */
@@ -78,6 +86,9 @@ export const DEFAULTS: Config = {
   maxMessagesPerSecond: 200,
   maxConnectionsPerToken: 20,
   maxConnectionsPerAddress: 500,
+  connectsPerSecond: 50,
+  connectBurst: 400,
+  connectAddressesTracked: 50_000,
   maxAwarenessPerSecond: 30,
   maxStructsPerUpdate: 20_000,
   maxDocBytes: 16 * 1024 * 1024,
@@ -138,6 +149,15 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DEFAULTS.maxConnectionsPerAddress,
       1,
       100_000,
+    ),
+    connectsPerSecond: int(env, 'PKL_CONNECTS_PER_SECOND', DEFAULTS.connectsPerSecond, 1, 1_000_000),
+    connectBurst: int(env, 'PKL_CONNECT_BURST', DEFAULTS.connectBurst, 1, 1_000_000),
+    connectAddressesTracked: int(
+      env,
+      'PKL_CONNECT_ADDRESSES_TRACKED',
+      DEFAULTS.connectAddressesTracked,
+      100,
+      10_000_000,
     ),
     maxAwarenessPerSecond: int(env, 'PKL_MAX_AWARENESS_PER_SECOND', DEFAULTS.maxAwarenessPerSecond, 1, 10_000),
     maxStructsPerUpdate: int(env, 'PKL_MAX_STRUCTS_PER_UPDATE', DEFAULTS.maxStructsPerUpdate, 100, 10_000_000),

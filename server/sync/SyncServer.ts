@@ -17,6 +17,7 @@ import type { Room, RoomConnection } from './Room.js';
 import type { RoomRegistry } from './RoomRegistry.js';
 import { addsNothingNew } from './updateInspection.js';
 import { TokenBucket } from './TokenBucket.js';
+import { ConnectAttempts, type ConnectAttemptRule } from './ConnectAttempts.js';
 import { clientAddress } from '../http/rateLimit.js';
 import { presenceBytes, stampPresence, type PresenceIdentity } from './presenceStamp.js';
 
@@ -28,6 +29,8 @@ export interface SyncServerOptions {
   maxConnectionsPerToken: number;
   maxConnectionsPerAddress: number;
   maxAwarenessPerSecond: number;
+  /** Connect attempts per address ([T19], [T20]). */
+  connectAttempts: ConnectAttemptRule;
   /** Believe X-Forwarded-For for the client address (PKL_TRUST_PROXY). */
   trustProxy: boolean;
   /** Update bytes per participant per second (T5). */
@@ -125,14 +128,39 @@ export class SyncServer {
   private readonly perAddress = new Map<string, number>();
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly byteBuckets = new Map<string, TokenBucket>();
+  private readonly attempts: ConnectAttempts;
 
   constructor(private readonly opts: SyncServerOptions) {
     // ws enforces an upper bound itself; frames between maxFrameBytes and this bound get our clearer TOO_LARGE code.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes * 2 });
+    this.attempts = new ConnectAttempts(opts.connectAttempts);
   }
 
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** Addresses whose connect attempts are remembered now (bounded, [T20]). */
+  get trackedAddresses(): number {
+    return this.attempts.size;
+  }
+
+  /**
+   * The first thing an upgrade meets ([T19]): an address over its connect attempts gets a plain HTTP 429
+   * and the socket closed, before the handshake, the token or a lease. A browser sees a failed connect
+   * (close 1006), which every provider retries after its back-off; a 4429 close would cost the whole
+   * handshake and makes the upstream provider's default give up (it treats 4400–4499 as final).
+   * Returns true when it refused.
+   */
+  refuseFlood(req: IncomingMessage, socket: Duplex): boolean {
+    const wait = this.attempts.take(clientAddress(req, this.opts.trustProxy));
+    if (wait === 0) return false;
+    // Written whole in one go, then closed once flushed: nothing of the request is read.
+    socket.once('finish', () => socket.destroy());
+    socket.end(
+      `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${wait}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    );
+    return true;
   }
 
   /**
@@ -226,6 +254,10 @@ export class SyncServer {
     if (!canReadDoc(principal, parsed.doc, await this.accessContext(workshop.id, workshop.flow))) {
       return this.refuse(ws, CloseCode.FORBIDDEN, 'no access to this document');
     }
+    // Gone while the store was read (an open-and-drop flood, [T19]): its close event has passed, so
+    // counted from here on it would never be uncounted, and it would hold its token's and address's
+    // places and its memory for good. From this check to the close listener below nothing waits.
+    if (ws.readyState !== WebSocket.OPEN) return null;
     const tokenKey = participant.id;
     const open = this.perToken.get(tokenKey) ?? 0;
     if (open >= this.opts.maxConnectionsPerToken) return this.refuse(ws, CloseCode.SLOW_DOWN, 'too many connections');

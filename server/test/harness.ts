@@ -34,7 +34,13 @@ export async function removeTempDirs(): Promise<void> {
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Tests create and join far faster than people do; the rate-limit tests set their own limits.
-  const rates = { lookupsPerMinute: 1_000_000, joinsPerMinute: 1_000_000, createsPerMinute: 1_000_000 };
+  const rates = {
+    lookupsPerMinute: 1_000_000,
+    joinsPerMinute: 1_000_000,
+    createsPerMinute: 1_000_000,
+    connectsPerSecond: 1_000_000,
+    connectBurst: 1_000_000,
+  };
   const dataDir = overrides.dataDir ?? tempDataDir();
   return {
     ...DEFAULTS,
