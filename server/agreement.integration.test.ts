@@ -221,6 +221,9 @@ describe('agreed means this text', () => {
       [t.pia.client, t.pia.notices],
       [t.fac, t.facNotices],
     ] as const) {
+      // Forge only on top of the server's version: a write concurrent with the server's revert of the
+      // previous forgery can lose the merge, change nothing, and rightly draw no notice.
+      await everywhere(t, id, (c) => c?.agreedVersion?.text === 'Samen één loket', 'the real version is back');
       client.doc.transact(
         () => (getCards(client.doc).get(id) as Y.Map<unknown>).set('agreedVersion', forged),
         LOCAL_USER,
@@ -242,8 +245,12 @@ describe('group tags are confirmed by the facilitator', () => {
     confirmTag(pia, 'g1', LOCAL_USER);
     await waitFor(() => t.pia.notices.length === 1, 'confirm refused');
     expect(t.pia.notices[0]).toEqual({ code: 'tag-by-facilitator' });
+    // Each next write waits for the server's revert, so it is not concurrent with it (a concurrent
+    // write to the same key can lose the merge, change nothing and draw no notice).
+    await waitFor(() => readGroupTag(pia, 'g1')?.confirmed === false, 'confirm reverted');
     proposeTag(pia, 'g2', 'tension', 'Pia', LOCAL_USER, { confirmed: true });
     await waitFor(() => t.pia.notices.length === 2, 'confirmed proposal refused');
+    await waitFor(() => !readGroupTag(pia, 'g2'), 'confirmed proposal reverted');
     clearTag(pia, 'g1', LOCAL_USER);
     await waitFor(() => t.pia.notices.length === 3, 'clear refused');
     await waitFor(() => readGroupTag(pia, 'g1')?.confirmed === false && !readGroupTag(pia, 'g2'), 'reverted');
