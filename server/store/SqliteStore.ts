@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import type { MessagePort } from 'node:worker_threads';
 import path from 'node:path';
 import type { VersionInfo } from '../../shared/api.js';
 import type { DocKind } from '../../shared/docName.js';
@@ -7,7 +8,6 @@ import { parseRoomName } from '../../shared/protocol.js';
 import type {
   ClientOwner,
   DocWriter,
-  ImportedRow,
   NewParticipant,
   NewVersion,
   ParticipantRecord,
@@ -27,12 +27,6 @@ import {
 } from './storeRows.js';
 import { configureConnection, type DocWrites, prepareDocWrites } from './sqliteDocWrites.js';
 import { SqliteWriterThread } from './SqliteWriterThread.js';
-
-/**
- * An import is written by the writer thread in transactions of about this many bytes, one at a time,
- * so live rooms' commits queued meanwhile go between two of them (importWorkshop).
- */
-const SLICE_BYTES = 1024 * 1024;
 
 /**
  * Raised on every incompatible change of SCHEMA; a future change adds a migration from the previous
@@ -296,25 +290,20 @@ export class SqliteStore implements Store {
 
   /**
    * Everything is written by the writer thread, off the event loop (T13): the documents and versions
-   * (nearly all of the bytes) first, in slices of about SLICE_BYTES, one transaction each, sent one
-   * at a time so live rooms' commits go in between; under an id no workshop has yet, so nothing can
-   * reach them. Then one transaction creates the workshop and its people. A failure removes what was
-   * written; after a kill -9 halfway, the orphans are dropped when the store opens (constructor).
+   * (nearly all of the bytes) first, a slice of about SLICE_BYTES per transaction, pulled by the
+   * thread straight from the worker that checked them ([T18], importStream.ts), so live rooms' commits
+   * go in between and the bytes never pass through this thread; under an id no workshop has yet, so
+   * nothing can reach them. Then one transaction creates the workshop and its people, with a new join
+   * code if the one given is taken. A failure removes what was written (in the thread); after a
+   * kill -9 halfway, the orphans are dropped when the store opens (constructor).
    */
-  async importWorkshop(rows: readonly ImportedRow[], w: WorkshopRecord, people: readonly NewParticipant[]) {
+  async importWorkshop(source: MessagePort, w: WorkshopRecord, people: readonly NewParticipant[]): Promise<string> {
     const writer = this.thread();
     try {
-      for (let next = 0; next < rows.length; ) {
-        const slice: ImportedRow[] = [];
-        for (let bytes = 0; next < rows.length && bytes < SLICE_BYTES; next++) {
-          slice.push(ownBytes(rows[next]));
-          bytes += rowBytes(rows[next]);
-        }
-        await writer.importRows(slice);
-      }
-      await writer.createWorkshop(w, people.map(ownTokenHash));
+      return await writer.importWorkshop(source, w, people.map(ownTokenHash));
     } catch (error) {
-      await this.deleteWorkshop(w.id);
+      // A thread that died halfway removed nothing; this connection can.
+      if (writer.stopped && this.db.open) this.writes.deleteWorkshop(w.id);
       throw error;
     }
   }
@@ -352,8 +341,6 @@ export class SqliteStore implements Store {
   }
 }
 
-const rowBytes = (r: ImportedRow) => (r.kind === 'doc' ? r.state : r.version.state).byteLength;
-
 /**
  * Structured clone copies a typed array's whole ArrayBuffer: a view on a larger buffer (a pooled
  * Buffer, a slice of a file) would copy all of it to the writer thread. Such bytes get their own copy.
@@ -361,12 +348,6 @@ const rowBytes = (r: ImportedRow) => (r.kind === 'doc' ? r.state : r.version.sta
 function own(bytes: Uint8Array): Uint8Array {
   // new Uint8Array(view) copies into a buffer of its own (a Buffer's slice() would be a view again).
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-}
-
-function ownBytes(r: ImportedRow): ImportedRow {
-  return r.kind === 'doc'
-    ? { ...r, state: own(r.state) }
-    : { ...r, version: { ...r.version, state: own(r.version.state) } };
 }
 
 function ownTokenHash(p: NewParticipant): NewParticipant {

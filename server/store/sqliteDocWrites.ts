@@ -14,7 +14,12 @@ export interface DocWrites {
   compact(room: string, workshopId: string, state: Uint8Array): void;
   /** One version row; returns its id. */
   insertVersion(v: NewVersion): { id: number; createdAt: number };
-  /** Documents and versions of an import, in one transaction. */
+  /**
+   * A slice of an import's documents and versions, in one transaction, committed without an fsync
+   * of its own: SQLite's write lock is held only for the writing itself ([T18]). The import's last
+   * transaction (createWorkshop) syncs the log file, and with it every slice before it; a slice lost
+   * to a power cut before then has no workshop and is dropped when the store opens (T13).
+   */
   importRows(rows: readonly ImportedRow[]): void;
   /** The workshop and its people in one transaction; throws JoinCodeTaken, having written nothing. */
   createWorkshop(w: WorkshopRecord, people: readonly NewParticipant[]): void;
@@ -57,6 +62,12 @@ export function prepareDocWrites(db: Database.Database): DocWrites {
     const result = insertVersionRow.run(v.room, v.workshopId, v.kind, v.label, createdAt, v.cardCount, v.state);
     return { id: Number(result.lastInsertRowid), createdAt };
   };
+  const importSlice = db.transaction((rows: readonly ImportedRow[]) => {
+    for (const r of rows) {
+      if (r.kind === 'doc') compact(r.room, r.workshopId, r.state);
+      else insertVersion(r.version);
+    }
+  });
   return {
     appendUpdates: db.transaction((updates: readonly StoredUpdate[], owners: readonly ClientOwner[] = []) => {
       for (const o of owners) insertClientOwner.run(o.room, o.workshopId, o.clientId, o.participantId);
@@ -64,12 +75,14 @@ export function prepareDocWrites(db: Database.Database): DocWrites {
     }),
     compact: db.transaction(compact),
     insertVersion,
-    importRows: db.transaction((rows: readonly ImportedRow[]) => {
-      for (const r of rows) {
-        if (r.kind === 'doc') compact(r.room, r.workshopId, r.state);
-        else insertVersion(r.version);
+    importRows: (rows: readonly ImportedRow[]) => {
+      db.pragma('synchronous = NORMAL');
+      try {
+        importSlice(rows);
+      } finally {
+        db.pragma('synchronous = FULL');
       }
-    }),
+    },
     createWorkshop: db.transaction((w: WorkshopRecord, people: readonly NewParticipant[]) => {
       if (codeTaken.get(w.joinCode)) throw new JoinCodeTaken(w.joinCode);
       insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode, w.flow);
