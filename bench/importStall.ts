@@ -1,11 +1,16 @@
 /**
- * How long a large backup import blocks the server's event loop (issue 12, T13; not in CI):
- * `npx tsx bench/importStall.ts [-- --versions=700 --cards=120]`.
+ * How long a large backup import blocks the server's event loop (issue 12, T13, T18; not in CI):
+ * `npx tsx bench/importStall.ts [-- --versions=700 --cards=120] [--joins=1]`.
  *
  * Builds a backup near the import limit (PKL_MAX_IMPORT_BYTES, 50 MB): maps full of cards, a drafts
  * document per participant, many saved versions. Runs the real server in this process and records
  * its event-loop delay (`monitorEventLoopDelay`) while a second process posts the file and asks
  * `/api/time` every 10 ms. Goal: no stall over 50 ms.
+ *
+ * `--joins=1`: the other process also joins another workshop every 10 ms, 20 times before the
+ * import and then throughout it, and the server times each join's write on its own thread
+ * (`store.addParticipant`: with SQLite a synchronous write that waits while the writer thread holds
+ * the write lock for a slice of the import, [T18]). Goal: such a write waits a few ms at most.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -89,12 +94,23 @@ function buildBackup(): BackupFile {
  * A second process posts the backup and asks /api/time every 10 ms meanwhile, so this process runs
  * only the server and its event-loop delay is the server's own.
  */
-function client(url: string, file: string) {
+function client(url: string, file: string, joinPath: string | null) {
   const source = `
     const fs = require('node:fs');
     let worst = 0, n = 0, done = false;
+    const joinPath = ${JSON.stringify(joinPath)};
+    const joins = { before: [], during: [] };
+    const join = async (into) => {
+      const t = performance.now();
+      const r = await fetch('${url}' + joinPath, { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Deelnemer', partner: 'zorg', role: 'professional' }) });
+      await r.text();
+      if (r.status !== 201) throw new Error('join ' + r.status);
+      into.push(performance.now() - t);
+    };
     (async () => {
       const body = fs.readFileSync(${JSON.stringify(file)});
+      if (joinPath) for (let i = 0; i < 20; i++) await join(joins.before);
       const t0 = performance.now();
       const post = fetch('${url}/api/backup', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
         .then(async (r) => ({ status: r.status, text: await r.text() }))
@@ -103,15 +119,21 @@ function client(url: string, file: string) {
         const t = performance.now();
         await fetch('${url}/api/time').then((r) => r.text());
         worst = Math.max(worst, performance.now() - t); n++;
+        if (joinPath) await join(joins.during);
         await new Promise((r) => setTimeout(r, 10));
       }
       const res = await post;
-      process.send({ ...res, seconds: (performance.now() - t0) / 1000, worst, n }, () => process.exit(0));
+      process.send({ ...res, seconds: (performance.now() - t0) / 1000, worst, n, joins }, () => process.exit(0));
     })();`;
   const child = track(spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
-  return new Promise<{ status: number; text: string; seconds: number; worst: number; n: number }>((resolve) =>
-    child.once('message', (m) => resolve(m as never)),
-  );
+  return new Promise<{
+    status: number;
+    text: string;
+    seconds: number;
+    worst: number;
+    n: number;
+    joins: { before: number[]; during: number[] };
+  }>((resolve) => child.once('message', (m) => resolve(m as never)));
 }
 
 async function main() {
@@ -130,7 +152,28 @@ async function main() {
   idle.disable();
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
-  const res = await client(app.url, file);
+  // Timing the server's own write of each join (addParticipant), before and during the import.
+  const writes: number[] = [];
+  let joinPath: string | null = null;
+  if (arg('joins', 0)) {
+    const r = await fetch(`${app.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Naast de import', partners: ['Zorg', 'Gemeente'] }),
+    });
+    joinPath = `/api/workshops/${((await r.json()) as { id: string }).id}/participants`;
+    const store = app.store;
+    const add = store.addParticipant.bind(store);
+    store.addParticipant = async (...a) => {
+      const t = performance.now();
+      try {
+        return await add(...a);
+      } finally {
+        writes.push(performance.now() - t);
+      }
+    };
+  }
+  const res = await client(app.url, file, joinPath);
   delay.disable();
   console.log(
     `  status ${res.status} after ${res.seconds.toFixed(2)} s${res.status === 201 ? '' : `: ${res.text.slice(0, 200)}`}`,
@@ -144,6 +187,19 @@ async function main() {
   console.log(
     `  /api/time from another process during the import: slowest of ${res.n} answers ${res.worst.toFixed(0)} ms`,
   );
+  if (joinPath) {
+    const stats = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+      return `median ${at(0.5).toFixed(1)}, p99 ${at(0.99).toFixed(1)}, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`;
+    };
+    const before = res.joins.before.length;
+    console.log(`  joins before the import (${before}): answer ${stats(res.joins.before)}`);
+    console.log(`  joins during the import (${res.joins.during.length}): answer ${stats(res.joins.during)}`);
+    console.log(`  the server's write of each join (addParticipant, on its thread):`);
+    console.log(`    before the import: ${stats(writes.slice(0, before))}`);
+    console.log(`    during the import: ${stats(writes.slice(before))}`);
+  }
   console.log(`  load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
   await app.close();
   process.exit(res.status === 201 ? 0 : 1);

@@ -5,7 +5,7 @@ import { BACKED_UP_KINDS, formatDocName } from '../../shared/docName.js';
 import { parseRoomName } from '../../shared/protocol.js';
 import { readMap } from '../../shared/readModel.js';
 import { HttpError } from '../http/respond.js';
-import { checkBackupOffThread } from './checkBackupOffThread.js';
+import { type BackupBody, checkBackupOffThread } from './checkBackupOffThread.js';
 import { newWorkshopId } from '../../shared/ids.js';
 import type { Store } from '../store/Store.js';
 import type { RoomRegistry } from '../sync/RoomRegistry.js';
@@ -87,16 +87,16 @@ export class BackupService {
   }
 
   /**
-   * Import a backup file (its raw bytes) as a new workshop with new links; every document and version
+   * Import a backup file (its bytes as they arrive, `body`) as a new workshop with new links; every document and version
    * comes along. Parsing and every check run in a worker (checkBackupOffThread), so a bad file leaves
    * nothing behind and a large one does not stall the server (T13). The worker makes the rows under a
    * new id that no workshop has yet and hands them to the store's writer itself: this thread sees
    * only the workshop's title, partners and counts, never the tens of megabytes ([T18]: receiving them
    * here made V8 collect garbage on the event loop for up to 66 ms).
    */
-  async import(bytes: Uint8Array): Promise<CreateWorkshopResponse> {
+  async import(body: BackupBody): Promise<CreateWorkshopResponse> {
     const id = newWorkshopId();
-    const checked = await checkBackupOffThread(bytes, this.maxDocBytes, id);
+    const checked = await checkBackupOffThread(body, this.maxDocBytes, id);
     try {
       const { title, partners, createdAt, flow } = checked.backup;
       return await this.workshops.createImported(id, title, partners, createdAt, flow, checked.rows);

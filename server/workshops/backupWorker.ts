@@ -16,20 +16,37 @@ export type BackupWorkerReply =
   | { ok: true; backup: BackupSummary }
   | { ok: false; status: number; code: string; message: string; fields?: HttpError['fields'] };
 
-export interface BackupWorkerRequest {
-  body: Uint8Array;
-  maxDocBytes: number;
-  /** The new workshop's id (drawn by the server): the rows are made under it. */
-  workshopId: string;
-  rows: MessagePort;
-}
+/** From the server's thread: where the rows go, then the file a chunk at a time as it arrives, then its end. */
+export type BackupWorkerMessage =
+  | {
+      start: {
+        maxDocBytes: number;
+        /** The new workshop's id (drawn by the server): the rows are made under it. */
+        workshopId: string;
+        rows: MessagePort;
+      };
+    }
+  | { chunk: Uint8Array }
+  | { end: true };
 
-parentPort!.once('message', ({ body, maxDocBytes, workshopId, rows }: BackupWorkerRequest) => {
+let start: Extract<BackupWorkerMessage, { start: unknown }>['start'] | null = null;
+let chunks: Buffer[] = [];
+parentPort!.on('message', (m: BackupWorkerMessage) => {
+  if ('start' in m) start = m.start;
+  else if ('chunk' in m) chunks.push(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
+  else {
+    const body = Buffer.concat(chunks);
+    chunks = [];
+    check(body, start!);
+  }
+});
+
+function check(body: Buffer, { maxDocBytes, workshopId, rows }: NonNullable<typeof start>): void {
   let reply: BackupWorkerReply;
   try {
     let value: unknown;
     try {
-      value = JSON.parse(Buffer.from(body).toString('utf8') || 'null');
+      value = JSON.parse(body.toString('utf8') || 'null');
     } catch {
       throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
     }
@@ -71,4 +88,4 @@ parentPort!.once('message', ({ body, maxDocBytes, workshopId, rows }: BackupWork
         : { ok: false, status: 400, code: 'invalid', message: 'This backup file could not be read.' };
   }
   parentPort!.postMessage(reply);
-});
+}
