@@ -8,9 +8,10 @@
  * `/api/time` every 10 ms. Goal: no stall over 50 ms.
  *
  * `--joins=1`: the other process also joins another workshop every 10 ms, 20 times before the
- * import and then throughout it, and the server times each join's write on its own thread
- * (`store.addParticipant`: with SQLite a synchronous write that waits while the writer thread holds
- * the write lock for a slice of the import, [T18]). Goal: such a write waits a few ms at most.
+ * import and then throughout it, and the server times each join's write (`store.addParticipant`,
+ * until its promise resolves). With SQLite it runs in the writer thread ([T18]), so it waits there for
+ * at most one slice of the import and the event loop not at all; before, it ran on the server's
+ * thread, waiting for SQLite's write lock and its own fsync with the event loop blocked.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -196,7 +197,7 @@ async function main() {
     const before = res.joins.before.length;
     console.log(`  joins before the import (${before}): answer ${stats(res.joins.before)}`);
     console.log(`  joins during the import (${res.joins.during.length}): answer ${stats(res.joins.during)}`);
-    console.log(`  the server's write of each join (addParticipant, on its thread):`);
+    console.log(`  the server's write of each join (addParticipant, until durable):`);
     console.log(`    before the import: ${stats(writes.slice(0, before))}`);
     console.log(`    during the import: ${stats(writes.slice(before))}`);
   }

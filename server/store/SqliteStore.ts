@@ -154,15 +154,8 @@ export class SqliteStore implements Store {
       workshopByCode: this.db.prepare<[string], WorkshopRow>(
         'SELECT id, title, created_at, partners, join_code, flow FROM workshops WHERE join_code = ?',
       ),
-      revokeParticipant: this.db.prepare(
-        'UPDATE participants SET revoked_at = ? WHERE id = ? AND workshop_id = ? AND revoked_at IS NULL',
-      ),
       getParticipant: this.db.prepare<[string, string], ParticipantRow>(
         'SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants WHERE id = ? AND workshop_id = ?',
-      ),
-      insertParticipant: this.db.prepare(
-        `INSERT INTO participants (id, workshop_id, name, partner, role, access, token_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       participantByToken: this.db.prepare<[string, Buffer], ParticipantRow>(
         `SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants
@@ -225,8 +218,9 @@ export class SqliteStore implements Store {
     this.writes.compact(room, workshopId, state);
   }
 
+  /** In the writer thread, like every write of a request ([T18]): the event loop never waits for the lock or a disk. */
   async createWorkshop(w: WorkshopRecord, people: readonly NewParticipant[]): Promise<void> {
-    this.writes.createWorkshop(w, people);
+    await this.thread().createWorkshop(w, people.map(ownTokenHash));
   }
 
   async getWorkshop(id: string): Promise<WorkshopRecord | null> {
@@ -244,12 +238,12 @@ export class SqliteStore implements Store {
     return row ? toParticipant(row) : null;
   }
 
-  async revokeParticipant(workshopId: string, id: string): Promise<boolean> {
-    return this.stmts.revokeParticipant.run(Date.now(), id, workshopId).changes > 0;
+  revokeParticipant(workshopId: string, id: string): Promise<boolean> {
+    return this.thread().revokeParticipant(workshopId, id);
   }
 
-  async addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Buffer): Promise<void> {
-    this.stmts.insertParticipant.run(p.id, p.workshopId, p.name, p.partner, p.role, p.access, tokenHash, Date.now());
+  addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Buffer): Promise<void> {
+    return this.thread().addParticipant(p, own(tokenHash));
   }
 
   async findParticipantByToken(workshopId: string, tokenHash: Buffer): Promise<ParticipantRecord | null> {
@@ -262,7 +256,7 @@ export class SqliteStore implements Store {
   }
 
   async saveVersion(v: NewVersion): Promise<VersionInfo> {
-    const { id, createdAt } = this.writes.insertVersion(v);
+    const { id, createdAt } = await this.thread().insertVersion({ ...v, state: own(v.state) });
     return { id, doc: docOf(v.room), kind: v.kind, label: v.label, createdAt, cardCount: v.cardCount };
   }
 

@@ -1,6 +1,14 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { startWorker } from '../threads/startWorker.js';
-import type { ClientOwner, DocWriter, NewParticipant, StoredUpdate, WorkshopRecord } from './Store.js';
+import type {
+  ClientOwner,
+  DocWriter,
+  NewParticipant,
+  NewVersion,
+  ParticipantRecord,
+  StoredUpdate,
+  WorkshopRecord,
+} from './Store.js';
 import { JoinCodeTaken } from './Store.js';
 
 type Op =
@@ -8,10 +16,13 @@ type Op =
   | { op: 'compact'; room: string; workshopId: string; state: Uint8Array }
   | { op: 'import'; source: MessagePort; workshop: WorkshopRecord; people: readonly NewParticipant[] }
   | { op: 'createWorkshop'; workshop: WorkshopRecord; people: readonly NewParticipant[] }
-  | { op: 'deleteWorkshop'; workshopId: string };
+  | { op: 'deleteWorkshop'; workshopId: string }
+  | { op: 'addParticipant'; participant: Omit<ParticipantRecord, 'revoked'>; tokenHash: Uint8Array }
+  | { op: 'revokeParticipant'; workshopId: string; participantId: string }
+  | { op: 'insertVersion'; version: NewVersion };
 export type WriterRequest = ({ id: number } & Op) | { id: number; op: 'close' };
 export type WriterReply =
-  | { id: number; ok: true; joinCode?: string }
+  | { id: number; ok: true; value?: unknown }
   | { id: number; ok: false; message: string; joinCodeTaken?: string };
 
 /**
@@ -24,7 +35,7 @@ export type WriterReply =
 export class SqliteWriterThread implements DocWriter {
   private readonly worker: Worker;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (joinCode?: string) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
   /** Every request not answered yet (an import may finish after requests made later). */
   private readonly pending = new Set<Promise<unknown>>();
   private dead: Error | null = null;
@@ -38,7 +49,7 @@ export class SqliteWriterThread implements DocWriter {
       if (!w) return;
       this.waiting.delete(reply.id);
       if (this.waiting.size === 0) this.worker.unref();
-      if (reply.ok) w.resolve(reply.joinCode);
+      if (reply.ok) w.resolve(reply.value);
       else if (reply.joinCodeTaken !== undefined) w.reject(new JoinCodeTaken(reply.joinCodeTaken));
       else w.reject(new Error(`write failed: ${reply.message}`));
     });
@@ -67,7 +78,23 @@ export class SqliteWriterThread implements DocWriter {
    * removed what was written.
    */
   importWorkshop(source: MessagePort, workshop: WorkshopRecord, people: readonly NewParticipant[]): Promise<string> {
-    return this.requestWithAnswer({ op: 'import', source, workshop, people }, [source]).then((code) => code ?? '');
+    return this.requestWithAnswer({ op: 'import', source, workshop, people }, [source]) as Promise<string>;
+  }
+
+  /**
+   * The small writes of requests (a join, a removal, a version) go here too ([T18]): on the server's
+   * thread each waited for an fsync, and for SQLite's write lock while this thread held it.
+   */
+  addParticipant(participant: Omit<ParticipantRecord, 'revoked'>, tokenHash: Uint8Array): Promise<void> {
+    return this.request({ op: 'addParticipant', participant, tokenHash });
+  }
+
+  revokeParticipant(workshopId: string, participantId: string): Promise<boolean> {
+    return this.requestWithAnswer({ op: 'revokeParticipant', workshopId, participantId }) as Promise<boolean>;
+  }
+
+  insertVersion(version: NewVersion): Promise<{ id: number; createdAt: number }> {
+    return this.requestWithAnswer({ op: 'insertVersion', version }) as Promise<{ id: number; createdAt: number }>;
   }
 
   /** A workshop with its people in one transaction; rejects with JoinCodeTaken, having written nothing. */
@@ -103,12 +130,12 @@ export class SqliteWriterThread implements DocWriter {
     return this.requestWithAnswer(op, transfer).then(() => {});
   }
 
-  /** A request whose answer carries a value (an import's join code). */
-  private requestWithAnswer(op: Op, transfer: MessagePort[] = []): Promise<string | undefined> {
+  /** A request whose answer carries a value (an import's join code, a version's id). */
+  private requestWithAnswer(op: Op, transfer: MessagePort[] = []): Promise<unknown> {
     if (this.dead) return Promise.reject(this.dead);
     if (this.closing) return Promise.reject(new Error('the writer thread is closed'));
     const id = this.nextId++;
-    const done = new Promise<string | undefined>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    const done = new Promise<unknown>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     // Keeps the process alive while a write is on its way to disk.
     this.worker.ref();
     this.worker.postMessage({ id, ...op } satisfies WriterRequest, transfer);

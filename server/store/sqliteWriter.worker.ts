@@ -48,7 +48,7 @@ async function importWorkshop(req: Extract<WriterRequest, { op: 'import' }>): Pr
     for (let attempt = 1; ; attempt++) {
       try {
         writes.createWorkshop({ ...req.workshop, joinCode }, people);
-        return { id: req.id, ok: true, joinCode };
+        return { id: req.id, ok: true, value: joinCode };
       } catch (error) {
         if (!(error instanceof JoinCodeTaken) || attempt >= JOIN_CODE_ATTEMPTS) throw error;
         joinCode = newJoinCode();
@@ -71,12 +71,16 @@ port.on('message', (req: WriterRequest) => {
   }
   let reply: WriterReply;
   try {
+    let value: unknown;
     if (req.op === 'append') writes.appendUpdates(req.updates, req.owners);
     else if (req.op === 'compact') writes.compact(req.room, req.workshopId, req.state);
     else if (req.op === 'createWorkshop') writes.createWorkshop(req.workshop, req.people);
     else if (req.op === 'deleteWorkshop') writes.deleteWorkshop(req.workshopId);
+    else if (req.op === 'addParticipant') writes.addParticipant(req.participant, req.tokenHash);
+    else if (req.op === 'revokeParticipant') value = writes.revokeParticipant(req.workshopId, req.participantId);
+    else if (req.op === 'insertVersion') value = writes.insertVersion(req.version);
     else if (req.op === 'close') db.close();
-    reply = { id: req.id, ok: true };
+    reply = { id: req.id, ok: true, value };
   } catch (error) {
     reply = failure(req.id, error);
   }
