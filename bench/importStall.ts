@@ -2,8 +2,8 @@
  * How long a large backup import blocks the server's event loop (issue 12, T13, T18; not in CI):
  * `npx tsx bench/importStall.ts [-- --versions=700 --cards=120] [--joins=1]`.
  *
- * Builds a backup near the import limit (PKL_MAX_IMPORT_BYTES, 50 MB): maps full of cards, a drafts
- * document per participant, many saved versions. Runs the real server in this process and records
+ * Builds a backup near the import limit (PKL_MAX_IMPORT_BYTES, 50 MB) in another process: maps full
+ * of cards, a drafts document per participant, many saved versions. Runs the real server in this process and records
  * its event-loop delay (`monitorEventLoopDelay`) while a second process posts the file and asks
  * `/api/time` every 10 ms. Goal: no stall over 50 ms.
  *
@@ -137,14 +137,29 @@ function client(url: string, file: string, joinPath: string | null) {
   }>((resolve) => child.once('message', (m) => resolve(m as never)));
 }
 
+/**
+ * The file is built by another process (this script with `--write=<file>`): built here, its ~100 MB
+ * of garbage (the JSON text, the states) would sit in the server's heap and be collected during the
+ * import, a cost no real server has. `--build-here=1` builds it in this process, as before.
+ */
+async function writeBackup(file: string): Promise<void> {
+  if (arg('build-here', 0)) return fs.writeFileSync(file, JSON.stringify(buildBackup()));
+  const args = [...process.execArgv, process.argv[1], `--write=${file}`, ...process.argv.slice(2)];
+  const child = track(spawn(process.execPath, args, { stdio: 'inherit' }));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`building the backup failed (${code})`);
+}
+
 async function main() {
+  const target = process.argv.find((a) => a.startsWith('--write='))?.slice('--write='.length);
+  if (target) return fs.writeFileSync(target, JSON.stringify(buildBackup()));
   installCleanup();
-  const backup = Buffer.from(JSON.stringify(buildBackup()));
   const file = path.join(trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'pkl-import-'))), 'backup.json');
-  fs.writeFileSync(file, backup);
+  await writeBackup(file);
+  const size = fs.statSync(file).size;
   const app = await startApp(testConfig(), () => {});
   console.log(
-    `import stall: backup of ${(backup.byteLength / 1024 / 1024).toFixed(1)} MB (${VERSIONS} versions, ${PARTICIPANTS} participants, ${CARDS} cards per map)`,
+    `import stall: backup of ${(size / 1024 / 1024).toFixed(1)} MB (${VERSIONS} versions, ${PARTICIPANTS} participants, ${CARDS} cards per map)`,
   );
   // The floor: the same server doing nothing for 3 s (on a shared machine, other processes delay it too).
   const idle = monitorEventLoopDelay({ resolution: 5 });
