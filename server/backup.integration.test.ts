@@ -52,6 +52,25 @@ async function filledWorkshop() {
   return { app, w, auth, token, map };
 }
 
+/** A backup of about 12 MB (dozens of writer slices): a full map, saved as many versions. */
+function bigBackup(file: BackupFile) {
+  const big = new Y.Doc();
+  for (let i = 0; i < 400; i++) {
+    const text = `Kaart ${i}: ${'een zin over samenwerken in de wijk '.repeat(12)}`;
+    createCard(big, { column: 'values', author: '', authorName: 'F', partner: '', text }, LOCAL_USER);
+  }
+  const state = toBase64(Y.encodeStateAsUpdate(big));
+  const versions = Array.from({ length: 60 }, (_, i) => ({
+    doc: 'map:joint',
+    kind: 'manual' as const,
+    label: `Versie ${i}`,
+    createdAt: Date.now() - i * 1000,
+    cardCount: 400,
+    state,
+  }));
+  return { backup: { ...file, documents: { ...file.documents, 'map:joint': state }, versions }, versions };
+}
+
 function comparable(file: BackupFile) {
   return {
     workshop: file.workshop,
@@ -207,22 +226,7 @@ describe('backup, import and delete', () => {
     async () => {
       const { app, w, auth } = await filledWorkshop();
       const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
-      // A backup of about 12 MB (a dozen writer slices): a full map, saved as many versions.
-      const big = new Y.Doc();
-      for (let i = 0; i < 400; i++) {
-        const text = `Kaart ${i}: ${'een zin over samenwerken in de wijk '.repeat(12)}`;
-        createCard(big, { column: 'values', author: '', authorName: 'F', partner: '', text }, LOCAL_USER);
-      }
-      const state = toBase64(Y.encodeStateAsUpdate(big));
-      const versions = Array.from({ length: 60 }, (_, i) => ({
-        doc: 'map:joint',
-        kind: 'manual' as const,
-        label: `Versie ${i}`,
-        createdAt: Date.now() - i * 1000,
-        cardCount: 400,
-        state,
-      }));
-      const backup = { ...file, documents: { ...file.documents, 'map:joint': state }, versions };
+      const { backup, versions } = bigBackup(file);
 
       const live = await createWorkshop(app.url);
       const typist = scope.track(connectClient(app.port, live.id, 'map:joint', live.facilitatorToken));
@@ -268,4 +272,48 @@ describe('backup, import and delete', () => {
       expect(again.body.versions).toHaveLength(versions.length);
     },
   );
+
+  it("[T18] people join another workshop while a big backup is imported: every join is stored at once, between the import's slices, and the import arrives whole", async () => {
+    const { app, w, auth } = await filledWorkshop();
+    const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
+    const { backup, versions } = bigBackup(file);
+    const live = await createWorkshop(app.url);
+    // Rows the import has written so far (SQLite: its slices commit one by one; Postgres: invisible until the end).
+    const importRows = async () =>
+      Number(
+        (
+          await app.store.query(
+            'SELECT CAST(count(*) AS INTEGER) AS n FROM doc_versions WHERE workshop_id NOT IN (SELECT id FROM workshops)',
+          )
+        )[0].n,
+      );
+    let answered = false;
+    const imported = api<CreateWorkshopResponse>(app.url, 'POST', '/api/backup', backup).finally(() => {
+      answered = true;
+    });
+    const seen: number[] = [];
+    const joined: string[] = [];
+    for (let i = 0; !answered; i++) {
+      const token = await live.participant(`Deelnemer ${i}`);
+      joined.push(token);
+      seen.push(await importRows());
+    }
+    const res = await imported;
+    expect(res.status).toBe(201);
+    expect(joined.length).toBeGreaterThan(0);
+    if (app.store.engine === 'sqlite') expect(seen.some((n) => n > 0 && n < versions.length)).toBe(true);
+    // Every join was stored: its link works.
+    for (const token of joined) {
+      const me = await api(app.url, 'GET', `/api/workshops/${live.id}/me`, undefined, {
+        authorization: `Bearer ${token}`,
+      });
+      expect(me.status).toBe(200);
+    }
+    // The import is whole: its versions, its people (the backup's and the two new links).
+    const newAuth = { authorization: `Bearer ${res.body.facilitatorToken}` };
+    const again = await api<BackupFile>(app.url, 'GET', `/api/workshops/${res.body.id}/backup`, undefined, newAuth);
+    expect(again.body.versions).toHaveLength(versions.length);
+    expect(again.body.participants).toHaveLength(file.participants.length);
+    expect(await importRows()).toBe(0);
+  });
 });

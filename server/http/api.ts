@@ -3,7 +3,7 @@ import type { BackupService } from '../workshops/BackupService.js';
 import type { VersionService } from '../workshops/VersionService.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 import { JOINT_MAP } from '../../shared/docName.js';
-import { HttpError, readJson, readJsonBytes, sendError, sendJson } from './respond.js';
+import { HttpError, readJson, sendError, sendJson, streamJsonBody } from './respond.js';
 import { clientAddress, RateLimiter, type RateRule } from './rateLimit.js';
 import { requestLang } from './requestLang.js';
 
@@ -49,7 +49,9 @@ export function createApiHandler(deps: ApiDeps) {
     }
     if (pathname === '/api/backup' && method === 'POST') {
       limit('create');
-      return sendJson(res, 201, await deps.backups.import(await readJsonBytes(req, deps.maxImportBytes)));
+      // The file goes to the import's worker as it arrives, never whole on this thread ([T18]).
+      const body = (write: (chunk: Uint8Array) => void) => streamJsonBody(req, deps.maxImportBytes, write);
+      return sendJson(res, 201, await deps.backups.import(body));
     }
     if (pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() });
     const code = JOIN_CODE.exec(pathname);

@@ -43,18 +43,23 @@ function mediaType(req: IncomingMessage): string {
 }
 
 /** Read a JSON body up to `limit` bytes; a larger or unparsable body is a clear 4xx, never a crash. */
-export function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  return readJsonBytes(req, limit).then((bytes) => {
-    try {
-      return JSON.parse(Buffer.from(bytes).toString('utf8') || 'null');
-    } catch {
-      throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
-    }
-  });
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  const size = await streamJsonBody(req, limit, (chunk) => chunks.push(chunk));
+  try {
+    return JSON.parse(Buffer.concat(chunks, size).toString('utf8') || 'null');
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
 }
 
-/** The raw bytes of a JSON request body (same checks as readJson), for parsing elsewhere. */
-export function readJsonBytes(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+/**
+ * The chunks of a JSON request body as they arrive, each handed to `onChunk` (for a body parsed
+ * elsewhere: an import's goes straight to its worker, so the server's thread never holds the whole
+ * file, [T18]); resolves with the size. The same checks as readJson: exactly `application/json`
+ * (415), at most `limit` bytes (413, also when the declared length says so), the length it declared.
+ */
+export function streamJsonBody(req: IncomingMessage, limit: number, onChunk: (chunk: Buffer) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     // Exactly this media type: `text/plain; application/json` is a cross-site "simple" request (T12).
     if (mediaType(req) !== 'application/json') {
@@ -72,56 +77,25 @@ export function readJsonBytes(req: IncomingMessage, limit: number): Promise<Uint
       reject(tooLarge());
       return;
     }
+    const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
     let size = 0;
     let done = false;
-    const chunks: Buffer[] = [];
-    // With a declared length the body is copied into its own buffer as it arrives, a chunk at a time,
-    // so nothing is left to join at the end (joining 44 MB held the loop for 100+ ms, T13).
-    const declared = Number(req.headers['content-length']);
-    const whole = Number.isSafeInteger(declared) && declared > JOIN_STEP ? Buffer.allocUnsafeSlow(declared) : null;
     req.on('data', (chunk: Buffer) => {
       if (done) return;
-      if (whole && size + chunk.length <= whole.length) chunk.copy(whole, size);
-      else chunks.push(chunk);
       size += chunk.length;
       if (size > limit) {
         done = true;
-        chunks.length = 0;
         reject(tooLarge());
         return;
       }
+      onChunk(chunk);
     });
     req.on('end', () => {
       if (done) return;
-      if (whole && size === whole.length) resolve(whole);
-      else if (whole) reject(new HttpError(400, 'invalid_length', 'The request body does not match its length.'));
-      else joinChunks(chunks, size).then(resolve, reject);
+      if (declared !== null && size !== declared)
+        reject(new HttpError(400, 'invalid_length', 'The request body does not match its length.'));
+      else resolve(size);
     });
     req.on('error', reject);
   });
-}
-
-/** How many bytes of a body are joined in one go before the event loop gets a turn (a body without a length). */
-const JOIN_STEP = 1024 * 1024;
-
-/**
- * The chunks of a body as one buffer of its own (transferable to a worker). Copying a 50 MB import
- * in one go held the event loop for over 100 ms on a busy machine (T13): a large body is copied a
- * few megabytes per turn.
- */
-async function joinChunks(chunks: Buffer[], size: number): Promise<Buffer> {
-  if (size <= JOIN_STEP) return Buffer.concat(chunks, size);
-  const out = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  let sinceYield = 0;
-  for (const chunk of chunks) {
-    chunk.copy(out, at);
-    at += chunk.length;
-    sinceYield += chunk.length;
-    if (sinceYield >= JOIN_STEP) {
-      sinceYield = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-  return out;
 }

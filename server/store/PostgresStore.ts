@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import pg from 'pg';
 import type { VersionInfo } from '../../shared/api.js';
 import type { DocKind } from '../../shared/docName.js';
@@ -6,7 +7,6 @@ import { migrate } from './postgresMigrations.js';
 import type {
   ClientOwner,
   DocWriter,
-  ImportedRow,
   NewParticipant,
   NewVersion,
   ParticipantRecord,
@@ -16,6 +16,8 @@ import type {
   WorkshopRecord,
 } from './Store.js';
 import { JoinCodeTaken } from './Store.js';
+import { pullImport } from './importStream.js';
+import { JOIN_CODE_ATTEMPTS, newJoinCode } from './joinCode.js';
 import {
   docOf,
   type ParticipantRow,
@@ -298,14 +300,39 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.room).filter((room) => parseRoomName(room)?.doc.kind === kind);
   }
 
-  /** One transaction: Postgres does not block other work meanwhile, so an import needs no slicing (T13). */
-  importWorkshop(rows: readonly ImportedRow[], w: WorkshopRecord, people: readonly NewParticipant[]): Promise<void> {
+  /**
+   * One transaction: Postgres does not block other work meanwhile, so an import needs no slicing
+   * (T13). The rows are pulled a slice at a time from the worker that checked them ([T18]), so this
+   * thread holds one slice, never the whole backup. A taken join code is replaced by a new one under a
+   * savepoint (a failed statement would otherwise abort the whole transaction).
+   */
+  importWorkshop(source: MessagePort, w: WorkshopRecord, people: readonly NewParticipant[]): Promise<string> {
     return this.transaction(async (c) => {
-      for (const r of rows) {
-        if (r.kind === 'doc') await compactOn(c, r.room, r.workshopId, r.state);
-        else await this.insertVersion(c, r.version);
+      const everyone = [...people];
+      for await (const piece of pullImport(source)) {
+        if ('people' in piece) {
+          everyone.push(...piece.people.filter((p) => p.workshopId === w.id));
+          continue;
+        }
+        for (const r of piece.rows) {
+          if ((r.kind === 'doc' ? r.workshopId : r.version.workshopId) !== w.id)
+            throw new Error('a row of the import belongs to another workshop');
+          if (r.kind === 'doc') await compactOn(c, r.room, r.workshopId, r.state);
+          else await this.insertVersion(c, r.version);
+        }
       }
-      await this.insertWorkshop(c, w, people);
+      let joinCode = w.joinCode;
+      for (let attempt = 1; ; attempt++) {
+        await c.query('SAVEPOINT workshop');
+        try {
+          await this.insertWorkshop(c, { ...w, joinCode }, everyone);
+          return joinCode;
+        } catch (error) {
+          if (!(error instanceof JoinCodeTaken) || attempt >= JOIN_CODE_ATTEMPTS) throw error;
+          await c.query('ROLLBACK TO SAVEPOINT workshop');
+          joinCode = newJoinCode();
+        }
+      }
     });
   }
 

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import type { MessagePort } from 'node:worker_threads';
 import path from 'node:path';
 import type { VersionInfo } from '../../shared/api.js';
 import type { DocKind } from '../../shared/docName.js';
@@ -7,7 +8,6 @@ import { parseRoomName } from '../../shared/protocol.js';
 import type {
   ClientOwner,
   DocWriter,
-  ImportedRow,
   NewParticipant,
   NewVersion,
   ParticipantRecord,
@@ -27,12 +27,6 @@ import {
 } from './storeRows.js';
 import { configureConnection, type DocWrites, prepareDocWrites } from './sqliteDocWrites.js';
 import { SqliteWriterThread } from './SqliteWriterThread.js';
-
-/**
- * An import is written by the writer thread in transactions of about this many bytes, one at a time,
- * so live rooms' commits queued meanwhile go between two of them (importWorkshop).
- */
-const SLICE_BYTES = 1024 * 1024;
 
 /**
  * Raised on every incompatible change of SCHEMA; a future change adds a migration from the previous
@@ -160,15 +154,8 @@ export class SqliteStore implements Store {
       workshopByCode: this.db.prepare<[string], WorkshopRow>(
         'SELECT id, title, created_at, partners, join_code, flow FROM workshops WHERE join_code = ?',
       ),
-      revokeParticipant: this.db.prepare(
-        'UPDATE participants SET revoked_at = ? WHERE id = ? AND workshop_id = ? AND revoked_at IS NULL',
-      ),
       getParticipant: this.db.prepare<[string, string], ParticipantRow>(
         'SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants WHERE id = ? AND workshop_id = ?',
-      ),
-      insertParticipant: this.db.prepare(
-        `INSERT INTO participants (id, workshop_id, name, partner, role, access, token_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       participantByToken: this.db.prepare<[string, Buffer], ParticipantRow>(
         `SELECT id, workshop_id, name, partner, role, access, revoked_at FROM participants
@@ -231,8 +218,9 @@ export class SqliteStore implements Store {
     this.writes.compact(room, workshopId, state);
   }
 
+  /** In the writer thread, like every write of a request ([T18]): the event loop never waits for the lock or a disk. */
   async createWorkshop(w: WorkshopRecord, people: readonly NewParticipant[]): Promise<void> {
-    this.writes.createWorkshop(w, people);
+    await this.thread().createWorkshop(w, people.map(ownTokenHash));
   }
 
   async getWorkshop(id: string): Promise<WorkshopRecord | null> {
@@ -250,12 +238,12 @@ export class SqliteStore implements Store {
     return row ? toParticipant(row) : null;
   }
 
-  async revokeParticipant(workshopId: string, id: string): Promise<boolean> {
-    return this.stmts.revokeParticipant.run(Date.now(), id, workshopId).changes > 0;
+  revokeParticipant(workshopId: string, id: string): Promise<boolean> {
+    return this.thread().revokeParticipant(workshopId, id);
   }
 
-  async addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Buffer): Promise<void> {
-    this.stmts.insertParticipant.run(p.id, p.workshopId, p.name, p.partner, p.role, p.access, tokenHash, Date.now());
+  addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Buffer): Promise<void> {
+    return this.thread().addParticipant(p, own(tokenHash));
   }
 
   async findParticipantByToken(workshopId: string, tokenHash: Buffer): Promise<ParticipantRecord | null> {
@@ -268,7 +256,7 @@ export class SqliteStore implements Store {
   }
 
   async saveVersion(v: NewVersion): Promise<VersionInfo> {
-    const { id, createdAt } = this.writes.insertVersion(v);
+    const { id, createdAt } = await this.thread().insertVersion({ ...v, state: own(v.state) });
     return { id, doc: docOf(v.room), kind: v.kind, label: v.label, createdAt, cardCount: v.cardCount };
   }
 
@@ -296,25 +284,20 @@ export class SqliteStore implements Store {
 
   /**
    * Everything is written by the writer thread, off the event loop (T13): the documents and versions
-   * (nearly all of the bytes) first, in slices of about SLICE_BYTES, one transaction each, sent one
-   * at a time so live rooms' commits go in between; under an id no workshop has yet, so nothing can
-   * reach them. Then one transaction creates the workshop and its people. A failure removes what was
-   * written; after a kill -9 halfway, the orphans are dropped when the store opens (constructor).
+   * (nearly all of the bytes) first, a slice of about SLICE_BYTES per transaction, pulled by the
+   * thread straight from the worker that checked them ([T18], importStream.ts), so live rooms' commits
+   * go in between and the bytes never pass through this thread; under an id no workshop has yet, so
+   * nothing can reach them. Then one transaction creates the workshop and its people, with a new join
+   * code if the one given is taken. A failure removes what was written (in the thread); after a
+   * kill -9 halfway, the orphans are dropped when the store opens (constructor).
    */
-  async importWorkshop(rows: readonly ImportedRow[], w: WorkshopRecord, people: readonly NewParticipant[]) {
+  async importWorkshop(source: MessagePort, w: WorkshopRecord, people: readonly NewParticipant[]): Promise<string> {
     const writer = this.thread();
     try {
-      for (let next = 0; next < rows.length; ) {
-        const slice: ImportedRow[] = [];
-        for (let bytes = 0; next < rows.length && bytes < SLICE_BYTES; next++) {
-          slice.push(ownBytes(rows[next]));
-          bytes += rowBytes(rows[next]);
-        }
-        await writer.importRows(slice);
-      }
-      await writer.createWorkshop(w, people.map(ownTokenHash));
+      return await writer.importWorkshop(source, w, people.map(ownTokenHash));
     } catch (error) {
-      await this.deleteWorkshop(w.id);
+      // A thread that died halfway removed nothing; this connection can.
+      if (writer.stopped && this.db.open) this.writes.deleteWorkshop(w.id);
       throw error;
     }
   }
@@ -352,8 +335,6 @@ export class SqliteStore implements Store {
   }
 }
 
-const rowBytes = (r: ImportedRow) => (r.kind === 'doc' ? r.state : r.version.state).byteLength;
-
 /**
  * Structured clone copies a typed array's whole ArrayBuffer: a view on a larger buffer (a pooled
  * Buffer, a slice of a file) would copy all of it to the writer thread. Such bytes get their own copy.
@@ -361,12 +342,6 @@ const rowBytes = (r: ImportedRow) => (r.kind === 'doc' ? r.state : r.version.sta
 function own(bytes: Uint8Array): Uint8Array {
   // new Uint8Array(view) copies into a buffer of its own (a Buffer's slice() would be a view again).
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-}
-
-function ownBytes(r: ImportedRow): ImportedRow {
-  return r.kind === 'doc'
-    ? { ...r, state: own(r.state) }
-    : { ...r, version: { ...r.version, state: own(r.version.state) } };
 }
 
 function ownTokenHash(p: NewParticipant): NewParticipant {

@@ -3,6 +3,7 @@ import type { DocKind } from '../../shared/docName.js';
 import type { Partner } from '../../shared/partners.js';
 import type { Flow } from '../../shared/permissions.js';
 import type { AccessRole } from '../../shared/roles.js';
+import type { MessagePort } from 'node:worker_threads';
 
 /**
  * The storage interfaces. SQLite is the embedded default; Postgres replaces it behind the same
@@ -130,7 +131,7 @@ export interface VersionStore {
   roomsOf(workshopId: string, kind: DocKind): Promise<string[]>;
 }
 
-/** One write of an import: a document's state or a version (BackupService.import). */
+/** One write of an import: a document's state or a version (built in the import's worker, backupWorker.ts). */
 export type ImportedRow =
   | { kind: 'doc'; room: string; workshopId: string; state: Uint8Array }
   | { kind: 'version'; version: NewVersion };
@@ -140,11 +141,13 @@ export interface Store extends DocStore, WorkshopStore, VersionStore {
   /** Which engine: for logs and for tests that look at raw rows. */
   readonly engine: 'sqlite' | 'postgres';
   /**
-   * A workshop from a backup: its documents and versions, then the workshop with its people. It
-   * exists only once everything is written; a failure (also a kill -9) leaves nothing reachable (T13).
-   * Throws JoinCodeTaken like createWorkshop, having written nothing that stays.
+   * A workshop from a backup: its documents and versions, then the workshop with its people (`people`
+   * here, then the backup's own from `source`). The rows and the backup's people arrive from the worker
+   * that checked them, a slice at a time (server/store/importStream.ts, [T18]). It exists only once
+   * everything is written; a failure (also a kill -9) leaves nothing reachable (T13). A join code that
+   * is taken is replaced by a new one; resolves with the code the workshop got.
    */
-  importWorkshop(rows: readonly ImportedRow[], w: WorkshopRecord, people: readonly NewParticipant[]): Promise<void>;
+  importWorkshop(source: MessagePort, w: WorkshopRecord, people: readonly NewParticipant[]): Promise<string>;
   /** The writer of live rooms (commits and compactions, in order, durable when each resolves). */
   openWriter(): DocWriter;
   /**

@@ -1,12 +1,21 @@
 import type Database from 'better-sqlite3';
-import type { ClientOwner, ImportedRow, NewParticipant, NewVersion, StoredUpdate, WorkshopRecord } from './Store.js';
+import type {
+  ClientOwner,
+  ImportedRow,
+  NewParticipant,
+  NewVersion,
+  ParticipantRecord,
+  StoredUpdate,
+  WorkshopRecord,
+} from './Store.js';
 import { JoinCodeTaken } from './Store.js';
 
 /**
  * The writes that may run in the writer thread, as SQLite transactions on a given connection: the
- * hot path (a group commit of updates with their client-id bindings, a compaction) and the large
- * ones of an import (a slice of its documents and versions, its workshop with all its people, and
- * removing a workshop). One owner for this SQL: the writer thread runs them (sqliteWriter.worker.ts),
+ * hot path (a group commit of updates with their client-id bindings, a compaction), the large ones
+ * of an import (a slice of its documents and versions, its workshop with all its people, and
+ * removing a workshop), and the small ones of requests (a join, a removal, a version: [T18], so the
+ * event loop never waits for SQLite's write lock or a disk). One owner for this SQL: the writer thread runs them (sqliteWriter.worker.ts),
  * SqliteStore runs the same on its own connection where it writes on the main thread.
  */
 export interface DocWrites {
@@ -14,12 +23,16 @@ export interface DocWrites {
   compact(room: string, workshopId: string, state: Uint8Array): void;
   /** One version row; returns its id. */
   insertVersion(v: NewVersion): { id: number; createdAt: number };
-  /** Documents and versions of an import, in one transaction. */
+  /** A slice of an import's documents and versions (about 256 KB, [T18]), in one transaction. */
   importRows(rows: readonly ImportedRow[]): void;
   /** The workshop and its people in one transaction; throws JoinCodeTaken, having written nothing. */
   createWorkshop(w: WorkshopRecord, people: readonly NewParticipant[]): void;
   /** Every row of a workshop, in one transaction. */
   deleteWorkshop(id: string): void;
+  /** Someone joins (or gets a new link). */
+  addParticipant(p: Omit<ParticipantRecord, 'revoked'>, tokenHash: Uint8Array): void;
+  /** False when there was no such active participant. */
+  revokeParticipant(workshopId: string, id: string): boolean;
 }
 
 export function prepareDocWrites(db: Database.Database): DocWrites {
@@ -47,6 +60,9 @@ export function prepareDocWrites(db: Database.Database): DocWrites {
     db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`),
   );
   const deleteWorkshopRow = db.prepare('DELETE FROM workshops WHERE id = ?');
+  const revokeParticipant = db.prepare(
+    'UPDATE participants SET revoked_at = ? WHERE id = ? AND workshop_id = ? AND revoked_at IS NULL',
+  );
 
   const compact = (room: string, workshopId: string, state: Uint8Array) => {
     upsertSnapshot.run(room, workshopId, state, Date.now());
@@ -57,6 +73,21 @@ export function prepareDocWrites(db: Database.Database): DocWrites {
     const result = insertVersionRow.run(v.room, v.workshopId, v.kind, v.label, createdAt, v.cardCount, v.state);
     return { id: Number(result.lastInsertRowid), createdAt };
   };
+  const importSlice = db.transaction((rows: readonly ImportedRow[]) => {
+    for (const r of rows) {
+      if (r.kind === 'doc') compact(r.room, r.workshopId, r.state);
+      else insertVersion(r.version);
+    }
+  });
+  const createWorkshopTx = db.transaction((w: WorkshopRecord, people: readonly NewParticipant[]) => {
+    if (codeTaken.get(w.joinCode)) throw new JoinCodeTaken(w.joinCode);
+    insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode, w.flow);
+    const now = Date.now();
+    for (const p of people) {
+      const revokedAt = p.revoked ? now : null;
+      insertParticipant.run(p.id, w.id, p.name, p.partner, p.role, p.access, p.tokenHash, now, revokedAt);
+    }
+  });
   return {
     appendUpdates: db.transaction((updates: readonly StoredUpdate[], owners: readonly ClientOwner[] = []) => {
       for (const o of owners) insertClientOwner.run(o.room, o.workshopId, o.clientId, o.participantId);
@@ -64,25 +95,17 @@ export function prepareDocWrites(db: Database.Database): DocWrites {
     }),
     compact: db.transaction(compact),
     insertVersion,
-    importRows: db.transaction((rows: readonly ImportedRow[]) => {
-      for (const r of rows) {
-        if (r.kind === 'doc') compact(r.room, r.workshopId, r.state);
-        else insertVersion(r.version);
-      }
-    }),
-    createWorkshop: db.transaction((w: WorkshopRecord, people: readonly NewParticipant[]) => {
-      if (codeTaken.get(w.joinCode)) throw new JoinCodeTaken(w.joinCode);
-      insertWorkshop.run(w.id, w.title, w.createdAt, JSON.stringify(w.partners), w.joinCode, w.flow);
-      const now = Date.now();
-      for (const p of people) {
-        const revokedAt = p.revoked ? now : null;
-        insertParticipant.run(p.id, w.id, p.name, p.partner, p.role, p.access, p.tokenHash, now, revokedAt);
-      }
-    }),
+    importRows: importSlice,
+    // IMMEDIATE: it reads (is the code taken?) before it writes; a deferred transaction would fail
+    // with SQLITE_BUSY, without waiting, when the other connection wrote between the two.
+    createWorkshop: (w: WorkshopRecord, people: readonly NewParticipant[]) => createWorkshopTx.immediate(w, people),
     deleteWorkshop: db.transaction((id: string) => {
       for (const d of deletes) d.run(id);
       deleteWorkshopRow.run(id);
     }),
+    addParticipant: (p, tokenHash) =>
+      void insertParticipant.run(p.id, p.workshopId, p.name, p.partner, p.role, p.access, tokenHash, Date.now(), null),
+    revokeParticipant: (workshopId, id) => revokeParticipant.run(Date.now(), id, workshopId).changes > 0,
   };
 }
 

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { pullImport } from './importStream.js';
+import { JOIN_CODE_ATTEMPTS, newJoinCode } from './joinCode.js';
 import { configureConnection, prepareDocWrites } from './sqliteDocWrites.js';
 import type { WriterReply, WriterRequest } from './SqliteWriterThread.js';
-import { JoinCodeTaken } from './Store.js';
+import { type ImportedRow, JoinCodeTaken, type NewParticipant } from './Store.js';
 
 /**
  * The writer thread: its own connection to the same SQLite file, running the hot-path writes and an
@@ -14,22 +16,73 @@ configureConnection(db);
 const writes = prepareDocWrites(db);
 const port = parentPort!;
 
+function failure(id: number, error: unknown): WriterReply {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof JoinCodeTaken
+    ? { id, ok: false, message, joinCodeTaken: error.code }
+    : { id, ok: false, message };
+}
+
+const workshopOf = (r: ImportedRow) => (r.kind === 'doc' ? r.workshopId : r.version.workshopId);
+
+/**
+ * An import, pulled a slice at a time from the worker that checked it (importStream.ts). Between two
+ * slices this thread's event loop turns, so live rooms' commits sent meanwhile are written between
+ * them ([T13], [T18]). Last, the workshop with all its people; a join code that is taken is replaced
+ * by a new one here, as the rows are gone from every other thread by then. On failure, what was
+ * written is removed before the answer.
+ */
+async function importWorkshop(req: Extract<WriterRequest, { op: 'import' }>): Promise<WriterReply> {
+  const people: NewParticipant[] = [...req.people];
+  try {
+    for await (const piece of pullImport(req.source)) {
+      if ('people' in piece) {
+        people.push(...piece.people.filter((p) => p.workshopId === req.workshop.id));
+        continue;
+      }
+      if (piece.rows.some((r) => workshopOf(r) !== req.workshop.id))
+        throw new Error('a row of the import belongs to another workshop');
+      writes.importRows(piece.rows);
+    }
+    let joinCode = req.workshop.joinCode;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        writes.createWorkshop({ ...req.workshop, joinCode }, people);
+        return { id: req.id, ok: true, value: joinCode };
+      } catch (error) {
+        if (!(error instanceof JoinCodeTaken) || attempt >= JOIN_CODE_ATTEMPTS) throw error;
+        joinCode = newJoinCode();
+      }
+    }
+  } catch (error) {
+    try {
+      writes.deleteWorkshop(req.workshop.id);
+    } catch {
+      // What stays has no workshop row: unreachable, and dropped when the store next opens (T13).
+    }
+    return failure(req.id, error);
+  }
+}
+
 port.on('message', (req: WriterRequest) => {
+  if (req.op === 'import') {
+    void importWorkshop(req).then((reply) => port.postMessage(reply));
+    return;
+  }
   let reply: WriterReply;
   try {
+    let value: unknown;
     if (req.op === 'append') writes.appendUpdates(req.updates, req.owners);
     else if (req.op === 'compact') writes.compact(req.room, req.workshopId, req.state);
-    else if (req.op === 'importRows') writes.importRows(req.rows);
     else if (req.op === 'createWorkshop') writes.createWorkshop(req.workshop, req.people);
     else if (req.op === 'deleteWorkshop') writes.deleteWorkshop(req.workshopId);
+    else if (req.op === 'addParticipant') writes.addParticipant(req.participant, req.tokenHash);
+    else if (req.op === 'revokeParticipant') value = writes.revokeParticipant(req.workshopId, req.participantId);
+    else if (req.op === 'insertVersion') value = writes.insertVersion(req.version);
     else if (req.op === 'close') db.close();
-    reply = { id: req.id, ok: true };
+    reply = { id: req.id, ok: true, value };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    reply =
-      error instanceof JoinCodeTaken
-        ? { id: req.id, ok: false, message, joinCodeTaken: error.code }
-        : { id: req.id, ok: false, message };
+    reply = failure(req.id, error);
   }
   port.postMessage(reply);
   if (req.op === 'close') port.close();

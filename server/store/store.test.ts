@@ -9,7 +9,9 @@ import { requireTestDatabase } from '../test/testStore.js';
 import { PostgresStore } from './PostgresStore.js';
 import { migrationFiles } from './postgresMigrations.js';
 import { SqliteStore } from './SqliteStore.js';
-import { JoinCodeTaken, type NewParticipant, type Store, type WorkshopRecord } from './Store.js';
+import { MessageChannel } from 'node:worker_threads';
+import { serveImport, SLICE_BYTES } from './importStream.js';
+import { type ImportedRow, JoinCodeTaken, type NewParticipant, type Store, type WorkshopRecord } from './Store.js';
 
 /**
  * The store contract, run against both engines [P20]: SQLite in a temp directory, Postgres in a fresh
@@ -92,6 +94,13 @@ function person(workshopId: string, name: string, access: NewParticipant['access
 }
 
 const bytes = (...b: number[]) => new Uint8Array(b);
+
+/** An import's rows and people served over a port, as the import worker serves them (importStream.ts). */
+function importSource(rows: ImportedRow[], people: NewParticipant[] = []) {
+  const { port1, port2 } = new MessageChannel();
+  serveImport(port1, rows, people);
+  return port2;
+}
 const plain = (u: Uint8Array | null) => (u ? Array.from(u) : null);
 
 const engines: [string, () => Place, boolean][] = [
@@ -230,26 +239,60 @@ for (const [engine, place, available] of engines) {
       expect((await a.loadDoc(room)).updates.map(plain)).toEqual([[8]]);
     });
 
-    it('[P20][T13] an import exists whole or not at all: a taken join code leaves none of its documents, versions or people', async () => {
+    it('[P20][T18] an import whose join code is taken gets a new one: its rows and people arrive over a port, the workshop is whole', async () => {
       const store = await place().open();
       const existing = workshop();
       await store.createWorkshop(existing, []);
       const w = { ...workshop(), joinCode: existing.joinCode };
       const room = `${w.id}/map:joint`;
-      const rows = [
-        { kind: 'doc' as const, room, workshopId: w.id, state: bytes(1, 2) },
-        {
-          kind: 'version' as const,
-          version: { room, workshopId: w.id, kind: 'manual' as const, label: 'x', cardCount: 1, state: bytes(3) },
-        },
-      ];
-      await expect(store.importWorkshop(rows, w, [person(w.id, 'F')])).rejects.toBeInstanceOf(JoinCodeTaken);
-      expect((await store.loadDoc(room)).snapshot).toBeNull();
-      expect(await store.listVersions(room)).toEqual([]);
-      expect(await store.participantsOf(w.id)).toEqual([]);
-      await store.importWorkshop(rows, { ...w, joinCode: 'FRESH1' }, [person(w.id, 'F')]);
+      const backupPerson = { ...person(w.id, 'Uit de back-up', 'participant'), revoked: true };
+      const source = importSource(
+        [
+          { kind: 'doc', room, workshopId: w.id, state: bytes(1, 2) },
+          {
+            kind: 'version',
+            version: { room, workshopId: w.id, kind: 'manual', label: 'x', cardCount: 1, state: bytes(3) },
+          },
+        ],
+        [backupPerson],
+      );
+      const code = await store.importWorkshop(source, w, [person(w.id, 'F')]);
+      expect(code).not.toBe(existing.joinCode);
+      expect((await store.getWorkshop(w.id))?.joinCode).toBe(code);
+      expect((await store.getWorkshop(existing.id))?.joinCode).toBe(existing.joinCode);
       expect(plain((await store.loadDoc(room)).snapshot)).toEqual([1, 2]);
-      expect((await store.getWorkshop(w.id))?.joinCode).toBe('FRESH1');
+      expect((await store.listVersions(room)).map((v) => v.label)).toEqual(['x']);
+      expect((await store.participantsOf(w.id)).map((p) => [p.name, p.revoked])).toEqual([
+        ['F', false],
+        ['Uit de back-up', true],
+      ]);
+    });
+
+    it('[P20][T13][T18] an import exists whole or not at all: rows that stop arriving halfway leave none of its documents, versions or people', async () => {
+      const store = await place().open();
+      const w = workshop();
+      const room = `${w.id}/map:joint`;
+      // A producer that sends one slice and then goes away (its worker stopped): the store gives up.
+      const { port1, port2 } = new MessageChannel();
+      let asked = 0;
+      port1.on('message', () => {
+        if (++asked > 1) return port1.close();
+        const state = new Uint8Array(SLICE_BYTES + 1).fill(7);
+        port1.postMessage({ rows: [{ kind: 'doc', room, workshopId: w.id, state }] }, [state.buffer]);
+      });
+      await expect(store.importWorkshop(port2, w, [person(w.id, 'F')])).rejects.toThrow(/stopped arriving/);
+      expect(asked).toBe(2);
+      expect((await store.loadDoc(room)).snapshot).toBeNull();
+      expect(await store.getWorkshop(w.id)).toBeNull();
+      expect(await store.participantsOf(w.id)).toEqual([]);
+      // A row of another workshop in the stream is refused the same way.
+      const other = workshop();
+      const stray = importSource([
+        { kind: 'doc', room: `${other.id}/map:joint`, workshopId: other.id, state: bytes(1) },
+      ]);
+      await expect(store.importWorkshop(stray, w, [person(w.id, 'F')])).rejects.toThrow(/another workshop/);
+      expect(await store.getWorkshop(w.id)).toBeNull();
+      expect((await store.loadDoc(`${other.id}/map:joint`)).snapshot).toBeNull();
     });
   });
 }

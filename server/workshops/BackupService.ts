@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, toBase64, type BackupFile } from '../../shared/backup.js';
 import { BACKED_UP_KINDS, formatDocName } from '../../shared/docName.js';
-import { parseRoomName, roomName } from '../../shared/protocol.js';
+import { parseRoomName } from '../../shared/protocol.js';
 import { readMap } from '../../shared/readModel.js';
 import { HttpError } from '../http/respond.js';
-import { checkBackupOffThread } from './checkBackupOffThread.js';
+import { type BackupBody, checkBackupOffThread } from './checkBackupOffThread.js';
 import { newWorkshopId } from '../../shared/ids.js';
-import type { ImportedRow, NewParticipant, Store } from '../store/Store.js';
+import type { Store } from '../store/Store.js';
 import type { RoomRegistry } from '../sync/RoomRegistry.js';
 import type { WorkshopService } from './WorkshopService.js';
 
@@ -88,55 +87,22 @@ export class BackupService {
   }
 
   /**
-   * Import a backup file (its raw bytes) as a new workshop with new links; every document and version
-   * comes along. Parsing and every check run in a worker (checkBackupOffThread); here only the writes
-   * happen, so a bad file leaves nothing behind and a large one does not stall the server (T13).
+   * Import a backup file (its bytes as they arrive, `body`) as a new workshop with new links; every document and version
+   * comes along. Parsing and every check run in a worker (checkBackupOffThread), so a bad file leaves
+   * nothing behind and a large one does not stall the server (T13). The worker makes the rows under a
+   * new id that no workshop has yet and hands them to the store's writer itself: this thread sees
+   * only the workshop's title, partners and counts, never the tens of megabytes ([T18]: receiving them
+   * here made V8 collect garbage on the event loop for up to 66 ms).
    */
-  async import(bytes: Uint8Array): Promise<CreateWorkshopResponse> {
-    const { title, partners, createdAt, flow, participants, docs, versions } = await checkBackupOffThread(
-      bytes,
-      this.maxDocBytes,
-    );
-    // Receiving the checked file's tens of megabytes makes V8 collect garbage (external memory) in
-    // steps paid by whatever allocates next: measured, each small step below then took 13-37 ms.
-    // A turn of the event loop between them keeps those payments apart (T13: no stall over 50 ms).
-    const turn = () => new Promise((resolve) => setImmediate(resolve));
-    await turn();
-    // Everything is valid. The documents and versions (nearly all of the bytes) are written under a
-    // new id that no workshop has yet, then the workshop and its people; only from then on does it
-    // exist. The store makes sure a failure or a kill -9 halfway leaves nothing reachable (T13).
+  async import(body: BackupBody): Promise<CreateWorkshopResponse> {
     const id = newWorkshopId();
-    const rows: ImportedRow[] = [
-      ...docs.map(([doc, state]): ImportedRow => ({ kind: 'doc', room: roomName(id, doc), workshopId: id, state })),
-      ...versions.map(
-        (v): ImportedRow => ({
-          kind: 'version',
-          version: {
-            room: roomName(id, v.doc),
-            workshopId: id,
-            kind: v.kind,
-            label: v.label,
-            cardCount: v.cardCount,
-            state: v.stateBytes,
-            createdAt: v.createdAt,
-          },
-        }),
-      ),
-    ];
-    await turn();
-    // People of the backup are kept for their names on cards, without a usable token. One draw of
-    // random bytes for all of them (a draw each took ~13 ms for 1,000 people on the event loop).
-    const noTokens = randomBytes(32 * participants.length);
-    await turn();
-    const people: NewParticipant[] = participants.map((p, i) => ({
-      ...p,
-      workshopId: id,
-      access: 'participant',
-      revoked: true,
-      tokenHash: noTokens.subarray(32 * i, 32 * (i + 1)),
-    }));
-    await turn();
-    return this.workshops.createImported(id, title, partners, createdAt, flow, { rows, people });
+    const checked = await checkBackupOffThread(body, this.maxDocBytes, id);
+    try {
+      const { title, partners, createdAt, flow } = checked.backup;
+      return await this.workshops.createImported(id, title, partners, createdAt, flow, checked.rows);
+    } finally {
+      checked.stop();
+    }
   }
 
   /** Delete every row and document of a workshop; its connections are closed first. */

@@ -5,34 +5,21 @@ import type {
   WhoAmIResponse,
   WorkshopInfo,
 } from '../../shared/api.js';
-import {
-  facilitatorPath,
-  JOIN_CODE_ALPHABET,
-  JOIN_CODE_LENGTH,
-  normalizeJoinCode,
-  participantPath,
-  projectorPath,
-} from '../../shared/api.js';
+import { facilitatorPath, normalizeJoinCode, participantPath, projectorPath } from '../../shared/api.js';
 import { DEFAULT_LANG, type Lang } from '../../shared/i18n/languages.js';
 import { translate } from '../../shared/i18n/translate.js';
 import type { Flow } from '../../shared/permissions.js';
 import type { AccessRole } from '../../shared/roles.js';
 import type { ParticipantEntry } from '../../shared/workshopDoc.js';
-import { randomInt } from 'node:crypto';
+import type { MessagePort } from 'node:worker_threads';
 import { newParticipantId, newWorkshopId, type PartnerId, type WorkshopId } from '../../shared/ids.js';
 import { partnerColor, partnerIdFrom, type Partner } from '../../shared/partners.js';
 import { JOINT_MAP, partnerMapName, roomName } from '../../shared/protocol.js';
 import { validateJoin, validateNewWorkshop } from '../../shared/validation.js';
 import { hashToken, isTokenShaped, newToken } from '../auth/tokens.js';
 import { HttpError } from '../http/respond.js';
-import {
-  JoinCodeTaken,
-  type DocStore,
-  type ImportedRow,
-  type NewParticipant,
-  type Store,
-  type WorkshopStore,
-} from '../store/Store.js';
+import { JOIN_CODE_ATTEMPTS, newJoinCode } from '../store/joinCode.js';
+import { JoinCodeTaken, type DocStore, type NewParticipant, type Store, type WorkshopStore } from '../store/Store.js';
 import { readSampleWorkshop, seedMap } from './sampleWorkshop.js';
 
 const PROJECTOR_NAME = 'Projector';
@@ -64,12 +51,6 @@ function entryOf(p: NewParticipant): ParticipantEntry {
   return { id, name, partner, role, access, joinedAt: Date.now(), removed: false };
 }
 
-function newJoinCode(): string {
-  let code = '';
-  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
-  return code;
-}
-
 /** Workshops and the people in them: creation, joining, token checks, removal. */
 export class WorkshopService {
   constructor(
@@ -87,7 +68,8 @@ export class WorkshopService {
 
   /**
    * `lang`: the language of the names the server gives (the facilitator is "Begeleider" in Dutch).
-   * `imported`: a backup's documents, versions and people, written with the workshop (importWorkshop).
+   * `imported`: the port a backup's documents, versions and people come from, written with the
+   * workshop by the store (importWorkshop), which also replaces a taken join code.
    */
   private async createFrom(
     title: string,
@@ -95,7 +77,7 @@ export class WorkshopService {
     keep?: { partners: Partner[]; createdAt: number; id: WorkshopId },
     flow: Flow = 'joint',
     lang: Lang = DEFAULT_LANG,
-    imported?: { rows: readonly ImportedRow[]; people: readonly NewParticipant[] },
+    imported?: MessagePort,
   ) {
     const id = keep?.id ?? newWorkshopId();
     const taken = new Set<string>();
@@ -108,18 +90,20 @@ export class WorkshopService {
       });
     const facilitator = newPerson(id, translate(lang, 'roles.facilitator'), 'facilitator');
     const projector = newPerson(id, PROJECTOR_NAME, 'projector');
-    const people = [facilitator.person, projector.person, ...(imported?.people ?? [])];
+    const people = [facilitator.person, projector.person];
     // 31^6 ≈ 887 million codes: a collision is rare; the store says so (JoinCodeTaken) and we draw again.
     let joinCode = newJoinCode();
-    for (let attempt = 0; ; attempt++) {
-      const record = { id, title, createdAt: keep?.createdAt ?? Date.now(), partners, joinCode, flow };
-      try {
-        if (imported) await this.workshops.importWorkshop(imported.rows, record, people);
-        else await this.workshops.createWorkshop(record, people);
-        break;
-      } catch (error) {
-        if (attempt > 5 || !(error instanceof JoinCodeTaken)) throw error;
-        joinCode = newJoinCode();
+    const record = () => ({ id, title, createdAt: keep?.createdAt ?? Date.now(), partners, joinCode, flow });
+    if (imported) joinCode = await this.workshops.importWorkshop(imported, record(), people);
+    else {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.workshops.createWorkshop(record(), people);
+          break;
+        } catch (error) {
+          if (attempt >= JOIN_CODE_ATTEMPTS || !(error instanceof JoinCodeTaken)) throw error;
+          joinCode = newJoinCode();
+        }
       }
     }
     for (const p of [facilitator.person, projector.person]) await this.events.joined(id, entryOf(p));
@@ -136,7 +120,8 @@ export class WorkshopService {
 
   /**
    * A workshop from a backup: same title, partners (ids and colours) and date, new code and links, under
-   * `id` (new, drawn by the import), written with its documents, versions and people in one go (T13).
+   * `id` (new, drawn by the import), written with its documents, versions and people in one go (T13),
+   * which the store pulls from `imported` ([T18]).
    */
   async createImported(
     id: WorkshopId,
@@ -144,7 +129,7 @@ export class WorkshopService {
     partners: Partner[],
     createdAt: unknown,
     flow: Flow,
-    imported: { rows: readonly ImportedRow[]; people: readonly NewParticipant[] },
+    imported: MessagePort,
   ): Promise<CreateWorkshopResponse> {
     const safe = partners.map((p, i) => ({
       id: (typeof p.id === 'string' && /^[a-z0-9-]{1,40}$/.test(p.id) ? p.id : `partner-${i + 1}`) as PartnerId,

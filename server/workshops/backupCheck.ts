@@ -62,6 +62,12 @@ export interface CheckedBackup {
   }[];
 }
 
+/** What the server's thread learns of a checked backup: its workshop and counts, none of its bytes ([T18]). */
+export type BackupSummary = Omit<CheckedBackup, 'docs' | 'versions' | 'participants'> & {
+  documents: number;
+  versions: number;
+};
+
 /**
  * Everything an import checks before anything is written: the file's shape and counts, every raw
  * value, every document and version decoded and checked against its kind. Throws a 400 HttpError.
