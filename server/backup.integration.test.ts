@@ -71,6 +71,17 @@ function bigBackup(file: BackupFile) {
   return { backup: { ...file, documents: { ...file.documents, 'map:joint': state }, versions }, versions };
 }
 
+/**
+ * Rows an import has written so far: under its new id, which no workshop has until the end (SQLite:
+ * its slices commit one by one; Postgres: invisible until the end).
+ */
+async function importRowsIn(app: { store: Store }): Promise<number> {
+  const [row] = await app.store.query(
+    'SELECT CAST(count(*) AS INTEGER) AS n FROM doc_versions WHERE workshop_id NOT IN (SELECT id FROM workshops)',
+  );
+  return Number(row.n);
+}
+
 function comparable(file: BackupFile) {
   return {
     workshop: file.workshop,
@@ -232,15 +243,7 @@ describe('backup, import and delete', () => {
       const typist = scope.track(connectClient(app.port, live.id, 'map:joint', live.facilitatorToken));
       const screen = scope.track(connectClient(app.port, live.id, 'map:joint', live.facilitatorToken));
       await Promise.all([typist, screen].map(synced));
-      // Rows the import has written so far: under its new id, which no workshop has until the end.
-      const importRows = async () =>
-        Number(
-          (
-            await app.store.query(
-              'SELECT CAST(count(*) AS INTEGER) AS n FROM doc_versions WHERE workshop_id NOT IN (SELECT id FROM workshops)',
-            )
-          )[0].n,
-        );
+      const importRows = () => importRowsIn(app);
 
       let answered = false;
       const imported = api<CreateWorkshopResponse>(app.url, 'POST', '/api/backup', backup).finally(() => {
@@ -278,15 +281,7 @@ describe('backup, import and delete', () => {
     const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
     const { backup, versions } = bigBackup(file);
     const live = await createWorkshop(app.url);
-    // Rows the import has written so far (SQLite: its slices commit one by one; Postgres: invisible until the end).
-    const importRows = async () =>
-      Number(
-        (
-          await app.store.query(
-            'SELECT CAST(count(*) AS INTEGER) AS n FROM doc_versions WHERE workshop_id NOT IN (SELECT id FROM workshops)',
-          )
-        )[0].n,
-      );
+    const importRows = () => importRowsIn(app);
     let answered = false;
     const imported = api<CreateWorkshopResponse>(app.url, 'POST', '/api/backup', backup).finally(() => {
       answered = true;

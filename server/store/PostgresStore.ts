@@ -17,7 +17,7 @@ import type {
 } from './Store.js';
 import { JoinCodeTaken } from './Store.js';
 import { pullImport } from './importStream.js';
-import { JOIN_CODE_ATTEMPTS, newJoinCode } from './joinCode.js';
+import { withFreeJoinCode } from './joinCode.js';
 import {
   docOf,
   type ParticipantRow,
@@ -309,30 +309,23 @@ export class PostgresStore implements Store {
   importWorkshop(source: MessagePort, w: WorkshopRecord, people: readonly NewParticipant[]): Promise<string> {
     return this.transaction(async (c) => {
       const everyone = [...people];
-      for await (const piece of pullImport(source)) {
-        if ('people' in piece) {
-          everyone.push(...piece.people.filter((p) => p.workshopId === w.id));
-          continue;
-        }
-        for (const r of piece.rows) {
-          if ((r.kind === 'doc' ? r.workshopId : r.version.workshopId) !== w.id)
-            throw new Error('a row of the import belongs to another workshop');
-          if (r.kind === 'doc') await compactOn(c, r.room, r.workshopId, r.state);
-          else await this.insertVersion(c, r.version);
-        }
+      for await (const piece of pullImport(source, w.id)) {
+        if ('people' in piece) everyone.push(...piece.people);
+        else
+          for (const r of piece.rows) {
+            if (r.kind === 'doc') await compactOn(c, r.room, r.workshopId, r.state);
+            else await this.insertVersion(c, r.version);
+          }
       }
-      let joinCode = w.joinCode;
-      for (let attempt = 1; ; attempt++) {
+      return withFreeJoinCode(w.joinCode, async (code) => {
         await c.query('SAVEPOINT workshop');
         try {
-          await this.insertWorkshop(c, { ...w, joinCode }, everyone);
-          return joinCode;
+          await this.insertWorkshop(c, { ...w, joinCode: code }, everyone);
         } catch (error) {
-          if (!(error instanceof JoinCodeTaken) || attempt >= JOIN_CODE_ATTEMPTS) throw error;
           await c.query('ROLLBACK TO SAVEPOINT workshop');
-          joinCode = newJoinCode();
+          throw error;
         }
-      }
+      });
     });
   }
 

@@ -17,8 +17,8 @@ export type ImportPiece =
 const NEXT = 'next';
 
 /**
- * About this many bytes of states per piece: one transaction of the writer. Small enough that a write
- * of the main thread waiting for SQLite's lock meanwhile waits a few milliseconds ([T18]).
+ * About this many bytes of states per piece: one transaction of the writer. A request's write queued
+ * meanwhile (a join, a version) waits for at most one such slice and its fsync ([T18]).
  */
 export const SLICE_BYTES = 256 * 1024;
 
@@ -72,13 +72,24 @@ export function nextPiece(port: MessagePort): Promise<ImportPiece> {
   });
 }
 
-/** Every piece of an import, a slice at a time, until `end`; the people arrive before it. */
-export async function* pullImport(port: MessagePort): AsyncGenerator<ImportPiece & { end?: never }> {
+const workshopOf = (r: ImportedRow) => (r.kind === 'doc' ? r.workshopId : r.version.workshopId);
+
+/**
+ * Every piece of an import for `workshopId`, a slice at a time, until `end`; the people arrive before
+ * it. A row of another workshop stops the import; people of another workshop are left out.
+ */
+export async function* pullImport(
+  port: MessagePort,
+  workshopId: string,
+): AsyncGenerator<ImportPiece & { end?: never }> {
   try {
     for (;;) {
       const piece = await nextPiece(port);
       if ('end' in piece) return;
-      yield piece;
+      if ('people' in piece) yield { people: piece.people.filter((p) => p.workshopId === workshopId) };
+      else if (piece.rows.some((r) => workshopOf(r) !== workshopId))
+        throw new Error('a row of the import belongs to another workshop');
+      else yield piece;
     }
   } finally {
     port.close();

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { pullImport } from './importStream.js';
-import { JOIN_CODE_ATTEMPTS, newJoinCode } from './joinCode.js';
+import { withFreeJoinCode } from './joinCode.js';
 import { configureConnection, prepareDocWrites } from './sqliteDocWrites.js';
 import type { WriterReply, WriterRequest } from './SqliteWriterThread.js';
-import { type ImportedRow, JoinCodeTaken, type NewParticipant } from './Store.js';
+import { JoinCodeTaken, type NewParticipant } from './Store.js';
 
 /**
  * The writer thread: its own connection to the same SQLite file, running the hot-path writes and an
@@ -23,8 +23,6 @@ function failure(id: number, error: unknown): WriterReply {
     : { id, ok: false, message };
 }
 
-const workshopOf = (r: ImportedRow) => (r.kind === 'doc' ? r.workshopId : r.version.workshopId);
-
 /**
  * An import, pulled a slice at a time from the worker that checked it (importStream.ts). Between two
  * slices this thread's event loop turns, so live rooms' commits sent meanwhile are written between
@@ -35,25 +33,14 @@ const workshopOf = (r: ImportedRow) => (r.kind === 'doc' ? r.workshopId : r.vers
 async function importWorkshop(req: Extract<WriterRequest, { op: 'import' }>): Promise<WriterReply> {
   const people: NewParticipant[] = [...req.people];
   try {
-    for await (const piece of pullImport(req.source)) {
-      if ('people' in piece) {
-        people.push(...piece.people.filter((p) => p.workshopId === req.workshop.id));
-        continue;
-      }
-      if (piece.rows.some((r) => workshopOf(r) !== req.workshop.id))
-        throw new Error('a row of the import belongs to another workshop');
-      writes.importRows(piece.rows);
+    for await (const piece of pullImport(req.source, req.workshop.id)) {
+      if ('people' in piece) people.push(...piece.people);
+      else writes.importRows(piece.rows);
     }
-    let joinCode = req.workshop.joinCode;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        writes.createWorkshop({ ...req.workshop, joinCode }, people);
-        return { id: req.id, ok: true, value: joinCode };
-      } catch (error) {
-        if (!(error instanceof JoinCodeTaken) || attempt >= JOIN_CODE_ATTEMPTS) throw error;
-        joinCode = newJoinCode();
-      }
-    }
+    const joinCode = await withFreeJoinCode(req.workshop.joinCode, (code) =>
+      writes.createWorkshop({ ...req.workshop, joinCode: code }, people),
+    );
+    return { id: req.id, ok: true, value: joinCode };
   } catch (error) {
     try {
       writes.deleteWorkshop(req.workshop.id);

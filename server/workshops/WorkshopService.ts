@@ -18,8 +18,8 @@ import { JOINT_MAP, partnerMapName, roomName } from '../../shared/protocol.js';
 import { validateJoin, validateNewWorkshop } from '../../shared/validation.js';
 import { hashToken, isTokenShaped, newToken } from '../auth/tokens.js';
 import { HttpError } from '../http/respond.js';
-import { JOIN_CODE_ATTEMPTS, newJoinCode } from '../store/joinCode.js';
-import { JoinCodeTaken, type DocStore, type NewParticipant, type Store, type WorkshopStore } from '../store/Store.js';
+import { newJoinCode, withFreeJoinCode } from '../store/joinCode.js';
+import type { DocStore, NewParticipant, Store, WorkshopStore } from '../store/Store.js';
 import { readSampleWorkshop, seedMap } from './sampleWorkshop.js';
 
 const PROJECTOR_NAME = 'Projector';
@@ -91,21 +91,18 @@ export class WorkshopService {
     const facilitator = newPerson(id, translate(lang, 'roles.facilitator'), 'facilitator');
     const projector = newPerson(id, PROJECTOR_NAME, 'projector');
     const people = [facilitator.person, projector.person];
-    // 31^6 ≈ 887 million codes: a collision is rare; the store says so (JoinCodeTaken) and we draw again.
-    let joinCode = newJoinCode();
-    const record = () => ({ id, title, createdAt: keep?.createdAt ?? Date.now(), partners, joinCode, flow });
-    if (imported) joinCode = await this.workshops.importWorkshop(imported, record(), people);
-    else {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await this.workshops.createWorkshop(record(), people);
-          break;
-        } catch (error) {
-          if (attempt >= JOIN_CODE_ATTEMPTS || !(error instanceof JoinCodeTaken)) throw error;
-          joinCode = newJoinCode();
-        }
-      }
-    }
+    // 31^6 ≈ 887 million codes: a collision is rare; withFreeJoinCode draws again when the store says so.
+    const record = (joinCode: string) => ({
+      id,
+      title,
+      createdAt: keep?.createdAt ?? Date.now(),
+      partners,
+      joinCode,
+      flow,
+    });
+    const joinCode = imported
+      ? await this.workshops.importWorkshop(imported, record(newJoinCode()), people)
+      : await withFreeJoinCode(newJoinCode(), (code) => this.workshops.createWorkshop(record(code), people));
     for (const p of [facilitator.person, projector.person]) await this.events.joined(id, entryOf(p));
     const response: CreateWorkshopResponse = {
       id,
