@@ -1,5 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { FlakyTestsReporter } from './scripts/flakyTests.js';
+
+// Tests that talk to a real server or browser get one retry; every retried test is named at the end
+// of the run with its first error (docs/decisions/0037). Unit tests get none: they must be exact.
+const RETRY_REAL_PARTS = 1;
 
 // One config for the client build and for every test project (unit, client, integration, e2e).
 export default defineConfig({
@@ -20,6 +25,7 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    reporters: ['default', new FlakyTestsReporter()],
     projects: [
       {
         extends: true,
@@ -41,6 +47,7 @@ export default defineConfig({
           setupFiles: ['client/test/setup.ts'],
           // Some render whole consoles or talk to a real server; a busy machine makes them slow.
           testTimeout: 15_000,
+          retry: RETRY_REAL_PARTS,
         },
       },
       {
@@ -53,6 +60,7 @@ export default defineConfig({
           setupFiles: ['server/test/cleanup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          retry: RETRY_REAL_PARTS,
         },
       },
       {
@@ -66,6 +74,7 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          retry: RETRY_REAL_PARTS,
         },
       },
     ],
