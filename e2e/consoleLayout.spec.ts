@@ -52,7 +52,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Check = { problems: string[]; panel: string; map: string; columnWidth: number };
+type Check = { problems: string[]; panel: string; map: string; columnWidth: number; tabPanelTop: number };
 
 /** What only the console must hold: the panel beside the map, the board's columns wide enough to read. */
 function inspectConsole(): Check {
@@ -69,6 +69,14 @@ function inspectConsole(): Check {
     if (r.width > 0 && (r.left < map.left - 1 || r.right > map.right + 1))
       problems.push(`current step's column out of sight (${Math.round(r.left)}–${Math.round(r.right)} px)`);
   }
+  // [U21] The chosen tab's tools start in the upper 65 % of the window (no timer set in these tests).
+  // A folded panel shows no tab: nothing to check then.
+  const folded = document.querySelector('[data-testid="console"][data-panel="collapsed"]') !== null;
+  const tabPanel = document.querySelector('[data-testid="console.panel"] [role="tabpanel"]:not([hidden])');
+  const tabPanelTop = tabPanel && !folded ? Math.round(tabPanel.getBoundingClientRect().top) : -1;
+  if (!folded && tabPanelTop < 0) problems.push('no tab panel shown');
+  else if (tabPanelTop > window.innerHeight * 0.65)
+    problems.push(`the chosen tab's content starts at ${tabPanelTop} px, below 65 % of the window`);
   const widths = [...document.querySelectorAll('.console-map section.column')]
     .map((c) => c.getBoundingClientRect().width)
     .filter((w) => w > 0);
@@ -77,6 +85,7 @@ function inspectConsole(): Check {
     panel: `${Math.round(panel.left)},${Math.round(panel.top)} ${Math.round(panel.width)}×${Math.round(panel.height)}`,
     map: `${Math.round(map.width)}×${Math.round(map.height)}`,
     columnWidth: widths.length ? Math.round(Math.min(...widths)) : 0,
+    tabPanelTop,
   };
 }
 
@@ -102,7 +111,7 @@ async function consolePage(created: CreateWorkshopResponse, size: { width: numbe
 
 /** Checks one screen; what is wrong goes into `failures`, so one run reports every size. */
 async function expectBreathes(page: Page, label: string, screenshot: string, failures: string[]): Promise<Check> {
-  let last: Check = { problems: ['not checked'], panel: '', map: '', columnWidth: 0 };
+  let last: Check = { problems: ['not checked'], panel: '', map: '', columnWidth: 0, tabPanelTop: -1 };
   // Polled: the layout settles after the documents sync and the fonts load.
   await eventually(async () => {
     const own = await page.evaluate(inspectConsole);
@@ -111,11 +120,14 @@ async function expectBreathes(page: Page, label: string, screenshot: string, fai
     return last.problems.length === 0;
   }, label).catch(() => undefined);
   await page.screenshot({ path: path.join(SCREENS, screenshot) });
-  console.info(`${label}: panel ${last.panel}, map ${last.map}, narrowest column ${last.columnWidth} px`);
+  console.info(
+    `${label}: panel ${last.panel}, map ${last.map}, narrowest column ${last.columnWidth} px, tab content at ${last.tabPanelTop} px`,
+  );
   recordFigure('console-figures.json', label, {
     panel: last.panel,
     map: last.map,
     narrowestColumn: last.columnWidth,
+    tabPanelTop: last.tabPanelTop,
     // The map's header (title, presence, step bar) above the board: what the board loses in height.
     mapHeaderHeight: await page.evaluate(() => {
       const header = document.querySelector('.console-map [data-testid="map.header"]');
@@ -153,7 +165,7 @@ const SLOW = 300_000;
 describe('the console breathes', () => {
   for (const n of [0, 7, 30, 65, 120]) {
     it(
-      `[U15][U16] joint map, ${n} cards: panel beside the map, no overflow, no word broken, targets ≥ 24 px`,
+      `[U15][U16][U21] joint map, ${n} cards: panel beside the map, its tools in sight, no overflow, no word broken, targets ≥ 24 px`,
       async () => {
         const w = await jointWorkshop(n);
         const failures: string[] = [];

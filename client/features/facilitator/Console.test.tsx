@@ -229,7 +229,9 @@ describe('console: timer', () => {
     const clock = manualClock(1_000_000);
     const c = renderConsole({ clock });
     const user = setup();
-    expect(screen.getByTestId('console.timer.start')).toBeDisabled();
+    // Without a time there is nothing to start, pause or clear: those buttons come with the time.
+    expect(screen.queryByTestId('console.timer.start')).toBeNull();
+    expect(screen.queryByTestId('console.timer.clear')).toBeNull();
     const minutes = screen.getByTestId('console.timer.minutes');
     await user.clear(minutes);
     await user.type(minutes, '5');
@@ -252,6 +254,7 @@ describe('console: timer', () => {
 
     await user.click(screen.getByTestId('console.timer.clear'));
     expect(session(c.sessionDoc).timer).toBeNull();
+    expect(screen.queryByTestId('console.timer.start')).toBeNull();
     c.cleanup();
   });
 

@@ -43,18 +43,20 @@ export function TimerControls() {
 
   return (
     <section className="console-timer" aria-labelledby={`${id}-h`} data-testid="console.timer">
-      <h3 id={`${id}-h`}>{t('console.timer.heading')}</h3>
-      <p
-        className="timer-display"
-        data-testid="console.timer.display"
-        data-running={running || undefined}
-        data-done={remaining === 0 || undefined}
-        data-empty={remaining === null || undefined}
-      >
-        {remaining === null ? t('console.timer.none') : formatDuration(remaining)}
-        {remaining === 0 && <span className="timer-done"> {t('console.timer.done')}</span>}
-        {timer && !running && remaining !== 0 && <span className="timer-paused"> {t('console.timer.paused')}</span>}
-      </p>
+      <div className="timer-head">
+        <h3 id={`${id}-h`}>{t('console.timer.heading')}</h3>
+        <p
+          className="timer-display"
+          data-testid="console.timer.display"
+          data-running={running || undefined}
+          data-done={remaining === 0 || undefined}
+          data-empty={remaining === null || undefined}
+        >
+          {remaining === null ? t('console.timer.none') : formatDuration(remaining)}
+          {remaining === 0 && <span className="timer-done"> {t('console.timer.done')}</span>}
+          {timer && !running && remaining !== 0 && <span className="timer-paused"> {t('console.timer.paused')}</span>}
+        </p>
+      </div>
       <p role="status" className="sr-only">
         {remaining === 0 ? t('console.timer.done') : ''}
       </p>
@@ -85,44 +87,46 @@ export function TimerControls() {
           {t('console.timer.invalid', { max: MAX_MINUTES })}
         </p>
       )}
-      <div className="button-row">
-        <button
-          type="button"
-          className="button button-primary"
-          data-testid="console.timer.start"
-          disabled={!timer || running || remaining === 0}
-          onClick={() => startTimer(sessionDoc, clock.now(), LOCAL_USER)}
-        >
-          {t('console.timer.start')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="console.timer.pause"
-          disabled={!running}
-          onClick={() => pauseTimer(sessionDoc, clock.now(), LOCAL_USER)}
-        >
-          {t('console.timer.pause')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="console.timer.addMinute"
-          disabled={!timer}
-          onClick={() => addTimerMinute(sessionDoc, clock.now(), LOCAL_USER)}
-        >
-          {t('console.timer.addMinute')}
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          data-testid="console.timer.clear"
-          disabled={!timer}
-          onClick={() => clearTimer(sessionDoc, LOCAL_USER)}
-        >
-          {t('console.timer.clear')}
-        </button>
-      </div>
+      {/* Start, pause, one more minute and clear only mean something once a time is set; hiding them
+          until then keeps the panel's tabs in sight on a laptop. */}
+      {timer && (
+        <div className="button-row timer-controls">
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="console.timer.start"
+            disabled={running || remaining === 0}
+            onClick={() => startTimer(sessionDoc, clock.now(), LOCAL_USER)}
+          >
+            {t('console.timer.start')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="console.timer.pause"
+            disabled={!running}
+            onClick={() => pauseTimer(sessionDoc, clock.now(), LOCAL_USER)}
+          >
+            {t('console.timer.pause')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="console.timer.addMinute"
+            onClick={() => addTimerMinute(sessionDoc, clock.now(), LOCAL_USER)}
+          >
+            {t('console.timer.addMinute')}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="console.timer.clear"
+            onClick={() => clearTimer(sessionDoc, LOCAL_USER)}
+          >
+            {t('console.timer.clear')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }
