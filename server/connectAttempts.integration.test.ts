@@ -158,6 +158,30 @@ describe('connect attempts per address', () => {
     again.ws.terminate();
   });
 
+  it('[T21] connects from ever new addresses of one IPv6 /64 share one bucket', async () => {
+    const rule = { connectsPerSecond: 1, connectBurst: 10, trustProxy: true };
+    const app = await server(rule);
+    const w = await createWorkshop(app.url);
+    const room = roomName(w.id as WorkshopId, 'map:joint');
+    const token = await w.participant('Aanvaller');
+    const outcomes: Outcome[] = [];
+    const t0 = performance.now();
+    for (let n = 1; n <= 30; n++)
+      outcomes.push(
+        await attempt(app.port, room, token, '127.0.0.1', { 'x-forwarded-for': `2001:db8:7:7::${n.toString(16)}` }),
+      );
+    const opened = outcomes.filter((o) => o.kind === 'open').length;
+    // The burst, and at most what came back while the 30 attempts lasted; the rest refused.
+    const seconds = (performance.now() - t0) / 1000;
+    expect(opened).toBeGreaterThanOrEqual(rule.connectBurst);
+    expect(opened).toBeLessThanOrEqual(rule.connectBurst + Math.ceil(rule.connectsPerSecond * seconds) + 1);
+    expect(outcomes.filter((o) => o.kind === 'refused' && o.status === 429).length).toBe(30 - opened);
+    // Another network is not touched by it.
+    expect((await attempt(app.port, room, token, '127.0.0.1', { 'x-forwarded-for': '2001:db8:7:8::1' })).kind).toBe(
+      'open',
+    );
+  });
+
   it('[T20] 50 phones behind one address whose Wi-Fi comes back all get in within a few seconds (default limits)', async () => {
     const app = await server({ connectsPerSecond: DEFAULTS.connectsPerSecond, connectBurst: DEFAULTS.connectBurst });
     const v = await venue(app, 50, ['session', 'workshop', 'map:joint'], '127.0.0.4');

@@ -139,6 +139,23 @@ describe('rate limits per address', () => {
       await lookup(proxied, '10.0.0.1'),
     ]).toEqual([404, 404, 429]);
   });
+
+  it('[T21] an IPv6 network counts as one address: a fresh address of the same /64 gets no fresh limit', async () => {
+    const lookup = (app: { url: string }, ip: string) =>
+      fetch(`${app.url}/api/join/ZZZZZZ`, { headers: { 'x-forwarded-for': ip } }).then((r) => r.status);
+    const app = await server({ lookupsPerMinute: 2, trustProxy: true });
+    // One subscriber rotating through its own /64 runs out after two guesses, as one IPv4 address does.
+    const rotating = [];
+    for (let i = 1; i <= 6; i++) rotating.push(await lookup(app, `2001:db8:ab:cd::${i.toString(16)}`));
+    expect(rotating).toEqual([404, 404, 429, 429, 429, 429]);
+    // Another /64 and an IPv4 address written as IPv6 have limits of their own.
+    expect(await lookup(app, '2001:db8:ab:ce::1')).toBe(404);
+    expect([
+      await lookup(app, '::ffff:192.0.2.9'),
+      await lookup(app, '192.0.2.9'),
+      await lookup(app, '192.0.2.9'),
+    ]).toEqual([404, 404, 429]);
+  });
 });
 
 describe('a full address is shared fairly', () => {

@@ -4,7 +4,8 @@ import type { VersionService } from '../workshops/VersionService.js';
 import type { WorkshopService } from '../workshops/WorkshopService.js';
 import { JOINT_MAP } from '../../shared/docName.js';
 import { HttpError, readJson, sendError, sendJson, streamJsonBody } from './respond.js';
-import { clientAddress, RateLimiter, type RateRule } from './rateLimit.js';
+import { clientAddress } from './clientAddress.js';
+import { RateLimiter, type RateRule } from './rateLimit.js';
 import { requestLang } from './requestLang.js';
 
 export interface ApiDeps {

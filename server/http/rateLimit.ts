@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { HttpError } from './respond.js';
 
 /**
@@ -42,21 +41,4 @@ export class RateLimiter {
     this.lastSweep = t;
     for (const [k, w] of this.windows) if (t - w.start >= windowMs) this.windows.delete(k);
   }
-}
-
-/**
- * The client address of a request. X-Forwarded-For is only believed when the server is configured to
- * sit behind a proxy (PKL_TRUST_PROXY); then the last address the proxy appended is the client's.
- */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const direct = req.socket.remoteAddress ?? 'unknown';
-  if (!trustProxy) return direct;
-  const header = req.headers['x-forwarded-for'];
-  const value = Array.isArray(header) ? header.join(',') : header;
-  const last = value
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .pop();
-  return last || direct;
 }

@@ -18,7 +18,7 @@ import type { RoomRegistry } from './RoomRegistry.js';
 import { addsNothingNew } from './updateInspection.js';
 import { TokenBucket } from './TokenBucket.js';
 import { ConnectAttempts, type ConnectAttemptRule } from './ConnectAttempts.js';
-import { clientAddress } from '../http/rateLimit.js';
+import { clientAddress } from '../http/clientAddress.js';
 import { presenceBytes, stampPresence, type PresenceIdentity } from './presenceStamp.js';
 
 export interface SyncServerOptions {
