@@ -57,7 +57,24 @@ async function betweenMeetings() {
     waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(server())), 'every client has the server state');
   await converged();
   const field = (doc: Y.Doc, id: CardId, key: string) => getCard(doc, id)?.get(key);
-  return { app, w, session, facilitator, pia, kees, otto, all, notices, mine, ours, open, value, server, converged, field };
+  return {
+    app,
+    w,
+    session,
+    facilitator,
+    pia,
+    kees,
+    otto,
+    all,
+    notices,
+    mine,
+    ours,
+    open,
+    value,
+    server,
+    converged,
+    field,
+  };
 }
 
 /** Write raw fields of a card as a client would (no checks on this side: the forger's view). */

@@ -6,7 +6,14 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { roomName } from '../shared/protocol.js';
 import { MANDATES_KEY, readMandates, readSignoffs, setMandate, setSignoff, SIGNOFFS_KEY } from '../shared/signoff.js';
 import { api, connectClient, mapJson, startTestServer, synced, waitFor } from './test/harness.js';
-import { cleanupAfterEach, collectNotices, convergence, liveWorkshop, rawClient, sameUpdates } from './test/fixtures.js';
+import {
+  cleanupAfterEach,
+  collectNotices,
+  convergence,
+  liveWorkshop,
+  rawClient,
+  sameUpdates,
+} from './test/fixtures.js';
 
 /**
  * Mandate and sign-off per partner (issue 14, SPEC N1–N2, docs/decisions/0024), enforced by the
