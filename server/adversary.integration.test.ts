@@ -26,6 +26,7 @@ import {
   api,
   connectClient,
   createWorkshop,
+  heavy,
   startTestServer,
   synced,
   waitFor,
@@ -310,26 +311,30 @@ describe('every resource is bounded with a clear code', () => {
     await othersUnaffected(t);
   });
 
-  it('[T5] item 9: more update bytes per participant per second than PKL_MAX_BYTES_PER_SECOND closes with 4429', async () => {
-    // Cards within the text limit ([H4]): five of 10,000 characters make one 50 kB frame.
-    const t = await room({ maxBytesPerSecond: 10_000, maxFrameBytes: 64 * 1024, cardTextMax: 10_000 });
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, t.attacker.state);
-    const storedBefore = (await t.app.store.loadDoc(t.name)).updates.length;
-    let sent = 0;
-    for (let i = 0; i < 200 && t.attacker.ws.readyState === t.attacker.ws.OPEN; i++) {
-      const sv = Y.encodeStateVector(doc);
-      for (let j = 0; j < 5; j++)
-        createCard(doc, { column: 'values', ...identityOf(t.malloryToken), text: 'y'.repeat(10_000) }, LOCAL_USER);
-      t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(doc, sv)));
-      sent++;
-    }
-    expect((await t.attacker.closed).code).toBe(CloseCode.SLOW_DOWN);
-    // The burst (4 MiB) passes, then nothing more: at most ~82 frames of 50 kB were stored.
-    expect((await t.app.store.loadDoc(t.name)).updates.length - storedBefore).toBeLessThan(90);
-    expect(sent).toBeGreaterThan(82);
-    await othersUnaffected(t);
-  });
+  it(
+    '[T5] item 9: more update bytes per participant per second than PKL_MAX_BYTES_PER_SECOND closes with 4429',
+    heavy,
+    async () => {
+      // Cards within the text limit ([H4]): five of 10,000 characters make one 50 kB frame.
+      const t = await room({ maxBytesPerSecond: 10_000, maxFrameBytes: 64 * 1024, cardTextMax: 10_000 });
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, t.attacker.state);
+      const storedBefore = (await t.app.store.loadDoc(t.name)).updates.length;
+      let sent = 0;
+      for (let i = 0; i < 200 && t.attacker.ws.readyState === t.attacker.ws.OPEN; i++) {
+        const sv = Y.encodeStateVector(doc);
+        for (let j = 0; j < 5; j++)
+          createCard(doc, { column: 'values', ...identityOf(t.malloryToken), text: 'y'.repeat(10_000) }, LOCAL_USER);
+        t.attacker.ws.send(syncFrame(Y.encodeStateAsUpdate(doc, sv)));
+        sent++;
+      }
+      expect((await t.attacker.closed).code).toBe(CloseCode.SLOW_DOWN);
+      // The burst (4 MiB) passes, then nothing more: at most ~82 frames of 50 kB were stored.
+      expect((await t.app.store.loadDoc(t.name)).updates.length - storedBefore).toBeLessThan(90);
+      expect(sent).toBeGreaterThan(82);
+      await othersUnaffected(t);
+    },
+  );
 });
 
 describe('honest clients are never refused', () => {

@@ -10,7 +10,15 @@ import { readMap, type CardSnapshot } from '../shared/readModel.js';
 import { setAgreementRule } from '../shared/session.js';
 import type { CardId, ParticipantId, PartnerId } from '../shared/ids.js';
 import { connectClient, synced, waitFor, type TestClient, mapJson } from './test/harness.js';
-import { cardWriter, cleanupAfterEach, collectNotices, convergence, liveWorkshop, rawClient } from './test/fixtures.js';
+import {
+  cardWriter,
+  cleanupAfterEach,
+  collectNotices,
+  convergence,
+  liveWorkshop,
+  rawClient,
+  sameUpdates,
+} from './test/fixtures.js';
 
 /**
  * Agreement that holds (issue 11, SPEC K1–K5): every refusal and every follow-up of the server, with
@@ -116,6 +124,9 @@ describe('who decides agreement', () => {
     setPartnerAgreement(t.pia.client.doc, id as CardId, t.pia.person.partner, t.otto.person, LOCAL_USER);
     await waitFor(() => t.pia.notices.length === 2, 'second notice');
     await everywhere(t, id, (c) => Object.keys(c?.agreedBy ?? {}).length === 0, 'no eens anywhere');
+    // Otto writes into the list Pia's forgeries created and their reverts deleted: once he holds them all
+    // (without them his screen looks the same, and his write would be concurrent with the revert).
+    await sameUpdates(t.all);
     // Otto's own "eens" cannot be withdrawn by Pia either.
     setPartnerAgreement(t.otto.client.doc, id as CardId, t.otto.person.partner, t.otto.person, LOCAL_USER);
     await everywhere(t, id, (c) => !!c?.agreedBy[t.otto.person.partner], "Otto's eens arrives");
@@ -224,6 +235,8 @@ describe('agreed means this text', () => {
       // Forge only on top of the server's version: a write concurrent with the server's revert of the
       // previous forgery can lose the merge, change nothing, and rightly draw no notice.
       await everywhere(t, id, (c) => c?.agreedVersion?.text === 'Samen één loket', 'the real version is back');
+      // The facilitator's screen shows the real version before Pia's forgery and its revert reached it too.
+      await sameUpdates(t.all);
       client.doc.transact(
         () => (getCards(client.doc).get(id) as Y.Map<unknown>).set('agreedVersion', forged),
         LOCAL_USER,
@@ -255,6 +268,9 @@ describe('group tags are confirmed by the facilitator', () => {
     await waitFor(() => t.pia.notices.length === 3, 'clear refused');
     await waitFor(() => readGroupTag(pia, 'g1')?.confirmed === false && !readGroupTag(pia, 'g2'), 'reverted');
     await waitFor(() => readGroupTag(t.otto.client.doc, 'g1')?.tag === 'shared', 'Otto sees the proposal');
+    // Otto's screen shows the proposal before Pia's clear and its revert reached it as well: he writes
+    // once he holds them (a write concurrent with the revert of the same key can lose the merge).
+    await sameUpdates(t.all);
     // Another participant's new proposal replaces an unconfirmed one.
     proposeTag(t.otto.client.doc, 'g1', 'complementary', 'Otto', LOCAL_USER);
     await waitFor(() => serverTag('g1')?.tag === 'complementary', 'new proposal kept');

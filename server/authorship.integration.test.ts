@@ -144,8 +144,12 @@ describe("removing someone else's card becomes a proposal", () => {
     await waitFor(() => notices.length === 1, 'removal refused');
     expect(notices[0]).toEqual({ code: 'removal-proposed' });
     // The author (and everyone) sees the card back, with the proposal on it.
+    // On every screen: the revert and the proposal reach each socket on its own time.
     await waitFor(
-      () => readMap(t.bram.doc).columns.values.find((c) => c.id === bramsCard)?.removal?.name === 'Anna',
+      () =>
+        [t.bram, t.facilitator, t.anna].every(
+          (c) => readMap(c.doc).columns.values.find((card) => card.id === bramsCard)?.removal?.name === 'Anna',
+        ),
       'author sees the proposal',
     );
     const proposal = readMap(t.facilitator.doc).columns.values.find((c) => c.id === bramsCard)!.removal!;

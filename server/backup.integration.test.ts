@@ -10,7 +10,7 @@ import { CloseCode } from '../shared/protocol.js';
 import { readMap } from '../shared/readModel.js';
 import { setActiveColumns, setSessionPlan } from '../shared/session.js';
 import { cleanupAfterEach, liveWorkshop } from './test/fixtures.js';
-import { api, connectClient, createWorkshop, synced, waitFor, waitForAsync } from './test/harness.js';
+import { api, connectClient, createWorkshop, heavy, synced, waitFor, waitForAsync } from './test/harness.js';
 import { openTestStore } from './test/testStore.js';
 import type { Store } from './store/Store.js';
 
@@ -234,6 +234,7 @@ describe('backup, import and delete', () => {
   // commits, and live commits go through other connections: there is no single writer to share.
   it.skipIf(process.env.PKL_TEST_STORE === 'postgres')(
     "[T13] an import and live typing in another workshop interleave: the typist's changes are stored and reach the other screen while the import's rows are half written",
+    heavy,
     async () => {
       const { app, w, auth } = await filledWorkshop();
       const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
@@ -276,39 +277,43 @@ describe('backup, import and delete', () => {
     },
   );
 
-  it("[T18] people join another workshop while a big backup is imported: every join is stored at once, between the import's slices, and the import arrives whole", async () => {
-    const { app, w, auth } = await filledWorkshop();
-    const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
-    const { backup, versions } = bigBackup(file);
-    const live = await createWorkshop(app.url);
-    const importRows = () => importRowsIn(app);
-    let answered = false;
-    const imported = api<CreateWorkshopResponse>(app.url, 'POST', '/api/backup', backup).finally(() => {
-      answered = true;
-    });
-    const seen: number[] = [];
-    const joined: string[] = [];
-    for (let i = 0; !answered; i++) {
-      const token = await live.participant(`Deelnemer ${i}`);
-      joined.push(token);
-      seen.push(await importRows());
-    }
-    const res = await imported;
-    expect(res.status).toBe(201);
-    expect(joined.length).toBeGreaterThan(0);
-    if (app.store.engine === 'sqlite') expect(seen.some((n) => n > 0 && n < versions.length)).toBe(true);
-    // Every join was stored: its link works.
-    for (const token of joined) {
-      const me = await api(app.url, 'GET', `/api/workshops/${live.id}/me`, undefined, {
-        authorization: `Bearer ${token}`,
+  it(
+    "[T18] people join another workshop while a big backup is imported: every join is stored at once, between the import's slices, and the import arrives whole",
+    heavy,
+    async () => {
+      const { app, w, auth } = await filledWorkshop();
+      const file = (await api<BackupFile>(app.url, 'GET', `/api/workshops/${w.id}/backup`, undefined, auth)).body;
+      const { backup, versions } = bigBackup(file);
+      const live = await createWorkshop(app.url);
+      const importRows = () => importRowsIn(app);
+      let answered = false;
+      const imported = api<CreateWorkshopResponse>(app.url, 'POST', '/api/backup', backup).finally(() => {
+        answered = true;
       });
-      expect(me.status).toBe(200);
-    }
-    // The import is whole: its versions, its people (the backup's and the two new links).
-    const newAuth = { authorization: `Bearer ${res.body.facilitatorToken}` };
-    const again = await api<BackupFile>(app.url, 'GET', `/api/workshops/${res.body.id}/backup`, undefined, newAuth);
-    expect(again.body.versions).toHaveLength(versions.length);
-    expect(again.body.participants).toHaveLength(file.participants.length);
-    expect(await importRows()).toBe(0);
-  });
+      const seen: number[] = [];
+      const joined: string[] = [];
+      for (let i = 0; !answered; i++) {
+        const token = await live.participant(`Deelnemer ${i}`);
+        joined.push(token);
+        seen.push(await importRows());
+      }
+      const res = await imported;
+      expect(res.status).toBe(201);
+      expect(joined.length).toBeGreaterThan(0);
+      if (app.store.engine === 'sqlite') expect(seen.some((n) => n > 0 && n < versions.length)).toBe(true);
+      // Every join was stored: its link works.
+      for (const token of joined) {
+        const me = await api(app.url, 'GET', `/api/workshops/${live.id}/me`, undefined, {
+          authorization: `Bearer ${token}`,
+        });
+        expect(me.status).toBe(200);
+      }
+      // The import is whole: its versions, its people (the backup's and the two new links).
+      const newAuth = { authorization: `Bearer ${res.body.facilitatorToken}` };
+      const again = await api<BackupFile>(app.url, 'GET', `/api/workshops/${res.body.id}/backup`, undefined, newAuth);
+      expect(again.body.versions).toHaveLength(versions.length);
+      expect(again.body.participants).toHaveLength(file.participants.length);
+      expect(await importRows()).toBe(0);
+    },
+  );
 });

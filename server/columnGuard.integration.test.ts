@@ -8,7 +8,7 @@ import { readMap } from '../shared/readModel.js';
 import { setActiveColumns, setSessionPlan } from '../shared/session.js';
 import type { JoinResponse } from '../shared/api.js';
 import { api, connectClient, synced, waitFor } from './test/harness.js';
-import { cleanupAfterEach, collectNotices, convergence, liveWorkshop } from './test/fixtures.js';
+import { cleanupAfterEach, collectNotices, convergence, liveWorkshop, sameUpdates } from './test/fixtures.js';
 
 const scope = cleanupAfterEach();
 const { cleanup } = scope;
@@ -27,7 +27,7 @@ async function guidedWorkshop() {
   await waitFor(() => sessionRoom()?.doc.getMap('session').get('guided') === true, 'session plan on the server');
   const all = [facilitator, participant, observer];
   const converged = convergence(all, 'all clients identical');
-  return { app, w, session, facilitator, participant, observer, notices, converged, sessionRoom };
+  return { app, w, session, facilitator, participant, observer, all, notices, converged, sessionRoom };
 }
 
 describe('column locks are enforced by the server', () => {
@@ -75,6 +75,9 @@ describe('column locks are enforced by the server', () => {
     await waitFor(() => t.notices.length === 3, 'delete refused');
     await waitFor(() => readMap(t.participant.doc).columns.steps[0]?.plainText === 'actie', 'text and card restored');
     await t.converged();
+    // The restored card is a new one under the same id: a screen without the deletion and its revert
+    // looks the same, but an edit there would land in the deleted card. The facilitator edits it below.
+    await sameUpdates(t.all);
 
     // The facilitator opens step 2: now the participant may move the card there.
     setActiveColumns(t.session.doc, ['values', 'relations'], LOCAL_USER);

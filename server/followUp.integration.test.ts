@@ -13,7 +13,7 @@ import { setSessionPlan } from '../shared/session.js';
 import { putMeeting, readMeetings, startMeeting } from '../shared/trajectory.js';
 import { agreedAction } from './test/actions.js';
 import { api, connectClient, mapJson, synced, waitFor, waitForAsync, type TestClient } from './test/harness.js';
-import { cleanupAfterEach, collectNotices, liveWorkshop } from './test/fixtures.js';
+import { cleanupAfterEach, collectNotices, liveWorkshop, sameUpdates } from './test/fixtures.js';
 
 const scope = cleanupAfterEach();
 
@@ -57,7 +57,24 @@ async function betweenMeetings() {
     waitFor(() => all.every((c) => mapJson(c.doc) === mapJson(server())), 'every client has the server state');
   await converged();
   const field = (doc: Y.Doc, id: CardId, key: string) => getCard(doc, id)?.get(key);
-  return { app, w, session, facilitator, pia, kees, otto, notices, mine, ours, open, value, server, converged, field };
+  return {
+    app,
+    w,
+    session,
+    facilitator,
+    pia,
+    kees,
+    otto,
+    all,
+    notices,
+    mine,
+    ours,
+    open,
+    value,
+    server,
+    converged,
+    field,
+  };
 }
 
 /** Write raw fields of a card as a client would (no checks on this side: the forger's view). */
@@ -217,8 +234,10 @@ describe('follow-up of agreed actions on the server', () => {
     forge(t.pia.doc, t.mine, { actionOwner: { kind: 'partner', id: t.w.partners[0].id } });
     await waitFor(() => t.notices.get(t.pia)!.length === 1, 'Pia cannot hand it on');
     expect(t.notices.get(t.pia)![0]).toEqual({ code: 'follow-up', reason: 'not-owner' });
-    // The reverts are concurrent writes of the same key: let them arrive before writing it again.
+    // The reverts are concurrent writes of the same key: let them arrive before writing it again. On
+    // every device, not only on the forgers' (a screen without a forgery and its revert looks reverted).
     await t.converged();
+    await sameUpdates(t.all);
     setFollowUp(t.facilitator.doc, t.mine, { owner: { kind: 'person', id: t.kees.me.author } }, LOCAL_USER);
     await waitFor(
       () =>

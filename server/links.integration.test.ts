@@ -8,7 +8,15 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { roomName } from '../shared/protocol.js';
 import { setSessionPlan } from '../shared/session.js';
 import { synced, waitFor } from './test/harness.js';
-import { cardWriter, cleanupAfterEach, collectNotices, convergence, liveWorkshop, rawClient } from './test/fixtures.js';
+import {
+  cardWriter,
+  cleanupAfterEach,
+  collectNotices,
+  convergence,
+  liveWorkshop,
+  rawClient,
+  sameUpdates,
+} from './test/fixtures.js';
 
 /**
  * "Hoort bij…" links between cards (issue 14, SPEC L2, docs/decisions/0023): every refusal of the
@@ -91,8 +99,7 @@ describe('links between cards, on the server', () => {
     // both the forgery and its revert reached their device writes concurrently with them, and Yjs
     // may rightly let the deleted map win; so the facilitator writes once every device holds the
     // same updates (same state vector, not only the same visible map).
-    const stateVector = (d: Y.Doc) => Buffer.from(Y.encodeStateVector(d)).toString('base64');
-    await convergence([t.fac, t.pia, t.otto], 'every update everywhere', stateVector)();
+    await sameUpdates([t.fac, t.pia, t.otto]);
     expect(linksOf(t.fac.doc, action)).toEqual([]);
     addLink(t.fac.doc, action, value, 'namens-pia', LOCAL_USER);
     await waitFor(() => linksOf(t.otto.doc, action).length === 1, 'facilitator link arrives');

@@ -6,7 +6,14 @@ import { LOCAL_USER } from '../shared/origins.js';
 import { roomName } from '../shared/protocol.js';
 import { MANDATES_KEY, readMandates, readSignoffs, setMandate, setSignoff, SIGNOFFS_KEY } from '../shared/signoff.js';
 import { api, connectClient, mapJson, startTestServer, synced, waitFor } from './test/harness.js';
-import { cleanupAfterEach, collectNotices, convergence, liveWorkshop, rawClient } from './test/fixtures.js';
+import {
+  cleanupAfterEach,
+  collectNotices,
+  convergence,
+  liveWorkshop,
+  rawClient,
+  sameUpdates,
+} from './test/fixtures.js';
 
 /**
  * Mandate and sign-off per partner (issue 14, SPEC N1–N2, docs/decisions/0024), enforced by the
@@ -34,7 +41,7 @@ async function workshop() {
   const state = (d: Y.Doc) => `${sorted(readMandates(d))}${sorted(readSignoffs(d))}${mapJson(d)}`;
   const converged = convergence(all, 'all identical', state);
   const room = () => roomOf()!;
-  return { app, w, fac, pia, otto, converged, room };
+  return { app, w, fac, pia, otto, all, converged, room };
 }
 
 describe('mandate and sign-off, on the server', () => {
@@ -68,6 +75,9 @@ describe('mandate and sign-off, on the server', () => {
     await t.converged();
     expect(readMandates(t.room().doc)).toEqual({});
     expect(readSignoffs(t.room().doc)).toEqual({});
+    // Otto writes the key Pia's second forgery wrote: once he holds it and its revert (his screen looks
+    // the same without them, and a write concurrent with them can lose the merge).
+    await sameUpdates(t.all);
     // Otto's own may be overwritten by nobody but Otto (and the facilitator).
     setSignoff(t.otto.client.doc, t.otto.partner, 'agreed', t.otto.id, LOCAL_USER);
     await waitFor(() => readSignoffs(t.pia.client.doc)[t.otto.partner]?.status === 'agreed', 'otto agreed');
@@ -210,6 +220,7 @@ describe('a mandate in the homogeneous stage of partners first', () => {
     setMandate(zorg.doc, fatima.id, 'consult', '2026-12-14', LOCAL_USER);
     setMandate(gemeente.doc, ruud.id, 'decide', '', LOCAL_USER);
     await waitFor(() => !!readMandates(t.room('map:gemeente').doc)[ruud.id], 'held');
+    await waitFor(() => !!readMandates(t.room('map:zorg').doc)[fatima.id], "Fatima's held too");
     const session = await t.open('session', t.w.facilitatorToken);
     const joint = await t.open('map:joint', t.w.facilitatorToken);
     expect(readMandates(joint.doc)).toEqual({});
@@ -223,7 +234,8 @@ describe('a mandate in the homogeneous stage of partners first', () => {
     setMandate(fatimaJoint.doc, fatima.id, 'decide', '', LOCAL_USER);
     await waitFor(() => readMandates(joint.doc)[fatima.id]?.kind === 'decide', 'changed on the joint map');
     setStage(session.doc, 'homogeneous', LOCAL_USER);
-    await waitFor(() => readSession(session.doc).stage === 'homogeneous', 'back');
+    // On the server: Ruud's mandate below is written in his own map, open in this stage only.
+    await waitFor(() => readSession(t.room('session').doc).stage === 'homogeneous', 'back');
     // Meanwhile Ruud, in his own map again, says he takes it to his achterban after all.
     const ruudsMap = await t.open('map:gemeente', ruud.token);
     setMandate(ruudsMap.doc, ruud.id, 'consult', '2027-01-10', LOCAL_USER);

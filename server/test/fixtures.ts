@@ -62,6 +62,20 @@ export function convergence(clients: readonly TestClient[], what = 'all identica
   return () => waitFor(() => clients.every((c) => state(c.doc) === state(clients[0].doc)), what);
 }
 
+/** A document's state vector, comparable as a string: which updates of which writer it holds. */
+const stateVector = (d: Y.Doc) => Buffer.from(Y.encodeStateVector(d)).toString('base64');
+
+/**
+ * Waits until every client holds the same updates (the same state vector, not only the same visible
+ * state). Needed before writing into something the server just reverted: the forgery and its revert
+ * reach the others in one frame after the notice, and a device without them looks reverted already;
+ * its write would be concurrent with both, and Yjs may rightly let the revert win (the write is lost).
+ * Call it once one client surely holds the revert (the forger saw it undone on its own screen).
+ */
+export function sameUpdates(clients: readonly TestClient[], what = 'every update everywhere') {
+  return convergence(clients, what, stateVector)();
+}
+
 /** A card the first client writes (as the facilitator: no author), once every client has it. */
 export function cardWriter(clients: readonly TestClient[]) {
   return async (column: ColumnId, text: string): Promise<CardId> => {
