@@ -1,5 +1,7 @@
+import { beforeAll } from 'vitest';
 import * as Y from 'yjs';
 import type { WorkshopId } from '../../shared/ids.js';
+import { loadCardEditor } from '../features/map/lazyEditor.js';
 import { MapView } from '../features/map/MapView.js';
 import { renderInWorkshop } from './renderInWorkshop.js';
 import { testInfo } from './localWorkshop.js';
@@ -21,4 +23,14 @@ export function renderMap(options: { doc?: Y.Doc; access?: 'participant' | 'faci
     docs: new Map([['map:joint', doc]]),
   });
   return { ...r, doc, env: r.mapEnv('map:joint')! };
+}
+
+/**
+ * For a file whose tests open a card editor: load the editor's code (Tiptap and ProseMirror, lazy in the
+ * app) before its tests. On a busy machine that first import alone took longer than a test may run
+ * (over 15 s), so the first test that opened an editor timed out however right the editor was; here it
+ * gets a hook of its own, with room for the import.
+ */
+export function loadEditorBeforeTests(): void {
+  beforeAll(() => loadCardEditor(), 120_000);
 }
