@@ -26,10 +26,10 @@ export function renderMap(options: { doc?: Y.Doc; access?: 'participant' | 'faci
 }
 
 /**
- * For a file whose tests open a card editor: load the editor's code (Tiptap and ProseMirror, lazy in the
- * app) before its tests. On a busy machine that first import alone took longer than a test may run
- * (over 15 s), so the first test that opened an editor timed out however right the editor was; here it
- * gets a hook of its own, with room for the import.
+ * For a file whose tests render the map: load the card editor's code (Tiptap and ProseMirror, lazy in
+ * the app) before its tests. The map starts that import as it mounts, so the file's first test paid
+ * for it; on a busy machine the import alone took longer than a test may run (over 15 s), and the first
+ * test timed out however right the map was. Here it gets a hook of its own, with room for the import.
  */
 export function loadEditorBeforeTests(): void {
   beforeAll(() => loadCardEditor(), 120_000);
