@@ -25,11 +25,9 @@ async function statusEverywhere(maps: MapPage[], id: string, status: string, wha
 async function appendText(page: Page, map: MapPage, id: string, words: string) {
   await map.card(id).locator('[data-testid="card.edit"]').click();
   await byTestId(page, 'card.editor').locator('[contenteditable="true"]').waitFor();
-  await eventually(
-    async () => page.evaluate(() => document.activeElement?.closest('[data-testid="card.editor"]') !== null),
-    'editor focused',
-  );
-  await page.keyboard.press('End');
+  await map.editorFocused();
+  // To the end of the text, not of the first line: a text that wraps would take the words in its middle.
+  await page.keyboard.press('Control+End');
   await page.keyboard.type(words);
   await byTestId(page, 'card.done').click();
 }
@@ -79,6 +77,12 @@ describe('agreement that holds, in the browser, with a facilitator and two partn
       'still open after the switch',
     );
     const onBram = await new CardDetails(bram.page, bramMap.card(card)).open();
+    // Bram says it only once the switch reached him (through the server): before that the server could
+    // still take his "eens namens" under the old rule, and the card would stay open.
+    await eventually(
+      async () => (await byTestId(onBram.panel(), 'card.status.who').innerText()).includes('vanzelf'),
+      'Bram sees the consensus rule',
+    );
     await byTestId(onBram.panel(), 'card.agreeForPartner').click();
     await onBram.close();
     await statusEverywhere(maps, card, 'agreed', 'agreed by both partners');

@@ -241,13 +241,19 @@ describe("the facilitator's corrections reach everyone", () => {
       await new JoinPage(anna.page).join(created.participantPath, 'Anna', 'Gemeente');
 
       // Café and walking club are grouped for both.
+      // Polled with the suite's own wait (10 s): expect.poll gives up after 1 s, less than a sync
+      // through the server takes on a busy machine.
       for (const page of [fac.page, anna.page])
-        await expect.poll(() => groupWith(page, CAFE).getAttribute('data-single')).toBe('false');
+        await eventually(async () => (await groupWith(page, CAFE).getAttribute('data-single')) === 'false', 'grouped');
 
       // "Niet hetzelfde": the facilitator splits the pair; Anna's screen shows two single cards.
       await groupWith(fac.page, CAFE).locator('li', { hasText: CAFE }).getByTestId('compare.split').click();
-      await expect.poll(() => groupWith(anna.page, CAFE).getAttribute('data-single')).toBe('true');
-      await expect.poll(() => groupWith(anna.page, WALK).getAttribute('data-single')).toBe('true');
+      await eventually(
+        async () =>
+          (await groupWith(anna.page, CAFE).getAttribute('data-single')) === 'true' &&
+          (await groupWith(anna.page, WALK).getAttribute('data-single')) === 'true',
+        'Anna sees the pair split',
+      );
 
       // Join the café with the rent card, with a select and a button (no dragging).
       const cafe = groupWith(fac.page, CAFE);
@@ -272,12 +278,24 @@ describe("the facilitator's corrections reach everyone", () => {
 
       // The projector shows the comparison of the step the facilitator picks in the compare view.
       await fac.page.getByTestId('compare.column.relations').click();
-      await expect.poll(() => byTestId(beamer.page, 'projector.focus').getAttribute('data-column')).toBe('relations');
-      await expect.poll(() => beamer.page.getByTestId('compare.card').first().innerText()).toContain('huisartsen');
+      await eventually(
+        async () => (await byTestId(beamer.page, 'projector.focus').getAttribute('data-column')) === 'relations',
+        'the projector on step 2',
+      );
+      await eventually(
+        async () => (await beamer.page.getByTestId('compare.card').first().innerText()).includes('huisartsen'),
+        "step 2's card on the projector",
+      );
       await fac.page.getByTestId('compare.column.values').click();
-      await expect.poll(() => byTestId(beamer.page, 'projector.focus').getAttribute('data-column')).toBe('values');
+      await eventually(
+        async () => (await byTestId(beamer.page, 'projector.focus').getAttribute('data-column')) === 'values',
+        'the projector back on step 1',
+      );
       // …and the projector shows the corrected groups too.
-      await expect.poll(() => groupWith(beamer.page, RENT).getAttribute('data-single')).toBe('false');
+      await eventually(
+        async () => (await groupWith(beamer.page, RENT).getAttribute('data-single')) === 'false',
+        'the corrected groups on the projector',
+      );
 
       // [X4] On a phone the mixed session's tabs stay on top while scrolling: whatever gets focus by Tab
       // is scrolled clear of them (and of anything else sticky), never hidden underneath.

@@ -111,14 +111,16 @@ describe('links between cards, in the browser', () => {
         const serves = byTestId(page, 'projector.links.serves');
         await serves.waitFor();
         expect(await serves.innerText()).toContain('W2 Ouderen wonen langer thuis');
-        // Still fitted: nothing outside the window.
-        expect(
-          await page.evaluate(
-            () =>
-              document.documentElement.scrollHeight <= window.innerHeight &&
-              document.documentElement.scrollWidth <= window.innerWidth,
-          ),
-        ).toBe(true);
+        // Still fitted: nothing outside the window (polled: the fit settles after the band appears).
+        await eventually(
+          () =>
+            page.evaluate(
+              () =>
+                document.documentElement.scrollHeight <= window.innerHeight &&
+                document.documentElement.scrollWidth <= window.innerWidth,
+            ),
+          'the projector fits with the links band',
+        );
         await page.screenshot({ path: path.join(SCREENS, 'links-projector-1920x1080.png') });
       } finally {
         await wall.close();

@@ -50,8 +50,11 @@ describe('two participants fill the map together', () => {
 
     // Edit again: the change arrives live.
     await annaMap.card(id).locator('[data-testid="card.edit"]').click();
-    const editor = byTestId(anna.page, 'card.editor').locator('[contenteditable="true"]');
-    await editor.press('End');
+    await byTestId(anna.page, 'card.editor').locator('[contenteditable="true"]').waitFor();
+    // Type once the editor has taken the focus itself (caret at the end); Control+End, not End: the
+    // text wraps in the card, and End goes to the end of its first line only.
+    await annaMap.editorFocused();
+    await anna.page.keyboard.press('Control+End');
     await anna.page.keyboard.type(', ook in het weekend');
     await eventually(
       async () =>

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkshopInfo } from '../shared/api.js';
+import { getScores } from '../shared/rounds/privateInputs.js';
 import { launchBrowser, newActor } from './support/browser.js';
 import { expectLayout, ROOM_SIZES } from './support/layoutChecks.js';
 import { byTestId, eventually } from './support/pages.js';
-import { actAs, joinByApi } from './support/people.js';
+import { actAs, joinByApi, type Joined, untilServerHolds } from './support/people.js';
 import { createWorkshop } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
 import {
@@ -36,12 +38,22 @@ async function download(page: Page, testId: string): Promise<{ name: string; tex
   return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
 }
 
-/** The facilitator opens a check-in, every phone answers, the facilitator closes and counts. */
-async function checkIn(fac: Page, phones: Page[], scores: [number, number, string][]) {
+/**
+ * The facilitator opens a check-in, every phone answers, the facilitator closes and counts once the
+ * server holds every answer (the `nth` check-in of these people).
+ */
+async function checkIn(
+  fac: Page,
+  phones: Page[],
+  scores: [number, number, string][],
+  held: { info: WorkshopInfo; people: Joined[]; nth: number },
+) {
   await byTestId(fac, 'console.tab.rounds').click();
   await fac.getByRole('button', { name: 'Open check-in' }).click();
   await byTestId(fac, 'rounds.open.scores').waitFor();
   for (const [i, phone] of phones.entries()) await giveScores(phone, ...scores[i]);
+  for (const who of held.people)
+    await untilServerHolds(server.url, held.info, who, (doc) => getScores(doc).size === held.nth, 'the check-in');
   await fac.getByRole('button', { name: 'Sluit ronde en tel' }).click();
   await eventually(async () => (await byTestId(fac, 'rounds.open.scores').count()) === 0, 'check-in closed');
 }
@@ -99,11 +111,16 @@ describe('the story of a trajectory: two meetings a week apart, scores over both
     }
 
     // Meeting 1: a check-in, then the group agrees actions; one gets Anna as owner.
-    await checkIn(fac, phones, [
-      [8, 6, 'benieuwd'],
-      [6, 5, ''],
-      [7, 7, 'hoopvol'],
-    ]);
+    await checkIn(
+      fac,
+      phones,
+      [
+        [8, 6, 'benieuwd'],
+        [6, 5, ''],
+        [7, 7, 'hoopvol'],
+      ],
+      { info, people, nth: 1 },
+    );
     const cards = await agreeFirstActions(server.url, created);
     await byTestId(fac, 'console.tab.trajectory').click();
     const form = fac.locator(`[data-testid="trajectory.followUp.form"][data-card-id="${cards.servesValue}"]`).first();
@@ -132,11 +149,16 @@ describe('the story of a trajectory: two meetings a week apart, scores over both
     expect(await groups.first().innerText()).toContain('Anna');
 
     // Meeting 2's check-in, from the same three phones.
-    await checkIn(fac, phones, [
-      [9, 8, 'trots'],
-      [7, 7, ''],
-      [8, 8, ''],
-    ]);
+    await checkIn(
+      fac,
+      phones,
+      [
+        [9, 8, 'trots'],
+        [7, 7, ''],
+        [8, 8, ''],
+      ],
+      { info, people, nth: 2 },
+    );
 
     // The line over both meetings in the console, with the same numbers as a table.
     await byTestId(fac, 'console.tab.trajectory').click();

@@ -4,10 +4,11 @@ import { facilitatorPath } from '../shared/api.js';
 import type { WorkshopId } from '../shared/ids.js';
 import { createCard } from '../shared/ops.js';
 import { LOCAL_USER } from '../shared/origins.js';
+import { getScores, spentPerRound } from '../shared/rounds/privateInputs.js';
 import { launchBrowser, newActor } from './support/browser.js';
 import { expectLayout, ROOM_SIZES } from './support/layoutChecks.js';
 import { byTestId, eventually } from './support/pages.js';
-import { actAs, joinByApi } from './support/people.js';
+import { actAs, joinByApi, untilServerHolds } from './support/people.js';
 import { createWorkshop, openAsFacilitator } from './support/seedMap.js';
 import { E2EServer } from './support/server.js';
 
@@ -82,6 +83,13 @@ describe('a vote round and a check-in, from phones to the projector', () => {
         }
       }
       await eventually(async () => (await byTestId(phone, 'votes.left').innerText()) === 'Nog 0 stemmen over', 'spent');
+      await untilServerHolds(
+        server.url,
+        info,
+        people[i],
+        (doc) => [...spentPerRound(doc).values()].includes(3),
+        'three votes',
+      );
       // Every + is off once the budget is spent.
       expect(
         await panel
@@ -143,6 +151,7 @@ describe('a vote round and a check-in, from phones to the projector', () => {
       await form.getByLabel('Eén woord (mag leeg)').fill(word);
       await form.getByRole('button', { name: 'Bewaar' }).click();
       await eventually(async () => (await byTestId(phone, 'scores.saved').innerText()).startsWith('Bewaard'), 'saved');
+      await untilServerHolds(server.url, info, people[i], (doc) => getScores(doc).size === 1, 'the check-in');
     }
     await expectLayout(phones[2], PHONE_RULES, 'check-in on a phone', 'checkin-phone.png');
     await fac.getByRole('button', { name: 'Sluit ronde en tel' }).click();

@@ -1,5 +1,7 @@
+import { beforeAll } from 'vitest';
 import * as Y from 'yjs';
 import type { WorkshopId } from '../../shared/ids.js';
+import { loadCardEditor } from '../features/map/lazyEditor.js';
 import { MapView } from '../features/map/MapView.js';
 import { renderInWorkshop } from './renderInWorkshop.js';
 import { testInfo } from './localWorkshop.js';
@@ -21,4 +23,14 @@ export function renderMap(options: { doc?: Y.Doc; access?: 'participant' | 'faci
     docs: new Map([['map:joint', doc]]),
   });
   return { ...r, doc, env: r.mapEnv('map:joint')! };
+}
+
+/**
+ * For a file whose tests render the map: load the card editor's code (Tiptap and ProseMirror, lazy in
+ * the app) before its tests. The map starts that import as it mounts, so the file's first test paid
+ * for it; on a busy machine the import alone took longer than a test may run (over 15 s), and the first
+ * test timed out however right the map was. Here it gets a hook of its own, with room for the import.
+ */
+export function loadEditorBeforeTests(): void {
+  beforeAll(() => loadCardEditor(), 120_000);
 }

@@ -103,6 +103,19 @@ export class MapPage {
     await this.page.locator('[data-testid="connection.state"][data-state="connected"]').waitFor();
   }
 
+  /**
+   * Until the open card editor has the focus (it takes it itself, caret at the end): keys pressed
+   * before that go elsewhere. Says where the focus is when it never comes.
+   */
+  async editorFocused() {
+    await eventually(
+      async () => this.page.evaluate(() => document.activeElement?.closest('[data-testid="card.editor"]') !== null),
+      'editor focused',
+    ).catch(async (error) => {
+      throw new Error(`${(error as Error).message}; ${await focusReport(this.page)}`);
+    });
+  }
+
   /** Add a card in a column and type its text; returns the new card's id. */
   async addCard(column: ColumnId, text: string): Promise<string> {
     const before = await this.cards(column).count();
@@ -111,12 +124,7 @@ export class MapPage {
     await editor.waitFor();
     await eventually(async () => (await this.cards(column).count()) === before + 1, 'card added');
     // Type only once the new editor has the focus, or the first letters go to the button.
-    await eventually(
-      async () => this.page.evaluate(() => document.activeElement?.closest('[data-testid="card.editor"]') !== null),
-      'editor focused',
-    ).catch(async (error) => {
-      throw new Error(`${(error as Error).message}; ${await focusReport(this.page)}`);
-    });
+    await this.editorFocused();
     await this.page.keyboard.type(text);
     const id = await byTestId(this.page, 'card.editor')
       .locator('xpath=ancestor::*[@data-testid="card"]')

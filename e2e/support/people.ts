@@ -3,8 +3,11 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { JoinResponse, WorkshopInfo } from '../../shared/api.js';
+import { privateName } from '../../shared/docName.js';
 import type { WorkshopId } from '../../shared/ids.js';
 import { JOINT_MAP, roomName, SYNC_PATH } from '../../shared/protocol.js';
+import { eventually } from './pages.js';
+import { openWithToken } from './seedMap.js';
 
 /**
  * People in the room for the phone tests: joined through the real API (each with their own token),
@@ -63,4 +66,26 @@ export async function actAs(context: BrowserContext, info: WorkshopInfo, who: Jo
     `pkl.identity.${info.id}`,
     JSON.stringify(identity),
   ] as const);
+}
+
+/**
+ * Until the server holds what `who` gave in their private document (`holds` reads a fresh copy). A
+ * round's close counts what the server holds: a phone that shows its votes or scores as given has
+ * only written them into its own copy, still on their way.
+ */
+export async function untilServerHolds(
+  base: string,
+  info: WorkshopInfo,
+  who: Joined,
+  holds: (doc: Y.Doc) => boolean,
+  what: string,
+): Promise<void> {
+  await eventually(async () => {
+    const fresh = await openWithToken(base, info.id, privateName(who.participantId), who.token);
+    try {
+      return holds(fresh.doc);
+    } finally {
+      fresh.close();
+    }
+  }, `the server holds ${what} of ${who.name}`);
 }

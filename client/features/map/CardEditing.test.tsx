@@ -7,7 +7,9 @@ import { createCard, deleteCard, setCardPlainText } from '../../../shared/ops.js
 import { SEED } from '../../../shared/origins.js';
 import type { PresenceState } from '../../../shared/protocol.js';
 import { readMap } from '../../../shared/readModel.js';
-import { renderMap } from '../../test/mapHarness.js';
+import { loadEditorBeforeTests, renderMap } from '../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

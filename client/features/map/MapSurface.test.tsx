@@ -6,6 +6,9 @@ import { readMap } from '../../../shared/readModel.js';
 import { renderInWorkshop } from '../../test/renderInWorkshop.js';
 import { guidedSession, workshopWithPeople } from '../../test/sessionHarness.js';
 import { MapSurface } from './MapView.js';
+import { loadEditorBeforeTests } from '../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

@@ -7,8 +7,10 @@ import { createCard } from '../../../shared/ops.js';
 import { SEED } from '../../../shared/origins.js';
 import { readMap } from '../../../shared/readModel.js';
 import { LANG_STORAGE_KEY } from '../../i18n/index.js';
-import { renderMap } from '../../test/mapHarness.js';
+import { loadEditorBeforeTests, renderMap } from '../../test/mapHarness.js';
 import { CARD_MIME } from './dragDrop.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

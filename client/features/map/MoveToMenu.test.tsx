@@ -7,7 +7,9 @@ import type { CardId } from '../../../shared/ids.js';
 import { createCard } from '../../../shared/ops.js';
 import { SEED } from '../../../shared/origins.js';
 import { readMap } from '../../../shared/readModel.js';
-import { renderMap } from '../../test/mapHarness.js';
+import { loadEditorBeforeTests, renderMap } from '../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

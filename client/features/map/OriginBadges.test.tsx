@@ -8,6 +8,9 @@ import { readMap } from '../../../shared/readModel.js';
 import { initI18n } from '../../i18n/index.js';
 import { SnapshotCard } from '../../ui/SnapshotBoard.js';
 import { PARTNERS, renderSessionMap } from '../../test/sessionHarness.js';
+import { loadEditorBeforeTests } from '../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 initI18n('nl');
 const cleanups: (() => void)[] = [];

@@ -11,6 +11,9 @@ import { readMap } from '../../../shared/readModel.js';
 import { setActiveColumns, setSessionPlan } from '../../../shared/session.js';
 import { guidedSession, renderSessionMap } from '../../test/sessionHarness.js';
 import { useViewPrefs } from './viewPrefs.js';
+import { loadEditorBeforeTests } from '../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

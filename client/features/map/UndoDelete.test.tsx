@@ -8,7 +8,9 @@ import { createCard, deleteCard, moveCard } from '../../../shared/ops.js';
 import { SEED } from '../../../shared/origins.js';
 import { readBlocks } from '../../../shared/richText.js';
 import { readMap } from '../../../shared/readModel.js';
-import { renderMap } from '../../test/mapHarness.js';
+import { loadEditorBeforeTests, renderMap } from '../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

@@ -9,6 +9,9 @@ import { createCard } from '../../../shared/ops.js';
 import { LOCAL_USER } from '../../../shared/origins.js';
 import { readMap } from '../../../shared/readModel.js';
 import { cardEl, renderSessionMap, workshopWithPeople } from '../../test/sessionHarness.js';
+import { loadEditorBeforeTests } from '../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

@@ -5,6 +5,9 @@ import * as Y from 'yjs';
 import { getCard } from '../../../../shared/cardSchema.js';
 import { readMap } from '../../../../shared/readModel.js';
 import { cardEl, guidedSession, renderSessionMap, workshopWithPeople } from '../../../test/sessionHarness.js';
+import { loadEditorBeforeTests } from '../../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

@@ -9,6 +9,9 @@ import { createCard, setCardPlainText } from '../../../../shared/ops.js';
 import { SEED } from '../../../../shared/origins.js';
 import { readMap } from '../../../../shared/readModel.js';
 import { cardEl, guidedSession, renderSessionMap } from '../../../test/sessionHarness.js';
+import { loadEditorBeforeTests } from '../../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

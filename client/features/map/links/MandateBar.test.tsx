@@ -8,9 +8,11 @@ import { setStage } from '../../../../shared/session.js';
 import { readMandates, readSignoffs } from '../../../../shared/signoff.js';
 import { INFO, WORKSHOP_ID } from '../../../test/compareHarness.js';
 import { fakeApi } from '../../../test/fakeApi.js';
-import { renderMap } from '../../../test/mapHarness.js';
+import { loadEditorBeforeTests, renderMap } from '../../../test/mapHarness.js';
 import { renderInWorkshop } from '../../../test/renderInWorkshop.js';
 import { PartnersFirstView } from '../PartnersFirstView.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

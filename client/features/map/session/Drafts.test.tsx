@@ -10,6 +10,9 @@ import { SEED, SERVER } from '../../../../shared/origins.js';
 import type { PresenceState } from '../../../../shared/protocol.js';
 import { readMap } from '../../../../shared/readModel.js';
 import { cardEl, guidedSession, renderSessionMap } from '../../../test/sessionHarness.js';
+import { loadEditorBeforeTests } from '../../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

@@ -10,6 +10,9 @@ import { readMap } from '../../../../shared/readModel.js';
 import { setActiveColumns, setReopened, stopGuiding } from '../../../../shared/session.js';
 import { CARD_MIME } from '../dragDrop.js';
 import { cardEl, guidedSession, renderSessionMap } from '../../../test/sessionHarness.js';
+import { loadEditorBeforeTests } from '../../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {

@@ -4,6 +4,9 @@ import { SEED } from '../../../../shared/origins.js';
 import { setPromptShown, setRound, setRuleInFocus } from '../../../../shared/session.js';
 import { setLanguage } from '../../../i18n/index.js';
 import { guidedSession, renderSessionMap, workshopWithPeople } from '../../../test/sessionHarness.js';
+import { loadEditorBeforeTests } from '../../../test/mapHarness.js';
+
+loadEditorBeforeTests();
 
 let teardown: (() => void) | null = null;
 afterEach(() => {
