@@ -34,7 +34,8 @@ export async function startChildServer(
   });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    // A cold start (tsx compiling the server) took over 20 s at load average 16 on two cores.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const m = /PKL_LISTENING (\d+)/.exec(output);
