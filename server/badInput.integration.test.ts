@@ -183,11 +183,20 @@ describe('bad input on the sync endpoint', () => {
     });
     third.ws.close();
     await third.closed;
+    // Until the server has counted that close, a newcomer would still be refused for the address.
+    await waitFor(() => app.sync.connectionCount === 2, 'the server counted the close');
     const chatty = connectClient(app.port, w.id, 'map:joint', await w.participant('E'));
     cleanup.push(() => chatty.destroy());
     await synced(chatty);
     for (let i = 0; i < 10; i++) chatty.provider.awareness.setLocalStateField('cursor', i);
-    await waitFor(() => chatty.closes.some((c) => c.code === CloseCode.SLOW_DOWN), 'presence flood refused');
+    // The close must be the presence limit's, not a refusal for the address.
+    await waitFor(
+      () =>
+        chatty.closes.some(
+          (c) => c.code === CloseCode.SLOW_DOWN && c.reason === 'too many presence updates, slow down',
+        ),
+      'presence flood refused',
+    );
     second.ws.close();
   });
 });
