@@ -6,6 +6,7 @@ describe('the address a limit counts', () => {
     expect(addressKey('192.0.2.7')).toBe('192.0.2.7');
     expect(addressKey('::ffff:192.0.2.7')).toBe('192.0.2.7');
     expect(addressKey('::FFFF:192.0.2.7')).toBe('192.0.2.7');
+    expect(addressKey('::ffff:c000:207')).toBe('192.0.2.7');
     const net = '2001:db8:12:3400::/64';
     expect(addressKey('2001:db8:12:3400::1')).toBe(net);
     expect(addressKey('2001:0db8:0012:3400:dead:beef:0:1')).toBe(net);

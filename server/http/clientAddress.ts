@@ -36,8 +36,11 @@ export function addressKey(address: string): string {
   const ip = address.replace(/%.*$/, '').replace(/^\[|\]$/g, '');
   if (isIPv4(ip) || !isIPv6(ip)) return ip;
   const groups = ipv6Groups(ip);
-  const v4 = /^0:0:0:0:0:ffff:/.test(groups.join(':')) && ip.includes('.');
-  if (v4) return ip.slice(ip.lastIndexOf(':') + 1);
+  // IPv4-mapped (::ffff:a.b.c.d, or the same in hex): the IPv4 address in the last two groups.
+  if (groups.slice(0, 6).join(':') === '0:0:0:0:0:ffff') {
+    const [hi, lo] = groups.slice(6).map((g) => Number.parseInt(g, 16));
+    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+  }
   return `${groups.slice(0, 4).join(':')}::/64`;
 }
 
